@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command groups; main.cpp registers them in this order.
+#pragma once
+
+#include "common.hpp"
+
+namespace werkstatt::cli {
+
+void setup_init(CLI::App& app, Runtime& rt);
+void setup_company(CLI::App& app, Runtime& rt);
+void setup_contact(CLI::App& app, Runtime& rt);
+void setup_topic(CLI::App& app, Runtime& rt);
+void setup_config(CLI::App& app, Runtime& rt);
+void setup_audit(CLI::App& app, Runtime& rt);
+
+} // namespace werkstatt::cli

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt config show|check: the effective configuration and file validation.
+#include "commands.hpp"
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct ConfigOptions {
+    std::optional<std::string> format;
+    std::string file;
+};
+
+} // namespace
+
+void setup_config(CLI::App& app, Runtime& rt) {
+    static ConfigOptions o;
+    auto* group = app.add_subcommand("config", "Show or check the configuration");
+    group->require_subcommand(1);
+
+    auto* show = group->add_subcommand("show", "Print every setting, its value and its origin");
+    add_format_option(show, o.format);
+    show->callback(
+        [&rt] { rt.action = [&rt] { rt.print(describe_config(rt.config()), o.format); }; });
+
+    auto* check = group->add_subcommand("check", "Validate a configuration file");
+    check->add_option("FILE", o.file, "TOML file to check")->required();
+    check->callback([&rt] {
+        rt.action = [&rt] {
+            const auto problems = check_config_file(o.file);
+            if (problems.empty()) {
+                rt.info(fmt::format("{}: valid", o.file));
+                return;
+            }
+            for (std::size_t i = 0; i + 1 < problems.size(); ++i) {
+                rt.warn(fmt::format("{}:{}: {}", o.file, problems[i].line, problems[i].message));
+            }
+            const auto& last = problems.back();
+            throw Error(ErrorKind::config,
+                        last.line == 0 ? last.message
+                                       : fmt::format("{}:{}: {}", o.file, last.line, last.message));
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt contact add|list|show|edit|remove: contact persons of member companies.
+#include "commands.hpp"
+#include "members/members.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct ContactOptions {
+    ContactFields fields;
+    std::int64_t id = 0;
+    std::optional<std::string> company;
+    std::optional<std::string> format;
+    bool dry = false;
+    bool yes = false;
+};
+
+void bind_fields(CLI::App* cmd, ContactFields& f) {
+    cmd->add_option("--role", f.role, "Role, e.g. Personalleitung");
+    cmd->add_option("--email", f.email, "Email address");
+    cmd->add_option("--phone", f.phone, "Telephone number");
+}
+
+void setup_add(CLI::App& group, Runtime& rt, ContactOptions& o) {
+    auto* cmd = group.add_subcommand("add", "Add a contact person to a company");
+    cmd->add_option("--company", o.fields.company, "Company key")->required();
+    cmd->add_option("--name", o.fields.name, "Full name")->required();
+    bind_fields(cmd, o.fields);
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_write);
+            const auto c = add_contact(db, o.fields, dry_run(o.dry));
+            rt.info(fmt::format("{} contact {} at {}", verb(o.dry, "added", "add"), c.id,
+                                c.company_key));
+        };
+    });
+}
+
+void setup_list(CLI::App& group, Runtime& rt, ContactOptions& o) {
+    auto* cmd = group.add_subcommand("list", "List contact persons");
+    cmd->add_option("--company", o.company, "Only the contacts of this company");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_only);
+            std::optional<std::int64_t> company_id;
+            if (o.company) {
+                company_id = require_company(db, *o.company).id;
+            }
+            rt.print(contact_records(list_contacts(db, company_id)), o.format);
+        };
+    });
+}
+
+void setup_show(CLI::App& group, Runtime& rt, ContactOptions& o) {
+    auto* cmd = group.add_subcommand("show", "Show one contact person");
+    cmd->add_option("ID", o.id, "Contact id")->required();
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_only);
+            rt.print(contact_detail(require_contact(db, o.id)), o.format);
+        };
+    });
+}
+
+void setup_edit(CLI::App& group, Runtime& rt, ContactOptions& o) {
+    auto* cmd = group.add_subcommand("edit", "Change a contact person");
+    cmd->add_option("ID", o.id, "Contact id")->required();
+    cmd->add_option("--company", o.fields.company, "Move to this company");
+    cmd->add_option("--name", o.fields.name, "Full name");
+    bind_fields(cmd, o.fields);
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_write);
+            std::vector<std::string> changed;
+            const auto c = edit_contact(db, o.id, o.fields, changed, dry_run(o.dry));
+            if (changed.empty()) {
+                rt.info(fmt::format("contact {}: nothing to change", c.id));
+                return;
+            }
+            rt.info(fmt::format("{} contact {}", verb(o.dry, "changed", "change"), c.id));
+        };
+    });
+}
+
+void setup_remove(CLI::App& group, Runtime& rt, ContactOptions& o) {
+    auto* cmd = group.add_subcommand("remove", "Delete a contact person for good");
+    cmd->add_option("ID", o.id, "Contact id")->required();
+    cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_write);
+            if (!o.dry) {
+                const auto c = require_contact(db, o.id);
+                rt.confirm(fmt::format("Delete contact {} ({}, {})?", c.id, c.name, c.company_key),
+                           o.yes);
+            }
+            const auto c = remove_contact(db, o.id, dry_run(o.dry));
+            rt.info(fmt::format("{} contact {}", verb(o.dry, "removed", "remove"), c.id));
+        };
+    });
+}
+
+} // namespace
+
+void setup_contact(CLI::App& app, Runtime& rt) {
+    static ContactOptions options;
+    auto* group = app.add_subcommand("contact", "Manage contact persons of member companies");
+    group->require_subcommand(1);
+    setup_add(*group, rt, options);
+    setup_list(*group, rt, options);
+    setup_show(*group, rt, options);
+    setup_edit(*group, rt, options);
+    setup_remove(*group, rt, options);
+}
+
+} // namespace werkstatt::cli

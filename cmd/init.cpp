@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt init: create or migrate the database.
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+void setup_init(CLI::App& app, Runtime& rt) {
+    auto* cmd = app.add_subcommand(
+        "init", "Create the database (or migrate it to this version) and seed the topics");
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            InitResult result;
+            auto db = rt.initialise(result);
+            const auto path = db.path().string();
+            switch (result.outcome) {
+            case InitResult::Outcome::created:
+                rt.info(fmt::format("created database {} (schema version {})", path,
+                                    result.to_version));
+                break;
+            case InitResult::Outcome::migrated:
+                rt.info(fmt::format("migrated database {} from schema version {} to {}", path,
+                                    result.from_version, result.to_version));
+                break;
+            case InitResult::Outcome::up_to_date:
+                rt.info(fmt::format("database {} is up to date (schema version {})", path,
+                                    result.to_version));
+                break;
+            }
+        };
+    });
+}
+
+} // namespace werkstatt::cli

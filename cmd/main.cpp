@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt: the command-line tool of the Betriebliche Werkstatt Arbeits-(Kultur-)Integration.
+#include "commands.hpp"
+#include "core/error.hpp"
+
+#include <iostream>
+
+using namespace werkstatt;
+using namespace werkstatt::cli;
+
+namespace {
+
+// Return "werkstatt company add" for the deepest command the parser reached.
+std::string command_path(const CLI::App& app) {
+    std::string path = app.get_name();
+    const CLI::App* current = &app;
+    while (!current->get_subcommands().empty()) {
+        current = current->get_subcommands().front();
+        path += " " + current->get_name();
+    }
+    return path;
+}
+
+void add_global_options(CLI::App& app, GlobalOptions& global) {
+    app.add_option("--db", global.db, "Database file (overrides database.path and WERKSTATT_DB)");
+    app.add_option("--config", global.config_file, "Read this configuration file as well");
+    app.add_option("--set", global.sets, "Set a configuration key for this run: --set key=value")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    app.add_flag("-q,--quiet", global.quiet, "Say nothing but data and errors");
+    app.add_flag("-v,--verbose", global.verbose, "Say which files and database are used");
+}
+
+int report(const Error& e) {
+    std::cerr << "werkstatt: error: " << e.what() << '\n';
+    return exit_status_for(e.kind());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Runtime rt(std::cout, std::cerr);
+    CLI::App app{"Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
+                 "companies, quarterly events, the applicant exchange and reports.",
+                 "werkstatt"};
+    app.set_version_flag("--version", std::string("werkstatt ") + WERKSTATT_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Exit status: 0 done, 1 done in part, 2 usage, 65 bad data, 66 not found, "
+               "69 conflict, 70 internal error, 73 cannot write output, 74 database or I/O "
+               "error, 75 database locked, 78 configuration error. See werkstatt(1).");
+    add_global_options(app, rt.global);
+
+    setup_init(app, rt);
+    setup_company(app, rt);
+    setup_contact(app, rt);
+    setup_topic(app, rt);
+    setup_config(app, rt);
+    setup_audit(app, rt);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "werkstatt: error: " << e.what() << "; see '" << command_path(app)
+                  << " --help'\n";
+        return exit_status::usage;
+    }
+    if (!rt.action) {
+        std::cerr << "werkstatt: error: '" << command_path(app) << "' needs a subcommand; see '"
+                  << command_path(app) << " --help'\n";
+        return exit_status::usage;
+    }
+    rt.audit_command = audit_command_line(app);
+    try {
+        rt.action();
+    } catch (...) {
+        return report(describe_failure(std::current_exception(), rt.db_path_hint()));
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "werkstatt: error: cannot write the output; check the disk or the pipe\n";
+        return exit_status::output;
+    }
+    return rt.status;
+}

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/config.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <functional>
+#include <toml++/toml.h>
+#include <variant>
+
+namespace werkstatt {
+
+namespace {
+
+using Setting = std::variant<std::string, std::int64_t, bool>;
+
+// One key of the key table: its TOML type, how to set it from a value, how to show it.
+struct KeyDef {
+    const char* key;
+    const char* type; // "string", "integer", "boolean"
+    // Set the value, or return why the value is not allowed.
+    std::function<std::optional<std::string>(Config&, const Setting&)> set;
+    std::function<std::string(const Config&)> get;
+};
+
+template <typename Enum>
+struct Choice {
+    const char* name;
+    Enum value;
+};
+
+// Build a KeyDef for a string key whose value must be one of `choices`.
+template <typename Enum, std::size_t N>
+KeyDef choice_key(const char* key, Enum Config::*member, const Choice<Enum> (&choices)[N]) {
+    std::vector<Choice<Enum>> list(choices, choices + N);
+    return KeyDef{key, "string",
+                  [member, list](Config& c, const Setting& v) -> std::optional<std::string> {
+                      const auto& s = std::get<std::string>(v);
+                      std::string names;
+                      for (const auto& choice : list) {
+                          if (s == choice.name) {
+                              c.*member = choice.value;
+                              return std::nullopt;
+                          }
+                          names += names.empty() ? "" : ", ";
+                          names += choice.name;
+                      }
+                      return fmt::format("must be one of {}", names);
+                  },
+                  [member, list](const Config& c) -> std::string {
+                      for (const auto& choice : list) {
+                          if (c.*member == choice.value) {
+                              return choice.name;
+                          }
+                      }
+                      return "";
+                  }};
+}
+
+const Choice<Format> k_formats[] = {
+    {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}};
+const Choice<ColorMode> k_colors[] = {
+    {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+const Choice<OutsidePlz> k_outside[] = {{"warn", OutsidePlz::warn}, {"reject", OutsidePlz::reject}};
+
+const std::vector<KeyDef>& key_table() {
+    static const std::vector<KeyDef> table = {
+        {"database.path", "string",
+         [](Config& c, const Setting& v) -> std::optional<std::string> {
+             c.database_path = std::get<std::string>(v);
+             return std::nullopt;
+         },
+         [](const Config& c) { return c.database_path; }},
+        {"database.busy_timeout_ms", "integer",
+         [](Config& c, const Setting& v) -> std::optional<std::string> {
+             const auto ms = std::get<std::int64_t>(v);
+             if (ms < 0 || ms > 600000) {
+                 return "must be between 0 and 600000 milliseconds";
+             }
+             c.busy_timeout_ms = ms;
+             return std::nullopt;
+         },
+         [](const Config& c) { return std::to_string(c.busy_timeout_ms); }},
+        choice_key("output.format", &Config::output_format, k_formats),
+        choice_key("output.color", &Config::output_color, k_colors),
+        choice_key("companies.outside_plz", &Config::outside_plz, k_outside),
+        {"audit.user", "string",
+         [](Config& c, const Setting& v) -> std::optional<std::string> {
+             c.audit_user = std::get<std::string>(v);
+             return std::nullopt;
+         },
+         [](const Config& c) { return c.audit_user; }},
+    };
+    return table;
+}
+
+const KeyDef* find_key(std::string_view key) {
+    for (const auto& def : key_table()) {
+        if (key == def.key) {
+            return &def;
+        }
+    }
+    return nullptr;
+}
+
+// Turn a TOML node into a Setting of the key's type, or say why it cannot be one.
+std::optional<Setting> node_setting(const KeyDef& def, const toml::node& node) {
+    const std::string_view type = def.type;
+    if (type == "string" && node.is_string()) {
+        return Setting{*node.value<std::string>()};
+    }
+    if (type == "integer" && node.is_integer()) {
+        return Setting{*node.value<std::int64_t>()};
+    }
+    if (type == "boolean" && node.is_boolean()) {
+        return Setting{*node.value<bool>()};
+    }
+    return std::nullopt;
+}
+
+// Turn text from --set or the environment into a Setting of the key's type.
+std::optional<Setting> text_setting(const KeyDef& def, const std::string& text) {
+    const std::string_view type = def.type;
+    if (type == "integer") {
+        if (const auto n = text::parse_int(text)) {
+            return Setting{*n};
+        }
+        return std::nullopt;
+    }
+    if (type == "boolean") {
+        if (text == "true" || text == "false") {
+            return Setting{text == "true"};
+        }
+        return std::nullopt;
+    }
+    return Setting{text};
+}
+
+std::string_view type_name(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "an integer";
+    case toml::node_type::floating_point:
+        return "a number";
+    case toml::node_type::boolean:
+        return "true/false";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::table:
+        return "a table";
+    default:
+        return "a date or time";
+    }
+}
+
+std::string an(std::string_view type) {
+    return type == "integer" ? "an integer" : type == "boolean" ? "true or false" : "a string";
+}
+
+// Walk `table`, calling `leaf(key, node)` for each value that is not a table.
+void walk(const toml::table& table, const std::string& prefix,
+          const std::function<void(const std::string&, const toml::node&)>& leaf) {
+    for (const auto& [k, node] : table) {
+        const std::string key =
+            prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+        if (const auto* sub = node.as_table()) {
+            walk(*sub, key, leaf);
+        } else {
+            leaf(key, node);
+        }
+    }
+}
+
+toml::table parse_file(const std::filesystem::path& path) {
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        const auto line = e.source().begin.line;
+        if (line == 0) {
+            throw Error(ErrorKind::config,
+                        fmt::format("cannot read configuration file {}; check that it exists and "
+                                    "is readable",
+                                    path.string()));
+        }
+        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", path.string(),
+                                                   line, e.description()));
+    }
+}
+
+std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
+                                       std::map<std::string, std::string>* origins,
+                                       const std::string& origin) {
+    std::vector<ConfigProblem> problems;
+    walk(table, "", [&](const std::string& key, const toml::node& node) {
+        const auto line = node.source().begin.line;
+        const KeyDef* def = find_key(key);
+        if (def == nullptr) {
+            problems.push_back({line, fmt::format("unknown key '{}'; see config/werkstatt.toml "
+                                                  "or 'werkstatt config show' for the keys",
+                                                  key)});
+            return;
+        }
+        const auto setting = node_setting(*def, node);
+        if (!setting) {
+            problems.push_back({line, fmt::format("key '{}' must be {}, not {}", key, an(def->type),
+                                                  type_name(node))});
+            return;
+        }
+        if (const auto why = def->set(config, *setting)) {
+            problems.push_back({line, fmt::format("key '{}': {}", key, *why)});
+            return;
+        }
+        if (origins != nullptr) {
+            (*origins)[key] = fmt::format("{}:{}", origin, line);
+        }
+    });
+    return problems;
+}
+
+void apply_text(LoadedConfig& loaded, const std::string& key, const std::string& value,
+                const std::string& origin) {
+    const KeyDef* def = find_key(key);
+    if (def == nullptr) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}: unknown key '{}'; 'werkstatt config show' lists the keys",
+                                origin, key));
+    }
+    const auto setting = text_setting(*def, value);
+    if (!setting) {
+        throw Error(ErrorKind::config, fmt::format("{}: key '{}' must be {}, not '{}'", origin, key,
+                                                   an(def->type), value));
+    }
+    if (const auto why = def->set(loaded.config, *setting)) {
+        throw Error(ErrorKind::config, fmt::format("{}: key '{}': {}", origin, key, *why));
+    }
+    loaded.origins[key] = origin;
+}
+
+void apply_file(LoadedConfig& loaded, const std::filesystem::path& path) {
+    const auto table = parse_file(path);
+    const auto problems = problems_in(table, loaded.config, &loaded.origins, path.string());
+    if (!problems.empty()) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}", path.string(), problems.front().line,
+                                problems.front().message));
+    }
+    loaded.files_read.push_back(path);
+}
+
+std::string env_or(const std::map<std::string, std::string>& env, const std::string& name,
+                   const std::string& fallback) {
+    const auto it = env.find(name);
+    return it == env.end() || it->second.empty() ? fallback : it->second;
+}
+
+} // namespace
+
+LoadedConfig load_config(const ConfigSources& sources) {
+    LoadedConfig loaded;
+    for (const auto& def : key_table()) {
+        loaded.origins[def.key] = "default";
+    }
+    std::error_code ec;
+    for (const auto& file : {sources.system_file, sources.user_file}) {
+        if (file && std::filesystem::exists(*file, ec)) {
+            apply_file(loaded, *file);
+        }
+    }
+    if (sources.explicit_file) {
+        apply_file(loaded, *sources.explicit_file);
+    }
+    static const std::pair<const char*, const char*> k_env_keys[] = {
+        {"WERKSTATT_DB", "database.path"}, {"WERKSTATT_FORMAT", "output.format"}};
+    for (const auto& [var, key] : k_env_keys) {
+        const auto it = sources.environment.find(var);
+        if (it != sources.environment.end() && !it->second.empty()) {
+            apply_text(loaded, key, it->second, fmt::format("environment {}", var));
+        }
+    }
+    for (const auto& assignment : sources.assignments) {
+        const auto eq = assignment.find('=');
+        if (eq == std::string::npos) {
+            throw Error(ErrorKind::usage, fmt::format("--set '{}' has no '='; write --set "
+                                                      "key=value",
+                                                      assignment));
+        }
+        apply_text(loaded, std::string(text::trim(assignment.substr(0, eq))),
+                   std::string(text::trim(assignment.substr(eq + 1))), "--set");
+    }
+    for (const auto& [key, value] : sources.flags) {
+        apply_text(loaded, key, value, "command line");
+    }
+    if (loaded.config.database_path.empty()) {
+        const auto home = env_or(sources.environment, "HOME", ".");
+        const auto data = env_or(sources.environment, "XDG_DATA_HOME", home + "/.local/share");
+        loaded.config.database_path = data + "/werkstatt/werkstatt.db";
+    }
+    return loaded;
+}
+
+std::vector<ConfigProblem> check_config_file(const std::filesystem::path& path) {
+    try {
+        const auto table = parse_file(path);
+        Config scratch;
+        return problems_in(table, scratch, nullptr, path.string());
+    } catch (const Error& e) {
+        return {ConfigProblem{0, e.what()}};
+    }
+}
+
+Records describe_config(const LoadedConfig& loaded) {
+    Records records;
+    records.columns = {"key", "value", "origin"};
+    for (const auto& def : key_table()) {
+        records.rows.push_back(
+            {std::string(def.key), def.get(loaded.config), loaded.origins.at(def.key)});
+    }
+    return records;
+}
+
+std::vector<std::string> config_keys() {
+    std::vector<std::string> keys;
+    for (const auto& def : key_table()) {
+        keys.emplace_back(def.key);
+    }
+    return keys;
+}
+
+} // namespace werkstatt

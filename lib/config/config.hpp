@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The typed configuration, its defaults, and the layers it is read from.
+#pragma once
+
+#include "io/records.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace werkstatt {
+
+// When a table may use colour.
+enum class ColorMode { auto_detect, always, never };
+
+// What to do with a postal code outside Sachsen-Anhalt's reference data.
+enum class OutsidePlz { warn, reject };
+
+// Every setting werkstatt reads; the member initialisers are the built-in defaults.
+// config/werkstatt.toml documents each key.
+struct Config {
+    std::string database_path;                       // database.path ("" = XDG data folder)
+    std::int64_t busy_timeout_ms = 5000;             // database.busy_timeout_ms
+    Format output_format = Format::table;            // output.format
+    ColorMode output_color = ColorMode::auto_detect; // output.color
+    OutsidePlz outside_plz = OutsidePlz::warn;       // companies.outside_plz
+    std::string audit_user;                          // audit.user ("" = the operating-system user)
+};
+
+// Where configuration comes from, lowest precedence first.
+struct ConfigSources {
+    std::optional<std::filesystem::path> system_file;   // /etc/werkstatt/config.toml
+    std::optional<std::filesystem::path> user_file;     // $XDG_CONFIG_HOME/werkstatt/config.toml
+    std::optional<std::filesystem::path> explicit_file; // --config FILE (must exist)
+    std::map<std::string, std::string> environment;     // WERKSTATT_* variables, HOME, XDG_*
+    std::vector<std::string> assignments;               // --set key=value, in order
+    std::vector<std::pair<std::string, std::string>> flags; // (key, value) from flags like --db
+};
+
+// The effective configuration and, per key, where its value came from.
+struct LoadedConfig {
+    Config config;
+    std::map<std::string, std::string> origins;
+    std::vector<std::filesystem::path> files_read;
+};
+
+// Read the layers of `sources` over the defaults. Throw Error(config) naming file, line and key
+// for an unreadable file, an unknown key or a value of the wrong type.
+LoadedConfig load_config(const ConfigSources& sources);
+
+// One thing wrong with a configuration file.
+struct ConfigProblem {
+    std::size_t line = 0;
+    std::string message;
+};
+
+// Check the file at `path` and return every problem found (empty if it is valid).
+std::vector<ConfigProblem> check_config_file(const std::filesystem::path& path);
+
+// Return the effective settings as a listing (key, value, origin) in key order.
+Records describe_config(const LoadedConfig& loaded);
+
+// Return the names of all known keys, in order.
+std::vector<std::string> config_keys();
+
+} // namespace werkstatt

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace werkstatt::text {
+
+// Return `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+
+// Return `s` with ASCII letters lowered (other bytes unchanged).
+std::string ascii_lower(std::string_view s);
+
+// Split `s` at every `sep`; empty parts are kept.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+// Return `parts` joined with `sep` between them.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// Return true if `s` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view s);
+
+// Return the number of terminal columns `s` takes (code points; East Asian wide counts 2).
+std::size_t display_width(std::string_view s);
+
+// Parse `s` as a whole decimal integer, or nothing if it is not one or out of range.
+std::optional<std::int64_t> parse_int(std::string_view s);
+
+// Parse `s` as a whole decimal number with `.` as separator, or nothing.
+std::optional<double> parse_double(std::string_view s);
+
+// Return `s` with ä, ö, ü, ß and their capitals folded to ae, oe, ue, ss and lowered, for
+// comparing place names as people type them.
+std::string fold_german(std::string_view s);
+
+} // namespace werkstatt::text

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/plz_directory.hpp"
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace werkstatt {
+
+PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
+    PlzDirectory dir;
+    std::istringstream in{std::string(csv)};
+    CsvReader reader(in, "plz_sachsen_anhalt.csv", CsvReadOptions{',', 1u << 16});
+    CsvRecord record;
+    reader.next(record); // header
+    std::map<std::string, std::string> names;
+    while (reader.next(record)) {
+        if (record.fields.size() < 7) {
+            throw Error(ErrorKind::internal, "the shipped PLZ data is damaged; please report this");
+        }
+        PlzPlace place;
+        place.place = record.fields[1];
+        place.district_ags = record.fields[5];
+        place.lat = text::parse_double(record.fields[3]).value_or(0);
+        place.lon = text::parse_double(record.fields[4]).value_or(0);
+        place.organisation = record.fields[6] == "org";
+        names[place.district_ags] = record.fields[2];
+        dir.m_places[record.fields[0]].push_back(std::move(place));
+    }
+    for (const auto& [ags, name] : names) {
+        dir.m_districts.push_back(District{ags, name});
+    }
+    return dir;
+}
+
+const PlzDirectory& PlzDirectory::shipped() {
+    static const PlzDirectory dir = [] {
+        const auto csv = embedded_file("data/plz_sachsen_anhalt.csv");
+        if (!csv) {
+            throw Error(ErrorKind::internal,
+                        "the PLZ data was not compiled in; please report this");
+        }
+        return from_csv(*csv);
+    }();
+    return dir;
+}
+
+const std::vector<PlzPlace>& PlzDirectory::places(const Plz& plz) const {
+    static const std::vector<PlzPlace> k_none;
+    const auto it = m_places.find(plz.str());
+    return it == m_places.end() ? k_none : it->second;
+}
+
+std::optional<District> PlzDirectory::district(std::string_view ags) const {
+    for (const auto& d : m_districts) {
+        if (d.ags == ags) {
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
+DistrictResolution PlzDirectory::resolve(const Plz& plz, std::string_view place) const {
+    DistrictResolution result;
+    const auto& rows = places(plz);
+    if (rows.empty()) {
+        return result;
+    }
+    std::map<std::string, int> counts;
+    for (const auto& row : rows) {
+        ++counts[row.district_ags];
+    }
+    const auto most = std::max_element(counts.begin(), counts.end(),
+                                       [](auto& a, auto& b) { return a.second < b.second; });
+    std::string chosen = most->first;
+    if (counts.size() > 1) {
+        for (const auto& [ags, n] : counts) {
+            result.candidates.push_back(*district(ags));
+        }
+        const auto folded = text::fold_german(text::trim(place));
+        for (const auto& row : rows) {
+            if (!folded.empty() && text::fold_german(row.place) == folded) {
+                chosen = row.district_ags;
+                result.chosen_by_place = true;
+                break;
+            }
+        }
+    }
+    result.district = district(chosen);
+    return result;
+}
+
+std::optional<District> PlzDirectory::find_district(std::string_view text) const {
+    const auto wanted = text::fold_german(text::trim(text));
+    if (wanted.empty()) {
+        return std::nullopt;
+    }
+    std::vector<const District*> prefix_hits;
+    for (const auto& d : m_districts) {
+        const auto name = text::fold_german(d.name);
+        if (d.ags == wanted || name == wanted) {
+            return d;
+        }
+        if (name.compare(0, wanted.size(), wanted) == 0) {
+            prefix_hits.push_back(&d);
+        }
+    }
+    if (prefix_hits.size() == 1) {
+        return *prefix_hits.front();
+    }
+    return std::nullopt;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The postal codes and districts of Sachsen-Anhalt, from the shipped GeoNames/BKG reference data.
+#pragma once
+
+#include "domain/values.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace werkstatt {
+
+// A district (Landkreis or kreisfreie Stadt) with its official key (AGS, e.g. "15003").
+struct District {
+    std::string ags;
+    std::string name;
+};
+
+// A place a postal code serves, with approximate coordinates (WGS84).
+struct PlzPlace {
+    std::string place;
+    std::string district_ags;
+    double lat = 0;
+    double lon = 0;
+    bool organisation = false; // a large customer's own code (Großkunden-PLZ)
+};
+
+// How a postal code resolved to a district.
+struct DistrictResolution {
+    std::optional<District> district; // empty if the code is not in Sachsen-Anhalt's data
+    std::vector<District> candidates; // every district the code spans, when more than one
+    bool chosen_by_place = false;     // the place name decided between candidates
+};
+
+class PlzDirectory {
+  public:
+    // Return the directory built from the compiled-in reference data (parsed once).
+    static const PlzDirectory& shipped();
+    // Build a directory from `csv` text with the columns
+    // plz,place,district,lat,lon,district_ags,kind.
+    static PlzDirectory from_csv(std::string_view csv);
+
+    // Return the places served by `plz` (empty if unknown).
+    const std::vector<PlzPlace>& places(const Plz& plz) const;
+    // Return the district of `plz`; where it spans several, the one whose place matches `place`,
+    // else the one most of its places lie in.
+    DistrictResolution resolve(const Plz& plz, std::string_view place) const;
+    // Return the district named by `text`: its AGS, its name, or a unique start of its name
+    // (case and umlauts folded).
+    std::optional<District> find_district(std::string_view text) const;
+    // Return the district with key `ags`.
+    std::optional<District> district(std::string_view ags) const;
+    // Return the 14 districts ordered by AGS.
+    const std::vector<District>& districts() const { return m_districts; }
+
+  private:
+    std::map<std::string, std::vector<PlzPlace>, std::less<>> m_places;
+    std::vector<District> m_districts;
+};
+
+} // namespace werkstatt

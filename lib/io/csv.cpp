@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/csv.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+constexpr std::size_t k_chunk = 1u << 16;
+} // namespace
+
+CsvReader::CsvReader(std::istream& in, std::string source, CsvReadOptions options)
+    : m_in(in), m_source(std::move(source)), m_options(options), m_delimiter(options.delimiter) {}
+
+bool CsvReader::fill() {
+    if (m_pos < m_buffer.size()) {
+        return true;
+    }
+    m_buffer.resize(k_chunk);
+    m_in.read(m_buffer.data(), static_cast<std::streamsize>(k_chunk));
+    m_buffer.resize(static_cast<std::size_t>(m_in.gcount()));
+    m_pos = 0;
+    return !m_buffer.empty();
+}
+
+int CsvReader::peek() {
+    if (!fill()) {
+        return -1;
+    }
+    return static_cast<unsigned char>(m_buffer[m_pos]);
+}
+
+// Count candidate delimiters outside quotes on the first line and take the most frequent.
+void CsvReader::detect_delimiter() {
+    fill();
+    if (m_buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        m_pos = 3;
+        m_consumed = 3;
+    }
+    if (m_delimiter != '\0') {
+        return;
+    }
+    std::size_t semicolons = 0;
+    std::size_t commas = 0;
+    std::size_t tabs = 0;
+    bool quoted = false;
+    for (std::size_t i = m_pos; i < m_buffer.size(); ++i) {
+        const char c = m_buffer[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+            break;
+        } else if (!quoted) {
+            semicolons += c == ';';
+            commas += c == ',';
+            tabs += c == '\t';
+        }
+    }
+    m_delimiter = ';';
+    if (commas > semicolons && commas >= tabs) {
+        m_delimiter = ',';
+    } else if (tabs > semicolons && tabs > commas) {
+        m_delimiter = '\t';
+    }
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    if (!m_started) {
+        detect_delimiter();
+        m_started = true;
+    }
+    record.fields.clear();
+    if (peek() < 0) {
+        return false;
+    }
+    record.line = m_line;
+    std::string field;
+    std::size_t record_bytes = 0;
+    bool quoted = false;
+    bool was_quoted = false;
+    for (;;) {
+        const int c = peek();
+        if (c < 0) {
+            if (quoted) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("{}:{}: a quoted field is never closed; add the missing "
+                                        "closing quote (\")",
+                                        m_source, record.line));
+            }
+            record.fields.push_back(std::move(field));
+            return true;
+        }
+        ++m_pos;
+        ++m_consumed;
+        if (++record_bytes > m_options.max_record_bytes) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{}:{}: record is longer than {} bytes; is this really a CSV "
+                                    "file with line breaks?",
+                                    m_source, record.line, m_options.max_record_bytes));
+        }
+        const char ch = static_cast<char>(c);
+        if (quoted) {
+            if (ch == '"') {
+                if (peek() == '"') {
+                    ++m_pos;
+                    ++m_consumed;
+                    field += '"';
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (ch == '\n') {
+                    ++m_line;
+                }
+                field += ch;
+            }
+            continue;
+        }
+        if (ch == m_delimiter) {
+            record.fields.push_back(std::move(field));
+            field.clear();
+            was_quoted = false;
+        } else if (ch == '\n' || ch == '\r') {
+            if (ch == '\r' && peek() == '\n') {
+                ++m_pos;
+                ++m_consumed;
+            }
+            ++m_line;
+            record.fields.push_back(std::move(field));
+            return true;
+        } else if (ch == '"') {
+            if (!field.empty() || was_quoted) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("{}:{}: stray quote (\") inside field {}; quote the whole "
+                                        "field and double quotes inside it",
+                                        m_source, m_line, record.fields.size() + 1));
+            }
+            quoted = true;
+            was_quoted = true;
+        } else {
+            if (was_quoted) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("{}:{}: text after the closing quote of field {}; quote "
+                                        "the whole field",
+                                        m_source, m_line, record.fields.size() + 1));
+            }
+            field += ch;
+        }
+    }
+}
+
+std::string neutralise_formula(std::string_view field) {
+    if (!field.empty()) {
+        const char c = field.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            return "'" + std::string(field);
+        }
+    }
+    return std::string(field);
+}
+
+std::string restore_formula(std::string_view field) {
+    if (field.size() >= 2 && field.front() == '\'') {
+        const char c = field[1];
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            return std::string(field.substr(1));
+        }
+    }
+    return std::string(field);
+}
+
+void CsvWriter::write_row(const std::vector<std::string>& fields) {
+    bool first = true;
+    for (const auto& raw : fields) {
+        if (!first) {
+            m_out << m_delim;
+        }
+        first = false;
+        const std::string field = neutralise_formula(raw);
+        const bool needs_quotes =
+            field.find_first_of(std::string{m_delim, '"', '\r', '\n'}) != std::string::npos ||
+            (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+        if (!needs_quotes) {
+            m_out << field;
+            continue;
+        }
+        m_out << '"';
+        for (char c : field) {
+            if (c == '"') {
+                m_out << '"';
+            }
+            m_out << c;
+        }
+        m_out << '"';
+    }
+    m_out << "\r\n";
+}
+
+} // namespace werkstatt

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/records.hpp"
+
+#include "core/text.hpp"
+#include "io/csv.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace werkstatt {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const Value& v) {
+    return std::visit(
+        [](const auto& x) -> Json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return nullptr;
+            } else {
+                return x;
+            }
+        },
+        v);
+}
+
+Json records_json(const Records& records) {
+    Json array = Json::array();
+    for (const auto& row : records.rows) {
+        Json object = Json::object();
+        for (std::size_t i = 0; i < records.columns.size() && i < row.size(); ++i) {
+            object[records.columns[i]] = to_json(row[i]);
+        }
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
+// CSV keeps machine forms: true/false, numbers unformatted.
+std::string csv_text(const Value& v) {
+    if (const auto* b = std::get_if<bool>(&v)) {
+        return *b ? "true" : "false";
+    }
+    return display_text(v);
+}
+
+bool is_numeric(const Value& v) {
+    return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+    const auto w = text::display_width(s);
+    const std::string fill(width > w ? width - w : 0, ' ');
+    return right ? fill + s : s + fill;
+}
+
+std::string upper(std::string s) {
+    for (char& c : s) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        } else if (c == '_') {
+            c = ' ';
+        }
+    }
+    return s;
+}
+
+void write_table(std::ostream& out, const Records& records, Color color) {
+    const auto n = records.columns.size();
+    std::vector<std::size_t> widths(n, 0);
+    std::vector<bool> right(n, true);
+    std::vector<std::vector<std::string>> cells;
+    for (std::size_t i = 0; i < n; ++i) {
+        widths[i] = text::display_width(upper(records.columns[i]));
+    }
+    for (const auto& row : records.rows) {
+        auto& line = cells.emplace_back();
+        for (std::size_t i = 0; i < n; ++i) {
+            const Value& v = i < row.size() ? row[i] : Value{};
+            std::string s = display_text(v);
+            for (char& c : s) {
+                if (c == '\n' || c == '\r' || c == '\t') {
+                    c = ' ';
+                }
+            }
+            widths[i] = std::max(widths[i], text::display_width(s));
+            if (!is_numeric(v) && !std::holds_alternative<std::monostate>(v)) {
+                right[i] = false;
+            }
+            line.push_back(std::move(s));
+        }
+    }
+    const auto emit = [&](const std::vector<std::string>& line, bool header) {
+        std::string text;
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool last = i + 1 == n;
+            std::string cell = last && !right[i] ? line[i] : pad(line[i], widths[i], right[i]);
+            text += cell;
+            if (!last) {
+                text += "  ";
+            }
+        }
+        while (!text.empty() && text.back() == ' ') {
+            text.pop_back();
+        }
+        if (header && color == Color::yes) {
+            text = "\x1b[1m" + text + "\x1b[0m";
+        }
+        out << text << '\n';
+    };
+    std::vector<std::string> header;
+    for (const auto& c : records.columns) {
+        header.push_back(upper(c));
+    }
+    emit(header, true);
+    for (const auto& line : cells) {
+        emit(line, false);
+    }
+}
+
+} // namespace
+
+Value text_or_null(std::string s) {
+    if (s.empty()) {
+        return std::monostate{};
+    }
+    return s;
+}
+
+std::optional<Format> parse_format(std::string_view text) {
+    if (text == "table") {
+        return Format::table;
+    }
+    if (text == "json") {
+        return Format::json;
+    }
+    if (text == "csv") {
+        return Format::csv;
+    }
+    return std::nullopt;
+}
+
+std::string display_text(const Value& v) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return "";
+            } else if constexpr (std::is_same_v<T, bool>) {
+                return x ? "yes" : "no";
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return x;
+            } else {
+                return fmt::format("{}", x);
+            }
+        },
+        v);
+}
+
+void write_records(std::ostream& out, const Records& records, Format format, Color color) {
+    switch (format) {
+    case Format::json:
+        out << records_json(records).dump(2) << '\n';
+        return;
+    case Format::csv: {
+        CsvWriter writer(out);
+        writer.write_row(records.columns);
+        for (const auto& row : records.rows) {
+            std::vector<std::string> fields;
+            for (const auto& v : row) {
+                fields.push_back(csv_text(v));
+            }
+            writer.write_row(fields);
+        }
+        return;
+    }
+    case Format::table:
+        write_table(out, records, color);
+        return;
+    }
+}
+
+void write_detail(std::ostream& out, const Detail& detail, Format format, Color color) {
+    switch (format) {
+    case Format::json: {
+        Json object = Json::object();
+        for (const auto& [name, value] : detail.fields) {
+            object[name] = to_json(value);
+        }
+        for (const auto& [name, records] : detail.children) {
+            object[name] = records_json(records);
+        }
+        out << object.dump(2) << '\n';
+        return;
+    }
+    case Format::csv: {
+        Records one;
+        one.rows.emplace_back();
+        for (const auto& [name, value] : detail.fields) {
+            one.columns.push_back(name);
+            one.rows.back().push_back(value);
+        }
+        write_records(out, one, Format::csv, color);
+        return;
+    }
+    case Format::table: {
+        std::size_t width = 0;
+        for (const auto& field : detail.fields) {
+            width = std::max(width, text::display_width(field.first));
+        }
+        for (const auto& [name, value] : detail.fields) {
+            out << pad(name, width, false) << "  " << display_text(value) << '\n';
+        }
+        for (const auto& [name, records] : detail.children) {
+            out << '\n' << name << ":\n";
+            if (records.rows.empty()) {
+                out << "(none)\n";
+            } else {
+                write_table(out, records, color);
+            }
+        }
+        return;
+    }
+    }
+}
+
+} // namespace werkstatt

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Output of listings and single records as an aligned table, JSON or CSV.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace werkstatt {
+
+// One cell: empty (null), integer, number, yes/no, or text.
+using Value = std::variant<std::monostate, std::int64_t, double, bool, std::string>;
+
+// Return `v` as a Value, empty when `v` is empty.
+template <typename T>
+Value optional_value(const std::optional<T>& v) {
+    if (!v) {
+        return std::monostate{};
+    }
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        return static_cast<std::int64_t>(*v);
+    } else {
+        return *v;
+    }
+}
+
+// Return `s` as a Value, empty when `s` is the empty string.
+Value text_or_null(std::string s);
+
+// A listing: named columns (the JSON field names) and rows of cells.
+struct Records {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Value>> rows;
+};
+
+// One record shown in detail, with lists that belong to it (a company's contacts).
+struct Detail {
+    std::vector<std::pair<std::string, Value>> fields;
+    std::vector<std::pair<std::string, Records>> children;
+};
+
+// How to print: a table for people, JSON or CSV for scripts.
+enum class Format { table, json, csv };
+
+// Parse `text` ("table", "json", "csv"), or nothing.
+std::optional<Format> parse_format(std::string_view text);
+
+// Whether a table may use colour (bold header); only on a terminal and without NO_COLOR.
+enum class Color { no, yes };
+
+// Write `records` to `out` in `format`. JSON is an array of objects with the column names as keys.
+void write_records(std::ostream& out, const Records& records, Format format, Color color);
+
+// Write `detail` to `out` in `format`. JSON is one object; children are arrays in it. CSV writes
+// the fields as one row under a header and leaves children out.
+void write_detail(std::ostream& out, const Detail& detail, Format format, Color color);
+
+// Return `v` as text the way a table shows it ("" for empty, yes/no, numbers as written).
+std::string display_text(const Value& v);
+
+} // namespace werkstatt

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "members/company_fields.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "domain/values.hpp"
+#include "geo/plz_directory.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::members_detail {
+
+namespace {
+
+Error bad(std::string message) {
+    return Error(ErrorKind::bad_data, std::move(message));
+}
+
+template <typename T>
+void assign(T& target, T value, const char* field, std::vector<std::string>& changed) {
+    if (target != value) {
+        target = std::move(value);
+        changed.emplace_back(field);
+    }
+}
+
+std::string district_names() {
+    std::string names;
+    for (const auto& d : PlzDirectory::shipped().districts()) {
+        names += names.empty() ? "" : ", ";
+        names += d.name;
+    }
+    return names;
+}
+
+// Set the district from an explicit name or from the PLZ (and city, where a PLZ spans several).
+void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& policy,
+                     std::vector<std::string>& changed, std::vector<std::string>& warnings) {
+    const auto& dir = PlzDirectory::shipped();
+    if (f.district && !text::trim(*f.district).empty()) {
+        const auto d = dir.find_district(*f.district);
+        if (!d) {
+            throw bad(fmt::format("district '{}' is unknown; use one of {}", *f.district,
+                                  district_names()));
+        }
+        assign(c.district_ags, std::optional<std::string>(d->ags), "district", changed);
+        return;
+    }
+    if (!f.plz && !f.city && !f.district) {
+        return;
+    }
+    const auto plz = Plz::parse(c.plz);
+    if (!plz) {
+        return;
+    }
+    const auto found = dir.resolve(*plz, c.city);
+    if (!found.district) {
+        if (policy.outside_plz == OutsidePlz::reject) {
+            throw bad(fmt::format("PLZ {} is not in Sachsen-Anhalt; enter a PLZ of the state "
+                                  "(companies.outside_plz = \"reject\")",
+                                  c.plz));
+        }
+        warnings.push_back(fmt::format("PLZ {} is not in Sachsen-Anhalt's reference data; "
+                                       "stored without a district",
+                                       c.plz));
+        assign(c.district_ags, std::optional<std::string>(), "district", changed);
+        return;
+    }
+    if (!found.candidates.empty() && !found.chosen_by_place) {
+        std::string names;
+        for (const auto& d : found.candidates) {
+            names += names.empty() ? "" : " and ";
+            names += d.name;
+        }
+        warnings.push_back(fmt::format("PLZ {} spans {}; chose {}; give --district (or the "
+                                       "place as city) to choose another",
+                                       c.plz, names, found.district->name));
+    }
+    assign(c.district_ags, std::optional<std::string>(found.district->ags), "district", changed);
+}
+
+} // namespace
+
+std::string clean_text(std::string_view field, std::string_view value, std::size_t max_bytes) {
+    const auto trimmed = text::trim(value);
+    if (!text::is_valid_utf8(trimmed)) {
+        throw bad(fmt::format("{} is not valid UTF-8 text; check the terminal's or file's "
+                              "encoding",
+                              field));
+    }
+    for (char c : trimmed) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
+            throw bad(fmt::format("{} contains a control character; remove it", field));
+        }
+    }
+    if (trimmed.size() > max_bytes) {
+        throw bad(fmt::format("{} is longer than {} bytes; shorten it", field, max_bytes));
+    }
+    return std::string(trimmed);
+}
+
+void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy,
+                  std::vector<std::string>& changed, std::vector<std::string>& warnings) {
+    if (f.key) {
+        const auto key = RecordKey::parse(*f.key);
+        if (!key) {
+            throw bad(fmt::format("key '{}' is not valid; use 1 to 40 lower-case letters, digits, "
+                                  "'-' or '_' (e.g. mueller-metallbau)",
+                                  *f.key));
+        }
+        assign(c.key, key->str(), "key", changed);
+    }
+    if (f.name) {
+        auto name = clean_text("name", *f.name, 200);
+        if (name.empty()) {
+            throw bad("name is empty; give the company's name");
+        }
+        assign(c.name, std::move(name), "name", changed);
+    }
+    if (f.industry) {
+        assign(c.industry, clean_text("industry", *f.industry, 200), "industry", changed);
+    }
+    if (f.street) {
+        assign(c.street, clean_text("street", *f.street, 200), "street", changed);
+    }
+    if (f.city) {
+        assign(c.city, clean_text("city", *f.city, 200), "city", changed);
+    }
+    if (f.notes) {
+        assign(c.notes, clean_text("notes", *f.notes, 4000), "notes", changed);
+    }
+    if (f.plz) {
+        const auto plz = Plz::parse(*f.plz);
+        if (!plz) {
+            throw bad(fmt::format("PLZ '{}' is not five digits; write it like 39104 (leading zero "
+                                  "kept: 06108)",
+                                  *f.plz));
+        }
+        assign(c.plz, plz->str(), "plz", changed);
+    }
+    if (f.member_since) {
+        std::optional<Date> since;
+        if (!text::trim(*f.member_since).empty()) {
+            since = Date::parse_iso(text::trim(*f.member_since));
+            if (!since) {
+                throw bad(fmt::format("member-since '{}' is not a date; write YYYY-MM-DD",
+                                      *f.member_since));
+            }
+        }
+        assign(c.member_since, since, "member_since", changed);
+    }
+    if (f.capacity) {
+        if (*f.capacity < 0 || *f.capacity > 100000) {
+            throw bad(fmt::format("capacity {} is out of range; give the number of seats (1 to "
+                                  "100000, 0 to clear)",
+                                  *f.capacity));
+        }
+        const auto capacity =
+            *f.capacity == 0 ? std::optional<std::int64_t>() : std::optional(*f.capacity);
+        assign(c.capacity, capacity, "capacity", changed);
+    }
+    if (f.can_host) {
+        assign(c.can_host, *f.can_host, "can_host", changed);
+    }
+    if (f.active) {
+        assign(c.active, *f.active, "active", changed);
+    }
+    derive_district(c, f, policy, changed, warnings);
+    if (c.can_host && !c.capacity) {
+        warnings.push_back(fmt::format("company {} can host but has no capacity; add --capacity "
+                                       "so that the planner can check the venue",
+                                       c.key));
+    }
+}
+
+void require_complete(const Company& c) {
+    if (c.key.empty()) {
+        throw bad("a company needs a key; give --key (e.g. --key mueller)");
+    }
+    if (c.name.empty()) {
+        throw bad("a company needs a name; give --name");
+    }
+    if (c.plz.empty()) {
+        throw bad("a company needs a PLZ; give --plz");
+    }
+}
+
+} // namespace werkstatt::members_detail

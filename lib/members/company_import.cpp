@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "members/company_fields.hpp"
+#include "members/members.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace werkstatt {
+
+namespace {
+
+// The columns a company file may have: those `company list --format csv` writes.
+enum class Column {
+    ignored,
+    key,
+    name,
+    industry,
+    street,
+    plz,
+    city,
+    district,
+    can_host,
+    capacity,
+    member_since,
+    active,
+    notes
+};
+
+const std::map<std::string, Column, std::less<>>& known_columns() {
+    static const std::map<std::string, Column, std::less<>> columns = {
+        {"id", Column::ignored},        {"district_ags", Column::ignored},
+        {"key", Column::key},           {"name", Column::name},
+        {"industry", Column::industry}, {"street", Column::street},
+        {"plz", Column::plz},           {"city", Column::city},
+        {"district", Column::district}, {"can_host", Column::can_host},
+        {"capacity", Column::capacity}, {"member_since", Column::member_since},
+        {"active", Column::active},     {"notes", Column::notes},
+    };
+    return columns;
+}
+
+std::string normalise_header(std::string_view h) {
+    std::string out;
+    for (char c : text::ascii_lower(text::trim(h))) {
+        out += (c == ' ' || c == '-') ? '_' : c;
+    }
+    return out;
+}
+
+std::vector<Column> map_header(const CsvRecord& header, const std::string& source) {
+    std::vector<Column> columns;
+    std::map<Column, int> seen;
+    for (const auto& raw : header.fields) {
+        const auto name = normalise_header(raw);
+        const auto it = known_columns().find(name);
+        if (it == known_columns().end()) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{}:{}: unknown column '{}'; a company file has the columns "
+                                    "key, name, plz and optionally industry, street, city, "
+                                    "district, can_host, capacity, member_since, active, notes",
+                                    source, header.line, raw));
+        }
+        if (it->second != Column::ignored && ++seen[it->second] > 1) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{}:{}: column '{}' appears twice; keep one", source,
+                                    header.line, raw));
+        }
+        columns.push_back(it->second);
+    }
+    for (const char* required : {"key", "name", "plz"}) {
+        if (seen[known_columns().find(required)->second] == 0) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{}:{}: column '{}' is missing; a company file needs key, "
+                                    "name and plz",
+                                    source, header.line, required));
+        }
+    }
+    return columns;
+}
+
+bool parse_flag(std::string_view column, std::string_view value) {
+    const auto v = text::ascii_lower(text::trim(value));
+    if (v == "true" || v == "yes" || v == "ja" || v == "1" || v == "x") {
+        return true;
+    }
+    if (v == "false" || v == "no" || v == "nein" || v == "0") {
+        return false;
+    }
+    throw Error(
+        ErrorKind::bad_data,
+        fmt::format("column \"{}\": '{}' is not yes or no; write true or false", column, value));
+}
+
+CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& row) {
+    CompanyFields f;
+    for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
+        std::string value = restore_formula(row.fields[i]);
+        const bool blank = text::trim(value).empty();
+        switch (columns[i]) {
+        case Column::ignored:
+            break;
+        case Column::key:
+            f.key = text::trim(value);
+            break;
+        case Column::name:
+            f.name = value;
+            break;
+        case Column::industry:
+            f.industry = value;
+            break;
+        case Column::street:
+            f.street = value;
+            break;
+        case Column::plz:
+            f.plz = value;
+            break;
+        case Column::city:
+            f.city = value;
+            break;
+        case Column::district:
+            f.district = value;
+            break;
+        case Column::member_since:
+            f.member_since = value;
+            break;
+        case Column::notes:
+            f.notes = value;
+            break;
+        case Column::can_host:
+            if (!blank) {
+                f.can_host = parse_flag("can_host", value);
+            }
+            break;
+        case Column::active:
+            if (!blank) {
+                f.active = parse_flag("active", value);
+            }
+            break;
+        case Column::capacity:
+            if (blank) {
+                f.capacity = 0;
+            } else if (const auto n = text::parse_int(text::trim(value))) {
+                f.capacity = *n;
+            } else {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("column \"capacity\": '{}' is not a whole number", value));
+            }
+            break;
+        }
+    }
+    return f;
+}
+
+} // namespace
+
+CompanyImportReport import_companies(Database& db, std::istream& in, const std::string& source,
+                                     const MemberPolicy& policy, DryRun dry_run) {
+    CompanyImportReport report;
+    CsvReader reader(in, source);
+    CsvRecord record;
+    if (!reader.next(record)) {
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{} is empty; a company file starts with a header line such as "
+                                "key;name;plz",
+                                source));
+    }
+    const auto columns = map_header(record, source);
+    WriteTransaction txn(db);
+    std::map<std::string, std::size_t> first_line;
+    while (reader.next(record)) {
+        if (record.fields.size() == 1 && text::trim(record.fields[0]).empty()) {
+            continue; // blank line
+        }
+        ++report.read;
+        try {
+            if (record.fields.size() != columns.size()) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("has {} fields, the header {}; check the delimiter and "
+                                        "quotes",
+                                        record.fields.size(), columns.size()));
+            }
+            const auto fields = row_fields(columns, record);
+            CompanyOutcome outcome;
+            const auto existing = fields.key ? find_company(db, *fields.key) : std::nullopt;
+            if (existing) {
+                outcome.company = *existing;
+            }
+            members_detail::apply_fields(outcome.company, fields, policy, outcome.changed,
+                                         outcome.warnings);
+            members_detail::require_complete(outcome.company);
+            const auto [it, fresh] = first_line.emplace(outcome.company.key, record.line);
+            if (!fresh) {
+                report.warnings.push_back(
+                    fmt::format("{}:{}: key '{}' appeared already on line {}; the later row wins",
+                                source, record.line, outcome.company.key, it->second));
+            }
+            for (const auto& w : outcome.warnings) {
+                report.warnings.push_back(fmt::format("{}:{}: {}", source, record.line, w));
+            }
+            if (!existing) {
+                insert_company(db, outcome.company);
+                ++report.inserted;
+            } else if (outcome.changed.empty()) {
+                ++report.unchanged;
+            } else {
+                update_company(db, outcome.company);
+                ++report.updated;
+            }
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::bad_data) {
+                throw;
+            }
+            report.problems.push_back(fmt::format("{}:{}: {}", source, record.line, e.what()));
+        }
+    }
+    if (!report.problems.empty()) {
+        return report; // the transaction rolls back
+    }
+    txn.audit("company", std::nullopt, "import",
+              fmt::format("file={} read={} inserted={} updated={} unchanged={}", source,
+                          report.read, report.inserted, report.updated, report.unchanged));
+    txn.finish(dry_run);
+    return report;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "domain/values.hpp"
+#include "members/company_fields.hpp"
+#include "members/members.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+using members_detail::clean_text;
+
+namespace {
+
+template <typename T>
+void assign(T& target, T value, const char* field, std::vector<std::string>& changed) {
+    if (target != value) {
+        target = std::move(value);
+        changed.emplace_back(field);
+    }
+}
+
+void apply_contact(Database& db, Contact& c, const ContactFields& f,
+                   std::vector<std::string>& changed) {
+    if (f.company) {
+        const auto company = require_company(db, *f.company);
+        assign(c.company_id, company.id, "company", changed);
+        c.company_key = company.key;
+    }
+    if (f.name) {
+        auto name = clean_text("name", *f.name, 200);
+        if (name.empty()) {
+            throw Error(ErrorKind::bad_data, "name is empty; give the contact's name");
+        }
+        assign(c.name, std::move(name), "name", changed);
+    }
+    if (f.role) {
+        assign(c.role, clean_text("role", *f.role, 200), "role", changed);
+    }
+    if (f.email) {
+        std::string email;
+        if (!text::trim(*f.email).empty()) {
+            const auto parsed = Email::parse(*f.email);
+            if (!parsed) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("email '{}' is not an address like name@firma.de; "
+                                        "correct it",
+                                        *f.email));
+            }
+            email = parsed->str();
+        }
+        assign(c.email, email, "email", changed);
+    }
+    if (f.phone) {
+        std::string phone;
+        if (!text::trim(*f.phone).empty()) {
+            const auto parsed = Phone::parse(*f.phone);
+            if (!parsed) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("phone '{}' is not a telephone number; use digits, "
+                                        "blanks and + ( ) / - only",
+                                        *f.phone));
+            }
+            phone = parsed->str();
+        }
+        assign(c.phone, phone, "phone", changed);
+    }
+}
+
+} // namespace
+
+Contact require_contact(Database& db, std::int64_t id) {
+    auto contact = find_contact(db, id);
+    if (!contact) {
+        throw Error(
+            ErrorKind::not_found,
+            fmt::format("no contact with id {}; 'werkstatt contact list' shows the ids", id));
+    }
+    return *contact;
+}
+
+Contact add_contact(Database& db, const ContactFields& fields, DryRun dry_run) {
+    if (!fields.company) {
+        throw Error(ErrorKind::usage, "a contact belongs to a company; give --company KEY");
+    }
+    if (!fields.name) {
+        throw Error(ErrorKind::usage, "a contact needs a name; give --name");
+    }
+    WriteTransaction txn(db);
+    Contact contact;
+    std::vector<std::string> changed;
+    apply_contact(db, contact, fields, changed);
+    contact.id = insert_contact(db, contact);
+    txn.audit("contact", contact.id, "add", "company=" + contact.company_key);
+    txn.finish(dry_run);
+    return contact;
+}
+
+Contact edit_contact(Database& db, std::int64_t id, const ContactFields& fields,
+                     std::vector<std::string>& changed, DryRun dry_run) {
+    WriteTransaction txn(db);
+    Contact contact = require_contact(db, id);
+    apply_contact(db, contact, fields, changed);
+    if (changed.empty()) {
+        return contact;
+    }
+    update_contact(db, contact);
+    txn.audit("contact", contact.id, "edit", "fields=" + text::join(changed, ","));
+    txn.finish(dry_run);
+    return contact;
+}
+
+Contact remove_contact(Database& db, std::int64_t id, DryRun dry_run) {
+    WriteTransaction txn(db);
+    Contact contact = require_contact(db, id);
+    delete_contact(db, id);
+    txn.audit("contact", id, "remove", "company=" + contact.company_key);
+    txn.finish(dry_run);
+    return contact;
+}
+
+} // namespace werkstatt

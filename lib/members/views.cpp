@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/plz_directory.hpp"
+#include "members/members.hpp"
+
+namespace werkstatt {
+
+namespace {
+
+Value district_name(const Company& c) {
+    if (!c.district_ags) {
+        return std::monostate{};
+    }
+    const auto d = PlzDirectory::shipped().district(*c.district_ags);
+    return d ? Value{d->name} : Value{*c.district_ags};
+}
+
+Value since(const Company& c) {
+    return c.member_since ? Value{c.member_since->iso()} : Value{};
+}
+
+} // namespace
+
+Records company_records(const std::vector<Company>& companies, Columns columns) {
+    Records r;
+    if (columns == Columns::brief) {
+        r.columns = {"id",   "key",      "name",     "industry", "plz",
+                     "city", "district", "can_host", "capacity"};
+    } else {
+        r.columns = {"id",       "key",          "name",     "industry",     "street",
+                     "plz",      "city",         "district", "district_ags", "can_host",
+                     "capacity", "member_since", "active",   "notes"};
+    }
+    for (const auto& c : companies) {
+        if (columns == Columns::brief) {
+            r.rows.push_back({c.id, c.key, c.name, c.industry, c.plz, c.city, district_name(c),
+                              c.can_host, optional_value(c.capacity)});
+        } else {
+            r.rows.push_back({c.id, c.key, c.name, c.industry, c.street, c.plz, c.city,
+                              district_name(c), optional_value(c.district_ags), c.can_host,
+                              optional_value(c.capacity), since(c), c.active, c.notes});
+        }
+    }
+    return r;
+}
+
+Detail company_detail(const Company& c, const std::vector<Contact>& contacts) {
+    Detail d;
+    d.fields = {{"id", c.id},
+                {"key", c.key},
+                {"name", c.name},
+                {"industry", c.industry},
+                {"street", c.street},
+                {"plz", c.plz},
+                {"city", c.city},
+                {"district", district_name(c)},
+                {"district_ags", optional_value(c.district_ags)},
+                {"can_host", c.can_host},
+                {"capacity", optional_value(c.capacity)},
+                {"member_since", since(c)},
+                {"active", c.active},
+                {"notes", c.notes}};
+    d.children.emplace_back("contacts", contact_records(contacts));
+    return d;
+}
+
+Records contact_records(const std::vector<Contact>& contacts) {
+    Records r;
+    r.columns = {"id", "company", "name", "role", "email", "phone"};
+    for (const auto& c : contacts) {
+        r.rows.push_back({c.id, c.company_key, c.name, c.role, c.email, c.phone});
+    }
+    return r;
+}
+
+Detail contact_detail(const Contact& c) {
+    Detail d;
+    d.fields = {{"id", c.id},     {"company", c.company_key}, {"name", c.name},
+                {"role", c.role}, {"email", c.email},         {"phone", c.phone}};
+    return d;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/company_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr const char* k_company_columns =
+    "id, key, name, industry, street, plz, city, district_ags, can_host, capacity, member_since, "
+    "active, notes";
+
+Company read_company(SQLite::Statement& q) {
+    Company c;
+    c.id = q.getColumn(0).getInt64();
+    c.key = q.getColumn(1).getString();
+    c.name = q.getColumn(2).getString();
+    c.industry = q.getColumn(3).getString();
+    c.street = q.getColumn(4).getString();
+    c.plz = q.getColumn(5).getString();
+    c.city = q.getColumn(6).getString();
+    if (!q.getColumn(7).isNull()) {
+        c.district_ags = q.getColumn(7).getString();
+    }
+    c.can_host = q.getColumn(8).getInt() != 0;
+    if (!q.getColumn(9).isNull()) {
+        c.capacity = q.getColumn(9).getInt64();
+    }
+    if (!q.getColumn(10).isNull()) {
+        c.member_since = Date::parse_iso(q.getColumn(10).getString());
+    }
+    c.active = q.getColumn(11).getInt() != 0;
+    c.notes = q.getColumn(12).getString();
+    return c;
+}
+
+// Bind the fields of `c` to parameters 1..12 in the order of k_company_columns without id.
+void bind_company(SQLite::Statement& q, const Company& c) {
+    q.bind(1, c.key);
+    q.bind(2, c.name);
+    q.bind(3, c.industry);
+    q.bind(4, c.street);
+    q.bind(5, c.plz);
+    q.bind(6, c.city);
+    if (c.district_ags) {
+        q.bind(7, *c.district_ags);
+    } else {
+        q.bind(7);
+    }
+    q.bind(8, c.can_host ? 1 : 0);
+    if (c.capacity) {
+        q.bind(9, *c.capacity);
+    } else {
+        q.bind(9);
+    }
+    if (c.member_since) {
+        q.bind(10, c.member_since->iso());
+    } else {
+        q.bind(10);
+    }
+    q.bind(11, c.active ? 1 : 0);
+    q.bind(12, c.notes);
+}
+
+Contact read_contact(SQLite::Statement& q) {
+    Contact c;
+    c.id = q.getColumn(0).getInt64();
+    c.company_id = q.getColumn(1).getInt64();
+    c.company_key = q.getColumn(2).getString();
+    c.name = q.getColumn(3).getString();
+    c.role = q.getColumn(4).getString();
+    c.email = q.getColumn(5).getString();
+    c.phone = q.getColumn(6).getString();
+    return c;
+}
+
+constexpr const char* k_contact_select =
+    "SELECT contact.id, company_id, company.key, contact.name, role, email, phone "
+    "FROM contact JOIN company ON company.id = contact.company_id ";
+
+} // namespace
+
+std::optional<Company> find_company(Database& db, std::string_view key) {
+    SQLite::Statement q(db.sql(),
+                        std::string("SELECT ") + k_company_columns + " FROM company WHERE key = ?");
+    q.bind(1, std::string(key));
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_company(q);
+}
+
+std::vector<Company> list_companies(Database& db, const CompanyFilter& filter) {
+    std::string sql = std::string("SELECT ") + k_company_columns + " FROM company WHERE 1 = 1";
+    if (!filter.include_archived) {
+        sql += " AND active = 1";
+    }
+    if (filter.district_ags) {
+        sql += " AND district_ags = :district";
+    }
+    if (filter.only_hosts) {
+        sql += " AND can_host = 1";
+    }
+    sql += " ORDER BY key";
+    SQLite::Statement q(db.sql(), sql);
+    if (filter.district_ags) {
+        q.bind(":district", *filter.district_ags);
+    }
+    std::vector<Company> out;
+    while (q.executeStep()) {
+        out.push_back(read_company(q));
+    }
+    return out;
+}
+
+std::int64_t insert_company(Database& db, const Company& company) {
+    SQLite::Statement q(db.sql(), "INSERT INTO company (key, name, industry, street, plz, city, "
+                                  "district_ags, can_host, capacity, member_since, active, notes, "
+                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                  "?, ?, ?13, ?13)");
+    bind_company(q, company);
+    q.bind(13, utc_timestamp());
+    q.exec();
+    return db.sql().getLastInsertRowid();
+}
+
+void update_company(Database& db, const Company& company) {
+    SQLite::Statement q(db.sql(), "UPDATE company SET key = ?, name = ?, industry = ?, street = ?, "
+                                  "plz = ?, city = ?, district_ags = ?, can_host = ?, capacity = "
+                                  "?, member_since = ?, active = ?, notes = ?, updated_at = ? "
+                                  "WHERE id = ?");
+    bind_company(q, company);
+    q.bind(13, utc_timestamp());
+    q.bind(14, company.id);
+    q.exec();
+}
+
+std::optional<Contact> find_contact(Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(), std::string(k_contact_select) + "WHERE contact.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_contact(q);
+}
+
+std::vector<Contact> list_contacts(Database& db, std::optional<std::int64_t> company_id) {
+    std::string sql = k_contact_select;
+    if (company_id) {
+        sql += "WHERE company_id = ? ";
+    }
+    sql += "ORDER BY company.key, contact.name, contact.id";
+    SQLite::Statement q(db.sql(), sql);
+    if (company_id) {
+        q.bind(1, *company_id);
+    }
+    std::vector<Contact> out;
+    while (q.executeStep()) {
+        out.push_back(read_contact(q));
+    }
+    return out;
+}
+
+std::int64_t insert_contact(Database& db, const Contact& contact) {
+    SQLite::Statement q(db.sql(), "INSERT INTO contact (company_id, name, role, email, phone, "
+                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?6, ?6)");
+    q.bind(1, contact.company_id);
+    q.bind(2, contact.name);
+    q.bind(3, contact.role);
+    q.bind(4, contact.email);
+    q.bind(5, contact.phone);
+    q.bind(6, utc_timestamp());
+    q.exec();
+    return db.sql().getLastInsertRowid();
+}
+
+void update_contact(Database& db, const Contact& contact) {
+    SQLite::Statement q(db.sql(), "UPDATE contact SET company_id = ?, name = ?, role = ?, email = "
+                                  "?, phone = ?, updated_at = ? WHERE id = ?");
+    q.bind(1, contact.company_id);
+    q.bind(2, contact.name);
+    q.bind(3, contact.role);
+    q.bind(4, contact.email);
+    q.bind(5, contact.phone);
+    q.bind(6, utc_timestamp());
+    q.bind(7, contact.id);
+    q.exec();
+}
+
+void delete_contact(Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(), "DELETE FROM contact WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
+}
+
+std::vector<Topic> list_topics(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT id, key, title FROM topic ORDER BY sort_order, id");
+    std::vector<Topic> out;
+    while (q.executeStep()) {
+        out.push_back(Topic{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString()});
+    }
+    return out;
+}
+
+std::vector<AuditEntry> list_audit(Database& db, std::optional<std::string> entity,
+                                   std::int64_t limit) {
+    std::string sql = "SELECT id, at, os_user, command, entity, entity_id, action, details "
+                      "FROM audit_log ";
+    if (entity) {
+        sql += "WHERE entity = :entity ";
+    }
+    sql += "ORDER BY id DESC LIMIT :limit";
+    SQLite::Statement q(db.sql(), sql);
+    if (entity) {
+        q.bind(":entity", *entity);
+    }
+    q.bind(":limit", limit);
+    std::vector<AuditEntry> out;
+    while (q.executeStep()) {
+        AuditEntry e;
+        e.id = q.getColumn(0).getInt64();
+        e.at = q.getColumn(1).getString();
+        e.os_user = q.getColumn(2).getString();
+        e.command = q.getColumn(3).getString();
+        e.entity = q.getColumn(4).getString();
+        if (!q.getColumn(5).isNull()) {
+            e.entity_id = q.getColumn(5).getInt64();
+        }
+        e.action = q.getColumn(6).getString();
+        e.details = q.getColumn(7).getString();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/database.hpp"
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <cerrno>
+#include <ctime>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <new>
+#include <sqlite3.h>
+#include <unistd.h>
+
+namespace werkstatt {
+
+namespace {
+
+// "WkSt" in ASCII: marks the file as a werkstatt database (PRAGMA application_id).
+constexpr int k_application_id = 0x576B5374;
+
+std::vector<std::string_view> migrations() {
+    return embedded_names("migrations/");
+}
+
+int read_pragma(SQLite::Database& db, const char* name) {
+    return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
+}
+
+Error storage(const std::filesystem::path& path, std::string_view what) {
+    return Error(ErrorKind::storage, fmt::format("database {}: {}", path.string(), what));
+}
+
+void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
+    const int app = read_pragma(db, "application_id");
+    if (app != k_application_id) {
+        const bool empty = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+        if (app != 0 || !empty) {
+            throw storage(path, "is not a werkstatt database; choose another file with --db");
+        }
+    }
+    const int version = read_pragma(db, "user_version");
+    if (version > latest_schema_version()) {
+        throw storage(path, fmt::format("has schema version {}, newer than this werkstatt "
+                                        "understands ({}); install a newer werkstatt",
+                                        version, latest_schema_version()));
+    }
+}
+
+void create_private_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) {
+            throw storage(path, fmt::format("cannot create its folder ({}); check the path and "
+                                            "permissions",
+                                            ec.message()));
+        }
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw storage(path, fmt::format("cannot be created ({}); check the folder's permissions",
+                                        std::generic_category().message(errno)));
+    }
+    ::close(fd);
+}
+
+} // namespace
+
+int latest_schema_version() {
+    return static_cast<int>(migrations().size());
+}
+
+Database::Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path,
+                   AuditContext audit)
+    : m_db(std::move(db)), m_path(std::move(path)), m_audit(std::move(audit)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+int Database::schema_version() {
+    return read_pragma(*m_db, "user_version");
+}
+
+void Database::migrate(InitResult& result) {
+    const auto files = migrations();
+    result.from_version = schema_version();
+    result.to_version = static_cast<int>(files.size());
+    for (int version = result.from_version; version < result.to_version; ++version) {
+        const auto sql = embedded_file(files[static_cast<std::size_t>(version)]);
+        WriteTransaction txn(*this);
+        // Re-check inside the lock: another process may have migrated meanwhile.
+        if (schema_version() > version) {
+            continue;
+        }
+        if (version == 0) {
+            m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+        }
+        m_db->exec(std::string(*sql));
+        m_db->exec(fmt::format("PRAGMA user_version = {}", version + 1));
+        txn.audit("database", std::nullopt, "migrate",
+                  fmt::format("schema version {} -> {}", version, version + 1));
+        txn.finish(DryRun::no);
+    }
+}
+
+Database Database::open(const OpenOptions& options) {
+    const auto& path = options.path;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("no database at {}; run 'werkstatt init' to create it, or name "
+                                "another with --db",
+                                path.string()));
+    }
+    const bool writable = ::access(path.c_str(), W_OK) == 0;
+    if (options.access == Access::read_write && !writable) {
+        throw storage(path, "is read-only; check the file's permissions");
+    }
+    const int flags = writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    auto db = std::make_unique<SQLite::Database>(path.string(), flags,
+                                                 static_cast<int>(options.busy_timeout_ms));
+    Database result(std::move(db), path, options.audit);
+    check_identity(result.sql(), path);
+    result.sql().exec("PRAGMA foreign_keys = ON");
+    if (result.schema_version() < latest_schema_version()) {
+        if (!writable) {
+            throw storage(path, "needs a schema upgrade but is read-only; let its owner run "
+                                "'werkstatt init'");
+        }
+        InitResult ignored;
+        result.migrate(ignored);
+    }
+    return result;
+}
+
+Database Database::initialise(const OpenOptions& options, InitResult& result) {
+    const auto& path = options.path;
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    if (!existed) {
+        create_private_file(path);
+    } else if (::access(path.c_str(), W_OK) != 0) {
+        throw storage(path, "is read-only; check the file's permissions");
+    }
+    auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
+                                                 static_cast<int>(options.busy_timeout_ms));
+    Database database(std::move(db), path, options.audit);
+    check_identity(database.sql(), path);
+    database.sql().exec("PRAGMA foreign_keys = ON");
+    database.migrate(result);
+    if (!existed) {
+        result.outcome = InitResult::Outcome::created;
+    } else if (result.from_version < result.to_version) {
+        result.outcome = InitResult::Outcome::migrated;
+    } else {
+        result.outcome = InitResult::Outcome::up_to_date;
+    }
+    return database;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : m_db(db) {
+    m_db.sql().exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (m_open) {
+        try {
+            m_db.sql().exec("ROLLBACK");
+        } catch (const SQLite::Exception&) {
+            // The transaction is already gone (SQLite rolls back on some errors by itself).
+        }
+    }
+}
+
+void WriteTransaction::audit(std::string_view entity, std::optional<std::int64_t> id,
+                             std::string_view action, std::string_view details) {
+    SQLite::Statement insert(m_db.sql(),
+                             "INSERT INTO audit_log (at, os_user, command, entity, entity_id, "
+                             "action, details) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, utc_timestamp());
+    insert.bind(2, m_db.audit_context().os_user);
+    insert.bind(3, m_db.audit_context().command_line);
+    insert.bind(4, std::string(entity));
+    if (id) {
+        insert.bind(5, *id);
+    } else {
+        insert.bind(5);
+    }
+    insert.bind(6, std::string(action));
+    insert.bind(7, std::string(details));
+    insert.exec();
+}
+
+void WriteTransaction::finish(DryRun dry_run) {
+    m_db.sql().exec(dry_run == DryRun::yes ? "ROLLBACK" : "COMMIT");
+    m_open = false;
+}
+
+std::string utc_timestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
+Error describe_failure(std::exception_ptr error, const std::filesystem::path& db_path) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error& e) {
+        return e;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        const int extended = e.getExtendedErrorCode();
+        switch (code) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Error(ErrorKind::busy,
+                         fmt::format("database {} is locked by another process; try again in "
+                                     "a moment (or raise database.busy_timeout_ms)",
+                                     db_path.string()));
+        case SQLITE_READONLY:
+            return storage(db_path, "is read-only; check the file's and folder's permissions");
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            return storage(db_path, "is corrupt or not a database; restore it from a backup");
+        case SQLITE_CANTOPEN:
+            return storage(db_path, "cannot be opened; check that the path and its folder exist "
+                                    "and are readable");
+        case SQLITE_FULL:
+            return storage(db_path, "the disk is full; free some space and try again");
+        case SQLITE_IOERR:
+            return storage(db_path,
+                           fmt::format("input/output error ({}); check the disk", e.getErrorStr()));
+        case SQLITE_CONSTRAINT:
+            if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+                return Error(ErrorKind::conflict,
+                             "a record with that key exists already; choose another key");
+            }
+            return Error(ErrorKind::conflict,
+                         fmt::format("the change conflicts with other records ({})", e.what()));
+        default:
+            return Error(ErrorKind::internal,
+                         fmt::format("unexpected database failure ({}); this is a bug in "
+                                     "werkstatt, please report it",
+                                     e.what()));
+        }
+    } catch (const std::bad_alloc&) {
+        return Error(ErrorKind::internal, "out of memory; try again with a smaller input");
+    } catch (const std::exception& e) {
+        return Error(ErrorKind::internal,
+                     fmt::format("unexpected failure ({}); this is a bug in werkstatt, please "
+                                 "report it",
+                                 e.what()));
+    } catch (...) {
+        return Error(ErrorKind::internal,
+                     "unexpected failure; this is a bug in werkstatt, please report it");
+    }
+}
+
+} // namespace werkstatt

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The werkstatt database: opening, schema migrations, write transactions with their audit row.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace SQLite {
+class Database;
+}
+
+namespace werkstatt {
+
+class Error;
+
+// Whether a command only reads or also writes.
+enum class Access { read_only, read_write };
+
+// Whether a write is carried out or only tried and rolled back.
+enum class DryRun { no, yes };
+
+// Who is writing, for the audit log.
+struct AuditContext {
+    std::string os_user;
+    std::string command_line;
+};
+
+// Where the database is and how to open it.
+struct OpenOptions {
+    std::filesystem::path path;
+    Access access = Access::read_only;
+    std::int64_t busy_timeout_ms = 5000;
+    AuditContext audit;
+};
+
+// What `Database::initialise` did.
+struct InitResult {
+    enum class Outcome { created, migrated, up_to_date } outcome = Outcome::up_to_date;
+    int from_version = 0;
+    int to_version = 0;
+};
+
+// Return the schema version this binary writes (the number of the last migration).
+int latest_schema_version();
+
+class Database {
+  public:
+    // Open the existing database of `options`, migrating an older schema forward. Throw
+    // Error(not_found) if there is none, Error(storage) if it is not a werkstatt database, is
+    // corrupt, read-only for a writing command, or newer than this binary.
+    static Database open(const OpenOptions& options);
+    // Create the database of `options` (folder too, file mode 0600) or migrate it; `result` says
+    // which. Harmless on an up-to-date database.
+    static Database initialise(const OpenOptions& options, InitResult& result);
+
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    // Return the SQLiteCpp connection; only code in lib/store uses it.
+    SQLite::Database& sql() { return *m_db; }
+    const std::filesystem::path& path() const { return m_path; }
+    const AuditContext& audit_context() const { return m_audit; }
+    // Return the schema version stored in the database.
+    int schema_version();
+
+  private:
+    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, AuditContext audit);
+    void migrate(InitResult& result);
+
+    std::unique_ptr<SQLite::Database> m_db;
+    std::filesystem::path m_path;
+    AuditContext m_audit;
+};
+
+// One write: BEGIN IMMEDIATE on construction, rolled back unless `finish` commits it.
+class WriteTransaction {
+  public:
+    explicit WriteTransaction(Database& db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    // Record in the audit log that `action` was done to `entity` number `id`; `details` names
+    // what changed (field names, counts), never personal values.
+    void audit(std::string_view entity, std::optional<std::int64_t> id, std::string_view action,
+               std::string_view details = "");
+    // Commit, or with `dry_run` roll back so that nothing changes.
+    void finish(DryRun dry_run);
+
+  private:
+    Database& m_db;
+    bool m_open = true;
+};
+
+// Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.
+std::string utc_timestamp();
+
+// Turn the exception in flight (`error`) into a werkstatt Error: SQLite failures become storage,
+// busy or conflict errors that name `db_path`; anything unknown becomes an internal error.
+Error describe_failure(std::exception_ptr error, const std::filesystem::path& db_path);
+
+} // namespace werkstatt
