@@ -10,6 +10,15 @@ using namespace werkstatt::cli;
 
 namespace {
 
+// Return the deepest command the parser reached.
+const CLI::App& deepest(const CLI::App& app) {
+    const CLI::App* current = &app;
+    while (!current->get_subcommands().empty()) {
+        current = current->get_subcommands().front();
+    }
+    return *current;
+}
+
 // Return "werkstatt company add" for the deepest command the parser reached.
 std::string command_path(const CLI::App& app) {
     std::string path = app.get_name();
@@ -19,6 +28,18 @@ std::string command_path(const CLI::App& app) {
         path += " " + current->get_name();
     }
     return path;
+}
+
+// Return CLI11's message, or a plainer one where a word was taken for an unknown command.
+std::string parse_message(const CLI::App& app, const CLI::ParseError& e) {
+    auto rest = deepest(app).remaining();
+    if (rest.empty()) {
+        rest = app.remaining(true);
+    }
+    if (!rest.empty() && !rest.front().empty() && rest.front().front() != '-') {
+        return "unknown command '" + rest.front() + "'";
+    }
+    return e.what();
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
@@ -67,7 +88,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "werkstatt: error: " << e.what() << "; see '" << command_path(app)
+        std::cerr << "werkstatt: error: " << parse_message(app, e) << "; see '" << command_path(app)
                   << " --help'\n";
         return exit_status::usage;
     }

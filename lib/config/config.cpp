@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <functional>
 #include <toml++/toml.h>
@@ -210,7 +211,7 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
             return;
         }
         if (const auto why = def->set(config, *setting)) {
-            problems.push_back({line, fmt::format("key '{}': {}", key, *why)});
+            problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
             return;
         }
         if (origins != nullptr) {
@@ -230,11 +231,13 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
     }
     const auto setting = text_setting(*def, value);
     if (!setting) {
-        throw Error(ErrorKind::config, fmt::format("{}: key '{}' must be {}, not '{}'", origin, key,
-                                                   an(def->type), value));
+        throw Error(ErrorKind::config,
+                    fmt::format("{}: key '{}' must be {}, not '{}'; change the value", origin, key,
+                                an(def->type), value));
     }
     if (const auto why = def->set(loaded.config, *setting)) {
-        throw Error(ErrorKind::config, fmt::format("{}: key '{}': {}", origin, key, *why));
+        throw Error(ErrorKind::config,
+                    fmt::format("{}: key '{}' {}; change the value", origin, key, *why));
     }
     loaded.origins[key] = origin;
 }
@@ -248,6 +251,11 @@ void apply_file(LoadedConfig& loaded, const std::filesystem::path& path) {
                                 problems.front().message));
     }
     loaded.files_read.push_back(path);
+}
+
+// Return the flag that sets `key` ("db" for database.path), for origins.
+std::string flag_name(const std::string& key) {
+    return key == "database.path" ? "db" : key;
 }
 
 std::string env_or(const std::map<std::string, std::string>& env, const std::string& name,
@@ -288,10 +296,10 @@ LoadedConfig load_config(const ConfigSources& sources) {
                                                       assignment));
         }
         apply_text(loaded, std::string(text::trim(assignment.substr(0, eq))),
-                   std::string(text::trim(assignment.substr(eq + 1))), "--set");
+                   std::string(text::trim(assignment.substr(eq + 1))), "option --set");
     }
     for (const auto& [key, value] : sources.flags) {
-        apply_text(loaded, key, value, "command line");
+        apply_text(loaded, key, value, "option --" + flag_name(key));
     }
     if (loaded.config.database_path.empty()) {
         const auto home = env_or(sources.environment, "HOME", ".");
@@ -305,7 +313,10 @@ std::vector<ConfigProblem> check_config_file(const std::filesystem::path& path) 
     try {
         const auto table = parse_file(path);
         Config scratch;
-        return problems_in(table, scratch, nullptr, path.string());
+        auto problems = problems_in(table, scratch, nullptr, path.string());
+        std::stable_sort(problems.begin(), problems.end(),
+                         [](const auto& a, const auto& b) { return a.line < b.line; });
+        return problems;
     } catch (const Error& e) {
         return {ConfigProblem{0, e.what()}};
     }

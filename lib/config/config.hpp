@@ -58,7 +58,7 @@ struct ConfigProblem {
     std::string message;
 };
 
-// Check the file at `path` and return every problem found (empty if it is valid).
+// Check the file at `path` and return every problem found, in line order (empty if valid).
 std::vector<ConfigProblem> check_config_file(const std::filesystem::path& path);
 
 // Return the effective settings as a listing (key, value, origin) in key order.

@@ -211,7 +211,11 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, Color 
             width = std::max(width, text::display_width(field.first));
         }
         for (const auto& [name, value] : detail.fields) {
-            out << pad(name, width, false) << "  " << display_text(value) << '\n';
+            std::string line = pad(name, width, false) + "  " + display_text(value);
+            while (!line.empty() && line.back() == ' ') {
+                line.pop_back();
+            }
+            out << line << '\n';
         }
         for (const auto& [name, records] : detail.children) {
             out << '\n' << name << ":\n";

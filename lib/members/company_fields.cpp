@@ -82,7 +82,16 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
 } // namespace
 
 std::string clean_text(std::string_view field, std::string_view value, std::size_t max_bytes) {
-    const auto trimmed = text::trim(value);
+    std::string trimmed;
+    const auto raw = text::trim(value);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '\r') {
+            trimmed += '\n'; // CRLF or a lone CR inside a field: one line break
+            i += (i + 1 < raw.size() && raw[i + 1] == '\n') ? 1 : 0;
+        } else {
+            trimmed += raw[i];
+        }
+    }
     if (!text::is_valid_utf8(trimmed)) {
         throw bad(fmt::format("{} is not valid UTF-8 text; check the terminal's or file's "
                               "encoding",
@@ -97,7 +106,7 @@ std::string clean_text(std::string_view field, std::string_view value, std::size
     if (trimmed.size() > max_bytes) {
         throw bad(fmt::format("{} is longer than {} bytes; shorten it", field, max_bytes));
     }
-    return std::string(trimmed);
+    return trimmed;
 }
 
 void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy,

@@ -29,7 +29,7 @@ int read_pragma(SQLite::Database& db, const char* name) {
 }
 
 Error storage(const std::filesystem::path& path, std::string_view what) {
-    return Error(ErrorKind::storage, fmt::format("database {}: {}", path.string(), what));
+    return Error(ErrorKind::storage, fmt::format("database {} {}", path.string(), what));
 }
 
 void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
@@ -53,9 +53,10 @@ void create_private_file(const std::filesystem::path& path) {
     if (path.has_parent_path()) {
         std::filesystem::create_directories(path.parent_path(), ec);
         if (ec) {
-            throw storage(path, fmt::format("cannot create its folder ({}); check the path and "
-                                            "permissions",
-                                            ec.message()));
+            throw storage(
+                path, fmt::format("has a folder that cannot be created ({}); check the path and "
+                                  "permissions",
+                                  ec.message()));
         }
     }
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -231,10 +232,11 @@ Error describe_failure(std::exception_ptr error, const std::filesystem::path& db
             return storage(db_path, "cannot be opened; check that the path and its folder exist "
                                     "and are readable");
         case SQLITE_FULL:
-            return storage(db_path, "the disk is full; free some space and try again");
-        case SQLITE_IOERR:
             return storage(db_path,
-                           fmt::format("input/output error ({}); check the disk", e.getErrorStr()));
+                           "cannot be written: the disk is full; free some space and try again");
+        case SQLITE_IOERR:
+            return storage(db_path, fmt::format("had an input/output error ({}); check the disk",
+                                                e.getErrorStr()));
         case SQLITE_CONSTRAINT:
             if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
                 return Error(ErrorKind::conflict,

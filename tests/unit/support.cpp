@@ -45,4 +45,36 @@ std::string read_text(const std::filesystem::path& path) {
     return ss.str();
 }
 
+void write_text(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) {
+        throw std::runtime_error("cannot write " + path.string());
+    }
+}
+
+std::string kind_name(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::usage:
+        return "usage";
+    case ErrorKind::bad_data:
+        return "bad_data";
+    case ErrorKind::not_found:
+        return "not_found";
+    case ErrorKind::conflict:
+        return "conflict";
+    case ErrorKind::internal:
+        return "internal";
+    case ErrorKind::output:
+        return "output";
+    case ErrorKind::storage:
+        return "storage";
+    case ErrorKind::busy:
+        return "busy";
+    case ErrorKind::config:
+        return "config";
+    }
+    return "unknown";
+}
+
 } // namespace werkstatt::test

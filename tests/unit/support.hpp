@@ -2,9 +2,12 @@
 // Fixtures shared by the unit tests.
 #pragma once
 
+#include "core/error.hpp"
 #include "store/database.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace werkstatt::test {
@@ -42,4 +45,42 @@ OpenOptions test_options(const std::filesystem::path& path, Access access = Acce
 // Return the text of the file at `path`.
 std::string read_text(const std::filesystem::path& path);
 
+// Write `text` to the file at `path` (replacing it).
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// Return the name of `kind` ("bad_data").
+std::string kind_name(ErrorKind kind);
+
+// What a call threw: the kind and message of a werkstatt::Error, or nothing if it returned.
+struct Failure {
+    std::optional<ErrorKind> kind;
+    std::string message;
+};
+
+// Call `f` and return the werkstatt::Error it threw (other exceptions pass through).
+template <typename F>
+Failure failure_of(F&& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return Failure{e.kind(), e.what()};
+    }
+    return Failure{};
+}
+
 } // namespace werkstatt::test
+
+namespace Catch {
+template <>
+struct StringMaker<werkstatt::ErrorKind> {
+    static std::string convert(werkstatt::ErrorKind kind) {
+        return werkstatt::test::kind_name(kind);
+    }
+};
+template <>
+struct StringMaker<std::optional<werkstatt::ErrorKind>> {
+    static std::string convert(const std::optional<werkstatt::ErrorKind>& kind) {
+        return kind ? werkstatt::test::kind_name(*kind) : "(no error)";
+    }
+};
+} // namespace Catch

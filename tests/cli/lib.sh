@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sourced by every command test: runs the real werkstatt binary in a private HOME with its own
+# database, and checks stdout, stderr and the exit status. A test script calls `finish` last.
+set -u
+: "${WERKSTATT:?set WERKSTATT to the werkstatt binary}"
+: "${TESTDATA:?set TESTDATA to tests/data}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/werkstatt-cli-XXXXXX")
+chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
+export WERKSTATT_SYSTEM_CONFIG="$T/etc/config.toml" LC_ALL=C.UTF-8 TZ=Europe/Berlin
+unset WERKSTATT_DB WERKSTATT_FORMAT NO_COLOR
+mkdir -p "$HOME"
+DB="$T/werkstatt.db"
+CASE="(setup)"
+checks=0
+failures=0
+status=0
+
+# Start a new named case.
+case_() { CASE="$1"; }
+
+# Run werkstatt with the test database and no terminal; capture out, err and status.
+run() {
+    "$WERKSTATT" --db "$DB" "$@" >"$T/out" 2>"$T/err" </dev/null
+    status=$?
+}
+
+# Run werkstatt exactly as given (no --db).
+run_bare() {
+    "$WERKSTATT" "$@" >"$T/out" 2>"$T/err" </dev/null
+    status=$?
+}
+
+fail() {
+    failures=$((failures + 1))
+    echo "FAIL [$CASE]: $*"
+    echo "  status: $status"
+    sed 's/^/  stdout: /' "$T/out" | head -20
+    sed 's/^/  stderr: /' "$T/err" | head -20
+}
+
+check() { checks=$((checks + 1)); }
+
+expect_status() {
+    check
+    [ "$status" -eq "$1" ] || fail "exit status $status, expected $1"
+}
+
+# stdout equals the text on stdin exactly.
+expect_out() {
+    check
+    cat >"$T/expected"
+    if ! cmp -s "$T/expected" "$T/out"; then
+        fail "stdout differs from expected:"
+        diff -u "$T/expected" "$T/out" | sed 's/^/  /' | head -40
+    fi
+}
+
+# stdout equals the text on stdin with CRLF line ends (CSV as werkstatt writes it).
+expect_csv() {
+    sed 's/$/\r/' | expect_out
+}
+
+expect_out_has() {
+    check
+    grep -qF -- "$1" "$T/out" || fail "stdout lacks: $1"
+}
+
+expect_out_lacks() {
+    check
+    ! grep -qF -- "$1" "$T/out" || fail "stdout has: $1"
+}
+
+expect_err_has() {
+    check
+    grep -qF -- "$1" "$T/err" || fail "stderr lacks: $1"
+}
+
+expect_err_lacks() {
+    check
+    ! grep -qF -- "$1" "$T/err" || fail "stderr has: $1"
+}
+
+expect_out_empty() {
+    check
+    [ ! -s "$T/out" ] || fail "stdout is not empty"
+}
+
+expect_err_empty() {
+    check
+    [ ! -s "$T/err" ] || fail "stderr is not empty"
+}
+
+# A clean failure: the status, one line on stderr "werkstatt: error: ...; ..." containing $2,
+# nothing on stdout, and no C++ exception text.
+expect_error() {
+    expect_status "$1"
+    check
+    lines=$(wc -l <"$T/err")
+    [ "$lines" -eq 1 ] || fail "stderr has $lines lines, expected one error line"
+    check
+    grep -qE '^werkstatt: error: .+; .+' "$T/err" || fail "stderr is not 'werkstatt: error: what; what to do'"
+    check
+    ! grep -qE 'std::|what\(\)|terminate|exception|Assertion|SQLite::' "$T/err" || fail "stderr shows C++ internals"
+    [ -z "${2:-}" ] || expect_err_has "$2"
+    expect_out_empty
+}
+
+# Run `sqlite3` on the test database.
+sql() { sqlite3 "$DB" "$@"; }
+
+# Return a fingerprint of every table's content, to prove a failed command changed nothing.
+db_fingerprint() {
+    sqlite3 "$DB" .dump | md5sum
+}
+
+finish() {
+    echo "$CASE done: $checks checks, $failures failed"
+    echo "$((checks - failures)) passed, $failures failed"
+    [ "$failures" -eq 0 ]
+}

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/config.hpp"
+
+#include "support.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+
+using werkstatt::ColorMode;
+using werkstatt::ConfigSources;
+using werkstatt::ErrorKind;
+using werkstatt::Format;
+using werkstatt::load_config;
+using werkstatt::OutsidePlz;
+using werkstatt::test::failure_of;
+using werkstatt::test::TempDir;
+using werkstatt::test::write_text;
+
+namespace {
+
+// Sources with only HOME set, so that the default database path does not depend on the machine.
+ConfigSources bare_sources() {
+    ConfigSources s;
+    s.environment = {{"HOME", "/home/tester"}};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("config::load_config gives the built-in defaults", "[config]") {
+    const auto loaded = load_config(bare_sources());
+    const auto& c = loaded.config;
+    CHECK(c.busy_timeout_ms == 5000);
+    CHECK(c.output_format == Format::table);
+    CHECK(c.output_color == ColorMode::auto_detect);
+    CHECK(c.outside_plz == OutsidePlz::warn);
+    CHECK(c.audit_user.empty());
+    CHECK(c.database_path == "/home/tester/.local/share/werkstatt/werkstatt.db");
+    CHECK(loaded.files_read.empty());
+    for (const auto& key : werkstatt::config_keys()) {
+        INFO(key);
+        CHECK(loaded.origins.at(key) == "default");
+    }
+    CHECK(werkstatt::config_keys() ==
+          std::vector<std::string>{"database.path", "database.busy_timeout_ms", "output.format",
+                                   "output.color", "companies.outside_plz", "audit.user"});
+}
+
+TEST_CASE("config::load_config derives the database path from XDG_DATA_HOME or HOME", "[config]") {
+    ConfigSources s;
+    s.environment = {{"HOME", "/home/a"}, {"XDG_DATA_HOME", "/data/xdg"}};
+    CHECK(load_config(s).config.database_path == "/data/xdg/werkstatt/werkstatt.db");
+    s.environment = {{"HOME", "/home/a"}, {"XDG_DATA_HOME", ""}};
+    CHECK(load_config(s).config.database_path == "/home/a/.local/share/werkstatt/werkstatt.db");
+    s.environment = {{"HOME", "/home/a"}};
+    CHECK(load_config(s).config.database_path == "/home/a/.local/share/werkstatt/werkstatt.db");
+    s.environment = {};
+    CHECK(load_config(s).config.database_path == "./.local/share/werkstatt/werkstatt.db");
+    // An explicit path is kept as it is.
+    s.environment = {{"HOME", "/home/a"}, {"WERKSTATT_DB", "/srv/w.db"}};
+    CHECK(load_config(s).config.database_path == "/srv/w.db");
+}
+
+TEST_CASE("config::load_config layers system < user < file < environment < --set < flags",
+          "[config]") {
+    TempDir dir;
+    const auto system = dir.file("system.toml");
+    const auto user = dir.file("user.toml");
+    const auto file = dir.file("explicit.toml");
+    write_text(system, "# system\n"
+                       "[database]\n"
+                       "path = \"/sys.db\"\n"
+                       "busy_timeout_ms = 100\n"
+                       "[output]\n"
+                       "format = \"csv\"\n"
+                       "color = \"never\"\n"
+                       "[companies]\n"
+                       "outside_plz = \"reject\"\n"
+                       "[audit]\n"
+                       "user = \"sys\"\n");
+    write_text(user, "[database]\n"
+                     "path = \"/user.db\"\n"
+                     "busy_timeout_ms = 200\n"
+                     "[output]\n"
+                     "format = \"json\"\n"
+                     "color = \"always\"\n");
+    write_text(file, "database.path = \"/file.db\"\n"
+                     "output.format = \"table\"\n"
+                     "database.busy_timeout_ms = 300\n");
+
+    auto s = bare_sources();
+    s.system_file = system;
+    s.user_file = user;
+
+    SECTION("system file alone") {
+        const auto loaded = load_config(s);
+        CHECK(loaded.config.database_path == "/sys.db");
+        CHECK(loaded.config.busy_timeout_ms == 100);
+        CHECK(loaded.config.output_format == Format::csv);
+        CHECK(loaded.config.outside_plz == OutsidePlz::reject);
+        CHECK(loaded.config.audit_user == "sys");
+        CHECK(loaded.origins.at("database.path") == system.string() + ":3");
+        CHECK(loaded.origins.at("audit.user") == system.string() + ":11");
+    }
+
+    s.user_file = user;
+    s.explicit_file = file;
+    s.environment["WERKSTATT_DB"] = "/env.db";
+    s.environment["WERKSTATT_FORMAT"] = "csv";
+    s.assignments = {"database.path=/set.db", " database.busy_timeout_ms = 400 "};
+    s.flags = {{"database.path", "/flag.db"}};
+
+    const auto loaded = load_config(s);
+    const auto& c = loaded.config;
+    const auto& o = loaded.origins;
+    CHECK(c.database_path == "/flag.db");
+    CHECK(o.at("database.path") == "command line");
+    CHECK(c.busy_timeout_ms == 400);
+    CHECK(o.at("database.busy_timeout_ms") == "--set");
+    CHECK(c.output_format == Format::csv);
+    CHECK(o.at("output.format") == "environment WERKSTATT_FORMAT");
+    CHECK(c.output_color == ColorMode::always);
+    CHECK(o.at("output.color") == user.string() + ":6");
+    CHECK(c.outside_plz == OutsidePlz::reject);
+    CHECK(o.at("companies.outside_plz") == system.string() + ":9");
+    CHECK(c.audit_user == "sys");
+    CHECK(loaded.files_read == std::vector<std::filesystem::path>{system, user, file});
+
+    SECTION("without flags the --set value wins") {
+        s.flags.clear();
+        const auto l = load_config(s);
+        CHECK(l.config.database_path == "/set.db");
+        CHECK(l.origins.at("database.path") == "--set");
+    }
+    SECTION("without flags and --set the environment wins") {
+        s.flags.clear();
+        s.assignments.clear();
+        const auto l = load_config(s);
+        CHECK(l.config.database_path == "/env.db");
+        CHECK(l.origins.at("database.path") == "environment WERKSTATT_DB");
+        CHECK(l.config.busy_timeout_ms == 300);
+        CHECK(l.origins.at("database.busy_timeout_ms") == file.string() + ":3");
+    }
+    SECTION("without flags, --set and environment the explicit file wins") {
+        s.flags.clear();
+        s.assignments.clear();
+        s.environment = {{"HOME", "/h"}};
+        const auto l = load_config(s);
+        CHECK(l.config.database_path == "/file.db");
+        CHECK(l.origins.at("database.path") == file.string() + ":1");
+        CHECK(l.config.output_format == Format::table);
+        CHECK(l.origins.at("output.format") == file.string() + ":2");
+    }
+    SECTION("an empty environment variable is ignored") {
+        s.flags.clear();
+        s.assignments.clear();
+        s.environment["WERKSTATT_DB"] = "";
+        const auto l = load_config(s);
+        CHECK(l.config.database_path == "/file.db");
+    }
+    SECTION("later --set assignments win over earlier ones") {
+        s.flags.clear();
+        s.assignments = {"output.color=never", "output.color=auto"};
+        const auto l = load_config(s);
+        CHECK(l.config.output_color == ColorMode::auto_detect);
+        CHECK(l.origins.at("output.color") == "--set");
+    }
+}
+
+TEST_CASE("config::load_config accepts missing system and user files", "[config]") {
+    TempDir dir;
+    auto s = bare_sources();
+    s.system_file = dir.file("no-such-system.toml");
+    s.user_file = dir.file("nested/no-such-user.toml");
+    const auto loaded = load_config(s);
+    CHECK(loaded.files_read.empty());
+    CHECK(loaded.config.output_format == Format::table);
+}
+
+TEST_CASE("config::load_config refuses a missing explicit file", "[config]") {
+    TempDir dir;
+    auto s = bare_sources();
+    s.explicit_file = dir.file("missing.toml");
+    const auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("missing.toml"));
+}
+
+TEST_CASE("config::load_config names file, line and key of an unknown key", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("c.toml");
+    write_text(path, "[database]\n"
+                     "path = \"/x.db\"\n"
+                     "\n"
+                     "busy_timeout = 10\n");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    const auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":4:"));
+    CHECK_THAT(f.message, Catch::Contains("'database.busy_timeout'"));
+
+    SECTION("also in the user file") {
+        auto u = bare_sources();
+        u.user_file = path;
+        CHECK(failure_of([&] { load_config(u); }).kind == ErrorKind::config);
+    }
+    SECTION("a whole unknown table") {
+        write_text(path, "[colour]\nmode = \"never\"\n");
+        const auto g = failure_of([&] { load_config(s); });
+        CHECK(g.kind == ErrorKind::config);
+        CHECK_THAT(g.message, Catch::Contains(":2:") && Catch::Contains("'colour.mode'"));
+    }
+}
+
+TEST_CASE("config::load_config refuses values of the wrong type or out of range", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("c.toml");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    const auto error_for = [&](const std::string& toml) {
+        write_text(path, toml);
+        return failure_of([&] { load_config(s); });
+    };
+
+    auto f = error_for("[database]\nbusy_timeout_ms = \"5000\"\n");
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":2:"));
+    CHECK_THAT(f.message, Catch::Contains("database.busy_timeout_ms") &&
+                              Catch::Contains("integer") && Catch::Contains("string"));
+
+    f = error_for("[database]\nbusy_timeout_ms = 2.5\n");
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("a number"));
+
+    f = error_for("output.format = 1\n");
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("output.format"));
+
+    f = error_for("audit.user = [\"a\"]\n");
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("array"));
+
+    f = error_for("database.busy_timeout_ms = -1\n");
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("600000"));
+    CHECK(error_for("database.busy_timeout_ms = 600001\n").kind == ErrorKind::config);
+    CHECK_FALSE(error_for("database.busy_timeout_ms = 600000\n").kind.has_value());
+    CHECK_FALSE(error_for("database.busy_timeout_ms = 0\n").kind.has_value());
+}
+
+TEST_CASE("config::load_config refuses a value that is not one of the choices", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("c.toml");
+    write_text(path, "[output]\nformat = \"xml\"\n");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":2:"));
+    CHECK_THAT(f.message, Catch::Contains("table, json, csv"));
+
+    write_text(path, "companies.outside_plz = \"Reject\"\n"); // choices are case-sensitive
+    CHECK(failure_of([&] { load_config(s); }).kind == ErrorKind::config);
+
+    auto e = bare_sources();
+    e.environment["WERKSTATT_FORMAT"] = "yaml";
+    f = failure_of([&] { load_config(e); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith("environment WERKSTATT_FORMAT:"));
+
+    auto c = bare_sources();
+    c.assignments = {"output.color=rainbow"};
+    f = failure_of([&] { load_config(c); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith("--set:") && Catch::Contains("auto, always, never"));
+}
+
+TEST_CASE("config::load_config reports TOML syntax errors with their line", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("broken.toml");
+    write_text(path, "[database]\n"
+                     "path = \"/x.db\"\n"
+                     "busy_timeout_ms = = 3\n");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    const auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":3:"));
+    CHECK_THAT(f.message, Catch::Contains("TOML"));
+}
+
+TEST_CASE("config::load_config checks --set and flags", "[config]") {
+    auto s = bare_sources();
+    SECTION("--set without '=' is a usage error") {
+        s.assignments = {"output.format"};
+        const auto f = failure_of([&] { load_config(s); });
+        CHECK(f.kind == ErrorKind::usage);
+        CHECK_THAT(f.message, Catch::Contains("output.format"));
+    }
+    SECTION("--set of an unknown key") {
+        s.assignments = {"output.colour=never"};
+        const auto f = failure_of([&] { load_config(s); });
+        CHECK(f.kind == ErrorKind::config);
+        CHECK_THAT(f.message, Catch::Contains("'output.colour'"));
+    }
+    SECTION("--set of an integer key with text") {
+        s.assignments = {"database.busy_timeout_ms=soon"};
+        const auto f = failure_of([&] { load_config(s); });
+        CHECK(f.kind == ErrorKind::config);
+        CHECK_THAT(f.message, Catch::Contains("integer") && Catch::Contains("'soon'"));
+    }
+    SECTION("--set of a value with '=' in it keeps the rest") {
+        s.assignments = {"audit.user=a=b"};
+        CHECK(load_config(s).config.audit_user == "a=b");
+    }
+    SECTION("--set with an empty value") {
+        s.assignments = {"audit.user="};
+        const auto loaded = load_config(s);
+        CHECK(loaded.config.audit_user.empty());
+        CHECK(loaded.origins.at("audit.user") == "--set");
+    }
+    SECTION("a flag of an unknown key") {
+        s.flags = {{"database.file", "/x.db"}};
+        const auto f = failure_of([&] { load_config(s); });
+        CHECK(f.kind == ErrorKind::config);
+        CHECK_THAT(f.message, Catch::StartsWith("command line:"));
+    }
+}
+
+TEST_CASE("config::check_config_file returns every problem with its line", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("check.toml");
+    SECTION("a valid file") {
+        write_text(path, "[output]\nformat = \"json\"\n");
+        CHECK(werkstatt::check_config_file(path).empty());
+    }
+    SECTION("several problems") {
+        write_text(path, "[database]\n"                     // 1
+                         "busy_timeout_ms = \"slow\"\n"     // 2 wrong type
+                         "[output]\n"                       // 3
+                         "format = \"pdf\"\n"               // 4 no such choice
+                         "colour = \"never\"\n"             // 5 unknown key
+                         "[companies]\n"                    // 6
+                         "outside_plz = \"reject\"\n"       // 7 fine
+                         "[audit]\n"                        // 8
+                         "user = 42\n");                    // 9 wrong type
+        auto problems = werkstatt::check_config_file(path);
+        std::sort(problems.begin(), problems.end(),
+                  [](const auto& a, const auto& b) { return a.line < b.line; });
+        REQUIRE(problems.size() == 4);
+        CHECK(problems[0].line == 2);
+        CHECK_THAT(problems[0].message, Catch::Contains("database.busy_timeout_ms"));
+        CHECK(problems[1].line == 4);
+        CHECK_THAT(problems[1].message, Catch::Contains("output.format"));
+        CHECK(problems[2].line == 5);
+        CHECK_THAT(problems[2].message, Catch::Contains("'output.colour'"));
+        CHECK(problems[3].line == 9);
+        CHECK_THAT(problems[3].message, Catch::Contains("audit.user"));
+    }
+    SECTION("a syntax error") {
+        write_text(path, "[output]\nformat = \"json\n");
+        const auto problems = werkstatt::check_config_file(path);
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0].message, Catch::Contains(path.string() + ":2:"));
+    }
+    SECTION("a missing file") {
+        const auto problems = werkstatt::check_config_file(dir.file("nope.toml"));
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0].message, Catch::Contains("nope.toml"));
+    }
+}
+
+TEST_CASE("config::describe_config lists key, value and origin in key order", "[config]") {
+    auto s = bare_sources();
+    s.assignments = {"output.format=json", "database.busy_timeout_ms=42"};
+    const auto records = werkstatt::describe_config(load_config(s));
+    REQUIRE(records.columns == std::vector<std::string>{"key", "value", "origin"});
+    REQUIRE(records.rows.size() == werkstatt::config_keys().size());
+    const auto text = [](const werkstatt::Value& v) { return werkstatt::display_text(v); };
+    CHECK(text(records.rows[0][0]) == "database.path");
+    CHECK(text(records.rows[0][1]) == "/home/tester/.local/share/werkstatt/werkstatt.db");
+    CHECK(text(records.rows[1][1]) == "42");
+    CHECK(text(records.rows[1][2]) == "--set");
+    CHECK(text(records.rows[2][0]) == "output.format");
+    CHECK(text(records.rows[2][1]) == "json");
+    CHECK(text(records.rows[3][1]) == "auto");
+    CHECK(text(records.rows[3][2]) == "default");
+    CHECK(text(records.rows[4][1]) == "warn");
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/text.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace text = werkstatt::text;
+using namespace std::string_literals;
+
+TEST_CASE("core::text::trim removes ASCII white space at both ends only", "[core]") {
+    CHECK(text::trim("  a b \t\r\n") == "a b");
+    CHECK(text::trim("\f\vx\v\f") == "x");
+    CHECK(text::trim("abc") == "abc");
+    CHECK(text::trim("") == "");
+    CHECK(text::trim(" \t\r\n ") == "");
+    CHECK(text::trim("a  b") == "a  b");
+    // A no-break space (U+00A0) is not ASCII white space.
+    CHECK(text::trim("\xC2\xA0x\xC2\xA0") == "\xC2\xA0x\xC2\xA0");
+}
+
+TEST_CASE("core::text::ascii_lower lowers ASCII letters and leaves other bytes", "[core]") {
+    CHECK(text::ascii_lower("Hello WORLD 123_-") == "hello world 123_-");
+    CHECK(text::ascii_lower("") == "");
+    CHECK(text::ascii_lower("ÄÖÜ Straße") == "ÄÖÜ straße");
+    CHECK(text::ascii_lower("@[`{") == "@[`{"); // neighbours of A-Z and a-z
+}
+
+TEST_CASE("core::text::split keeps empty parts", "[core]") {
+    using Parts = std::vector<std::string_view>;
+    CHECK(text::split("a;b;c", ';') == Parts{"a", "b", "c"});
+    CHECK(text::split("a;;b", ';') == Parts{"a", "", "b"});
+    CHECK(text::split(";a;", ';') == Parts{"", "a", ""});
+    CHECK(text::split("", ';') == Parts{""});
+    CHECK(text::split(";", ';') == Parts{"", ""});
+    CHECK(text::split("abc", ',') == Parts{"abc"});
+}
+
+TEST_CASE("core::text::join puts the separator between parts only", "[core]") {
+    CHECK(text::join({}, ", ") == "");
+    CHECK(text::join({"a"}, ", ") == "a");
+    CHECK(text::join({"a", "b", "c"}, ", ") == "a, b, c");
+    CHECK(text::join({"", ""}, ",") == ",");
+    CHECK(text::join({"x", "y"}, "") == "xy");
+}
+
+TEST_CASE("core::text::is_valid_utf8 accepts well-formed text", "[core]") {
+    CHECK(text::is_valid_utf8(""));
+    CHECK(text::is_valid_utf8("plain ASCII"));
+    CHECK(text::is_valid_utf8("Grüße aus Dessau-Roßlau"));
+    CHECK(text::is_valid_utf8("\xE2\x82\xAC"));     // € (3 bytes)
+    CHECK(text::is_valid_utf8("\xF0\x9F\x98\x80")); // 😀 (4 bytes)
+    CHECK(text::is_valid_utf8("\xC2\x80"));         // U+0080, smallest 2-byte
+    CHECK(text::is_valid_utf8("\xE0\xA0\x80"));     // U+0800, smallest 3-byte
+    CHECK(text::is_valid_utf8("\xF0\x90\x80\x80")); // U+10000, smallest 4-byte
+    CHECK(text::is_valid_utf8("\xED\x9F\xBF"));     // U+D7FF, just below the surrogates
+    CHECK(text::is_valid_utf8("\xEE\x80\x80"));     // U+E000, just above the surrogates
+    CHECK(text::is_valid_utf8("\xF4\x8F\xBF\xBF")); // U+10FFFF, the last code point
+    CHECK(text::is_valid_utf8("a\0b"s));            // NUL is a code point
+}
+
+TEST_CASE("core::text::is_valid_utf8 rejects malformed text", "[core]") {
+    SECTION("overlong encodings") {
+        CHECK_FALSE(text::is_valid_utf8("\xC0\xAF"));         // '/' in 2 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xC1\xBF"));         // U+007F in 2 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xE0\x80\xAF"));     // '/' in 3 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xE0\x9F\xBF"));     // U+07FF in 3 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xF0\x80\x80\xAF")); // '/' in 4 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xF0\x8F\xBF\xBF")); // U+FFFF in 4 bytes
+        CHECK_FALSE(text::is_valid_utf8("\xC0\x80"));         // modified-UTF-8 NUL
+    }
+    SECTION("surrogates") {
+        CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));             // U+D800
+        CHECK_FALSE(text::is_valid_utf8("\xED\xBF\xBF"));             // U+DFFF
+        CHECK_FALSE(text::is_valid_utf8("\xED\xA0\xBD\xED\xB8\x80")); // CESU-8 pair
+    }
+    SECTION("truncated sequences") {
+        CHECK_FALSE(text::is_valid_utf8("\xC3"));
+        CHECK_FALSE(text::is_valid_utf8("Gr\xC3"));
+        CHECK_FALSE(text::is_valid_utf8("\xE2\x82"));
+        CHECK_FALSE(text::is_valid_utf8("\xF0\x9F\x98"));
+        CHECK_FALSE(text::is_valid_utf8("\xE2\x82x"));     // continuation replaced by ASCII
+        CHECK_FALSE(text::is_valid_utf8("\xC3\xC3\xBC")); // lead byte followed by lead byte
+    }
+    SECTION("bytes that never start a character") {
+        CHECK_FALSE(text::is_valid_utf8("\x80"));
+        CHECK_FALSE(text::is_valid_utf8("a\xBF"));
+        CHECK_FALSE(text::is_valid_utf8("\xF8\x88\x80\x80\x80")); // old 5-byte form
+        CHECK_FALSE(text::is_valid_utf8("\xFE"));
+        CHECK_FALSE(text::is_valid_utf8("\xFF"));
+        CHECK_FALSE(text::is_valid_utf8("M\xFCller")); // Latin-1 ü
+    }
+    SECTION("beyond U+10FFFF") {
+        CHECK_FALSE(text::is_valid_utf8("\xF4\x90\x80\x80"));
+        CHECK_FALSE(text::is_valid_utf8("\xF7\xBF\xBF\xBF"));
+    }
+}
+
+TEST_CASE("core::text::display_width counts terminal columns", "[core]") {
+    CHECK(text::display_width("") == 0);
+    CHECK(text::display_width("Magdeburg") == 9);
+    CHECK(text::display_width("Müller") == 6);
+    CHECK(text::display_width("ÄÖÜäöüß") == 7);
+    CHECK(text::display_width("Börde") == 5);
+    CHECK(text::display_width("日本") == 4);
+    CHECK(text::display_width("한국어") == 6);
+    CHECK(text::display_width("ab日c") == 5);
+    CHECK(text::display_width("\xF0\x9F\x98\x80") == 2); // emoji are wide
+    CHECK(text::display_width("e\xCC\x81") == 1);        // e + combining acute accent
+    CHECK(text::display_width("\xE2\x82\xAC") == 1);     // € is narrow
+    CHECK(text::display_width("M\xFCller") == 6);        // a stray byte shows as one character
+}
+
+TEST_CASE("core::text::parse_int accepts whole decimal integers only", "[core]") {
+    CHECK(text::parse_int("0") == 0);
+    CHECK(text::parse_int("42") == 42);
+    CHECK(text::parse_int("-42") == -42);
+    CHECK(text::parse_int("+42") == 42);
+    CHECK(text::parse_int("007") == 7);
+    CHECK(text::parse_int("9223372036854775807") == std::numeric_limits<std::int64_t>::max());
+    CHECK(text::parse_int("-9223372036854775808") == std::numeric_limits<std::int64_t>::min());
+
+    CHECK_FALSE(text::parse_int("").has_value());
+    CHECK_FALSE(text::parse_int("+").has_value());
+    CHECK_FALSE(text::parse_int("-").has_value());
+    CHECK_FALSE(text::parse_int(" 42").has_value());
+    CHECK_FALSE(text::parse_int("42 ").has_value());
+    CHECK_FALSE(text::parse_int("4 2").has_value());
+    CHECK_FALSE(text::parse_int("42x").has_value());
+    CHECK_FALSE(text::parse_int("4.2").has_value());
+    CHECK_FALSE(text::parse_int("1e3").has_value());
+    CHECK_FALSE(text::parse_int("0x10").has_value());
+    CHECK_FALSE(text::parse_int("9223372036854775808").has_value());
+    CHECK_FALSE(text::parse_int("-9223372036854775809").has_value());
+    CHECK_FALSE(text::parse_int("++5").has_value());
+    CHECK_FALSE(text::parse_int("--5").has_value());
+    // One sign only: "+-5" is not a decimal integer.
+    CHECK_FALSE(text::parse_int("+-5").has_value());
+}
+
+TEST_CASE("core::text::parse_double accepts decimal numbers with a point", "[core]") {
+    CHECK(text::parse_double("0") == Approx(0.0));
+    CHECK(text::parse_double("52.1205") == Approx(52.1205));
+    CHECK(text::parse_double("-11.5") == Approx(-11.5));
+    CHECK(text::parse_double("11") == Approx(11.0));
+
+    CHECK_FALSE(text::parse_double("").has_value());
+    CHECK_FALSE(text::parse_double("52,12").has_value()); // German comma is not the separator
+    CHECK_FALSE(text::parse_double(" 1.5").has_value());
+    CHECK_FALSE(text::parse_double("1.5 ").has_value());
+    CHECK_FALSE(text::parse_double("1.5x").has_value());
+    CHECK_FALSE(text::parse_double("abc").has_value());
+    CHECK_FALSE(text::parse_double("1.2.3").has_value());
+    CHECK_FALSE(text::parse_double("-").has_value());
+    CHECK_FALSE(text::parse_double(".").has_value());
+}
+
+TEST_CASE("core::text::parse_double rejects infinities and NaN", "[core]") {
+    // "A whole decimal number": the words inf and nan are not numbers a file should contain.
+    CHECK_FALSE(text::parse_double("nan").has_value());
+    CHECK_FALSE(text::parse_double("NaN").has_value());
+    CHECK_FALSE(text::parse_double("inf").has_value());
+    CHECK_FALSE(text::parse_double("-infinity").has_value());
+}
+
+TEST_CASE("core::text::fold_german folds umlauts and ß and lowers", "[core]") {
+    CHECK(text::fold_german("Börde") == "boerde");
+    CHECK(text::fold_german("Mansfeld-Südharz") == "mansfeld-suedharz");
+    CHECK(text::fold_german("Dessau-Roßlau") == "dessau-rosslau");
+    CHECK(text::fold_german("ÄÖÜ") == "aeoeue");
+    CHECK(text::fold_german("äöü") == "aeoeue");
+    CHECK(text::fold_german("Halle (Saale)") == "halle (saale)");
+    CHECK(text::fold_german("") == "");
+    CHECK(text::fold_german("boerde") == "boerde");
+    // Other accented letters stay as they are.
+    CHECK(text::fold_german("Café") == "café");
+    // A lone lead byte at the end is kept as it is.
+    CHECK(text::fold_german("a\xC3") == "a\xC3");
+    // Folding makes the spellings people type compare equal.
+    CHECK(text::fold_german("GRÖNINGEN") == text::fold_german("Groeningen"));
+}
