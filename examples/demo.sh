@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The whole job of werkstatt on a fresh demo database: `make demo` runs this.
+# Usage: examples/demo.sh [WERKSTATT-BINARY] [DEMO-FOLDER]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-werkstatt}
+dir=${2:-demo}
+rm -rf "$dir"
+mkdir -p "$dir"
+db="$dir/werkstatt.db"
+w() { "$bin" --db "$db" "$@"; }
+step() { printf '\n== %s\n$ werkstatt %s\n' "$1" "$2"; }
+
+step "Create the database" "init"
+w init
+
+step "Import the member register from a CSV file" "company import examples/companies.csv"
+w company import "$here/companies.csv"
+
+step "Add a member by hand, as scripts do" "company add --key mansfeld-kupfer ..."
+w company add --key mansfeld-kupfer --name "Mansfelder Kupfer und Messing GmbH" \
+    --plz 06333 --city Hettstedt --industry Metall --can-host --capacity 45
+
+step "Contact persons" "contact add --company mueller-metall ..."
+w contact add --company mueller-metall --name "Anna Schulz" --role Personalleitung \
+    --email a.schulz@mueller-metall.example --phone "0391 555 120"
+w contact add --company saale-pflege --name "Jonas Weber" --role Ausbildungsleitung \
+    --email j.weber@saale-pflege.example
+w contact add --company elbe-kliniken --name "Dr. Leyla Demir" --role Pflegedirektion \
+    --email l.demir@elbe-kliniken.example
+
+step "The member register" "company list"
+w company list
+
+step "Companies that can host a Werkstatt, as CSV for a spreadsheet" "company list --hosts --format csv"
+w company list --hosts --format csv
+
+step "One member with its contacts" "company show mueller-metall"
+w company show mueller-metall
+
+step "The topics of the Werkstatt" "topic list"
+w topic list
+
+step "Who changed what" "audit list --limit 5"
+w audit list --limit 5
+
+printf '\nDemo database: %s (try: %s --db %s company list --format json)\n' "$db" "$bin" "$db"
