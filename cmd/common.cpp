@@ -2,6 +2,7 @@
 #include "common.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -68,8 +69,9 @@ void describe(const CLI::App& app, std::string& line) {
         const bool positional = names.empty() && opt->get_snames().empty();
         const std::string name =
             positional ? "" : "--" + (names.empty() ? opt->get_snames()[0] : names[0]);
-        if (opt->get_type_size() == 0) { // a flag
-            line += " " + name;
+        if (opt->get_expected_min() == 0) { // a flag: --can-host or its negation
+            const bool off = !opt->results().empty() && opt->results().front() == "false";
+            line += off ? " --no-" + name.substr(2) : " " + name;
             continue;
         }
         for (const auto& value : opt->results()) {
@@ -136,7 +138,10 @@ void Runtime::detail(const std::string& message) {
 }
 
 void Runtime::warn(const std::string& message) {
-    const bool colour = color() == Color::yes && isatty(STDERR_FILENO) != 0;
+    const auto mode = m_config ? m_config->config.output_color : ColorMode::auto_detect;
+    const bool colour =
+        mode == ColorMode::always ||
+        (mode == ColorMode::auto_detect && !env("NO_COLOR") && isatty(STDERR_FILENO) != 0);
     m_err << (colour ? "\x1b[33mwerkstatt: warning:\x1b[0m " : "werkstatt: warning: ") << message
           << '\n';
 }
@@ -178,7 +183,8 @@ void Runtime::confirm(const std::string& question, bool yes) {
     m_err << question << " [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
-    if (answer != "y" && answer != "Y" && answer != "yes" && answer != "j" && answer != "ja") {
+    const auto a = text::ascii_lower(text::trim(answer));
+    if (a != "y" && a != "yes" && a != "j" && a != "ja") {
         throw Error(ErrorKind::usage, "not confirmed; nothing was changed");
     }
 }

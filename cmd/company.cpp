@@ -6,6 +6,7 @@
 #include "geo/plz_directory.hpp"
 #include "members/members.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 
@@ -154,6 +155,11 @@ void setup_import(CLI::App& group, Runtime& rt, CompanyOptions& o) {
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt, &o] {
         rt.action = [&rt, &o] {
+            std::error_code ec;
+            if (std::filesystem::is_directory(o.file, ec)) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("{} is a folder; name a CSV file", o.file));
+            }
             std::ifstream in(o.file, std::ios::binary);
             if (!in) {
                 throw Error(

@@ -140,6 +140,9 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
     }
     if (s.front() == '+') {
         s.remove_prefix(1);
+        if (s.empty() || s.front() == '-') {
+            return std::nullopt;
+        }
     }
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -152,6 +155,12 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 std::optional<double> parse_double(std::string_view s) {
     if (s.empty()) {
         return std::nullopt;
+    }
+    // Digits, one '.', a leading '-' and an exponent only: no "nan" or "inf".
+    for (char c : s) {
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+            return std::nullopt;
+        }
     }
     double value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);

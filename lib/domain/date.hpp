@@ -19,6 +19,8 @@ class Date {
     static std::optional<Date> from_ymd(int year, int month, int day);
     // Return the day that is `days` after 1970-01-01 (negative before).
     static Date from_days(long days);
+    // Construct 1970-01-01, so that structs holding a Date can be built field by field.
+    Date() : Date(1970, 1, 1) {}
     // Return today's date in the machine's local time zone.
     static Date today();
 

@@ -48,8 +48,9 @@ std::optional<Email> Email::parse(std::string_view text) {
     }
     const auto dot = domain.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size() ||
-        domain.find("..") != std::string_view::npos || local.front() == '.' ||
-        local.back() == '.' || domain.front() == '-' || domain.front() == '.') {
+        domain.find("..") != std::string_view::npos || local.find("..") != std::string_view::npos ||
+        local.front() == '.' || local.back() == '.' || domain.front() == '-' ||
+        domain.front() == '.') {
         return std::nullopt;
     }
     return Email(std::string(text));

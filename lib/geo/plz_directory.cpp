@@ -11,6 +11,20 @@
 
 namespace werkstatt {
 
+namespace {
+
+// Return a place name folded for comparison, without a part in brackets: "Halle (Saale)" and
+// "halle" compare equal.
+std::string place_key(std::string_view name) {
+    auto folded = text::fold_german(text::trim(name));
+    if (const auto open = folded.find(" ("); open != std::string::npos) {
+        folded.erase(open);
+    }
+    return folded;
+}
+
+} // namespace
+
 PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
     PlzDirectory dir;
     std::istringstream in{std::string(csv)};
@@ -81,9 +95,9 @@ DistrictResolution PlzDirectory::resolve(const Plz& plz, std::string_view place)
         for (const auto& [ags, n] : counts) {
             result.candidates.push_back(*district(ags));
         }
-        const auto folded = text::fold_german(text::trim(place));
+        const auto folded = place_key(place);
         for (const auto& row : rows) {
-            if (!folded.empty() && text::fold_german(row.place) == folded) {
+            if (!folded.empty() && place_key(row.place) == folded) {
                 chosen = row.district_ags;
                 result.chosen_by_place = true;
                 break;

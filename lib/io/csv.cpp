@@ -151,22 +151,28 @@ bool CsvReader::next(CsvRecord& record) {
     }
 }
 
+namespace {
+
+bool formula_start(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+// Return true if `field`, after any leading apostrophes, starts like a formula: such text gets
+// one apostrophe more on the way out and loses one on the way in, so both are exact inverses.
+bool formula_like(std::string_view field) {
+    const auto first = field.find_first_not_of('\'');
+    return first != std::string_view::npos && formula_start(field[first]);
+}
+
+} // namespace
+
 std::string neutralise_formula(std::string_view field) {
-    if (!field.empty()) {
-        const char c = field.front();
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-            return "'" + std::string(field);
-        }
-    }
-    return std::string(field);
+    return formula_like(field) ? "'" + std::string(field) : std::string(field);
 }
 
 std::string restore_formula(std::string_view field) {
-    if (field.size() >= 2 && field.front() == '\'') {
-        const char c = field[1];
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-            return std::string(field.substr(1));
-        }
+    if (!field.empty() && field.front() == '\'' && formula_like(field.substr(1))) {
+        return std::string(field.substr(1));
     }
     return std::string(field);
 }

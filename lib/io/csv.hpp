@@ -70,10 +70,11 @@ class CsvWriter {
     char m_delim;
 };
 
-// Return `field` made safe for a spreadsheet: an apostrophe before a leading = + - @ tab or CR.
+// Return `field` made safe for a spreadsheet: an apostrophe before text that starts, after any
+// apostrophes, with = + - @ tab or CR.
 std::string neutralise_formula(std::string_view field);
 
-// Undo `neutralise_formula`: drop the apostrophe before a leading = + - @ tab or CR.
+// Undo `neutralise_formula`: drop one leading apostrophe where neutralise_formula added it.
 std::string restore_formula(std::string_view field);
 
 } // namespace werkstatt

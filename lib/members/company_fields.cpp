@@ -6,6 +6,7 @@
 #include "domain/values.hpp"
 #include "geo/plz_directory.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace werkstatt::members_detail {
@@ -25,35 +26,66 @@ void assign(T& target, T value, const char* field, std::vector<std::string>& cha
 }
 
 std::string district_names() {
-    std::string names;
+    std::vector<std::string> names;
     for (const auto& d : PlzDirectory::shipped().districts()) {
-        names += names.empty() ? "" : ", ";
-        names += d.name;
+        names.push_back(d.name);
     }
-    return names;
+    return text::join(names, ", ");
 }
 
-// Set the district from an explicit name or from the PLZ (and city, where a PLZ spans several).
+bool has(const std::vector<std::string>& changed, std::string_view field) {
+    return std::find(changed.begin(), changed.end(), field) != changed.end();
+}
+
+District explicit_district(const std::string& text) {
+    const auto& dir = PlzDirectory::shipped();
+    if (const auto d = dir.find_district(text)) {
+        return *d;
+    }
+    std::vector<std::string> starts;
+    const auto folded = text::fold_german(text::trim(text));
+    for (const auto& d : dir.districts()) {
+        if (text::fold_german(d.name).rfind(folded, 0) == 0) {
+            starts.push_back(d.name);
+        }
+    }
+    if (starts.size() > 1) {
+        throw bad(fmt::format("district '{}' matches {}; write more of the name", text,
+                              text::join(starts, " and ")));
+    }
+    throw bad(fmt::format("district '{}' is unknown; use one of {}", text, district_names()));
+}
+
+// Set the district from an explicit name, or from the PLZ (and the city, where a PLZ spans
+// several districts) when those changed.
 void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& policy,
                      std::vector<std::string>& changed, std::vector<std::string>& warnings) {
     const auto& dir = PlzDirectory::shipped();
-    if (f.district && !text::trim(*f.district).empty()) {
-        const auto d = dir.find_district(*f.district);
-        if (!d) {
-            throw bad(fmt::format("district '{}' is unknown; use one of {}", *f.district,
-                                  district_names()));
-        }
-        assign(c.district_ags, std::optional<std::string>(d->ags), "district", changed);
-        return;
-    }
-    if (!f.plz && !f.city && !f.district) {
-        return;
-    }
     const auto plz = Plz::parse(c.plz);
+    if (f.district && !text::trim(*f.district).empty()) {
+        const auto d = explicit_district(*f.district);
+        const auto found = plz ? dir.resolve(*plz, c.city) : DistrictResolution{};
+        const auto& candidates = found.candidates;
+        const bool fits = !found.district || found.district->ags == d.ags ||
+                          std::any_of(candidates.begin(), candidates.end(),
+                                      [&](const District& x) { return x.ags == d.ags; });
+        if (!fits) {
+            warnings.push_back(fmt::format("district {} does not contain PLZ {} ({}); kept as "
+                                           "given",
+                                           d.name, c.plz, found.district->name));
+        }
+        assign(c.district_ags, std::optional<std::string>(d.ags), "district", changed);
+        return;
+    }
     if (!plz) {
         return;
     }
     const auto found = dir.resolve(*plz, c.city);
+    const bool plz_changed = has(changed, "plz");
+    const bool city_matters = has(changed, "city") && !found.candidates.empty();
+    if (!plz_changed && !city_matters) {
+        return;
+    }
     if (!found.district) {
         if (policy.outside_plz == OutsidePlz::reject) {
             throw bad(fmt::format("PLZ {} is not in Sachsen-Anhalt; enter a PLZ of the state "
@@ -67,14 +99,13 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
         return;
     }
     if (!found.candidates.empty() && !found.chosen_by_place) {
-        std::string names;
+        std::vector<std::string> names;
         for (const auto& d : found.candidates) {
-            names += names.empty() ? "" : " and ";
-            names += d.name;
+            names.push_back(d.name);
         }
         warnings.push_back(fmt::format("PLZ {} spans {}; chose {}; give --district (or the "
                                        "place as city) to choose another",
-                                       c.plz, names, found.district->name));
+                                       c.plz, text::join(names, " and "), found.district->name));
     }
     assign(c.district_ags, std::optional<std::string>(found.district->ags), "district", changed);
 }
@@ -176,9 +207,9 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         assign(c.active, *f.active, "active", changed);
     }
     derive_district(c, f, policy, changed, warnings);
-    if (c.can_host && !c.capacity) {
+    if (c.can_host && !c.capacity && (has(changed, "can_host") || has(changed, "capacity"))) {
         warnings.push_back(fmt::format("company {} can host but has no capacity; add --capacity "
-                                       "so that the planner can check the venue",
+                                       "so that event planning can check the venue",
                                        c.key));
     }
 }

@@ -187,6 +187,8 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
             const auto existing = fields.key ? find_company(db, *fields.key) : std::nullopt;
             if (existing) {
                 outcome.company = *existing;
+            } else {
+                outcome.company.member_since = Date::today(); // unless the row says otherwise
             }
             members_detail::apply_fields(outcome.company, fields, policy, outcome.changed,
                                          outcome.warnings);

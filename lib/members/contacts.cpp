@@ -59,7 +59,7 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             if (!parsed) {
                 throw Error(ErrorKind::bad_data,
                             fmt::format("phone '{}' is not a telephone number; use digits, "
-                                        "blanks and + ( ) / - only",
+                                        "blanks and + ( ) / - . only",
                                         *f.phone));
             }
             phone = parsed->str();

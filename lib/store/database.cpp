@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <new>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace werkstatt {
@@ -50,8 +51,11 @@ void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
 
 void create_private_file(const std::filesystem::path& path) {
     std::error_code ec;
-    if (path.has_parent_path()) {
+    if (path.has_parent_path() && !std::filesystem::exists(path.parent_path(), ec)) {
+        // New folders are private: the database holds personal data.
+        const auto old_mask = ::umask(077);
         std::filesystem::create_directories(path.parent_path(), ec);
+        ::umask(old_mask);
         if (ec) {
             throw storage(
                 path, fmt::format("has a folder that cannot be created ({}); check the path and "
@@ -124,6 +128,11 @@ Database Database::open(const OpenOptions& options) {
                                                  static_cast<int>(options.busy_timeout_ms));
     Database result(std::move(db), path, options.audit);
     check_identity(result.sql(), path);
+    if (result.schema_version() == 0) {
+        throw Error(
+            ErrorKind::not_found,
+            fmt::format("database {} is not set up yet; run 'werkstatt init'", path.string()));
+    }
     result.sql().exec("PRAGMA foreign_keys = ON");
     if (result.schema_version() < latest_schema_version()) {
         if (!writable) {
@@ -150,6 +159,9 @@ Database Database::initialise(const OpenOptions& options, InitResult& result) {
     Database database(std::move(db), path, options.audit);
     check_identity(database.sql(), path);
     database.sql().exec("PRAGMA foreign_keys = ON");
+    if (existed && database.schema_version() == 0) {
+        ::chmod(path.c_str(), 0600); // an empty file set up now gets the mode of a new one
+    }
     database.migrate(result);
     if (!existed) {
         result.outcome = InitResult::Outcome::created;

@@ -81,7 +81,7 @@ TEST_CASE("core::text::is_valid_utf8 rejects malformed text", "[core]") {
         CHECK_FALSE(text::is_valid_utf8("Gr\xC3"));
         CHECK_FALSE(text::is_valid_utf8("\xE2\x82"));
         CHECK_FALSE(text::is_valid_utf8("\xF0\x9F\x98"));
-        CHECK_FALSE(text::is_valid_utf8("\xE2\x82x"));     // continuation replaced by ASCII
+        CHECK_FALSE(text::is_valid_utf8("\xE2\x82x"));    // continuation replaced by ASCII
         CHECK_FALSE(text::is_valid_utf8("\xC3\xC3\xBC")); // lead byte followed by lead byte
     }
     SECTION("bytes that never start a character") {
@@ -136,8 +136,12 @@ TEST_CASE("core::text::parse_int accepts whole decimal integers only", "[core]")
     CHECK_FALSE(text::parse_int("-9223372036854775809").has_value());
     CHECK_FALSE(text::parse_int("++5").has_value());
     CHECK_FALSE(text::parse_int("--5").has_value());
-    // One sign only: "+-5" is not a decimal integer.
+}
+
+TEST_CASE("core::text::parse_int takes one sign only", "[core]") {
+    // "+-5" and "+-0" are not decimal integers; the '+' must not be stripped before a '-'.
     CHECK_FALSE(text::parse_int("+-5").has_value());
+    CHECK_FALSE(text::parse_int("+-0").has_value());
 }
 
 TEST_CASE("core::text::parse_double accepts decimal numbers with a point", "[core]") {

@@ -64,11 +64,11 @@ TEST_CASE("io::CsvReader detects the delimiter from the first line", "[io]") {
     CHECK(detected("key;name;plz\n") == ';');
     CHECK(detected("key,name,plz\n") == ',');
     CHECK(detected("key\tname\tplz\n") == '\t');
-    CHECK(detected("a;b,c;d\n") == ';');              // more semicolons than commas
-    CHECK(detected("a,b;c,d\n") == ',');              // more commas
-    CHECK(detected("\"a;b;c\",d\n") == ',');          // quoted delimiters do not count
-    CHECK(detected("single\n") == ';');               // nothing to go by: the German default
-    CHECK(detected("a,b\nc;d;e;f;g\n") == ',');       // only the first line counts
+    CHECK(detected("a;b,c;d\n") == ';');                // more semicolons than commas
+    CHECK(detected("a,b;c,d\n") == ',');                // more commas
+    CHECK(detected("\"a;b;c\",d\n") == ',');            // quoted delimiters do not count
+    CHECK(detected("single\n") == ';');                 // nothing to go by: the German default
+    CHECK(detected("a,b\nc;d;e;f;g\n") == ',');         // only the first line counts
     CHECK(detected("\xEF\xBB\xBFk\tn\tp\r\n") == '\t'); // after a byte order mark
 
     CHECK(fields_of("a;b,c\n1;2,3\n") == std::vector<Fields>{{"a", "b,c"}, {"1", "2,3"}});

@@ -23,8 +23,8 @@ Records sample() {
     r.columns = {"id", "key", "name", "can_host", "capacity", "share", "member_since"};
     r.rows.push_back({std::int64_t{1}, std::string("mueller"), std::string("Müller Metallbau GmbH"),
                       true, std::int64_t{40}, 0.5, std::string("2021-03-01")});
-    r.rows.push_back({std::int64_t{12}, std::string("abc"), std::string("ABC \"Bau\", Halle"), false,
-                      Value{}, 12.25, Value{}});
+    r.rows.push_back({std::int64_t{12}, std::string("abc"), std::string("ABC \"Bau\", Halle"),
+                      false, Value{}, 12.25, Value{}});
     return r;
 }
 
@@ -90,8 +90,7 @@ TEST_CASE("io::parse_format and display_text", "[io]") {
     CHECK(std::holds_alternative<std::monostate>(
         werkstatt::optional_value(std::optional<std::int64_t>{})));
     CHECK(std::get<std::int64_t>(werkstatt::optional_value(std::optional<int>{5})) == 5);
-    CHECK(std::get<std::string>(werkstatt::optional_value(std::optional<std::string>{"a"})) ==
-          "a");
+    CHECK(std::get<std::string>(werkstatt::optional_value(std::optional<std::string>{"a"})) == "a");
 }
 
 TEST_CASE("io::write_records writes JSON as an array of typed objects", "[io]") {
@@ -145,9 +144,8 @@ TEST_CASE("io::write_records writes CSV with a header and machine forms", "[io]"
     const auto rows = csv_rows(text);
     REQUIRE(rows.size() == 3);
     CHECK(rows[0] == sample().columns);
-    CHECK(rows[1] ==
-          std::vector<std::string>{"1", "mueller", "Müller Metallbau GmbH", "true", "40", "0.5",
-                                   "2021-03-01"});
+    CHECK(rows[1] == std::vector<std::string>{"1", "mueller", "Müller Metallbau GmbH", "true", "40",
+                                              "0.5", "2021-03-01"});
     CHECK(rows[2] ==
           std::vector<std::string>{"12", "abc", "ABC \"Bau\", Halle", "false", "", "12.25", ""});
     // Header line exactly, rows end in CRLF.
@@ -273,7 +271,8 @@ TEST_CASE("io::write_detail writes CSV as one row under a header without childre
     const auto text = render(sample_detail(), Format::csv);
     const auto rows = csv_rows(text);
     REQUIRE(rows.size() == 2);
-    CHECK(rows[0] == std::vector<std::string>{"id", "name", "capacity", "can_host", "member_since"});
+    CHECK(rows[0] ==
+          std::vector<std::string>{"id", "name", "capacity", "can_host", "member_since"});
     CHECK(rows[1] == std::vector<std::string>{"3", "Müller", "", "true", "2020-01-01"});
     CHECK(text.find("Anna") == std::string::npos);
 }

@@ -3,7 +3,7 @@
 
 -- Themes of the Werkstatt (seeded here; see shared spec "Topic catalogue").
 CREATE TABLE topic (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     key         TEXT NOT NULL UNIQUE,
     title       TEXT NOT NULL,
     sort_order  INTEGER NOT NULL
@@ -23,7 +23,7 @@ INSERT INTO topic (key, title, sort_order) VALUES
 
 -- Member companies (Mitgliedsunternehmen).
 CREATE TABLE company (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     key           TEXT NOT NULL UNIQUE,
     name          TEXT NOT NULL,
     industry      TEXT NOT NULL DEFAULT '',
@@ -42,7 +42,7 @@ CREATE TABLE company (
 
 -- Contact persons of member companies (Ansprechpartnerinnen und -partner).
 CREATE TABLE contact (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     company_id  INTEGER NOT NULL REFERENCES company (id),
     name        TEXT NOT NULL,
     role        TEXT NOT NULL DEFAULT '',
@@ -56,7 +56,7 @@ CREATE INDEX contact_company ON contact (company_id);
 -- One row per write: who did what to which record, from which command line.
 -- Details name the fields that changed, never personal values.
 CREATE TABLE audit_log (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     at          TEXT NOT NULL,          -- UTC, YYYY-MM-DDTHH:MM:SSZ
     os_user     TEXT NOT NULL,
     command     TEXT NOT NULL,

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/database.hpp"
+
+#include "store/company_store.hpp"
+#include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <sqlite3.h>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using werkstatt::Access;
+using werkstatt::AuditContext;
+using werkstatt::Database;
+using werkstatt::DryRun;
+using werkstatt::ErrorKind;
+using werkstatt::InitResult;
+using werkstatt::OpenOptions;
+using werkstatt::WriteTransaction;
+using werkstatt::test::failure_of;
+using werkstatt::test::TempDir;
+using werkstatt::test::test_options;
+using werkstatt::test::TestDatabase;
+using werkstatt::test::write_text;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Return what opening (or initialising) the database at `path` throws, turned into an Error by
+// describe_failure the way the commands do it.
+werkstatt::test::Failure open_failure(const fs::path& path, bool initialise = false) {
+    try {
+        if (initialise) {
+            InitResult result;
+            Database::initialise(test_options(path), result);
+        } else {
+            Database::open(test_options(path));
+        }
+    } catch (...) {
+        const auto e = werkstatt::describe_failure(std::current_exception(), path);
+        return {e.kind(), e.what()};
+    }
+    return {};
+}
+
+int count_rows(Database& db, const std::string& table) {
+    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt();
+}
+
+void create_database(const fs::path& path) {
+    InitResult result;
+    Database::initialise(test_options(path), result);
+}
+
+} // namespace
+
+TEST_CASE("store::Database::initialise creates a private file and its folder", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("deep/er/werkstatt.db");
+    InitResult result;
+    {
+        auto db = Database::initialise(test_options(path), result);
+        CHECK(result.outcome == InitResult::Outcome::created);
+        CHECK(result.from_version == 0);
+        CHECK(result.to_version == werkstatt::latest_schema_version());
+        CHECK(db.schema_version() == werkstatt::latest_schema_version());
+        CHECK(db.path() == path);
+        CHECK(db.audit_context().os_user == "tester");
+    }
+    REQUIRE(fs::is_regular_file(path));
+    CHECK(fs::is_directory(dir.file("deep/er")));
+    const auto perms = fs::status(path).permissions();
+    CHECK((perms & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+
+    InitResult again;
+    auto db = Database::initialise(test_options(path), again);
+    CHECK(again.outcome == InitResult::Outcome::up_to_date);
+    CHECK(again.from_version == werkstatt::latest_schema_version());
+    CHECK(again.to_version == werkstatt::latest_schema_version());
+    CHECK(db.schema_version() == werkstatt::latest_schema_version());
+}
+
+TEST_CASE("store::Database stamps the schema and seeds the topics", "[store]") {
+    TestDatabase t;
+    auto& db = t.db();
+    CHECK(werkstatt::latest_schema_version() >= 1);
+    CHECK(db.schema_version() == werkstatt::latest_schema_version());
+    CHECK(db.sql().execAndGet("PRAGMA application_id").getInt() == 0x576B5374);
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+
+    const auto topics = werkstatt::list_topics(db);
+    std::vector<std::string> keys;
+    for (const auto& topic : topics) {
+        keys.push_back(topic.key);
+        CHECK_FALSE(topic.title.empty());
+    }
+    CHECK(keys == std::vector<std::string>{"qualifizierung", "foerderung", "arbeitsrecht",
+                                           "sprache", "beratungslandkarte", "bewerberboerse",
+                                           "best-practice", "kamingespraech", "sensibilisierung",
+                                           "soziale-integration"});
+    REQUIRE(topics.size() == 10);
+    CHECK(topics[1].title == "Beratung und Fördermöglichkeiten");
+
+    // Creating the schema is itself in the audit log.
+    const auto audit = werkstatt::list_audit(db, std::string("database"), 10);
+    REQUIRE(audit.size() == static_cast<std::size_t>(werkstatt::latest_schema_version()));
+    CHECK(audit.back().action == "migrate");
+    CHECK(audit.back().details == "schema version 0 -> 1");
+    CHECK(audit.back().os_user == "tester");
+    CHECK(audit.back().command == "werkstatt test");
+    CHECK_FALSE(audit.back().entity_id.has_value());
+}
+
+TEST_CASE("store::Database::open opens an existing database and refuses a missing one", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    const auto f = failure_of([&] { Database::open(test_options(path)); });
+    CHECK(f.kind == ErrorKind::not_found);
+    CHECK_THAT(f.message, Catch::Contains(path.string()));
+    CHECK_FALSE(fs::exists(path)); // open never creates
+
+    create_database(path);
+    auto db = Database::open(test_options(path, Access::read_only));
+    CHECK(db.schema_version() == werkstatt::latest_schema_version());
+    CHECK(werkstatt::list_topics(db).size() == 10);
+}
+
+TEST_CASE("store::Database refuses a database newer than this binary", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    create_database(path);
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = " + std::to_string(werkstatt::latest_schema_version() + 1));
+    }
+    for (const bool init : {false, true}) {
+        INFO((init ? "initialise" : "open"));
+        const auto f = open_failure(path, init);
+        CHECK(f.kind == ErrorKind::storage);
+        CHECK_THAT(f.message, Catch::Contains("newer"));
+    }
+}
+
+TEST_CASE("store::Database refuses SQLite files of other applications", "[store]") {
+    TempDir dir;
+    SECTION("another application_id") {
+        const auto path = dir.file("other.db");
+        {
+            SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            raw.exec("PRAGMA application_id = 1234");
+        }
+        for (const bool init : {false, true}) {
+            INFO((init ? "initialise" : "open"));
+            const auto f = open_failure(path, init);
+            CHECK(f.kind == ErrorKind::storage);
+            CHECK_THAT(f.message, Catch::Contains("not a werkstatt database"));
+        }
+    }
+    SECTION("tables without our id") {
+        const auto path = dir.file("tables.db");
+        {
+            SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            raw.exec("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        for (const bool init : {false, true}) {
+            INFO((init ? "initialise" : "open"));
+            const auto f = open_failure(path, init);
+            CHECK(f.kind == ErrorKind::storage);
+            CHECK_THAT(f.message, Catch::Contains("not a werkstatt database"));
+        }
+        // The other application's data is left alone.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READONLY);
+        CHECK(raw.tableExists("things"));
+        CHECK_FALSE(raw.tableExists("company"));
+    }
+    SECTION("an empty SQLite file is taken over by initialise") {
+        const auto path = dir.file("empty.db");
+        write_text(path, "");
+        InitResult result;
+        auto db = Database::initialise(test_options(path), result);
+        CHECK(result.outcome == InitResult::Outcome::migrated);
+        CHECK(db.schema_version() == werkstatt::latest_schema_version());
+    }
+}
+
+TEST_CASE("store::Database reports a garbage file as a storage error", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("garbage.db");
+    std::string junk;
+    for (int i = 0; i < 200; ++i) {
+        junk += "this is not an SQLite database, just text. ";
+    }
+    write_text(path, junk);
+    for (const bool init : {false, true}) {
+        INFO((init ? "initialise" : "open"));
+        const auto f = open_failure(path, init);
+        CHECK(f.kind == ErrorKind::storage);
+        CHECK_THAT(f.message, Catch::Contains(path.string()));
+    }
+    CHECK(werkstatt::test::read_text(path) == junk); // not overwritten
+}
+
+TEST_CASE("store::Database refuses to write a read-only file", "[store]") {
+    if (geteuid() == 0) {
+        WARN("running as root: file permissions are not enforced, test skipped");
+        return;
+    }
+    TempDir dir;
+    const auto path = dir.file("ro.db");
+    create_database(path);
+    fs::permissions(path, fs::perms::owner_read);
+    CHECK(failure_of([&] { Database::open(test_options(path)); }).kind == ErrorKind::storage);
+    CHECK_NOTHROW(Database::open(test_options(path, Access::read_only)));
+}
+
+TEST_CASE("store::WriteTransaction commits only when finished", "[store]") {
+    TestDatabase t;
+    auto& db = t.db();
+    const int before = count_rows(db, "audit_log");
+
+    SECTION("without finish it rolls back") {
+        {
+            WriteTransaction txn(db);
+            txn.audit("company", 1, "add", "key=x");
+            CHECK(count_rows(db, "audit_log") == before + 1); // visible inside
+        }
+        CHECK(count_rows(db, "audit_log") == before);
+    }
+    SECTION("an exception inside rolls back") {
+        try {
+            WriteTransaction txn(db);
+            txn.audit("company", 1, "add");
+            throw std::runtime_error("boom");
+        } catch (const std::runtime_error&) {
+        }
+        CHECK(count_rows(db, "audit_log") == before);
+    }
+    SECTION("finish(DryRun::yes) rolls back") {
+        WriteTransaction txn(db);
+        txn.audit("company", 1, "add");
+        txn.finish(DryRun::yes);
+        CHECK(count_rows(db, "audit_log") == before);
+    }
+    SECTION("finish(DryRun::no) commits, with user and command") {
+        {
+            WriteTransaction txn(db);
+            txn.audit("company", 42, "edit", "fields=name,plz");
+            txn.audit("contact", std::nullopt, "import");
+            txn.finish(DryRun::no);
+        }
+        CHECK(count_rows(db, "audit_log") == before + 2);
+        // Visible to another connection, so it really is committed.
+        SQLite::Database other(db.path().string(), SQLite::OPEN_READONLY);
+        CHECK(other.execAndGet("SELECT count(*) FROM audit_log").getInt() == before + 2);
+
+        const auto rows = werkstatt::list_audit(db, std::nullopt, 2);
+        REQUIRE(rows.size() == 2);
+        CHECK(rows[0].entity == "contact"); // newest first
+        CHECK_FALSE(rows[0].entity_id.has_value());
+        CHECK(rows[0].action == "import");
+        CHECK(rows[0].details.empty());
+        CHECK(rows[1].entity == "company");
+        CHECK(rows[1].entity_id == 42);
+        CHECK(rows[1].action == "edit");
+        CHECK(rows[1].details == "fields=name,plz");
+        for (const auto& row : rows) {
+            CHECK(row.os_user == "tester");
+            CHECK(row.command == "werkstatt test");
+            CHECK_THAT(row.at, Catch::Matches(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"));
+        }
+        CHECK(werkstatt::list_audit(db, std::string("company"), 10).front().entity_id == 42);
+        CHECK(werkstatt::list_audit(db, std::nullopt, 1).size() == 1);
+    }
+    // The connection is usable for the next write.
+    WriteTransaction next(db);
+    next.finish(DryRun::no);
+}
+
+TEST_CASE("store::Database write fails as busy while another connection holds the lock",
+          "[store]") {
+    TestDatabase t;
+    const auto path = t.db().path();
+    OpenOptions options{path, Access::read_write, 50, AuditContext{"tester", "busy test"}};
+    auto db = Database::open(options);
+
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+
+    const auto start = std::chrono::steady_clock::now();
+    werkstatt::test::Failure f;
+    try {
+        WriteTransaction txn(db);
+        txn.audit("company", 1, "add");
+        txn.finish(DryRun::no);
+    } catch (...) {
+        const auto e = werkstatt::describe_failure(std::current_exception(), path);
+        f = {e.kind(), e.what()};
+    }
+    const auto waited = std::chrono::steady_clock::now() - start;
+    CHECK(f.kind == ErrorKind::busy);
+    CHECK_THAT(f.message, Catch::Contains(path.string()));
+    CHECK(waited < std::chrono::seconds(5));
+
+    // Reading still works, and once the lock is gone writing does too.
+    CHECK(werkstatt::list_topics(db).size() == 10);
+    other.exec("ROLLBACK");
+    WriteTransaction txn(db);
+    txn.audit("company", 1, "add");
+    txn.finish(DryRun::no);
+    CHECK(werkstatt::list_audit(db, std::string("company"), 5).size() == 1);
+}
+
+TEST_CASE("store::describe_failure maps failures to error kinds", "[store]") {
+    const fs::path path = "/tmp/x.db";
+    const auto kind_of = [&](std::exception_ptr e) {
+        return werkstatt::describe_failure(e, path).kind();
+    };
+    // werkstatt errors pass through unchanged.
+    const auto passed = werkstatt::describe_failure(
+        std::make_exception_ptr(werkstatt::Error(ErrorKind::conflict, "taken")), path);
+    CHECK(passed.kind() == ErrorKind::conflict);
+    CHECK(std::string(passed.what()) == "taken");
+
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("busy", SQLITE_BUSY))) ==
+          ErrorKind::busy);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("locked", SQLITE_LOCKED))) ==
+          ErrorKind::busy);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("ro", SQLITE_READONLY))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_NOTADB))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_CORRUPT))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_CANTOPEN))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_FULL))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_IOERR))) ==
+          ErrorKind::storage);
+    CHECK(kind_of(std::make_exception_ptr(SQLite::Exception("x", SQLITE_MISUSE))) ==
+          ErrorKind::internal);
+    CHECK(kind_of(std::make_exception_ptr(std::runtime_error("x"))) == ErrorKind::internal);
+    CHECK(kind_of(std::make_exception_ptr(std::bad_alloc())) == ErrorKind::internal);
+    CHECK(kind_of(std::make_exception_ptr(42)) == ErrorKind::internal);
+
+    SECTION("a unique constraint is a conflict") {
+        TestDatabase t;
+        try {
+            t.db().sql().exec("INSERT INTO topic (key, title, sort_order) VALUES "
+                              "('sprache', 'again', 99)");
+            FAIL("the duplicate key was accepted");
+        } catch (...) {
+            CHECK(kind_of(std::current_exception()) == ErrorKind::conflict);
+        }
+    }
+}
+
+TEST_CASE("store::utc_timestamp is ISO 8601 in UTC", "[store]") {
+    CHECK_THAT(werkstatt::utc_timestamp(),
+               Catch::Matches(R"(20\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\dZ)"));
+}
