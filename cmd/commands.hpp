@@ -10,6 +10,8 @@ void setup_init(CLI::App& app, Runtime& rt);
 void setup_company(CLI::App& app, Runtime& rt);
 void setup_contact(CLI::App& app, Runtime& rt);
 void setup_topic(CLI::App& app, Runtime& rt);
+void setup_event(CLI::App& app, Runtime& rt);
+void setup_calendar(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

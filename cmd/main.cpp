@@ -48,7 +48,7 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--set", global.sets, "Set a configuration key for this run: --set key=value")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    app.add_flag("-q,--quiet", global.quiet, "Say nothing but data and errors");
+    app.add_flag("-q,--quiet", global.quiet, "Say nothing but data, warnings and errors");
     app.add_flag("-v,--verbose", global.verbose, "Say which files and database are used");
 }
 
@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
     setup_company(app, rt);
     setup_contact(app, rt);
     setup_topic(app, rt);
+    setup_event(app, rt);
+    setup_calendar(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
 

@@ -3,6 +3,9 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/event.hpp"
+#include "domain/period.hpp"
+#include "geo/plz_directory.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -14,12 +17,12 @@ namespace werkstatt {
 
 namespace {
 
-using Setting = std::variant<std::string, std::int64_t, bool>;
+using Setting = std::variant<std::string, std::int64_t, bool, std::vector<std::string>>;
 
 // One key of the key table: its TOML type, how to set it from a value, how to show it.
 struct KeyDef {
     const char* key;
-    const char* type; // "string", "integer", "boolean"
+    const char* type; // "string", "integer", "boolean", "list"
     // Set the value, or return why the value is not allowed.
     std::function<std::optional<std::string>(Config&, const Setting&)> set;
     std::function<std::string(const Config&)> get;
@@ -59,39 +62,112 @@ KeyDef choice_key(const char* key, Enum Config::*member, const Choice<Enum> (&ch
                   }};
 }
 
+// A check of a string value: nothing if it is fine, else why not.
+using TextCheck = std::function<std::optional<std::string>(const std::string&)>;
+
+KeyDef string_key(const char* key, std::string Config::*member, TextCheck check = {}) {
+    return KeyDef{key, "string",
+                  [member, check](Config& c, const Setting& v) -> std::optional<std::string> {
+                      const auto& s = std::get<std::string>(v);
+                      if (check) {
+                          if (auto why = check(s)) {
+                              return why;
+                          }
+                      }
+                      c.*member = s;
+                      return std::nullopt;
+                  },
+                  [member](const Config& c) { return c.*member; }};
+}
+
+KeyDef integer_key(const char* key, std::int64_t Config::*member, std::int64_t min,
+                   std::int64_t max, const char* unit) {
+    return KeyDef{key, "integer",
+                  [=](Config& c, const Setting& v) -> std::optional<std::string> {
+                      const auto n = std::get<std::int64_t>(v);
+                      if (n < min || n > max) {
+                          return fmt::format("must be between {} and {}{}", min, max, unit);
+                      }
+                      c.*member = n;
+                      return std::nullopt;
+                  },
+                  [member](const Config& c) { return std::to_string(c.*member); }};
+}
+
+KeyDef boolean_key(const char* key, bool Config::*member) {
+    return KeyDef{key, "boolean",
+                  [member](Config& c, const Setting& v) -> std::optional<std::string> {
+                      c.*member = std::get<bool>(v);
+                      return std::nullopt;
+                  },
+                  [member](const Config& c) { return c.*member ? "true" : "false"; }};
+}
+
+KeyDef list_key(const char* key, std::vector<std::string> Config::*member, TextCheck check) {
+    return KeyDef{key, "list",
+                  [member, check](Config& c, const Setting& v) -> std::optional<std::string> {
+                      const auto& items = std::get<std::vector<std::string>>(v);
+                      for (const auto& item : items) {
+                          if (auto why = check(item)) {
+                              return why;
+                          }
+                      }
+                      c.*member = items;
+                      return std::nullopt;
+                  },
+                  [member](const Config& c) { return text::join(c.*member, ", "); }};
+}
+
+std::optional<std::string> check_time(const std::string& s) {
+    if (TimeOfDay::parse(s)) {
+        return std::nullopt;
+    }
+    return fmt::format("must be a time HH:MM, not '{}'", s);
+}
+
+std::optional<std::string> check_period(const std::string& s) {
+    if (Period::parse(s)) {
+        return std::nullopt;
+    }
+    return fmt::format("has '{}', which is not a period like 2027-02-06..2027-02-13", s);
+}
+
+std::optional<std::string> check_district(const std::string& s) {
+    if (PlzDirectory::shipped().district(s)) {
+        return std::nullopt;
+    }
+    return fmt::format("has '{}', which is not a district key of Sachsen-Anhalt (15001 to 15091)",
+                       s);
+}
+
 const Choice<Format> k_formats[] = {
     {"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}};
 const Choice<ColorMode> k_colors[] = {
     {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
 const Choice<OutsidePlz> k_outside[] = {{"warn", OutsidePlz::warn}, {"reject", OutsidePlz::reject}};
+const Choice<std::int64_t> k_weekdays[] = {
+    {"monday", 1}, {"tuesday", 2}, {"wednesday", 3}, {"thursday", 4}, {"friday", 5}};
 
 const std::vector<KeyDef>& key_table() {
     static const std::vector<KeyDef> table = {
-        {"database.path", "string",
-         [](Config& c, const Setting& v) -> std::optional<std::string> {
-             c.database_path = std::get<std::string>(v);
-             return std::nullopt;
-         },
-         [](const Config& c) { return c.database_path; }},
-        {"database.busy_timeout_ms", "integer",
-         [](Config& c, const Setting& v) -> std::optional<std::string> {
-             const auto ms = std::get<std::int64_t>(v);
-             if (ms < 0 || ms > 600000) {
-                 return "must be between 0 and 600000 milliseconds";
-             }
-             c.busy_timeout_ms = ms;
-             return std::nullopt;
-         },
-         [](const Config& c) { return std::to_string(c.busy_timeout_ms); }},
+        string_key("database.path", &Config::database_path),
+        integer_key("database.busy_timeout_ms", &Config::busy_timeout_ms, 0, 600000,
+                    " milliseconds"),
         choice_key("output.format", &Config::output_format, k_formats),
         choice_key("output.color", &Config::output_color, k_colors),
         choice_key("companies.outside_plz", &Config::outside_plz, k_outside),
-        {"audit.user", "string",
-         [](Config& c, const Setting& v) -> std::optional<std::string> {
-             c.audit_user = std::get<std::string>(v);
-             return std::nullopt;
-         },
-         [](const Config& c) { return c.audit_user; }},
+        string_key("events.default_start", &Config::event_start, check_time),
+        string_key("events.default_end", &Config::event_end, check_time),
+        choice_key("planner.weekday", &Config::planner_weekday, k_weekdays),
+        integer_key("planner.week", &Config::planner_week, 1, 5, " (5 = the last)"),
+        integer_key("planner.min_capacity", &Config::planner_min_capacity, 0, 100000, " seats"),
+        integer_key("planner.min_quarters_between", &Config::planner_min_quarters_between, 0, 40,
+                    " quarters (0 = until every eligible company has hosted once)"),
+        boolean_key("planner.alternate_regions", &Config::planner_alternate_regions),
+        integer_key("planner.topics_per_event", &Config::planner_topics_per_event, 0, 10, ""),
+        list_key("planner.school_holidays", &Config::planner_school_holidays, check_period),
+        list_key("planner.north_districts", &Config::planner_north_districts, check_district),
+        string_key("audit.user", &Config::audit_user),
     };
     return table;
 }
@@ -117,6 +193,16 @@ std::optional<Setting> node_setting(const KeyDef& def, const toml::node& node) {
     if (type == "boolean" && node.is_boolean()) {
         return Setting{*node.value<bool>()};
     }
+    if (type == "list" && node.is_array()) {
+        std::vector<std::string> items;
+        for (const auto& item : *node.as_array()) {
+            if (!item.is_string()) {
+                return std::nullopt;
+            }
+            items.push_back(*item.value<std::string>());
+        }
+        return Setting{items};
+    }
     return std::nullopt;
 }
 
@@ -134,6 +220,15 @@ std::optional<Setting> text_setting(const KeyDef& def, const std::string& text) 
             return Setting{text == "true"};
         }
         return std::nullopt;
+    }
+    if (type == "list") {
+        std::vector<std::string> items;
+        if (!text::trim(text).empty()) {
+            for (const auto part : text::split(text, ',')) {
+                items.emplace_back(text::trim(part));
+            }
+        }
+        return Setting{items};
     }
     return Setting{text};
 }
@@ -158,6 +253,9 @@ std::string_view type_name(const toml::node& node) {
 }
 
 std::string an(std::string_view type) {
+    if (type == "list") {
+        return "a list of strings";
+    }
     return type == "integer" ? "an integer" : type == "boolean" ? "true or false" : "a string";
 }
 
@@ -199,8 +297,8 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
         const auto line = node.source().begin.line;
         const KeyDef* def = find_key(key);
         if (def == nullptr) {
-            problems.push_back({line, fmt::format("unknown key '{}'; see config/werkstatt.toml "
-                                                  "or 'werkstatt config show' for the keys",
+            problems.push_back({line, fmt::format("unknown key '{}'; werkstatt-config(1) and "
+                                                  "'werkstatt config show' list the keys",
                                                   key)});
             return;
         }

@@ -23,12 +23,24 @@ enum class OutsidePlz { warn, reject };
 // Every setting werkstatt reads; the member initialisers are the built-in defaults.
 // config/werkstatt.toml documents each key.
 struct Config {
-    std::string database_path;                       // database.path ("" = XDG data folder)
-    std::int64_t busy_timeout_ms = 5000;             // database.busy_timeout_ms
-    Format output_format = Format::table;            // output.format
-    ColorMode output_color = ColorMode::auto_detect; // output.color
-    OutsidePlz outside_plz = OutsidePlz::warn;       // companies.outside_plz
-    std::string audit_user;                          // audit.user ("" = the operating-system user)
+    std::string database_path;                        // database.path ("" = XDG data folder)
+    std::int64_t busy_timeout_ms = 5000;              // database.busy_timeout_ms
+    Format output_format = Format::table;             // output.format
+    ColorMode output_color = ColorMode::auto_detect;  // output.color
+    OutsidePlz outside_plz = OutsidePlz::warn;        // companies.outside_plz
+    std::string event_start = "14:00";                // events.default_start
+    std::string event_end = "17:00";                  // events.default_end
+    std::int64_t planner_weekday = 4;                 // planner.weekday (ISO, 4 = Thursday)
+    std::int64_t planner_week = 2;                    // planner.week (Nth weekday, 5 = last)
+    std::int64_t planner_min_capacity = 20;           // planner.min_capacity
+    std::int64_t planner_min_quarters_between = 0;    // planner.min_quarters_between
+    bool planner_alternate_regions = true;            // planner.alternate_regions
+    std::int64_t planner_topics_per_event = 2;        // planner.topics_per_event
+    std::vector<std::string> planner_school_holidays; // planner.school_holidays (periods)
+    // planner.north_districts: the former Regierungsbezirk Magdeburg; the rest is south.
+    std::vector<std::string> planner_north_districts = {"15003", "15081", "15083", "15085",
+                                                        "15086", "15089", "15090"};
+    std::string audit_user; // audit.user ("" = the operating-system user)
 };
 
 // Where configuration comes from, lowest precedence first.

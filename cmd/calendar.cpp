@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt calendar: public holidays of Sachsen-Anhalt and the network's events of a year.
+#include "commands.hpp"
+#include "domain/date.hpp"
+#include "events/planning.hpp"
+
+namespace werkstatt::cli {
+
+void setup_calendar(CLI::App& app, Runtime& rt) {
+    static int year = Date::today().year();
+    static std::optional<std::string> format;
+    auto* cmd = app.add_subcommand("calendar", "Public holidays and events of a year");
+    cmd->add_option("--year", year, "Year, 1991 to 2100 (default: this year)")
+        ->check(CLI::Range(1991, 2100));
+    add_format_option(cmd, format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(year_calendar(db, year), format);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt event ics: events as an iCalendar file for Outlook, Thunderbird, Google Calendar.
+#include "core/error.hpp"
+#include "event_group.hpp"
+#include "events/planning.hpp"
+#include "io/atomic_file.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct IcsOptions {
+    std::optional<std::int64_t> event;
+    std::optional<std::string> period;
+    std::optional<std::string> output;
+};
+
+} // namespace
+
+void setup_event_ics(CLI::App& group, Runtime& rt) {
+    static IcsOptions o;
+    auto* cmd = group.add_subcommand("ics", "Write events as an iCalendar (.ics) file");
+    auto* one = cmd->add_option("EVENT", o.event, "One event (default: all, or --period)");
+    cmd->add_option("--period", o.period, "Events in this period: 2027, 2027Q1, A..B")
+        ->excludes(one);
+    cmd->add_option("--output,-o", o.output, "Write to FILE (atomically) instead of stdout");
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            std::vector<Event> events;
+            if (o.event) {
+                events.push_back(require_event(db, *o.event));
+            } else {
+                EventFilter filter;
+                if (o.period) {
+                    filter.period = parse_period_flag(*o.period);
+                }
+                events = list_events(db, filter);
+            }
+            const auto ics = events_icalendar(db, events);
+            if (!o.output) {
+                rt.out() << ics;
+                return;
+            }
+            write_file_atomically(*o.output, ics, FileMode::shared);
+            rt.info(fmt::format("wrote {} events to {}", events.size(), *o.output));
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The quarterly rotation over the store: read the pool, history and topics, plan, and on request
+// write the planned meetings as events. Also the year calendar and the iCalendar export.
+#pragma once
+
+#include "events/events.hpp"
+#include "plan/rotation.hpp"
+
+#include <string>
+#include <vector>
+
+namespace werkstatt {
+
+// What `event plan` asks for.
+struct PlanRequest {
+    Quarter from{};
+    int quarters = 4;
+    RotationRules rules;
+    std::vector<std::string> north_districts; // district keys of the north; the rest is south
+    EventDefaults defaults;
+};
+
+// The plan and, when committed, the events it created (one per meeting with host and date).
+struct PlanResult {
+    std::vector<PlannedMeeting> meetings;
+    std::vector<std::int64_t> event_ids;
+};
+
+// Plan the rotation of `request`; with `commit` = DryRun::no write each meeting that has a host
+// and a date as a planned Werkstatt event, in one transaction with one audit row.
+PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit);
+
+// Return the plan as a listing (quarter, date, host, topics, explanation).
+Records plan_records(const PlanResult& result);
+
+// Return the public holidays of Sachsen-Anhalt and the events of `year`, by date.
+Records year_calendar(Database& db, int year);
+
+// Return `events` as an iCalendar file (RFC 5545) with their hosts' addresses and agendas.
+std::string events_icalendar(Database& db, const std::vector<Event>& events);
+
+} // namespace werkstatt
