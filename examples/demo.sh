@@ -36,6 +36,31 @@ w company list
 step "Companies that can host a Werkstatt, as CSV for a spreadsheet" "company list --hosts --format csv"
 w company list --hosts --format csv
 
+step "Last quarter's Werkstatt, held at Müller Metallbau" "event add ... ; event hold 1"
+w event add --date 2026-08-13 --host mueller-metall --title "Werkstatt 3/2026" \
+    --topic sprache --topic foerderung
+w event register 1 --contact 1
+w event register 1 --contact 2
+w event attend 1 --contact 1 --status attended
+w event attend 1 --contact 2 --status excused
+w event hold 1
+
+step "A company that cannot host in spring" "event block harz-holzbau 2027Q2"
+w event block harz-holzbau 2027Q2 --reason "Hallenumbau"
+
+step "The rotation proposed for 2027, with its reasons" "event plan --from 2027Q1 --quarters 4"
+w event plan --from 2027Q1 --quarters 4
+
+step "Commit it: four planned events" "event plan --from 2027Q1 --quarters 4 --commit; event list"
+w --quiet event plan --from 2027Q1 --quarters 4 --commit >/dev/null
+w event list
+
+step "The year's calendar: holidays of Sachsen-Anhalt and events" "calendar --year 2027"
+w calendar --year 2027
+
+step "Calendar file for Outlook and Thunderbird" "event ics --period 2027 --output ..."
+w event ics --period 2027 --output "$dir/werkstatt-2027.ics"
+
 step "One member with its contacts" "company show mueller-metall"
 w company show mueller-metall
 

@@ -30,6 +30,7 @@ struct Assessment {
     std::optional<Hosting> last;
     Exclusion exclusion = Exclusion::none;
     std::string why;
+    std::size_t still_to_host = 0; // set when excluded because it hosted in the current round
 };
 
 // What the planner carries from one quarter to the next.
@@ -182,9 +183,9 @@ void apply_repeat_limit(std::vector<Assessment>& assessed, const std::vector<Hos
             exclude(a, Exclusion::hosted_recently,
                     fmt::format("hosted {}, within {} quarter(s) before", when, n));
         } else if (n == 0 && round.count(a.company->id) > 0) {
-            exclude(a, Exclusion::hosted_recently,
-                    fmt::format("hosted {} in this round ({} eligible still to host)", when,
-                                pool.size() - round.size()));
+            exclude(a, Exclusion::hosted_recently, "hosted " + when);
+            a.why = a.company->key + " " + when; // listed on one line with the others
+            a.still_to_host = pool.size() - round.size();
         }
     }
 }
@@ -194,7 +195,7 @@ std::vector<Assessment> assess(const PlanState& state, const Quarter& q,
                                const std::optional<Date>& date, const RotationRules& rules) {
     std::vector<Assessment> assessed;
     for (const HostCandidate& c : state.companies) {
-        Assessment a{&c, last_hosting(state.hostings, q, c.id), Exclusion::none, {}};
+        Assessment a{&c, last_hosting(state.hostings, q, c.id), Exclusion::none, {}, 0};
         assess_standing(a, q, date, rules);
         assessed.push_back(std::move(a));
     }
@@ -367,10 +368,23 @@ PlannedMeeting plan_quarter(PlanState& state, const Quarter& q, const RotationRu
     explain_date(q, rules, meeting);
     const Date on = meeting.date.value_or(q.first_day());
     propose_topics(state, rules.topics_per_event, on, meeting);
+    std::vector<std::string> this_round;
+    std::size_t still_to_host = 0;
     for (const Assessment& a : assessed) {
-        if (a.exclusion != Exclusion::none) {
+        if (a.still_to_host > 0) {
+            this_round.push_back(a.why);
+            still_to_host = a.still_to_host;
+        } else if (a.exclusion != Exclusion::none) {
             meeting.explanation.push_back(a.why);
         }
+    }
+    if (!this_round.empty()) {
+        std::string line =
+            fmt::format("hosted in this round ({} eligible still to host):", still_to_host);
+        for (std::size_t i = 0; i < this_round.size(); ++i) {
+            line += (i == 0 ? " " : ", ") + this_round[i];
+        }
+        meeting.explanation.push_back(line);
     }
     if (meeting.host_id) {
         const Hosting planned{*meeting.host_id, on, q};

@@ -57,7 +57,7 @@ run event plan --from 2027Q1 --quarters 2
 expect_status 0
 expect_out_has "2027Q1  2027-02-11  Nord A GmbH (nord-a)"
 expect_out_has "never hosted, longest ago among"
-expect_out_has "excluded: sued-a hosted 2026Q3"
+expect_out_has "hosted in this round (6 eligible still to host): sued-a 2026Q3"
 expect_out_has "excluded: nord-c blocked 2027Q2"
 expect_out_has "excluded: winzig seats 5, fewer than 20"
 expect_out_lacks "alt"
