@@ -14,8 +14,25 @@ namespace werkstatt::cli {
 
 namespace {
 
+// The two spellings of the hosting flag; plain bools, because a flag bound to an optional<bool>
+// in two subcommands was set to "no" by CLI11 even where it was not given.
+struct HostFlags {
+    bool on = false;
+    bool off = false;
+};
+
+// Set `f.can_host` from `flags` if one of them was given.
+void apply_host_flags(const HostFlags& flags, CompanyFields& f) {
+    if (flags.on) {
+        f.can_host = true;
+    } else if (flags.off) {
+        f.can_host = false;
+    }
+}
+
 struct CompanyOptions {
     CompanyFields fields;
+    HostFlags host;
     std::string key;
     std::string file;
     std::optional<std::string> format;
@@ -27,7 +44,7 @@ struct CompanyOptions {
 };
 
 // Bind the flags that set company fields; `creating` makes --key a field rather than the name.
-void bind_fields(CLI::App* cmd, CompanyFields& f, bool creating) {
+void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating) {
     if (creating) {
         cmd->add_option("--key", f.key, "Short key scripts use, e.g. mueller")->required();
         cmd->add_option("--name", f.name, "Company name")->required();
@@ -41,7 +58,8 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, bool creating) {
     cmd->add_option("--street", f.street, "Street and number");
     cmd->add_option("--city", f.city, "Town or place (chooses the district where a PLZ spans two)");
     cmd->add_option("--district", f.district, "District name or key (default: from the PLZ)");
-    cmd->add_flag("--can-host,!--no-can-host", f.can_host, "Whether it can host a Werkstatt");
+    auto* on = cmd->add_flag("--can-host", host.on, "It can host a Werkstatt meeting");
+    cmd->add_flag("--no-can-host", host.off, "It cannot host (any more)")->excludes(on);
     cmd->add_option("--capacity", f.capacity, "Seats at the venue (0 clears)");
     cmd->add_option("--member-since", f.member_since, "Date it joined, YYYY-MM-DD");
     cmd->add_option("--notes", f.notes, "Free notes");
@@ -66,10 +84,11 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
 
 void setup_add(CLI::App& group, Runtime& rt, CompanyOptions& o) {
     auto* cmd = group.add_subcommand("add", "Add a member company");
-    bind_fields(cmd, o.fields, true);
+    bind_fields(cmd, o.fields, o.host, true);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt, &o] {
         rt.action = [&rt, &o] {
+            apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
             const auto out = add_company(db, o.fields, policy(rt), dry_run(o.dry));
             report_outcome(rt, out, o.dry, "added", "add");
@@ -121,10 +140,11 @@ void setup_show(CLI::App& group, Runtime& rt, CompanyOptions& o) {
 void setup_edit(CLI::App& group, Runtime& rt, CompanyOptions& o) {
     auto* cmd = group.add_subcommand("edit", "Change a company's fields");
     cmd->add_option("KEY", o.key, "Company key")->required();
-    bind_fields(cmd, o.fields, false);
+    bind_fields(cmd, o.fields, o.host, false);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt, &o] {
         rt.action = [&rt, &o] {
+            apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
             const auto out = edit_company(db, o.key, o.fields, policy(rt), dry_run(o.dry));
             report_outcome(rt, out, o.dry, "changed", "change");

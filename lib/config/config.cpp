@@ -244,7 +244,7 @@ std::string_view type_name(const toml::node& node) {
     case toml::node_type::boolean:
         return "true/false";
     case toml::node_type::array:
-        return "an array";
+        return "an array with an item that is not a string";
     case toml::node_type::table:
         return "a table";
     default:
@@ -259,14 +259,20 @@ std::string an(std::string_view type) {
     return type == "integer" ? "an integer" : type == "boolean" ? "true or false" : "a string";
 }
 
-// Walk `table`, calling `leaf(key, node)` for each value that is not a table.
+// Walk `table`, calling `leaf(key, node)` for each value that is not a table; the tables under
+// [import.profile] (import profiles, checked by lib/import) are not walked but passed to `profile`.
 void walk(const toml::table& table, const std::string& prefix,
-          const std::function<void(const std::string&, const toml::node&)>& leaf) {
+          const std::function<void(const std::string&, const toml::node&)>& leaf,
+          const std::function<void(const std::string&, const toml::node&)>& profile) {
     for (const auto& [k, node] : table) {
         const std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
-        if (const auto* sub = node.as_table()) {
-            walk(*sub, key, leaf);
+        if (key == "import.profile" && node.is_table()) {
+            for (const auto& [name, sub] : *node.as_table()) {
+                profile(std::string(name.str()), sub);
+            }
+        } else if (const auto* sub = node.as_table()) {
+            walk(*sub, key, leaf, profile);
         } else {
             leaf(key, node);
         }
@@ -293,29 +299,52 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
                                        std::map<std::string, std::string>* origins,
                                        const std::string& origin) {
     std::vector<ConfigProblem> problems;
-    walk(table, "", [&](const std::string& key, const toml::node& node) {
+    const auto profile = [&](const std::string& name, const toml::node& node) {
         const auto line = node.source().begin.line;
-        const KeyDef* def = find_key(key);
-        if (def == nullptr) {
-            problems.push_back({line, fmt::format("unknown key '{}'; werkstatt-config(1) and "
-                                                  "'werkstatt config show' list the keys",
-                                                  key)});
+        if (!node.is_table()) {
+            problems.push_back({line, fmt::format("import.profile.{} must be a table "
+                                                  "([import.profile.{}]); see "
+                                                  "werkstatt-candidate(1)",
+                                                  name, name)});
             return;
         }
-        const auto setting = node_setting(*def, node);
-        if (!setting) {
-            problems.push_back({line, fmt::format("key '{}' must be {}, not {}", key, an(def->type),
+        auto& sources = config.import_profiles;
+        sources.erase(std::remove_if(sources.begin(), sources.end(),
+                                     [&](const ProfileSource& p) { return p.name == name; }),
+                      sources.end());
+        sources.push_back(ProfileSource{name, origin});
+    };
+    walk(
+        table, "",
+        [&](const std::string& key, const toml::node& node) {
+            const auto line = node.source().begin.line;
+            const KeyDef* def = find_key(key);
+            if (def == nullptr) {
+                problems.push_back({line, fmt::format("unknown key '{}'; werkstatt-config(1) and "
+                                                      "'werkstatt config show' list the keys",
+                                                      key)});
+                return;
+            }
+            const auto setting = node_setting(*def, node);
+            if (!setting) {
+                const bool bad_item = std::string_view(def->type) == "list" && node.is_array();
+                problems.push_back(
+                    {line, bad_item ? fmt::format("key '{}' must be a list of strings; put every "
+                                                  "item in quotes",
+                                                  key)
+                                    : fmt::format("key '{}' must be {}, not {}", key, an(def->type),
                                                   type_name(node))});
-            return;
-        }
-        if (const auto why = def->set(config, *setting)) {
-            problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
-            return;
-        }
-        if (origins != nullptr) {
-            (*origins)[key] = fmt::format("{}:{}", origin, line);
-        }
-    });
+                return;
+            }
+            if (const auto why = def->set(config, *setting)) {
+                problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
+                return;
+            }
+            if (origins != nullptr) {
+                (*origins)[key] = fmt::format("{}:{}", origin, line);
+            }
+        },
+        profile);
     return problems;
 }
 

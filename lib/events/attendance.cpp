@@ -9,11 +9,13 @@ namespace werkstatt {
 
 namespace {
 
-// Throw unless people may still register for or attend `event`.
-void require_open(const Event& event) {
+// Throw unless people may still register for or attend `event`; `what` names the attempt.
+void require_open(const Event& event, const char* what) {
     if (event.status == EventStatus::cancelled) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("event {} is cancelled; nobody can register for it", event.id));
+                    fmt::format("event {} is cancelled; {} is not possible (reinstate it with "
+                                "'werkstatt event confirm {}')",
+                                event.id, what, event.id));
     }
 }
 
@@ -45,7 +47,7 @@ Registration register_for_event(Database& db, std::int64_t event_id,
     }
     WriteTransaction txn(db);
     const auto event = require_event(db, event_id);
-    require_open(event);
+    require_open(event, "registration");
     if (event.status == EventStatus::held) {
         throw Error(ErrorKind::conflict,
                     fmt::format("event {} was held already; record attendance with 'werkstatt "
@@ -93,7 +95,7 @@ Registration record_attendance(Database& db, std::int64_t event_id, std::int64_t
     }
     WriteTransaction txn(db);
     const auto event = require_event(db, event_id);
-    require_open(event);
+    require_open(event, "recording attendance");
     const auto contact = require_contact(db, contact_id);
     const auto regs = list_registrations(db, event_id);
     Registration r;

@@ -207,8 +207,8 @@ EventOutcome add_event(Database& db, const EventFields& fields, const EventDefau
     EventOutcome out;
     out.event.uid = new_event_uid();
     const auto host = apply_fields(db, out.event, f, out.changed);
-    out.warnings = event_warnings(db, out.event, host);
     out.event.id = insert_event(db, out.event);
+    out.warnings = event_warnings(db, out.event, host);
     txn.audit("event", out.event.id, "add",
               fmt::format("date={} host={}", out.event.date.iso(), host.key));
     txn.finish(dry_run);
@@ -272,7 +272,7 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
     WriteTransaction txn(db);
     const auto company = require_company(db, company_key);
     for (const auto& b : list_host_blocks(db, company.id)) {
-        if (b.period.str() == parsed->str()) {
+        if (b.period == *parsed) {
             throw Error(ErrorKind::conflict, fmt::format("company {} is blocked for {} already; "
                                                          "'werkstatt event blocks' lists blocks",
                                                          company.key, parsed->str()));
@@ -291,15 +291,18 @@ void remove_host_block(Database& db, const std::string& company_key, const std::
     WriteTransaction txn(db);
     const auto company = require_company(db, company_key);
     const auto parsed = Period::parse(period);
-    const auto text = parsed ? parsed->str() : period;
-    if (!delete_host_block(db, company.id, text)) {
-        throw Error(ErrorKind::not_found,
-                    fmt::format("company {} has no block for '{}'; 'werkstatt event blocks' "
-                                "lists them",
-                                company.key, period));
+    for (const auto& b : list_host_blocks(db, company.id)) {
+        if (parsed && b.period == *parsed) {
+            delete_host_block(db, b.id);
+            txn.audit("company", company.id, "unblock", "period=" + b.period.str());
+            txn.finish(dry_run);
+            return;
+        }
     }
-    txn.audit("company", company.id, "unblock", "period=" + text);
-    txn.finish(dry_run);
+    throw Error(ErrorKind::not_found,
+                fmt::format("company {} has no block for '{}'; 'werkstatt event blocks' lists "
+                            "them",
+                            company.key, period));
 }
 
 } // namespace werkstatt

@@ -111,6 +111,14 @@ std::string address_line(const Company& c) {
 } // namespace
 
 PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit) {
+    const auto start = TimeOfDay::parse(request.defaults.start);
+    const auto end = TimeOfDay::parse(request.defaults.end);
+    if (start && end && *end <= *start) {
+        throw Error(ErrorKind::config,
+                    fmt::format("events.default_end {} is not after events.default_start {}; "
+                                "correct the configuration",
+                                request.defaults.end, request.defaults.start));
+    }
     PlanResult result;
     if (commit == DryRun::yes) {
         result.meetings = plan_rotation(rotation_input(db, request));
@@ -145,7 +153,7 @@ Records plan_records(const PlanResult& result) {
         r.rows.push_back({m.quarter.str(), m.date ? Value{m.date->iso()} : Value{},
                           text_or_null(m.host_key), text_or_null(m.host_name),
                           text::join(m.topic_keys, ","), event_id,
-                          text::join(m.explanation, "; ")});
+                          text::join(m.explanation, "\n")});
     }
     return r;
 }

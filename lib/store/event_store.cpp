@@ -276,11 +276,10 @@ std::int64_t insert_host_block(Database& db, const HostBlock& block) {
     return db.sql().getLastInsertRowid();
 }
 
-bool delete_host_block(Database& db, std::int64_t company_id, const std::string& period) {
-    SQLite::Statement q(db.sql(), "DELETE FROM host_block WHERE company_id = ? AND period = ?");
-    q.bind(1, company_id);
-    q.bind(2, period);
-    return q.exec() > 0;
+void delete_host_block(Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(), "DELETE FROM host_block WHERE id = ?");
+    q.bind(1, id);
+    q.exec();
 }
 
 } // namespace werkstatt

@@ -43,7 +43,7 @@ void update_registration_status(Database& db, std::int64_t id, AttendanceStatus 
 std::vector<HostBlock> list_host_blocks(Database& db, std::optional<std::int64_t> company_id);
 // Insert `block` and return its new id.
 std::int64_t insert_host_block(Database& db, const HostBlock& block);
-// Delete the block of `company_id` written as `period`; return false if there was none.
-bool delete_host_block(Database& db, std::int64_t company_id, const std::string& period);
+// Delete the host block with `id`.
+void delete_host_block(Database& db, std::int64_t id);
 
 } // namespace werkstatt

@@ -115,6 +115,15 @@ run company edit mueller --plz 06108
 expect_status 0
 expect_err_has "nothing to change"
 
+case_ "edit leaves the hosting flag alone unless given"
+run company add --key gastgeber --name "Gast GmbH" --plz 39104 --can-host --capacity 30
+run company edit gastgeber --street "Hauptstraße 1"
+expect_status 0
+check; [ "$(sql "SELECT can_host FROM company WHERE key='gastgeber'")" = 1 ] || fail "edit switched hosting off"
+check; [ "$(sql "SELECT details FROM audit_log ORDER BY id DESC LIMIT 1")" = "fields=street" ] || fail "audit names more than the street"
+run company edit gastgeber --can-host --no-can-host
+expect_error 2 "excludes"
+
 case_ "edit --new-key renames; a taken key is a conflict"
 run company edit kupfer2 --new-key kupfer-zwei
 expect_status 0
