@@ -20,6 +20,13 @@ enum class ColorMode { auto_detect, always, never };
 // What to do with a postal code outside Sachsen-Anhalt's reference data.
 enum class OutsidePlz { warn, reject };
 
+// An import profile ([import.profile.NAME]) and the configuration file that defines it; the
+// profile's content is read and checked by lib/import.
+struct ProfileSource {
+    std::string name;
+    std::string file;
+};
+
 // Every setting werkstatt reads; the member initialisers are the built-in defaults.
 // config/werkstatt.toml documents each key.
 struct Config {
@@ -40,7 +47,8 @@ struct Config {
     // planner.north_districts: the former Regierungsbezirk Magdeburg; the rest is south.
     std::vector<std::string> planner_north_districts = {"15003", "15081", "15083", "15085",
                                                         "15086", "15089", "15090"};
-    std::string audit_user; // audit.user ("" = the operating-system user)
+    std::vector<ProfileSource> import_profiles; // import.profile.* (later files win)
+    std::string audit_user;                     // audit.user ("" = the operating-system user)
 };
 
 // Where configuration comes from, lowest precedence first.
