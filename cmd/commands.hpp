@@ -12,6 +12,12 @@ void setup_contact(CLI::App& app, Runtime& rt);
 void setup_topic(CLI::App& app, Runtime& rt);
 void setup_event(CLI::App& app, Runtime& rt);
 void setup_calendar(CLI::App& app, Runtime& rt);
+void setup_candidate(CLI::App& app, Runtime& rt);
+void setup_opening(CLI::App& app, Runtime& rt);
+void setup_import(CLI::App& app, Runtime& rt);
+
+// Add an `import` subcommand for candidates or openings to `group`, with `default_profile`.
+void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

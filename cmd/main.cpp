@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
     setup_topic(app, rt);
     setup_event(app, rt);
     setup_calendar(app, rt);
+    setup_candidate(app, rt);
+    setup_opening(app, rt);
+    setup_import(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
 

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -127,6 +128,25 @@ Value text_or_null(std::string s) {
         return std::monostate{};
     }
     return s;
+}
+
+Records select_columns(const Records& records, const std::vector<std::string>& names) {
+    std::vector<std::size_t> keep;
+    Records out;
+    for (const auto& name : names) {
+        const auto it = std::find(records.columns.begin(), records.columns.end(), name);
+        if (it != records.columns.end()) {
+            keep.push_back(static_cast<std::size_t>(it - records.columns.begin()));
+            out.columns.push_back(name);
+        }
+    }
+    for (const auto& row : records.rows) {
+        auto& line = out.rows.emplace_back();
+        for (const auto i : keep) {
+            line.push_back(i < row.size() ? row[i] : Value{});
+        }
+    }
+    return out;
 }
 
 std::optional<Format> parse_format(std::string_view text) {

@@ -60,6 +60,10 @@ void write_records(std::ostream& out, const Records& records, Format format, Col
 // the fields as one row under a header and leaves children out.
 void write_detail(std::ostream& out, const Detail& detail, Format format, Color color);
 
+// Return `records` with only the columns named in `names`, in that order (unknown names are
+// left out).
+Records select_columns(const Records& records, const std::vector<std::string>& names);
+
 // Return `v` as text the way a table shows it ("" for empty, yes/no, numbers as written).
 std::string display_text(const Value& v);
 

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt import list|undo, and the `import` subcommand shared by `candidate` and `opening`.
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "import/importer.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct ImportOptions {
+    std::string file;
+    std::string profile;
+    std::optional<std::string> source;
+    std::optional<std::string> encoding;
+    std::optional<std::string> rejects;
+    bool strict = false;
+    bool dry = false;
+};
+
+// A progress line on a terminal: rows, rows per second, share of the file's bytes.
+class ProgressLine {
+  public:
+    explicit ProgressLine(bool on) : m_on(on), m_start(std::chrono::steady_clock::now()) {}
+    void update(const ImportProgress& p) {
+        if (!m_on) {
+            return;
+        }
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+        const double rate = seconds > 0 ? static_cast<double>(p.rows) / seconds : 0;
+        const double share = p.total_bytes > 0 ? 100.0 * static_cast<double>(p.bytes) /
+                                                     static_cast<double>(p.total_bytes)
+                                               : 0;
+        std::fprintf(stderr, "\r%10zu rows  %8.0f rows/s  %3.0f%%", p.rows, rate, share);
+        std::fflush(stderr);
+        m_drawn = true;
+    }
+    ~ProgressLine() {
+        if (m_drawn) {
+            std::fprintf(stderr, "\r%50s\r", "");
+        }
+    }
+
+  private:
+    bool m_on;
+    bool m_drawn = false;
+    std::chrono::steady_clock::time_point m_start;
+};
+
+void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
+    for (const auto& p : r.problems) {
+        rt.warn(p);
+    }
+    if (r.problem_count > r.problems.size()) {
+        rt.warn(fmt::format("... and {} more problems{}", r.problem_count - r.problems.size(),
+                            o.rejects ? fmt::format("; all rejected rows are in {}", *o.rejects)
+                                      : "; write them all with --rejects FILE"));
+    }
+    for (const auto& w : r.warnings) {
+        rt.warn(w);
+    }
+    const auto& b = r.batch;
+    const auto counts = fmt::format("read {}, inserted {}, updated {}, unchanged {}, rejected {}",
+                                    b.rows_read, b.inserted, b.updated, b.unchanged, b.rejected);
+    const bool refused = b.rejected == b.rows_read || (o.strict && b.rejected > 0);
+    if (refused) {
+        throw Error(
+            ErrorKind::bad_data,
+            fmt::format("nothing imported from {} ({}){}; fix the rows and import again", o.file,
+                        counts,
+                        o.strict && b.rejected < b.rows_read ? " because of --strict" : ""));
+    }
+    rt.info(fmt::format("{} {} (profile {}, {}, delimiter {}): {}{}",
+                        verb(o.dry, "imported", "import"), o.file, b.profile, b.encoding,
+                        r.delimiter, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+    rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
+}
+
+} // namespace
+
+void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile) {
+    auto o = std::make_shared<ImportOptions>();
+    o->profile = default_profile;
+    auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "
+                                               "rejected, 65: none)");
+    cmd->add_option("FILE", o->file, "CSV file")->required();
+    cmd->add_option("--profile", o->profile, "Import profile (default " + default_profile + ")");
+    cmd->add_option("--source", o->source, "Source label of the records, e.g. jc-magdeburg");
+    cmd->add_option("--encoding", o->encoding,
+                    "utf-8, windows-1252 or utf-16le (default: "
+                    "detected)");
+    cmd->add_option("--rejects", o->rejects, "Write rejected rows with an error column here");
+    cmd->add_flag("--strict", o->strict, "Import nothing if any row is bad");
+    add_dry_run_option(cmd, o->dry);
+    cmd->callback([&rt, o] {
+        rt.action = [&rt, o] {
+            ImportRequest request;
+            request.file = o->file;
+            request.profile = find_profile(rt.config().config.import_profiles, o->profile);
+            request.source = o->source;
+            request.encoding = o->encoding;
+            request.dry_run = dry_run(o->dry);
+            request.strict = o->strict ? Strict::yes : Strict::no;
+            if (o->rejects) {
+                request.rejects = *o->rejects;
+            }
+            ProgressLine progress(!rt.global.quiet && isatty(STDERR_FILENO) != 0);
+            request.progress = [&progress](const ImportProgress& p) { progress.update(p); };
+            auto db = rt.open(Access::read_write);
+            const auto result = run_import(db, request);
+            report(rt, result, *o);
+        };
+    });
+}
+
+void setup_import(CLI::App& app, Runtime& rt) {
+    static std::optional<std::string> format;
+    static std::int64_t batch = 0;
+    static bool dry = false;
+    auto* group = app.add_subcommand("import", "Import batches: list them, undo one");
+    group->require_subcommand(1);
+    auto* list = group->add_subcommand("list", "List import batches, newest first");
+    add_format_option(list, format);
+    list->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(batch_records(list_batches(db)), format);
+        };
+    });
+    auto* undo = group->add_subcommand("undo", "Take back what one batch inserted and changed");
+    undo->add_option("BATCH", batch, "Batch id")->required();
+    add_dry_run_option(undo, dry);
+    undo->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_write);
+            const auto r = undo_import(db, batch, dry_run(dry));
+            rt.info(fmt::format("{} batch {} ({}): deleted {}, restored {}",
+                                verb(dry, "undid", "undo"), batch, r.batch.file_name, r.deleted,
+                                r.restored));
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/candidate_values.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(const std::pair<std::string_view, Enum> (&table)[N],
+                           std::string_view text) {
+    for (const auto& [name, value] : table) {
+        if (name == text) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(const std::pair<std::string_view, Enum> (&table)[N], Enum value) {
+    for (const auto& [name, v] : table) {
+        if (v == value) {
+            return name;
+        }
+    }
+    return "";
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+constexpr std::pair<std::string_view, ResidenceStatus> k_statuses[] = {
+    {"eu", ResidenceStatus::eu},
+    {"niederlassung", ResidenceStatus::niederlassung},
+    {"schutz", ResidenceStatus::schutz},
+    {"ukraine", ResidenceStatus::ukraine},
+    {"bleiberecht", ResidenceStatus::bleiberecht},
+    {"fachkraft", ResidenceStatus::fachkraft},
+    {"blaue-karte", ResidenceStatus::blaue_karte},
+    {"ausbildung", ResidenceStatus::ausbildung},
+    {"anerkennung", ResidenceStatus::anerkennung},
+    {"beschaeftigung", ResidenceStatus::beschaeftigung},
+    {"fiktion", ResidenceStatus::fiktion},
+    {"gestattung", ResidenceStatus::gestattung},
+    {"duldung", ResidenceStatus::duldung},
+    {"duldung-60b", ResidenceStatus::duldung_60b},
+    {"ausbildungsduldung", ResidenceStatus::ausbildungsduldung},
+    {"unknown", ResidenceStatus::unknown}};
+
+constexpr std::array<ResidenceStatus, 16> k_all_statuses = {ResidenceStatus::eu,
+                                                            ResidenceStatus::niederlassung,
+                                                            ResidenceStatus::schutz,
+                                                            ResidenceStatus::ukraine,
+                                                            ResidenceStatus::bleiberecht,
+                                                            ResidenceStatus::fachkraft,
+                                                            ResidenceStatus::blaue_karte,
+                                                            ResidenceStatus::ausbildung,
+                                                            ResidenceStatus::anerkennung,
+                                                            ResidenceStatus::beschaeftigung,
+                                                            ResidenceStatus::fiktion,
+                                                            ResidenceStatus::gestattung,
+                                                            ResidenceStatus::duldung,
+                                                            ResidenceStatus::duldung_60b,
+                                                            ResidenceStatus::ausbildungsduldung,
+                                                            ResidenceStatus::unknown};
+
+constexpr std::pair<std::string_view, WorkPermission> k_permissions[] = {
+    {"free", WorkPermission::free},
+    {"title-job", WorkPermission::title_job},
+    {"permit-required", WorkPermission::permit_required},
+    {"not-allowed", WorkPermission::not_allowed},
+    {"unknown", WorkPermission::unknown}};
+
+constexpr std::pair<std::string_view, Recognition> k_recognitions[] = {
+    {"not-required", Recognition::not_required},
+    {"not-applied", Recognition::not_applied},
+    {"counselling", Recognition::counselling},
+    {"pending", Recognition::pending},
+    {"full", Recognition::full},
+    {"partial", Recognition::partial},
+    {"compensation-required", Recognition::compensation_required},
+    {"rejected", Recognition::rejected}};
+
+constexpr std::pair<std::string_view, RequirementLevel> k_requirement_levels[] = {
+    {"helper", RequirementLevel::helper},
+    {"skilled", RequirementLevel::skilled},
+    {"specialist", RequirementLevel::specialist},
+    {"expert", RequirementLevel::expert}};
+
+// In the order of the licence card, which is also the order of the enum.
+constexpr std::pair<std::string_view, LicenceClass> k_licences[] = {
+    {"AM", LicenceClass::am}, {"A1", LicenceClass::a1},   {"A2", LicenceClass::a2},
+    {"A", LicenceClass::a},   {"B", LicenceClass::b},     {"BE", LicenceClass::be},
+    {"C1", LicenceClass::c1}, {"C1E", LicenceClass::c1e}, {"C", LicenceClass::c},
+    {"CE", LicenceClass::ce}, {"D1", LicenceClass::d1},   {"D1E", LicenceClass::d1e},
+    {"D", LicenceClass::d},   {"DE", LicenceClass::de},   {"L", LicenceClass::l},
+    {"T", LicenceClass::t}};
+
+constexpr std::string_view k_cefr_names[] = {"A1", "A2", "B1", "B2", "C1", "C2", "native"};
+
+// ISO 639-1 two-letter language codes (the deprecated "bh" left out). Dari is written "fa" and
+// Sorani "ku": ISO 639-1 has no code of their own.
+constexpr std::string_view k_iso639_1 =
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy "
+    "da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht "
+    "hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky "
+    "la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny "
+    "oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss "
+    "st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo "
+    "za zh zu";
+
+bool is_iso639_1(std::string_view code) {
+    if (code.size() != 2 || code[0] < 'a' || code[0] > 'z' || code[1] < 'a' || code[1] > 'z') {
+        return false;
+    }
+    for (std::size_t i = 0; i + 2 <= k_iso639_1.size(); i += 3) {
+        if (k_iso639_1.substr(i, 2) == code) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string ascii_upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+    }
+    return out;
+}
+
+// Split `s` at every character of `separators`, dropping blank parts and trimming the others.
+std::vector<std::string_view> tokens(std::string_view s, std::string_view separators) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        const auto end = s.find_first_of(separators, start);
+        const auto part =
+            text::trim(s.substr(start, end == std::string_view::npos ? s.npos : end - start));
+        if (!part.empty()) {
+            out.push_back(part);
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<CefrLevel> CefrLevel::parse(std::string_view text) {
+    const auto folded = text::fold_german(text::trim(text));
+    if (folded == "native" || folded == "muttersprache" || folded == "mutterspr." ||
+        folded == "muttersprachlich") {
+        return CefrLevel(6);
+    }
+    // "b1", or a course sub-level "b1.1" / "b1.2" that counts as its level.
+    const bool plain = folded.size() == 2;
+    const bool sub_level =
+        folded.size() == 4 && folded[2] == '.' && (folded[3] == '1' || folded[3] == '2');
+    if ((!plain && !sub_level) || folded[0] < 'a' || folded[0] > 'c' ||
+        (folded[1] != '1' && folded[1] != '2')) {
+        return std::nullopt;
+    }
+    return CefrLevel((folded[0] - 'a') * 2 + (folded[1] - '1'));
+}
+
+std::string_view CefrLevel::str() const {
+    return k_cefr_names[m_rank];
+}
+
+std::string_view to_string(RequirementLevel level) {
+    return name_of(k_requirement_levels, level);
+}
+
+std::optional<KldbCode> KldbCode::parse(std::string_view text) {
+    text = text::trim(text);
+    if (text.size() != 5 || !std::all_of(text.begin(), text.end(), is_digit) || text[4] < '1' ||
+        text[4] > '4') {
+        return std::nullopt;
+    }
+    return KldbCode(std::string(text));
+}
+
+std::optional<KldbCode> KldbCode::parse_stripped(std::string_view text) {
+    text = text::trim(text);
+    if (text.size() == 4) {
+        return parse("0" + std::string(text));
+    }
+    return parse(text);
+}
+
+int KldbCode::shared_prefix(const KldbCode& other) const {
+    int n = 0;
+    while (n < 5 &&
+           m_code[static_cast<std::size_t>(n)] == other.m_code[static_cast<std::size_t>(n)]) {
+        ++n;
+    }
+    return n;
+}
+
+std::span<const ResidenceStatus> all_residence_statuses() {
+    return k_all_statuses;
+}
+std::optional<ResidenceStatus> parse_residence_status(std::string_view code) {
+    return lookup(k_statuses, code);
+}
+std::string_view to_string(ResidenceStatus status) {
+    return name_of(k_statuses, status);
+}
+
+std::optional<WorkPermission> parse_work_permission(std::string_view text) {
+    return lookup(k_permissions, text);
+}
+std::string_view to_string(WorkPermission permission) {
+    return name_of(k_permissions, permission);
+}
+
+std::optional<Recognition> parse_recognition(std::string_view text) {
+    return lookup(k_recognitions, text);
+}
+std::string_view to_string(Recognition recognition) {
+    return name_of(k_recognitions, recognition);
+}
+
+std::optional<LicenceClass> parse_licence_class(std::string_view text) {
+    return lookup(k_licences, ascii_upper(text::trim(text)));
+}
+std::string_view to_string(LicenceClass licence) {
+    return name_of(k_licences, licence);
+}
+
+Parsed<LicenceSet> LicenceSet::parse(std::string_view text) {
+    const auto whole = text::fold_german(text::trim(text));
+    LicenceSet set;
+    if (whole.empty() || whole == "-" || whole == "keiner" || whole == "keine" || whole == "kein" ||
+        whole == "ohne" || whole == "nein") {
+        return {set, ""};
+    }
+    for (const auto token : tokens(text, ",;/ \t")) {
+        const auto lowered = text::ascii_lower(token);
+        if (lowered == "klasse" || lowered == "kl." || lowered == "kl") {
+            continue;
+        }
+        const auto licence = parse_licence_class(token);
+        if (!licence) {
+            return {std::nullopt,
+                    fmt::format("unknown driving licence class '{}'; write the classes of the EU "
+                                "licence (AM, A1, A2, A, B, BE, C1, C1E, C, CE, D1, D1E, D, DE, L, "
+                                "T) or 'keiner'",
+                                token)};
+        }
+        set.m_bits |= 1u << static_cast<unsigned>(*licence);
+    }
+    if (set.empty()) {
+        return {std::nullopt, fmt::format("'{}' names no driving licence class; write the classes "
+                                          "(e.g. B, C1) or 'keiner'",
+                                          text::trim(text))};
+    }
+    return {set, ""};
+}
+
+bool LicenceSet::has(LicenceClass licence) const {
+    return (m_bits & (1u << static_cast<unsigned>(licence))) != 0;
+}
+
+std::string LicenceSet::str() const {
+    std::vector<std::string> names;
+    for (const auto& [name, licence] : k_licences) {
+        if (has(licence)) {
+            names.emplace_back(name);
+        }
+    }
+    return text::join(names, ", ");
+}
+
+Parsed<std::vector<LanguageSkill>> parse_languages(std::string_view text) {
+    std::vector<LanguageSkill> skills;
+    for (const auto item : tokens(text, ";,")) {
+        const auto colon = item.find(':');
+        if (colon == std::string_view::npos) {
+            return {std::nullopt, fmt::format("'{}' is not language:level; write for example "
+                                              "ar:C2 or ar:Muttersprache",
+                                              item)};
+        }
+        const auto code = text::ascii_lower(text::trim(item.substr(0, colon)));
+        const auto level_text = text::trim(item.substr(colon + 1));
+        if (!is_iso639_1(code)) {
+            return {std::nullopt,
+                    fmt::format("'{}' is not an ISO 639-1 language code; use two letters such "
+                                "as ar, de, en, fa, ku, ti, uk",
+                                text::trim(item.substr(0, colon)))};
+        }
+        const auto level = CefrLevel::parse(level_text);
+        if (!level) {
+            return {std::nullopt, fmt::format("'{}' is not a language level; use A1, A2, B1, B2, "
+                                              "C1, C2 or Muttersprache",
+                                              level_text)};
+        }
+        const auto same = [&](const LanguageSkill& s) { return s.code == code; };
+        if (std::any_of(skills.begin(), skills.end(), same)) {
+            return {std::nullopt, fmt::format("language '{}' is given twice; give each language "
+                                              "once with its best level",
+                                              code)};
+        }
+        skills.push_back(LanguageSkill{code, *level});
+    }
+    return {std::move(skills), ""};
+}
+
+} // namespace werkstatt

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/work_rules.hpp"
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr std::string_view k_rule_keys[] = {"code", "label", "legal_basis", "permission", "note"};
+
+std::size_t index_of(ResidenceStatus status) {
+    const auto all = all_residence_statuses();
+    return static_cast<std::size_t>(std::find(all.begin(), all.end(), status) - all.begin());
+}
+
+// Reads one [[rule]] table; `fail` throws with the line of the node it is given.
+class RuleReader {
+  public:
+    RuleReader(std::string_view source, const toml::table& table)
+        : m_source(source), m_table(table) {}
+
+    [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}", m_source, node.source().begin.line, what));
+    }
+
+    // Return the string value of `key`; `required` keys must hold a non-empty text.
+    std::string text(std::string_view key, bool required) const {
+        const toml::node* node = m_table.get(key);
+        if (node == nullptr) {
+            fail(m_table, fmt::format("this rule has no '{}'; add {} = \"...\"", key, key));
+        }
+        const auto value = node->value<std::string>();
+        if (!value) {
+            fail(*node, fmt::format("'{}' must be a text in quotes", key));
+        }
+        if (required && value->empty()) {
+            fail(*node, fmt::format("'{}' must not be empty", key));
+        }
+        return *value;
+    }
+
+    const toml::node& node(std::string_view key) const { return *m_table.get(key); }
+
+    void check_keys() const {
+        for (const auto& [key, value] : m_table) {
+            const auto known = std::find(std::begin(k_rule_keys), std::end(k_rule_keys),
+                                         key.str()) != std::end(k_rule_keys);
+            if (!known) {
+                fail(value, fmt::format("unknown key '{}' in a rule; a rule has code, label, "
+                                        "legal_basis, permission and note",
+                                        key.str()));
+            }
+        }
+    }
+
+  private:
+    std::string_view m_source;
+    const toml::table& m_table;
+};
+
+toml::table parse_toml(std::string_view text, std::string_view source) {
+    try {
+        return toml::parse(text, source);
+    } catch (const toml::parse_error& e) {
+        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", source,
+                                                   e.source().begin.line, e.description()));
+    }
+}
+
+} // namespace
+
+WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
+    const auto doc = parse_toml(text, source);
+    const auto fail = [&](const toml::node& node, const std::string& what) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}", source, node.source().begin.line, what));
+    };
+    for (const auto& [key, value] : doc) {
+        if (key.str() != "valid_as_of" && key.str() != "rule") {
+            fail(value, fmt::format("unknown key '{}'; the file has valid_as_of and [[rule]] "
+                                    "tables",
+                                    key.str()));
+        }
+    }
+
+    WorkRules rules;
+    const toml::node* valid = doc.get("valid_as_of");
+    if (valid == nullptr) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}: 'valid_as_of' is missing; add valid_as_of = YYYY-MM-DD, the "
+                                "day the rules were last checked",
+                                source));
+    }
+    const auto* date = valid->as_date();
+    if (date == nullptr) {
+        fail(*valid, "'valid_as_of' must be a date without quotes, e.g. valid_as_of = 2025-01-01");
+    }
+    const auto& day = date->get();
+    rules.m_valid_as_of = fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);
+
+    const toml::node* list = doc.get("rule");
+    const toml::array* array = list != nullptr ? list->as_array() : nullptr;
+    if (list != nullptr && (array == nullptr || !array->is_array_of_tables())) {
+        fail(*list, "'rule' must be a list of [[rule]] tables");
+    }
+
+    std::vector<std::optional<WorkRule>> found(all_residence_statuses().size());
+    if (array != nullptr) {
+        for (const auto& element : *array) {
+            const RuleReader reader(source, *element.as_table());
+            reader.check_keys();
+            const auto code = reader.text("code", true);
+            const auto status = parse_residence_status(code);
+            if (!status) {
+                reader.fail(reader.node("code"),
+                            fmt::format("unknown residence status '{}'; werkstatt knows eu, "
+                                        "niederlassung, schutz, ukraine, bleiberecht, fachkraft, "
+                                        "blaue-karte, ausbildung, anerkennung, beschaeftigung, "
+                                        "fiktion, gestattung, duldung, duldung-60b, "
+                                        "ausbildungsduldung and unknown",
+                                        code));
+            }
+            auto& slot = found[index_of(*status)];
+            if (slot) {
+                reader.fail(reader.node("code"),
+                            fmt::format("a second rule for '{}'; keep one rule per status", code));
+            }
+            WorkRule rule;
+            rule.status = *status;
+            rule.label = reader.text("label", true);
+            rule.legal_basis = reader.text("legal_basis", false);
+            const auto permission_text = reader.text("permission", true);
+            const auto permission = parse_work_permission(permission_text);
+            if (!permission) {
+                reader.fail(reader.node("permission"),
+                            fmt::format("unknown permission '{}'; use free, title-job, "
+                                        "permit-required, not-allowed or unknown",
+                                        permission_text));
+            }
+            rule.permission = *permission;
+            rule.note = reader.text("note", false);
+            slot = std::move(rule);
+        }
+    }
+
+    for (const auto status : all_residence_statuses()) {
+        auto& slot = found[index_of(status)];
+        if (!slot) {
+            throw Error(ErrorKind::config,
+                        fmt::format("{}: no rule for residence status '{}'; add a [[rule]] with "
+                                    "code = \"{}\"",
+                                    source, to_string(status), to_string(status)));
+        }
+        rules.m_rules.push_back(std::move(*slot));
+    }
+    return rules;
+}
+
+const WorkRules& WorkRules::shipped() {
+    static const WorkRules rules = [] {
+        const auto text = embedded_file("data/work_rules.toml");
+        if (!text) {
+            throw Error(ErrorKind::internal,
+                        "the work rules were not compiled in; please report this");
+        }
+        return from_toml(*text, "work_rules.toml");
+    }();
+    return rules;
+}
+
+const WorkRule& WorkRules::rule(ResidenceStatus status) const {
+    return m_rules[index_of(status)];
+}
+
+} // namespace werkstatt

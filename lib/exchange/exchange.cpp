@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exchange/exchange.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "geo/plz_directory.hpp"
+#include "members/members.hpp"
+#include "store/import_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+const RecordSchema& schema_of(ImportKind kind) {
+    return kind == ImportKind::opening ? opening_schema() : candidate_schema();
+}
+
+std::vector<std::int64_t> ids_where(Database& db, const std::string& sql,
+                                    const std::vector<std::string>& binds) {
+    SQLite::Statement q(db.sql(), sql);
+    for (std::size_t i = 0; i < binds.size(); ++i) {
+        q.bind(static_cast<int>(i + 1), binds[i]);
+    }
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getInt64());
+    }
+    return ids;
+}
+
+ExchangeRecord load(Database& db, ImportKind kind, std::int64_t id) {
+    RecordTable table(db, kind);
+    const auto r = table.find_id(id);
+    if (!r) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("no {} with id {}; 'werkstatt {} list --all' shows them",
+                                kind == ImportKind::opening ? "opening" : "candidate", id,
+                                kind == ImportKind::opening ? "opening" : "candidate"));
+    }
+    return ExchangeRecord{r->id, r->cells};
+}
+
+Value cell_value(const Cell& c) {
+    return c ? Value{*c} : Value{};
+}
+
+std::string label(ImportKind kind) {
+    return kind == ImportKind::opening ? "opening" : "candidate";
+}
+
+} // namespace
+
+ExchangeRecord require_candidate(Database& db, const std::string& key,
+                                 const std::optional<std::string>& source) {
+    std::vector<std::string> binds{key};
+    std::string sql = "SELECT id FROM candidate WHERE reference = ?1";
+    if (source) {
+        sql += " AND source = ?2";
+        binds.push_back(*source);
+    }
+    const auto by_ref = ids_where(db, sql + " ORDER BY id", binds);
+    const auto number = text::parse_int(key);
+    if (number && !key.empty() && key.front() != '+') {
+        const auto by_id = ids_where(db, "SELECT id FROM candidate WHERE id = ?1", {key});
+        if (!by_id.empty() && by_ref.empty()) {
+            return load(db, ImportKind::candidate, by_id.front());
+        }
+    }
+    if (by_ref.size() > 1) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("reference '{}' is used by {} sources; name one with --source", key,
+                                by_ref.size()));
+    }
+    if (by_ref.empty()) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("no candidate with id or reference '{}'; 'werkstatt candidate "
+                                "list' shows them",
+                                key));
+    }
+    return load(db, ImportKind::candidate, by_ref.front());
+}
+
+ExchangeRecord require_opening(Database& db, std::int64_t id) {
+    return load(db, ImportKind::opening, id);
+}
+
+std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
+                                          const ExchangeFilter& filter) {
+    std::string sql;
+    std::vector<std::string> binds;
+    if (kind == ImportKind::candidate) {
+        sql = "SELECT id FROM candidate WHERE 1 = 1";
+        if (!filter.include_inactive) {
+            sql += " AND active = 1";
+        }
+        if (filter.source) {
+            sql += " AND source = ?";
+            binds.push_back(*filter.source);
+        }
+    } else {
+        sql = "SELECT opening.id FROM opening JOIN company ON company.id = company_id WHERE 1 = 1";
+        if (!filter.include_inactive) {
+            sql += " AND status = 'open'";
+        }
+        if (filter.company) {
+            sql += " AND company.key = ?";
+            binds.push_back(*filter.company);
+        }
+    }
+    RecordTable table(db, kind);
+    std::vector<ExchangeRecord> out;
+    for (const auto id : ids_where(db, sql + " ORDER BY 1", binds)) {
+        if (auto r = table.find_id(id)) {
+            out.push_back(ExchangeRecord{r->id, std::move(r->cells)});
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64_t id,
+                                       const std::map<std::string, std::string>& fields,
+                                       DryRun dry_run) {
+    WriteTransaction txn(db);
+    const auto& schema = schema_of(kind);
+    auto record = load(db, kind, id);
+    auto cells = record.cells;
+    FieldContext context{DateFormat::iso, nullptr};
+    for (const auto& [field, value] : fields) {
+        if (kind == ImportKind::opening && field == "company") {
+            require_company(db, value);
+        }
+        if (const auto p = normalise_field(kind, field, value, context, cells)) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{} '{}': {}; correct it", field, value, p->message));
+        }
+    }
+    derive_columns(kind, cells);
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (cells[i] != record.cells[i]) {
+            changed.push_back(schema.columns[i]);
+        }
+    }
+    if (changed.empty()) {
+        return changed;
+    }
+    RecordTable table(db, kind);
+    table.update(id, cells, std::nullopt, utc_timestamp());
+    txn.audit(label(kind), id, "edit", "fields=" + text::join(changed, ","));
+    txn.finish(dry_run);
+    return changed;
+}
+
+std::int64_t add_opening(Database& db, const std::map<std::string, std::string>& fields,
+                         DryRun dry_run) {
+    const auto company_it = fields.find("company");
+    if (company_it == fields.end() || fields.find("title") == fields.end()) {
+        throw Error(ErrorKind::usage, "an opening needs --company and --title");
+    }
+    WriteTransaction txn(db);
+    const auto company = require_company(db, company_it->second);
+    const auto& schema = opening_schema();
+    auto cells = default_cells(ImportKind::opening);
+    cells[schema.index("plz")] = company.plz;
+    cells[schema.index("city")] = company.city;
+    FieldContext context{DateFormat::iso, nullptr};
+    for (const auto& [field, value] : fields) {
+        if (const auto p = normalise_field(ImportKind::opening, field, value, context, cells)) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("{} '{}': {}; correct it", field, value, p->message));
+        }
+    }
+    derive_columns(ImportKind::opening, cells);
+    auto& reference = cells[schema.index("reference")];
+    if (reference && reference->empty()) {
+        reference.reset(); // several hand-made openings may have no reference
+    }
+    RecordTable table(db, ImportKind::opening);
+    const auto id = table.insert(cells, std::nullopt, utc_timestamp());
+    txn.audit("opening", id, "add", "company=" + company.key);
+    txn.finish(dry_run);
+    return id;
+}
+
+Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& records) {
+    const auto& schema = schema_of(kind);
+    Records r;
+    r.columns.push_back("id");
+    for (const auto& c : schema.columns) {
+        r.columns.push_back(c == "company_key" ? "company" : c);
+    }
+    r.columns.push_back("district");
+    const auto district_index = schema.index("district_ags");
+    for (const auto& rec : records) {
+        std::vector<Value> row{rec.id};
+        for (std::size_t i = 0; i < rec.cells.size(); ++i) {
+            row.push_back(cell_value(rec.cells[i]));
+        }
+        const auto& ags = rec.cells[district_index];
+        const auto d = ags ? PlzDirectory::shipped().district(*ags) : std::nullopt;
+        row.push_back(d ? Value{d->name} : Value{});
+        r.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
+Detail exchange_detail(ImportKind kind, const ExchangeRecord& record) {
+    const auto listing = exchange_records(kind, {record});
+    Detail d;
+    for (std::size_t i = 0; i < listing.columns.size(); ++i) {
+        d.fields.emplace_back(listing.columns[i], listing.rows.front()[i]);
+    }
+    return d;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The applicant exchange (Bewerberbörse) by hand: candidates and openings listed, shown, edited,
+// archived or closed. Each write is one transaction with one audit row; a hand edit detaches the
+// record from the import batch that last wrote it.
+#pragma once
+
+#include "import/fields.hpp"
+#include "io/records.hpp"
+#include "store/database.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace werkstatt {
+
+// A candidate or opening as stored: its id and the cells of its schema.
+struct ExchangeRecord {
+    std::int64_t id = 0;
+    std::vector<Cell> cells;
+};
+
+// Which records a listing shows.
+struct ExchangeFilter {
+    bool include_inactive = false;      // archived candidates, closed openings
+    std::optional<std::string> source;  // candidates of this source only
+    std::optional<std::string> company; // openings of this company only
+};
+
+// Return the candidate named by `id_or_reference`: a number is an id (unless only a reference
+// has that text), anything else the agency's reference. Throw Error(not_found), or
+// Error(usage) when a reference is used by several sources (`source` then decides).
+ExchangeRecord require_candidate(Database& db, const std::string& id_or_reference,
+                                 const std::optional<std::string>& source);
+// Return the opening with `id`; throw Error(not_found) otherwise.
+ExchangeRecord require_opening(Database& db, std::int64_t id);
+
+// Return the records of `kind` that pass `filter`, by id.
+std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
+                                          const ExchangeFilter& filter);
+
+// Change record `id` of `kind` by `fields` (field name -> value as a user typed it; dates
+// YYYY-MM-DD); return the names of the changed columns. Throw Error(bad_data) naming the field.
+std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64_t id,
+                                       const std::map<std::string, std::string>& fields,
+                                       DryRun dry_run);
+
+// Add an opening from `fields` (company and title required; PLZ and city default to the
+// company's); return its id.
+std::int64_t add_opening(Database& db, const std::map<std::string, std::string>& fields,
+                         DryRun dry_run);
+
+// Return `records` of `kind` as a listing whose CSV imports back with profile "werkstatt" (or
+// "openings").
+Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& records);
+// Return one record for `show`.
+Detail exchange_detail(ImportKind kind, const ExchangeRecord& record);
+
+} // namespace werkstatt

@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/fields.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "domain/candidate_values.hpp"
+#include "domain/date.hpp"
+#include "domain/nationality.hpp"
+#include "domain/reporting_values.hpp"
+#include "domain/values.hpp"
+#include "geo/plz_directory.hpp"
+#include "io/csv.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+#include <map>
+
+namespace werkstatt {
+
+namespace {
+
+using Problem = std::optional<FieldProblem>;
+
+Problem problem(std::string message) {
+    return FieldProblem{std::move(message)};
+}
+
+// Everything a normaliser needs: the value, the context, and the row to write into.
+struct Input {
+    std::string_view value; // trimmed, formula apostrophe removed, value map applied
+    const FieldContext& context;
+    std::vector<Cell>& cells;
+    const RecordSchema& schema;
+    void set(std::string_view column, Cell cell) const {
+        cells[schema.index(column)] = std::move(cell);
+    }
+};
+
+using Normaliser = std::function<Problem(const Input&)>;
+
+Cell text_cell(std::string_view v) {
+    return std::string(v);
+}
+
+Problem plain_text(const Input& in, std::string_view column, std::size_t max_bytes) {
+    if (!text::is_valid_utf8(in.value)) {
+        return problem("not valid UTF-8 text");
+    }
+    for (char c : in.value) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
+            return problem("contains a control character");
+        }
+    }
+    if (in.value.size() > max_bytes) {
+        return problem(fmt::format("longer than {} bytes", max_bytes));
+    }
+    in.set(column, text_cell(in.value));
+    return std::nullopt;
+}
+
+Normaliser text_field(std::string column, std::size_t max_bytes) {
+    return [column, max_bytes](const Input& in) { return plain_text(in, column, max_bytes); };
+}
+
+Normaliser required_text(std::string column, std::size_t max_bytes) {
+    return [column, max_bytes](const Input& in) -> Problem {
+        if (in.value.empty()) {
+            return problem("is empty but required");
+        }
+        return plain_text(in, column, max_bytes);
+    };
+}
+
+Normaliser date_field(std::string column) {
+    return [column](const Input& in) -> Problem {
+        if (in.value.empty()) {
+            in.set(column, std::nullopt);
+            return std::nullopt;
+        }
+        auto d = Date::parse_german(in.value);
+        if (!d) {
+            d = Date::parse_iso(in.value);
+        }
+        if (!d) {
+            return problem(in.context.date_format == DateFormat::german
+                               ? "not a date; write TT.MM.JJJJ"
+                               : "not a date; write YYYY-MM-DD");
+        }
+        in.set(column, d->iso());
+        return std::nullopt;
+    };
+}
+
+Normaliser integer_field(std::string column, std::int64_t min, std::int64_t max) {
+    return [column, min, max](const Input& in) -> Problem {
+        if (in.value.empty()) {
+            in.set(column, std::nullopt);
+            return std::nullopt;
+        }
+        const auto n = text::parse_int(in.value);
+        if (!n || *n < min || *n > max) {
+            return problem(fmt::format("not a whole number from {} to {}", min, max));
+        }
+        in.set(column, std::to_string(*n));
+        return std::nullopt;
+    };
+}
+
+std::optional<bool> parse_flag(std::string_view v) {
+    const auto f = text::ascii_lower(v);
+    if (f == "1" || f == "true" || f == "yes" || f == "ja" || f == "x") {
+        return true;
+    }
+    if (f == "0" || f == "false" || f == "no" || f == "nein" || f.empty()) {
+        return false;
+    }
+    return std::nullopt;
+}
+
+Normaliser flag_field(std::string column) {
+    return [column](const Input& in) -> Problem {
+        const auto b = parse_flag(in.value);
+        if (!b) {
+            return problem("not yes or no; write true or false");
+        }
+        in.set(column, *b ? "1" : "0");
+        return std::nullopt;
+    };
+}
+
+// A field whose value must parse into a code (`parse` gives the stored text or nothing).
+Normaliser code_field(std::string column, std::function<Cell(std::string_view)> parse,
+                      std::string what, bool empty_is_null = true) {
+    return [=](const Input& in) -> Problem {
+        if (in.value.empty() && empty_is_null) {
+            in.set(column, std::nullopt);
+            return std::nullopt;
+        }
+        auto cell = parse(in.value);
+        if (!cell) {
+            return problem(what);
+        }
+        in.set(column, std::move(cell));
+        return std::nullopt;
+    };
+}
+
+Problem source_label(const Input& in) {
+    const auto key = RecordKey::parse(text::ascii_lower(in.value));
+    if (!key) {
+        return problem("not a source label; use letters, digits, '-' and '_' (e.g. jc-magdeburg)");
+    }
+    in.set("source", key->str());
+    return std::nullopt;
+}
+
+Problem plz_field(const Input& in) {
+    if (in.value.empty()) {
+        in.set("plz", std::string());
+        return std::nullopt;
+    }
+    const auto plz = Plz::parse(in.value);
+    if (!plz) {
+        return problem("not a PLZ of five digits");
+    }
+    in.set("plz", plz->str());
+    return std::nullopt;
+}
+
+Problem email_field(const Input& in) {
+    if (in.value.empty()) {
+        in.set("email", std::string());
+        return std::nullopt;
+    }
+    const auto email = Email::parse(in.value);
+    if (!email) {
+        return problem("not an email address like name@example.org");
+    }
+    in.set("email", email->str());
+    return std::nullopt;
+}
+
+Problem phone_field(const Input& in) {
+    if (in.value.empty()) {
+        in.set("phone", std::string());
+        return std::nullopt;
+    }
+    const auto phone = Phone::parse(in.value);
+    if (!phone) {
+        return problem("not a telephone number (digits, blanks and + ( ) / - .)");
+    }
+    in.set("phone", phone->str());
+    return std::nullopt;
+}
+
+Problem nationality_field(const Input& in) {
+    if (auto p = plain_text(in, "nationality", 100)) {
+        return p;
+    }
+    // Kept as written; the ISO code only where known. Never a reason to reject a row.
+    in.set("nationality_code", nationality_code(in.value));
+    return std::nullopt;
+}
+
+Problem languages_field(const Input& in) {
+    const auto parsed = parse_languages(in.value);
+    if (!parsed) {
+        return problem(parsed.reason);
+    }
+    std::vector<std::string> items;
+    for (const auto& skill : *parsed) {
+        items.push_back(skill.code + ":" + std::string(skill.level.str()));
+    }
+    in.set("languages", text::join(items, ";"));
+    return std::nullopt;
+}
+
+Problem licences_field(const Input& in, const char* column) {
+    const auto parsed = LicenceSet::parse(in.value);
+    if (!parsed) {
+        return problem(parsed.reason);
+    }
+    in.set(column, parsed->str());
+    return std::nullopt;
+}
+
+Cell cefr(std::string_view v) {
+    const auto level = CefrLevel::parse(v);
+    return level ? Cell(std::string(level->str())) : std::nullopt;
+}
+
+Cell kldb(std::string_view v) {
+    const auto code = KldbCode::parse(v);
+    return code ? Cell(code->str()) : std::nullopt;
+}
+
+const std::map<std::string, Normaliser>& candidate_normalisers() {
+    static const std::map<std::string, Normaliser> table = {
+        {"source", source_label},
+        {"reference", required_text("reference", 64)},
+        {"first_name", text_field("first_name", 200)},
+        {"last_name", text_field("last_name", 200)},
+        {"email", email_field},
+        {"phone", phone_field},
+        {"plz", plz_field},
+        {"city", text_field("city", 200)},
+        {"kldb", code_field("kldb", kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
+        {"occupation", text_field("occupation", 200)},
+        {"german", code_field("german", cefr, "not a CEFR level (A1 to C2, or Muttersprache)")},
+        {"languages", languages_field},
+        {"residence_status",
+         code_field(
+             "residence_status",
+             [](std::string_view v) -> Cell {
+                 const auto s = parse_residence_status(v);
+                 return s ? Cell(std::string(to_string(*s))) : std::nullopt;
+             },
+             "unknown residence status; map the agency's spelling in the profile's "
+             "[values.residence_status]",
+             false)},
+        {"recognition", code_field(
+                            "recognition",
+                            [](std::string_view v) -> Cell {
+                                const auto r = parse_recognition(v);
+                                return r ? Cell(std::string(to_string(*r))) : std::nullopt;
+                            },
+                            "unknown recognition status; map it in the profile's "
+                            "[values.recognition]")},
+        {"licences", [](const Input& in) { return licences_field(in, "licences"); }},
+        {"available_from", date_field("available_from")},
+        {"radius_km", integer_field("radius_km", 0, 1000)},
+        {"consent_until", date_field("consent_until")},
+        {"notes", text_field("notes", 4000)},
+        {"gender", code_field(
+                       "gender",
+                       [](std::string_view v) -> Cell {
+                           const auto g = parse_gender(v);
+                           return g ? Cell(std::string(to_string(*g))) : std::nullopt;
+                       },
+                       "unknown gender; use w, m, d or leave it empty", false)},
+        {"birth_date", date_field("birth_date")},
+        {"nationality", nationality_field},
+        {"employment_at_entry",
+         code_field(
+             "employment_at_entry",
+             [](std::string_view v) -> Cell {
+                 const auto e = parse_employment_at_entry(v);
+                 return e ? Cell(std::string(to_string(*e))) : std::nullopt;
+             },
+             "unknown employment status; use unemployed, long-term-unemployed, inactive or "
+             "employed")},
+        {"isced", code_field(
+                      "isced",
+                      [](std::string_view v) -> Cell {
+                          const auto i = IscedLevel::parse(v);
+                          return i ? Cell(i->str()) : std::nullopt;
+                      },
+                      "not an ISCED level 0 to 8")},
+        {"entry_date", date_field("entry_date")},
+        {"exit_date", date_field("exit_date")},
+        {"active", flag_field("active")},
+    };
+    return table;
+}
+
+const std::map<std::string, Normaliser>& opening_normalisers() {
+    static const std::map<std::string, Normaliser> table = {
+        {"company", required_text("company_key", 40)},
+        {"title", required_text("title", 200)},
+        {"reference", text_field("reference", 64)},
+        {"kldb", code_field("kldb", kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
+        {"german", code_field("german", cefr, "not a CEFR level (A1 to C2)")},
+        {"plz", plz_field},
+        {"city", text_field("city", 200)},
+        {"positions", integer_field("positions", 1, 10000)},
+        {"start_date", date_field("start_date")},
+        {"latest_start", date_field("latest_start")},
+        {"licence", [](const Input& in) { return licences_field(in, "licence"); }},
+        {"max_distance_km", integer_field("max_distance_km", 0, 1000)},
+        {"needs_recognition", flag_field("needs_recognition")},
+        {"notes", text_field("notes", 4000)},
+        {"status", code_field(
+                       "status",
+                       [](std::string_view v) -> Cell {
+                           const auto s = text::ascii_lower(v);
+                           return s == "open" || s == "closed" ? Cell(s) : std::nullopt;
+                       },
+                       "not open or closed", false)},
+    };
+    return table;
+}
+
+const std::map<std::string, Normaliser>& normalisers(ImportKind kind) {
+    return kind == ImportKind::opening ? opening_normalisers() : candidate_normalisers();
+}
+
+const RecordSchema& schema_of(ImportKind kind) {
+    return kind == ImportKind::opening ? opening_schema() : candidate_schema();
+}
+
+} // namespace
+
+std::size_t RecordSchema::index(std::string_view column) const {
+    const auto it = std::find(columns.begin(), columns.end(), column);
+    if (it == columns.end()) {
+        throw Error(
+            ErrorKind::internal,
+            fmt::format("no column {} in {}; this is a bug, please report it", column, table));
+    }
+    return static_cast<std::size_t>(it - columns.begin());
+}
+
+const RecordSchema& candidate_schema() {
+    static const RecordSchema schema{"candidate",
+                                     {"source",
+                                      "reference",
+                                      "first_name",
+                                      "last_name",
+                                      "email",
+                                      "phone",
+                                      "plz",
+                                      "city",
+                                      "district_ags",
+                                      "kldb",
+                                      "occupation",
+                                      "german",
+                                      "languages",
+                                      "residence_status",
+                                      "recognition",
+                                      "licences",
+                                      "available_from",
+                                      "radius_km",
+                                      "consent_until",
+                                      "notes",
+                                      "gender",
+                                      "birth_date",
+                                      "nationality",
+                                      "nationality_code",
+                                      "employment_at_entry",
+                                      "isced",
+                                      "entry_date",
+                                      "exit_date",
+                                      "active"}};
+    return schema;
+}
+
+const RecordSchema& opening_schema() {
+    static const RecordSchema schema{"opening",
+                                     {"company_key", "reference", "title", "kldb", "german", "plz",
+                                      "city", "district_ags", "positions", "start_date",
+                                      "latest_start", "licence", "max_distance_km",
+                                      "needs_recognition", "notes", "status"}};
+    return schema;
+}
+
+std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
+                                            std::string_view raw, const FieldContext& context,
+                                            std::vector<Cell>& cells) {
+    const auto& table = normalisers(kind);
+    const auto it = table.find(field);
+    if (it == table.end()) {
+        throw Error(ErrorKind::internal, fmt::format("no normaliser for field {}; please report "
+                                                     "this",
+                                                     field));
+    }
+    std::string value = restore_formula(text::trim(raw));
+    value = std::string(text::trim(value));
+    if (context.value_map != nullptr) {
+        const auto mapped = context.value_map->find(fold_for_match(value));
+        if (mapped != context.value_map->end()) {
+            value = mapped->second;
+        }
+    }
+    return it->second(Input{value, context, cells, schema_of(kind)});
+}
+
+std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field) {
+    const auto& schema = schema_of(kind);
+    if (field == "nationality") {
+        return {schema.index("nationality"), schema.index("nationality_code")};
+    }
+    if (field == "company") {
+        return {schema.index("company_key")};
+    }
+    return {schema.index(field)};
+}
+
+void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
+    const auto& schema = schema_of(kind);
+    const auto& plz_cell = cells[schema.index("plz")];
+    Cell district;
+    if (plz_cell && !plz_cell->empty()) {
+        if (const auto plz = Plz::parse(*plz_cell)) {
+            const auto& city = cells[schema.index("city")];
+            const auto found = PlzDirectory::shipped().resolve(*plz, city ? *city : "");
+            if (found.district) {
+                district = found.district->ags;
+            }
+        }
+    }
+    cells[schema.index("district_ags")] = district;
+}
+
+std::vector<Cell> default_cells(ImportKind kind) {
+    const auto& schema = schema_of(kind);
+    std::vector<Cell> cells(schema.columns.size());
+    const auto set = [&](const char* column, const char* value) {
+        cells[schema.index(column)] = std::string(value);
+    };
+    if (kind == ImportKind::candidate) {
+        for (const char* c : {"first_name", "last_name", "email", "phone", "plz", "city",
+                              "occupation", "languages", "licences", "notes", "nationality"}) {
+            set(c, "");
+        }
+        set("residence_status", "unknown");
+        set("gender", "unspecified");
+        set("active", "1");
+    } else {
+        for (const char* c : {"plz", "city", "licence", "notes"}) {
+            set(c, "");
+        }
+        set("positions", "1");
+        set("needs_recognition", "0");
+        set("status", "open");
+    }
+    return cells;
+}
+
+} // namespace werkstatt

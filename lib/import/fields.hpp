@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The fields an import can fill, how a raw value becomes the stored one, and the table columns
+// they land in. Shared by the importer and by the hand-editing commands.
+#pragma once
+
+#include "import/profile.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace werkstatt {
+
+// A stored cell: text, or NULL.
+using Cell = std::optional<std::string>;
+
+// The columns of a table an import writes, in the order of `columns` (the SQL names).
+struct RecordSchema {
+    std::string table;
+    std::vector<std::string> columns;
+    // Return the index of `column`; an unknown name is a bug.
+    std::size_t index(std::string_view column) const;
+};
+
+// Return the schema of the candidate table (without id and bookkeeping columns).
+const RecordSchema& candidate_schema();
+// Return the schema of the opening table (without id and bookkeeping columns).
+const RecordSchema& opening_schema();
+
+// A value that cannot be stored: what is wrong, for "column "X": <message> (value "…")".
+struct FieldProblem {
+    std::string message;
+};
+
+// Where a normalised field goes and what else the row must know.
+struct FieldContext {
+    DateFormat date_format = DateFormat::german;
+    const std::map<std::string, std::string>* value_map = nullptr; // the profile's spellings
+};
+
+// Normalise `raw` for `field` of a record of `kind` and write the result into `cells` (indexed by
+// the kind's schema; a field may fill more than one column, e.g. nationality and its ISO code).
+// Return the problem if `raw` cannot be stored.
+std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
+                                            std::string_view raw, const FieldContext& context,
+                                            std::vector<Cell>& cells);
+
+// Return the column indexes that `field` writes.
+std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field);
+
+// Fill derived columns of a candidate or opening (the district from PLZ and city) in `cells`.
+void derive_columns(ImportKind kind, std::vector<Cell>& cells);
+
+// Return `cells` filled with the defaults of a new record of `kind`.
+std::vector<Cell> default_cells(ImportKind kind);
+
+} // namespace werkstatt

@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/importer.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/csv.hpp"
+#include "io/encoding.hpp"
+#include "io/file_hash.hpp"
+#include "store/company_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr std::size_t k_kept_problems = 100;
+constexpr std::size_t k_kept_warnings = 20;
+constexpr std::size_t k_tracked_references = 4'000'000; // bounds memory: 16 bytes a reference
+
+// A mapped field and the column of the file it is read from.
+struct Binding {
+    std::string field;
+    std::string header; // as written in the file, for messages
+    std::size_t index = 0;
+    const std::map<std::string, std::string>* value_map = nullptr;
+};
+
+std::string kind_name(ImportKind kind) {
+    return kind == ImportKind::opening ? "opening" : "candidate";
+}
+
+std::string delimiter_name(char d) {
+    return d == '\t' ? "tab" : std::string(1, d);
+}
+
+// Match the profile's columns to the header; throw naming what was expected and found.
+std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header,
+                                 const std::string& source) {
+    std::vector<Binding> bindings;
+    std::vector<std::string> missing;
+    for (const auto& [field, column] : p.columns) {
+        Binding b{field, column.header, 0, nullptr};
+        if (const auto it = p.values.find(field); it != p.values.end()) {
+            b.value_map = &it->second;
+        }
+        if (!p.header) {
+            b.index = static_cast<std::size_t>(column.position - 1);
+            b.header = fmt::format("#{}", column.position);
+            bindings.push_back(b);
+            continue;
+        }
+        const auto wanted = fold_for_match(column.header);
+        bool found = false;
+        for (std::size_t i = 0; i < header.fields.size(); ++i) {
+            if (fold_for_match(header.fields[i]) == wanted) {
+                b.index = i;
+                b.header = header.fields[i];
+                found = true;
+                break;
+            }
+        }
+        if (found) {
+            bindings.push_back(b);
+        } else {
+            missing.push_back(column.header);
+        }
+    }
+    std::sort(bindings.begin(), bindings.end(),
+              [](const Binding& a, const Binding& b) { return a.index < b.index; });
+    if (!missing.empty()) {
+        std::vector<std::string> found;
+        for (const auto& h : header.fields) {
+            found.push_back(std::string(text::trim(h)));
+        }
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{}:{}: the header does not match profile '{}': missing {}; "
+                                "found {}; choose another --profile or fix the header",
+                                source, header.line, p.name, text::join(missing, ", "),
+                                found.empty() ? "nothing" : text::join(found, ", ")));
+    }
+    return bindings;
+}
+
+// Remembers the references seen in this file, by a 64-bit fingerprint, up to a bound.
+class SeenReferences {
+  public:
+    // Return true if `key` was seen before; remember it otherwise.
+    bool seen_before(const std::string& key) {
+        if (m_seen.size() >= k_tracked_references) {
+            m_full = true;
+            return m_seen.count(std::hash<std::string>{}(key)) > 0;
+        }
+        return !m_seen.insert(std::hash<std::string>{}(key)).second;
+    }
+    bool full() const { return m_full; }
+
+  private:
+    std::unordered_set<std::size_t> m_seen;
+    bool m_full = false;
+};
+
+// Writes rejected rows, with the header and an error column, to a temporary file that takes the
+// place of the target once the import is done.
+class RejectsFile {
+  public:
+    RejectsFile(const std::filesystem::path& target, char delimiter)
+        : m_target(target), m_temp(target.string() + ".part"), m_out(m_temp, std::ios::binary),
+          m_writer(m_out, delimiter) {
+        if (!m_out) {
+            throw Error(ErrorKind::output,
+                        fmt::format("cannot write {}; check the folder and its permissions",
+                                    target.string()));
+        }
+        m_out << "\xEF\xBB\xBF"; // so that Excel reads UTF-8
+    }
+    void row(std::vector<std::string> fields, const std::string& error) {
+        fields.push_back(error);
+        m_writer.write_row(fields);
+    }
+    void commit() {
+        m_out.close();
+        std::error_code ec;
+        std::filesystem::rename(m_temp, m_target, ec);
+        if (ec || !m_out) {
+            throw Error(ErrorKind::output, fmt::format("cannot write {} ({}); check the folder",
+                                                       m_target.string(), ec.message()));
+        }
+    }
+    ~RejectsFile() {
+        std::error_code ec;
+        std::filesystem::remove(m_temp, ec);
+    }
+
+  private:
+    std::filesystem::path m_target;
+    std::filesystem::path m_temp;
+    std::ofstream m_out;
+    CsvWriter m_writer;
+};
+
+std::string changed_json(const RecordSchema& schema, const std::vector<Cell>& before,
+                         const std::vector<Cell>& after, std::vector<std::string>& names) {
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        if (before[i] != after[i]) {
+            names.push_back(schema.columns[i]);
+            j[schema.columns[i]] = before[i] ? nlohmann::json(*before[i]) : nlohmann::json();
+        }
+    }
+    return j.dump();
+}
+
+// Everything one run carries from row to row.
+class Run {
+  public:
+    Run(Database& db, const ImportRequest& request, ImportResult& result)
+        : m_db(db), m_request(request), m_result(result), m_kind(request.profile.kind),
+          m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
+          m_table(db, m_kind) {
+        m_context.date_format = request.profile.date_format;
+        m_source = request.source.value_or(request.profile.source);
+        if (m_kind == ImportKind::opening) {
+            for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
+                m_companies.insert(c.key);
+            }
+        }
+    }
+
+    void start(const std::vector<Binding>& bindings) {
+        m_bindings = bindings;
+        for (const auto& b : bindings) {
+            for (auto i : field_columns(m_kind, b.field)) {
+                m_mapped.insert(i);
+            }
+            if (b.field == "plz" || b.field == "city") {
+                m_mapped.insert(m_schema.index("district_ags"));
+            }
+        }
+        if (m_kind == ImportKind::candidate) {
+            m_mapped.insert(m_schema.index("source"));
+        }
+    }
+
+    // Import one data row; return the problems that rejected it (empty if it was taken).
+    std::vector<std::string> row(const CsvRecord& record, const std::string& file) {
+        std::vector<std::string> problems;
+        auto cells = default_cells(m_kind);
+        if (m_kind == ImportKind::candidate) {
+            cells[m_schema.index("source")] = m_source;
+        }
+        for (const auto& b : m_bindings) {
+            const std::string_view raw =
+                b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
+            m_context.value_map = b.value_map;
+            if (const auto p = normalise_field(m_kind, b.field, raw, m_context, cells)) {
+                problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
+                                               record.line, b.header, p->message, text::trim(raw)));
+            }
+        }
+        check_identity(cells, record, file, problems);
+        if (!problems.empty()) {
+            return problems;
+        }
+        derive_columns(m_kind, cells);
+        upsert(cells, record, file);
+        return problems;
+    }
+
+    void set_batch(std::int64_t id) { m_batch = id; }
+
+  private:
+    void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
+                        const std::string& file, std::vector<std::string>& problems) {
+        const auto& ref = cells[m_schema.index("reference")];
+        if (!ref || ref->empty()) {
+            problems.push_back(fmt::format("{}:{}: the reference is empty; every row needs the "
+                                           "agency's or company's reference",
+                                           file, record.line));
+        }
+        if (m_kind == ImportKind::opening) {
+            const auto& company = cells[m_schema.index("company_key")];
+            if (company && !company->empty() && m_companies.count(*company) == 0) {
+                problems.push_back(fmt::format("{}:{}: column \"company\": no member company "
+                                               "with this key (value \"{}\")",
+                                               file, record.line, *company));
+            }
+        }
+    }
+
+    void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
+        const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
+        const std::string identity =
+            *cells[m_schema.index(owner)] + '\x1f' + *cells[m_schema.index("reference")];
+        if (m_seen.seen_before(identity)) {
+            warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
+                             "row wins",
+                             file, record.line, *cells[m_schema.index("reference")]));
+        }
+        auto existing = m_table.find(cells);
+        if (!existing) {
+            m_table.insert(cells, m_batch, m_now);
+            ++m_result.batch.inserted;
+            return;
+        }
+        auto merged = existing->cells;
+        for (auto i : m_mapped) {
+            merged[i] = cells[i];
+        }
+        if (merged == existing->cells) {
+            ++m_result.batch.unchanged;
+            return;
+        }
+        std::vector<std::string> names;
+        const auto before = changed_json(m_schema, existing->cells, merged, names);
+        if (existing->batch_id != m_batch || existing->created_batch != m_batch) {
+            record_change(m_db, m_batch, m_schema.table, existing->id, before);
+        }
+        m_table.update(existing->id, merged, m_batch, m_now);
+        ++m_result.batch.updated;
+        m_changes.emplace_back(existing->id, text::join(names, ","));
+    }
+
+    void warn(std::string w) {
+        if (m_result.warnings.size() < k_kept_warnings) {
+            m_result.warnings.push_back(std::move(w));
+        } else {
+            ++m_more_warnings;
+        }
+    }
+
+  public:
+    // Write one audit row per changed record and one for the batch.
+    void audit(WriteTransaction& txn) {
+        for (const auto& [id, fields] : m_changes) {
+            txn.audit(m_schema.table, id, "import-update",
+                      fmt::format("batch={} fields={}", m_batch, fields));
+        }
+        const auto& b = m_result.batch;
+        txn.audit("import_batch", m_batch, "import",
+                  fmt::format("{} file={} profile={} read={} inserted={} updated={} unchanged={} "
+                              "rejected={}",
+                              b.kind, b.file_name, b.profile, b.rows_read, b.inserted, b.updated,
+                              b.unchanged, b.rejected));
+    }
+
+    void finish_warnings() {
+        if (m_more_warnings > 0) {
+            m_result.warnings.push_back(
+                fmt::format("... and {} more such warnings", m_more_warnings));
+        }
+        if (m_seen.full()) {
+            m_result.warnings.push_back(fmt::format("duplicate references are tracked for the "
+                                                    "first {} rows only",
+                                                    k_tracked_references));
+        }
+    }
+
+    std::string m_now = utc_timestamp();
+
+  private:
+    Database& m_db;
+    const ImportRequest& m_request;
+    ImportResult& m_result;
+    ImportKind m_kind;
+    const RecordSchema& m_schema;
+    RecordTable m_table;
+    FieldContext m_context;
+    std::string m_source;
+    std::set<std::string> m_companies;
+    std::vector<Binding> m_bindings;
+    std::set<std::size_t> m_mapped;
+    std::int64_t m_batch = 0;
+    SeenReferences m_seen;
+    std::vector<std::pair<std::int64_t, std::string>> m_changes;
+    std::size_t m_more_warnings = 0;
+};
+
+std::optional<Encoding> chosen_encoding(const ImportRequest& r) {
+    const auto name = r.encoding.value_or(r.profile.encoding);
+    if (name == "auto") {
+        return std::nullopt;
+    }
+    const auto e = parse_encoding(name);
+    if (!e) {
+        throw Error(ErrorKind::usage, fmt::format("encoding '{}' is unknown; use utf-8, "
+                                                  "windows-1252 or utf-16le",
+                                                  name));
+    }
+    return e;
+}
+
+bool blank(const CsvRecord& record) {
+    return record.fields.size() == 1 && text::trim(record.fields[0]).empty();
+}
+
+} // namespace
+
+ImportResult run_import(Database& db, const ImportRequest& request) {
+    ImportResult result;
+    const auto file = request.file.string();
+    auto input = open_decoded(request.file, chosen_encoding(request));
+    auto& batch = result.batch;
+    batch.kind = kind_name(request.profile.kind);
+    batch.file_name = request.file.filename().string();
+    batch.sha256 = sha256_file(request.file);
+    batch.profile = request.profile.name;
+    batch.source = request.source.value_or(request.profile.source);
+    batch.encoding = std::string(encoding_name(input->encoding()));
+    batch.started_at = utc_timestamp();
+
+    CsvReader reader(input->stream(), file, CsvReadOptions{request.profile.delimiter, 1u << 20});
+    CsvRecord record;
+    if (!reader.next(record) || (blank(record) && !reader.next(record))) {
+        throw Error(ErrorKind::bad_data, fmt::format("{} is empty; nothing to import", file));
+    }
+    result.delimiter = delimiter_name(reader.delimiter());
+    const CsvRecord header = record;
+    WriteTransaction txn(db);
+    db.sql().exec("PRAGMA cache_size = -16384"); // 16 MiB: enough, and bounded
+    Run run(db, request, result);
+    run.start(bind_header(request.profile, header, file));
+    batch.id = insert_batch(db, batch);
+    run.set_batch(batch.id);
+    std::optional<RejectsFile> rejects;
+    if (request.rejects) {
+        rejects.emplace(*request.rejects, reader.delimiter());
+        if (request.profile.header) {
+            rejects->row(header.fields, "error");
+        }
+    }
+    ImportProgress progress{0, 0, input->size()};
+    const auto process = [&](const CsvRecord& row) {
+        ++batch.rows_read;
+        const auto problems = run.row(row, file);
+        if (!problems.empty()) {
+            ++batch.rejected;
+            result.problem_count += problems.size();
+            for (const auto& p : problems) {
+                if (result.problems.size() < k_kept_problems) {
+                    result.problems.push_back(p);
+                }
+            }
+            if (rejects) {
+                rejects->row(row.fields, text::join(problems, " | "));
+            }
+        }
+        if (request.progress && batch.rows_read % 4096 == 0) {
+            progress.rows = batch.rows_read;
+            progress.bytes = input->bytes_consumed();
+            request.progress(progress);
+        }
+    };
+    if (!request.profile.header) {
+        process(header); // without a header, the first record is data
+    }
+    while (reader.next(record)) {
+        if (!blank(record)) {
+            process(record);
+        }
+    }
+    run.finish_warnings();
+    if (rejects) {
+        rejects->commit();
+    }
+    if (batch.rows_read == 0) {
+        throw Error(ErrorKind::bad_data, fmt::format("{} has a header but no rows; nothing to "
+                                                     "import",
+                                                     file));
+    }
+    const bool all_bad = batch.rejected == batch.rows_read;
+    if (all_bad || (request.strict == Strict::yes && batch.rejected > 0)) {
+        return result; // rolled back: nothing written
+    }
+    batch.finished_at = utc_timestamp();
+    update_batch(db, batch);
+    run.audit(txn);
+    txn.finish(request.dry_run);
+    result.written = request.dry_run == DryRun::no;
+    if (!result.written) {
+        batch.id = 0;
+    }
+    return result;
+}
+
+UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
+    WriteTransaction txn(db);
+    const auto batch = find_batch(db, batch_id);
+    if (!batch) {
+        throw Error(
+            ErrorKind::not_found,
+            fmt::format("no import batch {}; 'werkstatt import list' shows them", batch_id));
+    }
+    if (batch->undone_at) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("batch {} was undone already on {}", batch_id, *batch->undone_at));
+    }
+    const std::string table = batch->kind == "opening" ? "opening" : "candidate";
+    UndoResult result{*batch, 0, 0};
+    const auto created = created_by(db, table, batch_id);
+    const auto changed = batch_changes(db, batch_id, table);
+    RecordTable records(db, table == "opening" ? ImportKind::opening : ImportKind::candidate);
+    for (const auto& [id, last] : created) {
+        if (last != batch_id) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("{} {} was changed after batch {}; undo the later change "
+                                    "first (see 'werkstatt audit list')",
+                                    table, id, batch_id));
+        }
+    }
+    for (const auto& [id, before] : changed) {
+        const auto now = records.find_id(id);
+        if (now && now->batch_id != batch_id) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("{} {} was changed after batch {}; undo the later change "
+                                    "first (see 'werkstatt audit list')",
+                                    table, id, batch_id));
+        }
+    }
+    for (const auto& [id, last] : created) {
+        delete_record(db, table, id);
+        ++result.deleted;
+    }
+    const auto& schema = table == "opening" ? opening_schema() : candidate_schema();
+    for (const auto& [id, before] : changed) {
+        auto record = records.find_id(id);
+        if (!record) {
+            continue;
+        }
+        const auto old = nlohmann::json::parse(before);
+        for (auto it = old.begin(); it != old.end(); ++it) {
+            record->cells[schema.index(it.key())] =
+                it.value().is_null() ? Cell() : Cell(it.value().get<std::string>());
+        }
+        records.update(id, record->cells, std::nullopt, utc_timestamp());
+        ++result.restored;
+    }
+    mark_undone(db, batch_id, utc_timestamp());
+    txn.audit("import_batch", batch_id, "undo",
+              fmt::format("deleted={} restored={}", result.deleted, result.restored));
+    txn.finish(dry_run);
+    return result;
+}
+
+Records batch_records(const std::vector<ImportBatch>& batches) {
+    Records r;
+    r.columns = {"id",       "kind",       "file",        "profile",   "source",
+                 "encoding", "read",       "inserted",    "updated",   "unchanged",
+                 "rejected", "started_at", "finished_at", "undone_at", "sha256"};
+    for (const auto& b : batches) {
+        r.rows.push_back({b.id, b.kind, b.file_name, b.profile, b.source, b.encoding, b.rows_read,
+                          b.inserted, b.updated, b.unchanged, b.rejected, b.started_at,
+                          b.finished_at, optional_value(b.undone_at), b.sha256});
+    }
+    return r;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import/profile.hpp"
+
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <iterator>
+#include <toml++/toml.h>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr const char* k_shipped = "config/import-profiles.toml";
+
+Error bad_profile(const std::string& origin, const toml::node& node, const std::string& what) {
+    return Error(ErrorKind::config, fmt::format("{}:{}: {}; see werkstatt-candidate(1)", origin,
+                                                node.source().begin.line, what));
+}
+
+std::string string_of(const std::string& origin, const toml::node& node, const std::string& key) {
+    if (!node.is_string()) {
+        throw bad_profile(origin, node, fmt::format("'{}' must be a string", key));
+    }
+    return *node.value<std::string>();
+}
+
+bool known_field(ImportKind kind, const std::string& field) {
+    const auto& fields = import_fields(kind);
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+}
+
+ColumnRef column_of(const ImportProfile& p, const toml::node& node, const std::string& field) {
+    if (p.header) {
+        return ColumnRef{string_of(p.origin, node, "columns." + field), 0};
+    }
+    const auto pos = node.value<std::int64_t>();
+    if (!pos || *pos < 1 || *pos > 1000) {
+        throw bad_profile(
+            p.origin, node,
+            fmt::format("columns.{} must be a position 1 to 1000 (header = false)", field));
+    }
+    return ColumnRef{"", static_cast<int>(*pos)};
+}
+
+void read_columns(ImportProfile& p, const toml::node& node) {
+    const auto* table = node.as_table();
+    if (table == nullptr) {
+        throw bad_profile(p.origin, node, "[columns] must be a table");
+    }
+    for (const auto& [k, v] : *table) {
+        const std::string field(k.str());
+        if (!known_field(p.kind, field)) {
+            throw bad_profile(p.origin, v,
+                              fmt::format("unknown field '{}'; the fields are {}", field,
+                                          text::join(import_fields(p.kind), ", ")));
+        }
+        p.columns.emplace_back(field, column_of(p, v, field));
+    }
+    std::sort(p.columns.begin(), p.columns.end(),
+              [](const auto& a, const auto& b) { return a.second.position < b.second.position; });
+}
+
+void read_values(ImportProfile& p, const toml::node& node) {
+    const auto* table = node.as_table();
+    if (table == nullptr) {
+        throw bad_profile(p.origin, node, "[values] must be a table of tables");
+    }
+    for (const auto& [k, v] : *table) {
+        const std::string field(k.str());
+        if (!known_field(p.kind, field) || !v.is_table()) {
+            throw bad_profile(p.origin, v,
+                              fmt::format("values.{} must name a field and be a "
+                                          "table",
+                                          field));
+        }
+        for (const auto& [spelling, code] : *v.as_table()) {
+            p.values[field][fold_for_match(spelling.str())] =
+                string_of(p.origin, code, "values." + field);
+        }
+    }
+}
+
+ImportProfile read_profile(const std::string& name, const toml::node& node,
+                           const std::string& origin) {
+    ImportProfile p;
+    p.name = name;
+    p.origin = origin;
+    p.source = name;
+    const auto* table = node.as_table();
+    if (table == nullptr) {
+        throw bad_profile(origin, node, fmt::format("import.profile.{} must be a table", name));
+    }
+    if (const auto* kind = table->get("kind")) {
+        const auto k = string_of(origin, *kind, "kind");
+        if (k != "candidate" && k != "opening") {
+            throw bad_profile(origin, *kind, "kind must be \"candidate\" or \"opening\"");
+        }
+        p.kind = k == "opening" ? ImportKind::opening : ImportKind::candidate;
+    }
+    for (const auto& [k, v] : *table) {
+        const std::string key(k.str());
+        if (key == "kind" || key == "columns" || key == "values" || key == "description") {
+            continue;
+        }
+        if (key == "header") {
+            if (!v.is_boolean()) {
+                throw bad_profile(origin, v, "header must be true or false");
+            }
+            p.header = *v.value<bool>();
+        } else if (key == "date_format") {
+            const auto f = string_of(origin, v, key);
+            if (f != "DD.MM.YYYY" && f != "YYYY-MM-DD") {
+                throw bad_profile(origin, v,
+                                  "date_format must be \"DD.MM.YYYY\" or "
+                                  "\"YYYY-MM-DD\"");
+            }
+            p.date_format = f == "YYYY-MM-DD" ? DateFormat::iso : DateFormat::german;
+        } else if (key == "source") {
+            p.source = string_of(origin, v, key);
+        } else if (key == "encoding") {
+            p.encoding = string_of(origin, v, key);
+        } else if (key == "delimiter") {
+            const auto d = string_of(origin, v, key);
+            if (d != "auto" && d != ";" && d != "," && d != "\t") {
+                throw bad_profile(origin, v, "delimiter must be \"auto\", \";\", \",\" or \"\\t\"");
+            }
+            p.delimiter = d == "auto" ? '\0' : d[0];
+        } else {
+            throw bad_profile(origin, v,
+                              fmt::format("unknown key '{}' in import.profile.{}", key, name));
+        }
+    }
+    const auto* columns = table->get("columns");
+    if (columns == nullptr) {
+        throw bad_profile(origin, node, fmt::format("import.profile.{} has no [columns]", name));
+    }
+    read_columns(p, *columns);
+    if (const auto* values = table->get("values")) {
+        read_values(p, *values);
+    }
+    return p;
+}
+
+// Read every profile in the TOML `text` of `origin` into `out`, replacing same names.
+void read_profiles(std::string_view text, const std::string& origin,
+                   std::vector<ImportProfile>& out) {
+    toml::table root;
+    try {
+        root = toml::parse(text, origin);
+    } catch (const toml::parse_error& e) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description()));
+    }
+    const auto* profiles = root["import"]["profile"].as_table();
+    if (profiles == nullptr) {
+        return;
+    }
+    for (const auto& [name, node] : *profiles) {
+        auto profile = read_profile(std::string(name.str()), node, origin);
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&](const ImportProfile& p) { return p.name == profile.name; }),
+                  out.end());
+        out.push_back(std::move(profile));
+    }
+}
+
+std::string file_text(const std::string& path) {
+    try {
+        auto table = toml::parse_file(path);
+        (void)table;
+    } catch (const toml::parse_error& e) {
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
+    }
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+std::string fold_for_match(std::string_view text) {
+    const auto folded = text::fold_german(text::trim(text));
+    std::string out;
+    for (char c : folded) {
+        if (c == ' ' && !out.empty() && out.back() == ' ') {
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+const std::vector<std::string>& import_fields(ImportKind kind) {
+    static const std::vector<std::string> candidate = {"reference",
+                                                       "source",
+                                                       "first_name",
+                                                       "last_name",
+                                                       "gender",
+                                                       "birth_date",
+                                                       "nationality",
+                                                       "plz",
+                                                       "city",
+                                                       "kldb",
+                                                       "occupation",
+                                                       "german",
+                                                       "languages",
+                                                       "residence_status",
+                                                       "recognition",
+                                                       "licences",
+                                                       "available_from",
+                                                       "radius_km",
+                                                       "consent_until",
+                                                       "email",
+                                                       "phone",
+                                                       "notes",
+                                                       "employment_at_entry",
+                                                       "isced",
+                                                       "entry_date",
+                                                       "exit_date",
+                                                       "active"};
+    static const std::vector<std::string> opening = {"company",
+                                                     "title",
+                                                     "reference",
+                                                     "kldb",
+                                                     "german",
+                                                     "plz",
+                                                     "city",
+                                                     "positions",
+                                                     "start_date",
+                                                     "latest_start",
+                                                     "licence",
+                                                     "max_distance_km",
+                                                     "needs_recognition",
+                                                     "notes",
+                                                     "status"};
+    return kind == ImportKind::opening ? opening : candidate;
+}
+
+std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& sources) {
+    std::vector<ImportProfile> out;
+    const auto shipped = embedded_file(k_shipped);
+    if (!shipped) {
+        throw Error(ErrorKind::internal, "the shipped import profiles were not compiled in; "
+                                         "please report this");
+    }
+    read_profiles(*shipped, k_shipped, out);
+    std::vector<std::string> files;
+    for (const auto& s : sources) {
+        if (std::find(files.begin(), files.end(), s.file) == files.end()) {
+            files.push_back(s.file);
+        }
+    }
+    for (const auto& file : files) {
+        read_profiles(file_text(file), file, out);
+    }
+    return out;
+}
+
+ImportProfile find_profile(const std::vector<ProfileSource>& sources, std::string_view name) {
+    std::vector<std::string> names;
+    for (auto& p : all_profiles(sources)) {
+        if (p.name == name) {
+            return p;
+        }
+        names.push_back(p.name);
+    }
+    throw Error(ErrorKind::usage, fmt::format("no import profile '{}'; the profiles are {}", name,
+                                              text::join(names, ", ")));
+}
+
+std::vector<std::string> check_profiles(const std::vector<ProfileSource>& sources) {
+    try {
+        all_profiles(sources);
+    } catch (const Error& e) {
+        return {e.what()};
+    }
+    return {};
+}
+
+} // namespace werkstatt

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/import_store.hpp"
+
+#include "core/text.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+// The SQL expression that reads column `c` of `table` as the schema's cell.
+std::string read_expr(const std::string& table, const std::string& c) {
+    if (c == "company_key") {
+        return fmt::format("(SELECT key FROM company WHERE company.id = {}.company_id)", table);
+    }
+    return table + "." + c;
+}
+
+std::string select_list(const RecordSchema& schema) {
+    std::vector<std::string> parts{schema.table + ".id", "created_batch", "batch_id"};
+    for (const auto& c : schema.columns) {
+        parts.push_back(read_expr(schema.table, c));
+    }
+    return text::join(parts, ", ");
+}
+
+std::string find_sql(const RecordSchema& schema, ImportKind kind) {
+    if (kind == ImportKind::opening) {
+        return fmt::format("SELECT {} FROM opening WHERE company_id = (SELECT id FROM company "
+                           "WHERE key = ?1) AND reference = ?2",
+                           select_list(schema));
+    }
+    return fmt::format("SELECT {} FROM candidate WHERE source = ?1 AND reference = ?2",
+                       select_list(schema));
+}
+
+std::string insert_sql(const RecordSchema& schema) {
+    std::vector<std::string> columns;
+    std::vector<std::string> values;
+    int n = 0;
+    for (const auto& c : schema.columns) {
+        ++n;
+        columns.push_back(c == "company_key" ? "company_id" : c);
+        values.push_back(c == "company_key"
+                             ? fmt::format("(SELECT id FROM company WHERE key = ?{})", n)
+                             : fmt::format("?{}", n));
+    }
+    columns.insert(columns.end(), {"created_batch", "batch_id", "created_at", "updated_at"});
+    values.push_back(fmt::format("?{}", n + 1));
+    values.push_back(fmt::format("?{}", n + 1));
+    values.push_back(fmt::format("?{}", n + 2));
+    values.push_back(fmt::format("?{}", n + 2));
+    return fmt::format("INSERT INTO {} ({}) VALUES ({})", schema.table, text::join(columns, ", "),
+                       text::join(values, ", "));
+}
+
+std::string update_sql(const RecordSchema& schema) {
+    std::vector<std::string> sets;
+    int n = 0;
+    for (const auto& c : schema.columns) {
+        ++n;
+        sets.push_back(c == "company_key"
+                           ? fmt::format("company_id = (SELECT id FROM company WHERE key = ?{})", n)
+                           : fmt::format("{} = ?{}", c, n));
+    }
+    sets.push_back(fmt::format("batch_id = ?{}", n + 1));
+    sets.push_back(fmt::format("updated_at = ?{}", n + 2));
+    return fmt::format("UPDATE {} SET {} WHERE id = ?{}", schema.table, text::join(sets, ", "),
+                       n + 3);
+}
+
+void bind_cell(SQLite::Statement& q, int index, const Cell& cell) {
+    if (cell) {
+        q.bind(index, *cell);
+    } else {
+        q.bind(index);
+    }
+}
+
+void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
+    if (v) {
+        q.bind(index, *v);
+    } else {
+        q.bind(index);
+    }
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
+    return c.isNull() ? std::nullopt : std::optional(c.getInt64());
+}
+
+StoredRecord read_record(SQLite::Statement& q, std::size_t n) {
+    StoredRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.created_batch = optional_int(q.getColumn(1));
+    r.batch_id = optional_int(q.getColumn(2));
+    r.cells.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto col = q.getColumn(static_cast<int>(i + 3));
+        r.cells.push_back(col.isNull() ? Cell() : Cell(col.getString()));
+    }
+    return r;
+}
+
+ImportBatch read_batch(SQLite::Statement& q) {
+    ImportBatch b;
+    b.id = q.getColumn(0).getInt64();
+    b.kind = q.getColumn(1).getString();
+    b.file_name = q.getColumn(2).getString();
+    b.sha256 = q.getColumn(3).getString();
+    b.profile = q.getColumn(4).getString();
+    b.source = q.getColumn(5).getString();
+    b.encoding = q.getColumn(6).getString();
+    b.rows_read = q.getColumn(7).getInt64();
+    b.inserted = q.getColumn(8).getInt64();
+    b.updated = q.getColumn(9).getInt64();
+    b.unchanged = q.getColumn(10).getInt64();
+    b.rejected = q.getColumn(11).getInt64();
+    b.started_at = q.getColumn(12).getString();
+    b.finished_at = q.getColumn(13).getString();
+    if (!q.getColumn(14).isNull()) {
+        b.undone_at = q.getColumn(14).getString();
+    }
+    return b;
+}
+
+constexpr const char* k_batch_columns =
+    "id, kind, file_name, sha256, profile, source, encoding, rows_read, inserted, updated, "
+    "unchanged, rejected, started_at, finished_at, undone_at";
+
+} // namespace
+
+RecordTable::RecordTable(Database& db, ImportKind kind)
+    : m_db(db), m_schema(kind == ImportKind::opening ? opening_schema() : candidate_schema()),
+      m_kind(kind), m_find(std::make_unique<SQLite::Statement>(db.sql(), find_sql(m_schema, kind))),
+      m_insert(std::make_unique<SQLite::Statement>(db.sql(), insert_sql(m_schema))),
+      m_update(std::make_unique<SQLite::Statement>(db.sql(), update_sql(m_schema))) {}
+
+RecordTable::~RecordTable() = default;
+
+std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells) {
+    auto& q = *m_find;
+    q.reset();
+    const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
+    bind_cell(q, 1, cells[m_schema.index(owner)]);
+    bind_cell(q, 2, cells[m_schema.index("reference")]);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_record(q, m_schema.columns.size());
+}
+
+std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
+    SQLite::Statement q(m_db.sql(), fmt::format("SELECT {} FROM {} WHERE id = ?",
+                                                select_list(m_schema), m_schema.table));
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_record(q, m_schema.columns.size());
+}
+
+std::int64_t RecordTable::insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
+                                 const std::string& now) {
+    auto& q = *m_insert;
+    q.reset();
+    const int n = static_cast<int>(cells.size());
+    for (int i = 0; i < n; ++i) {
+        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
+    }
+    bind_optional(q, n + 1, batch);
+    q.bind(n + 2, now);
+    q.exec();
+    return m_db.sql().getLastInsertRowid();
+}
+
+void RecordTable::update(std::int64_t id, const std::vector<Cell>& cells,
+                         std::optional<std::int64_t> batch, const std::string& now) {
+    auto& q = *m_update;
+    q.reset();
+    const int n = static_cast<int>(cells.size());
+    for (int i = 0; i < n; ++i) {
+        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
+    }
+    bind_optional(q, n + 1, batch);
+    q.bind(n + 2, now);
+    q.bind(n + 3, id);
+    q.exec();
+}
+
+std::int64_t insert_batch(Database& db, const ImportBatch& b) {
+    SQLite::Statement q(db.sql(), "INSERT INTO import_batch (kind, file_name, sha256, profile, "
+                                  "source, encoding, started_at, finished_at) VALUES (?, ?, ?, ?, "
+                                  "?, ?, ?, ?)");
+    q.bind(1, b.kind);
+    q.bind(2, b.file_name);
+    q.bind(3, b.sha256);
+    q.bind(4, b.profile);
+    q.bind(5, b.source);
+    q.bind(6, b.encoding);
+    q.bind(7, b.started_at);
+    q.bind(8, b.finished_at);
+    q.exec();
+    return db.sql().getLastInsertRowid();
+}
+
+void update_batch(Database& db, const ImportBatch& b) {
+    SQLite::Statement q(db.sql(), "UPDATE import_batch SET rows_read = ?, inserted = ?, updated = "
+                                  "?, unchanged = ?, rejected = ?, finished_at = ? WHERE id = ?");
+    q.bind(1, b.rows_read);
+    q.bind(2, b.inserted);
+    q.bind(3, b.updated);
+    q.bind(4, b.unchanged);
+    q.bind(5, b.rejected);
+    q.bind(6, b.finished_at);
+    q.bind(7, b.id);
+    q.exec();
+}
+
+std::optional<ImportBatch> find_batch(Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(),
+                        fmt::format("SELECT {} FROM import_batch WHERE id = ?", k_batch_columns));
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return read_batch(q);
+}
+
+std::vector<ImportBatch> list_batches(Database& db) {
+    SQLite::Statement q(
+        db.sql(), fmt::format("SELECT {} FROM import_batch ORDER BY id DESC", k_batch_columns));
+    std::vector<ImportBatch> out;
+    while (q.executeStep()) {
+        out.push_back(read_batch(q));
+    }
+    return out;
+}
+
+void record_change(Database& db, std::int64_t batch, const std::string& entity, std::int64_t id,
+                   const std::string& before) {
+    SQLite::Statement q(db.sql(), "INSERT OR IGNORE INTO import_change (batch_id, entity, "
+                                  "record_id, before) VALUES (?, ?, ?, ?)");
+    q.bind(1, batch);
+    q.bind(2, entity);
+    q.bind(3, id);
+    q.bind(4, before);
+    q.exec();
+}
+
+std::vector<std::pair<std::int64_t, std::string>> batch_changes(Database& db, std::int64_t batch,
+                                                                const std::string& entity) {
+    SQLite::Statement q(db.sql(), "SELECT record_id, before FROM import_change WHERE batch_id = ? "
+                                  "AND entity = ? ORDER BY record_id");
+    q.bind(1, batch);
+    q.bind(2, entity);
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (q.executeStep()) {
+        out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    }
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>
+created_by(Database& db, const std::string& table, std::int64_t batch) {
+    SQLite::Statement q(db.sql(), fmt::format("SELECT id, batch_id FROM {} WHERE created_batch = "
+                                              "? ORDER BY id",
+                                              table));
+    q.bind(1, batch);
+    std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> out;
+    while (q.executeStep()) {
+        out.emplace_back(q.getColumn(0).getInt64(), optional_int(q.getColumn(1)));
+    }
+    return out;
+}
+
+void delete_record(Database& db, const std::string& table, std::int64_t id) {
+    SQLite::Statement q(db.sql(), fmt::format("DELETE FROM {} WHERE id = ?", table));
+    q.bind(1, id);
+    q.exec();
+}
+
+void mark_undone(Database& db, std::int64_t batch, const std::string& now) {
+    SQLite::Statement q(db.sql(), "UPDATE import_batch SET undone_at = ? WHERE id = ?");
+    q.bind(1, now);
+    q.bind(2, batch);
+    q.exec();
+}
+
+} // namespace werkstatt

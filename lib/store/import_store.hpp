@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rows of candidate and opening as cells of a RecordSchema, and the import_batch and
+// import_change tables. Prepared once per import; used row by row.
+#pragma once
+
+#include "import/fields.hpp"
+#include "store/database.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace SQLite {
+class Statement;
+}
+
+namespace werkstatt {
+
+// A stored record: its id, the batches that created and last wrote it, and its cells.
+struct StoredRecord {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> created_batch;
+    std::optional<std::int64_t> batch_id;
+    std::vector<Cell> cells;
+};
+
+// Finds, inserts and updates records of one table by their identity: (source, reference) for
+// candidates, (company key, reference) for openings.
+class RecordTable {
+  public:
+    RecordTable(Database& db, ImportKind kind);
+    ~RecordTable();
+    RecordTable(const RecordTable&) = delete;
+    RecordTable& operator=(const RecordTable&) = delete;
+
+    // Return the record whose identity columns equal those of `cells`, or nothing.
+    std::optional<StoredRecord> find(const std::vector<Cell>& cells);
+    // Return the record with `id`, or nothing.
+    std::optional<StoredRecord> find_id(std::int64_t id);
+    // Insert `cells` as written by `batch` (empty for a hand edit) at `now`; return the new id.
+    std::int64_t insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
+                        const std::string& now);
+    // Write `cells` over record `id`, as written by `batch` (empty for a hand edit) at `now`.
+    void update(std::int64_t id, const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
+                const std::string& now);
+
+  private:
+    Database& m_db;
+    const RecordSchema& m_schema;
+    ImportKind m_kind;
+    std::unique_ptr<SQLite::Statement> m_find;
+    std::unique_ptr<SQLite::Statement> m_insert;
+    std::unique_ptr<SQLite::Statement> m_update;
+};
+
+// One import run as recorded.
+struct ImportBatch {
+    std::int64_t id = 0;
+    std::string kind;
+    std::string file_name;
+    std::string sha256;
+    std::string profile;
+    std::string source;
+    std::string encoding;
+    std::int64_t rows_read = 0;
+    std::int64_t inserted = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t rejected = 0;
+    std::string started_at;
+    std::string finished_at;
+    std::optional<std::string> undone_at;
+};
+
+// Insert `batch` and return its id.
+std::int64_t insert_batch(Database& db, const ImportBatch& batch);
+// Write the counts and finish time of `batch` over its row.
+void update_batch(Database& db, const ImportBatch& batch);
+// Return the batch with `id`, or nothing.
+std::optional<ImportBatch> find_batch(Database& db, std::int64_t id);
+// Return all batches, newest first.
+std::vector<ImportBatch> list_batches(Database& db);
+// Record that `batch` changed record `id` of `entity`, whose old values were `before` (JSON).
+void record_change(Database& db, std::int64_t batch, const std::string& entity, std::int64_t id,
+                   const std::string& before);
+// Return (record id, before JSON) of every change `batch` made to `entity`.
+std::vector<std::pair<std::int64_t, std::string>> batch_changes(Database& db, std::int64_t batch,
+                                                                const std::string& entity);
+// Return the ids of `table` records created by `batch`, with the batch that last wrote each.
+std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>
+created_by(Database& db, const std::string& table, std::int64_t batch);
+// Delete record `id` of `table`.
+void delete_record(Database& db, const std::string& table, std::int64_t id);
+// Mark `batch` as undone at `now`.
+void mark_undone(Database& db, std::int64_t batch, const std::string& now);
+
+} // namespace werkstatt
