@@ -61,6 +61,24 @@ w calendar --year 2027
 step "Calendar file for Outlook and Thunderbird" "event ics --period 2027 --output ..."
 w event ics --period 2027 --output "$dir/werkstatt-2027.ics"
 
+step "An agency's candidate list arrives (BA export, semicolons, TT.MM.JJJJ)" "candidate import examples/agency-ba.csv --profile ba --source jc-magdeburg"
+w candidate import "$here/agency-ba.csv" --profile ba --source jc-magdeburg
+
+step "The same file again: nothing changes" "candidate import ... (again)"
+w candidate import "$here/agency-ba.csv" --profile ba --source jc-magdeburg
+
+step "Candidates of the applicant exchange" "candidate list"
+w candidate list
+
+step "Openings of member companies" "opening import examples/openings.csv; opening add ..."
+w opening import "$here/openings.csv" --profile openings
+w opening add --company mueller-metall --title "Schweißer (m/w/d)" --kldb 24412 --german B1 \
+    --plz 39126 --positions 2 --start 2027-03-01
+w opening list
+
+step "Import batches" "import list"
+w import list
+
 step "One member with its contacts" "company show mueller-metall"
 w company show mueller-metall
 

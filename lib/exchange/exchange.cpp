@@ -7,7 +7,6 @@
 #include "members/members.hpp"
 #include "store/import_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace werkstatt {
@@ -16,19 +15,6 @@ namespace {
 
 const RecordSchema& schema_of(ImportKind kind) {
     return kind == ImportKind::opening ? opening_schema() : candidate_schema();
-}
-
-std::vector<std::int64_t> ids_where(Database& db, const std::string& sql,
-                                    const std::vector<std::string>& binds) {
-    SQLite::Statement q(db.sql(), sql);
-    for (std::size_t i = 0; i < binds.size(); ++i) {
-        q.bind(static_cast<int>(i + 1), binds[i]);
-    }
-    std::vector<std::int64_t> ids;
-    while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getInt64());
-    }
-    return ids;
 }
 
 ExchangeRecord load(Database& db, ImportKind kind, std::int64_t id) {
@@ -43,8 +29,21 @@ ExchangeRecord load(Database& db, ImportKind kind, std::int64_t id) {
     return ExchangeRecord{r->id, r->cells};
 }
 
-Value cell_value(const Cell& c) {
-    return c ? Value{*c} : Value{};
+// Return the cell of `column` typed as JSON readers expect: numbers, yes/no, or text.
+Value cell_value(const std::string& column, const Cell& c) {
+    if (!c) {
+        return Value{};
+    }
+    if (column == "radius_km" || column == "isced" || column == "positions" ||
+        column == "max_distance_km") {
+        if (const auto n = text::parse_int(*c)) {
+            return Value{*n};
+        }
+    }
+    if (column == "active" || column == "needs_recognition") {
+        return Value{*c == "1"};
+    }
+    return Value{*c};
 }
 
 std::string label(ImportKind kind) {
@@ -55,18 +54,11 @@ std::string label(ImportKind kind) {
 
 ExchangeRecord require_candidate(Database& db, const std::string& key,
                                  const std::optional<std::string>& source) {
-    std::vector<std::string> binds{key};
-    std::string sql = "SELECT id FROM candidate WHERE reference = ?1";
-    if (source) {
-        sql += " AND source = ?2";
-        binds.push_back(*source);
-    }
-    const auto by_ref = ids_where(db, sql + " ORDER BY id", binds);
+    const auto by_ref = candidate_ids_by_reference(db, key, source);
     const auto number = text::parse_int(key);
-    if (number && !key.empty() && key.front() != '+') {
-        const auto by_id = ids_where(db, "SELECT id FROM candidate WHERE id = ?1", {key});
-        if (!by_id.empty() && by_ref.empty()) {
-            return load(db, ImportKind::candidate, by_id.front());
+    if (number && by_ref.empty() && !key.empty() && key.front() != '+') {
+        if (RecordTable(db, ImportKind::candidate).find_id(*number)) {
+            return load(db, ImportKind::candidate, *number);
         }
     }
     if (by_ref.size() > 1) {
@@ -89,30 +81,10 @@ ExchangeRecord require_opening(Database& db, std::int64_t id) {
 
 std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
                                           const ExchangeFilter& filter) {
-    std::string sql;
-    std::vector<std::string> binds;
-    if (kind == ImportKind::candidate) {
-        sql = "SELECT id FROM candidate WHERE 1 = 1";
-        if (!filter.include_inactive) {
-            sql += " AND active = 1";
-        }
-        if (filter.source) {
-            sql += " AND source = ?";
-            binds.push_back(*filter.source);
-        }
-    } else {
-        sql = "SELECT opening.id FROM opening JOIN company ON company.id = company_id WHERE 1 = 1";
-        if (!filter.include_inactive) {
-            sql += " AND status = 'open'";
-        }
-        if (filter.company) {
-            sql += " AND company.key = ?";
-            binds.push_back(*filter.company);
-        }
-    }
+    const auto owner = kind == ImportKind::candidate ? filter.source : filter.company;
     RecordTable table(db, kind);
     std::vector<ExchangeRecord> out;
-    for (const auto id : ids_where(db, sql + " ORDER BY 1", binds)) {
+    for (const auto id : record_ids(db, kind, filter.include_inactive, owner)) {
         if (auto r = table.find_id(id)) {
             out.push_back(ExchangeRecord{r->id, std::move(r->cells)});
         }
@@ -180,6 +152,10 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     }
     RecordTable table(db, ImportKind::opening);
     const auto id = table.insert(cells, std::nullopt, utc_timestamp());
+    if (!reference) {
+        // A reference of its own, so that an export of the openings imports back unchanged.
+        set_opening_reference(db, id, fmt::format("werkstatt-{}", id));
+    }
     txn.audit("opening", id, "add", "company=" + company.key);
     txn.finish(dry_run);
     return id;
@@ -197,7 +173,7 @@ Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& rec
     for (const auto& rec : records) {
         std::vector<Value> row{rec.id};
         for (std::size_t i = 0; i < rec.cells.size(); ++i) {
-            row.push_back(cell_value(rec.cells[i]));
+            row.push_back(cell_value(schema.columns[i], rec.cells[i]));
         }
         const auto& ags = rec.cells[district_index];
         const auto d = ags ? PlzDirectory::shipped().district(*ags) : std::nullopt;

@@ -8,7 +8,6 @@
 #include "io/file_hash.hpp"
 #include "store/company_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
@@ -336,6 +335,15 @@ std::optional<Encoding> chosen_encoding(const ImportRequest& r) {
     return e;
 }
 
+// Return true if the file at `path` starts with a UTF-8 or UTF-16 byte order mark.
+bool starts_with_bom(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char head[3] = {0, 0, 0};
+    in.read(head, 3);
+    const std::string_view h(head, static_cast<std::size_t>(in.gcount()));
+    return h.starts_with("\xEF\xBB\xBF") || h.starts_with("\xFF\xFE") || h.starts_with("\xFE\xFF");
+}
+
 bool blank(const CsvRecord& record) {
     return record.fields.size() == 1 && text::trim(record.fields[0]).empty();
 }
@@ -345,11 +353,22 @@ bool blank(const CsvRecord& record) {
 ImportResult run_import(Database& db, const ImportRequest& request) {
     ImportResult result;
     const auto file = request.file.string();
-    auto input = open_decoded(request.file, chosen_encoding(request));
+    std::error_code ec;
+    if (std::filesystem::is_directory(request.file, ec)) {
+        throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", file));
+    }
+    // One read of the whole file gives its hash and tells UTF-8 from Windows-1252 even where
+    // the first umlaut comes late; a byte order mark still decides on its own.
+    const auto scan = scan_file(request.file);
+    auto encoding = chosen_encoding(request);
+    if (!encoding && !scan.valid_utf8 && !starts_with_bom(request.file)) {
+        encoding = Encoding::windows1252;
+    }
+    auto input = open_decoded(request.file, encoding);
     auto& batch = result.batch;
     batch.kind = kind_name(request.profile.kind);
     batch.file_name = request.file.filename().string();
-    batch.sha256 = sha256_file(request.file);
+    batch.sha256 = scan.sha256;
     batch.profile = request.profile.name;
     batch.source = request.source.value_or(request.profile.source);
     batch.encoding = std::string(encoding_name(input->encoding()));
@@ -363,7 +382,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     result.delimiter = delimiter_name(reader.delimiter());
     const CsvRecord header = record;
     WriteTransaction txn(db);
-    db.sql().exec("PRAGMA cache_size = -16384"); // 16 MiB: enough, and bounded
+    db.set_cache_size(16); // enough for a large import, and bounded
     Run run(db, request, result);
     run.start(bind_header(request.profile, header, file));
     batch.id = insert_batch(db, batch);

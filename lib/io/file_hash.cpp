@@ -2,6 +2,7 @@
 #include "io/file_hash.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -11,7 +12,25 @@
 
 namespace werkstatt {
 
-std::string sha256_file(const std::filesystem::path& path) {
+namespace {
+
+// Return how many bytes at the end of `chunk` start a UTF-8 character that continues in the next
+// chunk (0 to 3).
+std::size_t incomplete_tail(std::string_view chunk) {
+    for (std::size_t back = 1; back <= 3 && back <= chunk.size(); ++back) {
+        const auto c = static_cast<unsigned char>(chunk[chunk.size() - back]);
+        if ((c & 0xC0) == 0x80) {
+            continue; // a continuation byte: look further back
+        }
+        const std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+FileScan scan_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw Error(
@@ -23,12 +42,21 @@ std::string sha256_file(const std::filesystem::path& path) {
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) {
         throw Error(ErrorKind::internal, "cannot start SHA-256; please report this");
     }
+    FileScan scan;
     std::vector<char> buffer(1u << 20);
+    std::string carry;
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
         if (n > 0 && EVP_DigestUpdate(ctx.get(), buffer.data(), n) != 1) {
             throw Error(ErrorKind::internal, "SHA-256 failed; please report this");
+        }
+        if (scan.valid_utf8 && n > 0) {
+            std::string chunk = carry + std::string(buffer.data(), n);
+            const auto tail = in ? incomplete_tail(chunk) : 0;
+            carry = chunk.substr(chunk.size() - tail);
+            chunk.resize(chunk.size() - tail);
+            scan.valid_utf8 = text::is_valid_utf8(chunk);
         }
     }
     if (in.bad()) {
@@ -38,11 +66,14 @@ std::string sha256_file(const std::filesystem::path& path) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_DigestFinal_ex(ctx.get(), digest, &length);
-    std::string hex;
     for (unsigned int i = 0; i < length; ++i) {
-        hex += fmt::format("{:02x}", digest[i]);
+        scan.sha256 += fmt::format("{:02x}", digest[i]);
     }
-    return hex;
+    return scan;
+}
+
+std::string sha256_file(const std::filesystem::path& path) {
+    return scan_file(path).sha256;
 }
 
 } // namespace werkstatt

@@ -88,6 +88,10 @@ int Database::schema_version() {
     return read_pragma(*m_db, "user_version");
 }
 
+void Database::set_cache_size(int mebibytes) {
+    m_db->exec(fmt::format("PRAGMA cache_size = -{}", mebibytes * 1024));
+}
+
 void Database::migrate(InitResult& result) {
     const auto files = migrations();
     result.from_version = schema_version();

@@ -68,6 +68,8 @@ class Database {
     const AuditContext& audit_context() const { return m_audit; }
     // Return the schema version stored in the database.
     int schema_version();
+    // Let SQLite keep up to `mebibytes` of pages in memory on this connection (bulk writes).
+    void set_cache_size(int mebibytes);
 
   private:
     Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, AuditContext audit);

@@ -190,6 +190,62 @@ void RecordTable::update(std::int64_t id, const std::vector<Cell>& cells,
     q.exec();
 }
 
+namespace {
+
+std::vector<std::int64_t> ids_where(Database& db, const std::string& sql,
+                                    const std::vector<std::string>& binds) {
+    SQLite::Statement q(db.sql(), sql);
+    for (std::size_t i = 0; i < binds.size(); ++i) {
+        q.bind(static_cast<int>(i + 1), binds[i]);
+    }
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getInt64());
+    }
+    return ids;
+}
+
+} // namespace
+
+std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::string& reference,
+                                                     const std::optional<std::string>& source) {
+    if (source) {
+        return ids_where(db,
+                         "SELECT id FROM candidate WHERE reference = ? AND source = ? ORDER BY id",
+                         {reference, *source});
+    }
+    return ids_where(db, "SELECT id FROM candidate WHERE reference = ? ORDER BY id", {reference});
+}
+
+std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include_inactive,
+                                     const std::optional<std::string>& owner) {
+    std::string sql;
+    std::vector<std::string> binds;
+    if (kind == ImportKind::candidate) {
+        sql = "SELECT id FROM candidate WHERE 1 = 1";
+        sql += include_inactive ? "" : " AND active = 1";
+        if (owner) {
+            sql += " AND source = ?";
+            binds.push_back(*owner);
+        }
+    } else {
+        sql = "SELECT opening.id FROM opening JOIN company ON company.id = company_id WHERE 1 = 1";
+        sql += include_inactive ? "" : " AND status = 'open'";
+        if (owner) {
+            sql += " AND company.key = ?";
+            binds.push_back(*owner);
+        }
+    }
+    return ids_where(db, sql + " ORDER BY 1", binds);
+}
+
+void set_opening_reference(Database& db, std::int64_t id, const std::string& reference) {
+    SQLite::Statement q(db.sql(), "UPDATE opening SET reference = ? WHERE id = ?");
+    q.bind(1, reference);
+    q.bind(2, id);
+    q.exec();
+}
+
 std::int64_t insert_batch(Database& db, const ImportBatch& b) {
     SQLite::Statement q(db.sql(), "INSERT INTO import_batch (kind, file_name, sha256, profile, "
                                   "source, encoding, started_at, finished_at) VALUES (?, ?, ?, ?, "

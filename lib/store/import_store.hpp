@@ -54,6 +54,16 @@ class RecordTable {
     std::unique_ptr<SQLite::Statement> m_update;
 };
 
+// Return the ids of candidates with `reference` (from `source` only, if given), by id.
+std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::string& reference,
+                                                     const std::optional<std::string>& source);
+// Return the ids of the records of `kind`: all or only active ones (candidates not archived,
+// openings open), of one `owner` (a candidate source or an opening's company key) if given.
+std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include_inactive,
+                                     const std::optional<std::string>& owner);
+// Give opening `id` the reference `reference`.
+void set_opening_reference(Database& db, std::int64_t id, const std::string& reference);
+
 // One import run as recorded.
 struct ImportBatch {
     std::int64_t id = 0;
