@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/candidate_values.hpp"
+#include "core/names.hpp"
 
 #include "core/text.hpp"
 
@@ -10,27 +11,6 @@
 namespace werkstatt {
 
 namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(const std::pair<std::string_view, Enum> (&table)[N],
-                           std::string_view text) {
-    for (const auto& [name, value] : table) {
-        if (name == text) {
-            return value;
-        }
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::pair<std::string_view, Enum> (&table)[N], Enum value) {
-    for (const auto& [name, v] : table) {
-        if (v == value) {
-            return name;
-        }
-    }
-    return "";
-}
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
@@ -181,7 +161,7 @@ std::string_view CefrLevel::str() const {
 }
 
 std::string_view to_string(RequirementLevel level) {
-    return name_of(k_requirement_levels, level);
+    return name_in(k_requirement_levels, level);
 }
 
 std::optional<KldbCode> KldbCode::parse(std::string_view text) {
@@ -214,31 +194,31 @@ std::span<const ResidenceStatus> all_residence_statuses() {
     return k_all_statuses;
 }
 std::optional<ResidenceStatus> parse_residence_status(std::string_view code) {
-    return lookup(k_statuses, code);
+    return lookup_name(k_statuses, code);
 }
 std::string_view to_string(ResidenceStatus status) {
-    return name_of(k_statuses, status);
+    return name_in(k_statuses, status);
 }
 
 std::optional<WorkPermission> parse_work_permission(std::string_view text) {
-    return lookup(k_permissions, text);
+    return lookup_name(k_permissions, text);
 }
 std::string_view to_string(WorkPermission permission) {
-    return name_of(k_permissions, permission);
+    return name_in(k_permissions, permission);
 }
 
 std::optional<Recognition> parse_recognition(std::string_view text) {
-    return lookup(k_recognitions, text);
+    return lookup_name(k_recognitions, text);
 }
 std::string_view to_string(Recognition recognition) {
-    return name_of(k_recognitions, recognition);
+    return name_in(k_recognitions, recognition);
 }
 
 std::optional<LicenceClass> parse_licence_class(std::string_view text) {
-    return lookup(k_licences, ascii_upper(text::trim(text)));
+    return lookup_name(k_licences, ascii_upper(text::trim(text)));
 }
 std::string_view to_string(LicenceClass licence) {
-    return name_of(k_licences, licence);
+    return name_in(k_licences, licence);
 }
 
 Parsed<LicenceSet> LicenceSet::parse(std::string_view text) {

@@ -1,32 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/event.hpp"
+#include "core/names.hpp"
 
 #include <fmt/format.h>
 
 namespace werkstatt {
 
 namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(const std::pair<std::string_view, Enum> (&table)[N],
-                           std::string_view text) {
-    for (const auto& [name, value] : table) {
-        if (name == text) {
-            return value;
-        }
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::pair<std::string_view, Enum> (&table)[N], Enum value) {
-    for (const auto& [name, v] : table) {
-        if (v == value) {
-            return name;
-        }
-    }
-    return "";
-}
 
 constexpr std::pair<std::string_view, EventKind> k_kinds[] = {{"werkstatt", EventKind::werkstatt},
                                                               {"site-visit", EventKind::site_visit},
@@ -45,22 +25,22 @@ constexpr std::pair<std::string_view, AttendanceStatus> k_attendance[] = {
 } // namespace
 
 std::optional<EventKind> parse_event_kind(std::string_view text) {
-    return lookup(k_kinds, text);
+    return lookup_name(k_kinds, text);
 }
 std::string_view to_string(EventKind kind) {
-    return name_of(k_kinds, kind);
+    return name_in(k_kinds, kind);
 }
 std::optional<EventStatus> parse_event_status(std::string_view text) {
-    return lookup(k_statuses, text);
+    return lookup_name(k_statuses, text);
 }
 std::string_view to_string(EventStatus status) {
-    return name_of(k_statuses, status);
+    return name_in(k_statuses, status);
 }
 std::optional<AttendanceStatus> parse_attendance(std::string_view text) {
-    return lookup(k_attendance, text);
+    return lookup_name(k_attendance, text);
 }
 std::string_view to_string(AttendanceStatus status) {
-    return name_of(k_attendance, status);
+    return name_in(k_attendance, status);
 }
 
 std::optional<TimeOfDay> TimeOfDay::parse(std::string_view text) {

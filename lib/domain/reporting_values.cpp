@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/reporting_values.hpp"
+#include "core/names.hpp"
 
 #include "core/text.hpp"
 
@@ -8,17 +9,6 @@
 namespace werkstatt {
 
 namespace {
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> lookup(const std::pair<std::string_view, Enum> (&table)[N],
-                           std::string_view text) {
-    for (const auto& [name, value] : table) {
-        if (name == text) {
-            return value;
-        }
-    }
-    return std::nullopt;
-}
 
 // Spellings folded with text::fold_german (lower case, umlauts as ae, oe, ue, ss).
 constexpr std::pair<std::string_view, Gender> k_genders[] = {{"female", Gender::female},
@@ -66,7 +56,7 @@ constexpr std::pair<std::string_view, EmploymentAtEntry> k_employment[] = {
 } // namespace
 
 std::optional<Gender> parse_gender(std::string_view text) {
-    return lookup(k_genders, text::fold_german(text::trim(text)));
+    return lookup_name(k_genders, text::fold_german(text::trim(text)));
 }
 
 std::string_view to_string(Gender gender) {
@@ -84,7 +74,7 @@ std::string_view to_string(Gender gender) {
 }
 
 std::optional<EmploymentAtEntry> parse_employment_at_entry(std::string_view text) {
-    return lookup(k_employment, text::fold_german(text::trim(text)));
+    return lookup_name(k_employment, text::fold_german(text::trim(text)));
 }
 
 std::string_view to_string(EmploymentAtEntry status) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "events/events.hpp"
+#include "core/names.hpp"
 
 #include "calendar/holidays.hpp"
 #include "core/error.hpp"
@@ -17,14 +18,6 @@ namespace {
 
 Error bad(std::string message) {
     return Error(ErrorKind::bad_data, std::move(message));
-}
-
-template <typename T>
-void assign(T& target, T value, const char* field, std::vector<std::string>& changed) {
-    if (target != value) {
-        target = std::move(value);
-        changed.emplace_back(field);
-    }
 }
 
 } // namespace
@@ -80,7 +73,7 @@ void apply_topics(Database& db, Event& e, const std::vector<std::string>& keys,
             }
         }
     }
-    assign(e.topic_keys, clean, "topics", changed);
+    assign_changed(e.topic_keys, clean, "topics", changed);
 }
 
 // Apply `f` to `e`; return the host company.
@@ -92,7 +85,7 @@ Company apply_fields(Database& db, Event& e, const EventFields& f,
         if (!d) {
             throw bad(fmt::format("date '{}' is not a day that exists; write YYYY-MM-DD", *f.date));
         }
-        assign(e.date, *d, "date", changed);
+        assign_changed(e.date, *d, "date", changed);
     }
     if (f.kind) {
         const auto k = parse_event_kind(*f.kind);
@@ -100,13 +93,13 @@ Company apply_fields(Database& db, Event& e, const EventFields& f,
             throw bad(fmt::format("kind '{}' is unknown; use werkstatt, site-visit or fireside",
                                   *f.kind));
         }
-        assign(e.kind, *k, "kind", changed);
+        assign_changed(e.kind, *k, "kind", changed);
     }
     if (f.start) {
-        assign(e.start, parse_time("start", *f.start), "start", changed);
+        assign_changed(e.start, parse_time("start", *f.start), "start", changed);
     }
     if (f.end) {
-        assign(e.end, parse_time("end", *f.end), "end", changed);
+        assign_changed(e.end, parse_time("end", *f.end), "end", changed);
     }
     if (e.start && e.end && *e.end <= *e.start) {
         throw bad(fmt::format("end {} is not after start {}; correct the times", e.end->str(),
@@ -116,10 +109,10 @@ Company apply_fields(Database& db, Event& e, const EventFields& f,
         throw bad("an end time needs a start time; give --start too");
     }
     if (f.title) {
-        assign(e.title, clean_text("title", *f.title, 200), "title", changed);
+        assign_changed(e.title, clean_text("title", *f.title, 200), "title", changed);
     }
     if (f.notes) {
-        assign(e.notes, clean_text("notes", *f.notes, 4000), "notes", changed);
+        assign_changed(e.notes, clean_text("notes", *f.notes, 4000), "notes", changed);
     }
     if (f.capacity) {
         if (*f.capacity < 0 || *f.capacity > 100000) {
@@ -127,14 +120,14 @@ Company apply_fields(Database& db, Event& e, const EventFields& f,
                                   *f.capacity));
         }
         const auto cap = *f.capacity == 0 ? std::optional<std::int64_t>() : f.capacity;
-        assign(e.capacity, cap, "capacity", changed);
+        assign_changed(e.capacity, cap, "capacity", changed);
     }
     if (f.topics) {
         apply_topics(db, e, *f.topics, changed);
     }
     if (f.host) {
         const auto host = host_for(db, *f.host);
-        assign(e.host_id, host.id, "host", changed);
+        assign_changed(e.host_id, host.id, "host", changed);
         e.host_key = host.key;
         return host;
     }

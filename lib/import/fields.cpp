@@ -342,6 +342,19 @@ const RecordSchema& schema_of(ImportKind kind) {
 
 } // namespace
 
+const std::vector<std::string>& import_fields(ImportKind kind) {
+    static const auto names_of = [](const std::map<std::string, Normaliser>& table) {
+        std::vector<std::string> names;
+        for (const auto& entry : table) {
+            names.push_back(entry.first);
+        }
+        return names;
+    };
+    static const std::vector<std::string> candidate = names_of(candidate_normalisers());
+    static const std::vector<std::string> opening = names_of(opening_normalisers());
+    return kind == ImportKind::opening ? opening : candidate;
+}
+
 std::size_t RecordSchema::index(std::string_view column) const {
     const auto it = std::find(columns.begin(), columns.end(), column);
     if (it == columns.end()) {

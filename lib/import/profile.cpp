@@ -195,52 +195,6 @@ std::string fold_for_match(std::string_view text) {
     return out;
 }
 
-const std::vector<std::string>& import_fields(ImportKind kind) {
-    static const std::vector<std::string> candidate = {"reference",
-                                                       "source",
-                                                       "first_name",
-                                                       "last_name",
-                                                       "gender",
-                                                       "birth_date",
-                                                       "nationality",
-                                                       "plz",
-                                                       "city",
-                                                       "kldb",
-                                                       "occupation",
-                                                       "german",
-                                                       "languages",
-                                                       "residence_status",
-                                                       "recognition",
-                                                       "licences",
-                                                       "available_from",
-                                                       "radius_km",
-                                                       "consent_until",
-                                                       "email",
-                                                       "phone",
-                                                       "notes",
-                                                       "employment_at_entry",
-                                                       "isced",
-                                                       "entry_date",
-                                                       "exit_date",
-                                                       "active"};
-    static const std::vector<std::string> opening = {"company",
-                                                     "title",
-                                                     "reference",
-                                                     "kldb",
-                                                     "german",
-                                                     "plz",
-                                                     "city",
-                                                     "positions",
-                                                     "start_date",
-                                                     "latest_start",
-                                                     "licence",
-                                                     "max_distance_km",
-                                                     "needs_recognition",
-                                                     "notes",
-                                                     "status"};
-    return kind == ImportKind::opening ? opening : candidate;
-}
-
 std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& sources) {
     std::vector<ImportProfile> out;
     const auto shipped = embedded_file(k_shipped);

@@ -54,7 +54,7 @@ std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& source
 // Return the problems of the profiles in `sources` (empty if none), as "FILE:LINE: message".
 std::vector<std::string> check_profiles(const std::vector<ProfileSource>& sources);
 
-// Return the field names a profile of `kind` may map, required ones first.
+// Return the field names a profile of `kind` may map, in alphabetical order (lib/import/fields).
 const std::vector<std::string>& import_fields(ImportKind kind);
 
 } // namespace werkstatt

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "members/company_fields.hpp"
+#include "core/names.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -15,14 +16,6 @@ namespace {
 
 Error bad(std::string message) {
     return Error(ErrorKind::bad_data, std::move(message));
-}
-
-template <typename T>
-void assign(T& target, T value, const char* field, std::vector<std::string>& changed) {
-    if (target != value) {
-        target = std::move(value);
-        changed.emplace_back(field);
-    }
 }
 
 std::string district_names() {
@@ -74,7 +67,7 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
                                            "given",
                                            d.name, c.plz, found.district->name));
         }
-        assign(c.district_ags, std::optional<std::string>(d.ags), "district", changed);
+        assign_changed(c.district_ags, std::optional<std::string>(d.ags), "district", changed);
         return;
     }
     if (!plz) {
@@ -95,7 +88,7 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
         warnings.push_back(fmt::format("PLZ {} is not in Sachsen-Anhalt's reference data; "
                                        "stored without a district",
                                        c.plz));
-        assign(c.district_ags, std::optional<std::string>(), "district", changed);
+        assign_changed(c.district_ags, std::optional<std::string>(), "district", changed);
         return;
     }
     if (!found.candidates.empty() && !found.chosen_by_place) {
@@ -107,7 +100,8 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
                                        "place as city) to choose another",
                                        c.plz, text::join(names, " and "), found.district->name));
     }
-    assign(c.district_ags, std::optional<std::string>(found.district->ags), "district", changed);
+    assign_changed(c.district_ags, std::optional<std::string>(found.district->ags), "district",
+                   changed);
 }
 
 } // namespace
@@ -149,26 +143,26 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
                                   "'-' or '_' (e.g. mueller-metallbau)",
                                   *f.key));
         }
-        assign(c.key, key->str(), "key", changed);
+        assign_changed(c.key, key->str(), "key", changed);
     }
     if (f.name) {
         auto name = clean_text("name", *f.name, 200);
         if (name.empty()) {
             throw bad("name is empty; give the company's name");
         }
-        assign(c.name, std::move(name), "name", changed);
+        assign_changed(c.name, std::move(name), "name", changed);
     }
     if (f.industry) {
-        assign(c.industry, clean_text("industry", *f.industry, 200), "industry", changed);
+        assign_changed(c.industry, clean_text("industry", *f.industry, 200), "industry", changed);
     }
     if (f.street) {
-        assign(c.street, clean_text("street", *f.street, 200), "street", changed);
+        assign_changed(c.street, clean_text("street", *f.street, 200), "street", changed);
     }
     if (f.city) {
-        assign(c.city, clean_text("city", *f.city, 200), "city", changed);
+        assign_changed(c.city, clean_text("city", *f.city, 200), "city", changed);
     }
     if (f.notes) {
-        assign(c.notes, clean_text("notes", *f.notes, 4000), "notes", changed);
+        assign_changed(c.notes, clean_text("notes", *f.notes, 4000), "notes", changed);
     }
     if (f.plz) {
         const auto plz = Plz::parse(*f.plz);
@@ -177,7 +171,7 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
                                   "kept: 06108)",
                                   *f.plz));
         }
-        assign(c.plz, plz->str(), "plz", changed);
+        assign_changed(c.plz, plz->str(), "plz", changed);
     }
     if (f.member_since) {
         std::optional<Date> since;
@@ -188,7 +182,7 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
                                       *f.member_since));
             }
         }
-        assign(c.member_since, since, "member_since", changed);
+        assign_changed(c.member_since, since, "member_since", changed);
     }
     if (f.capacity) {
         if (*f.capacity < 0 || *f.capacity > 100000) {
@@ -198,13 +192,13 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         }
         const auto capacity =
             *f.capacity == 0 ? std::optional<std::int64_t>() : std::optional(*f.capacity);
-        assign(c.capacity, capacity, "capacity", changed);
+        assign_changed(c.capacity, capacity, "capacity", changed);
     }
     if (f.can_host) {
-        assign(c.can_host, *f.can_host, "can_host", changed);
+        assign_changed(c.can_host, *f.can_host, "can_host", changed);
     }
     if (f.active) {
-        assign(c.active, *f.active, "active", changed);
+        assign_changed(c.active, *f.active, "active", changed);
     }
     derive_district(c, f, policy, changed, warnings);
     if (c.can_host && !c.capacity && (has(changed, "can_host") || has(changed, "capacity"))) {

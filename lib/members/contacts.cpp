@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/names.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
 #include "members/company_fields.hpp"
@@ -13,19 +14,11 @@ using members_detail::clean_text;
 
 namespace {
 
-template <typename T>
-void assign(T& target, T value, const char* field, std::vector<std::string>& changed) {
-    if (target != value) {
-        target = std::move(value);
-        changed.emplace_back(field);
-    }
-}
-
 void apply_contact(Database& db, Contact& c, const ContactFields& f,
                    std::vector<std::string>& changed) {
     if (f.company) {
         const auto company = require_company(db, *f.company);
-        assign(c.company_id, company.id, "company", changed);
+        assign_changed(c.company_id, company.id, "company", changed);
         c.company_key = company.key;
     }
     if (f.name) {
@@ -33,10 +26,10 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
         if (name.empty()) {
             throw Error(ErrorKind::bad_data, "name is empty; give the contact's name");
         }
-        assign(c.name, std::move(name), "name", changed);
+        assign_changed(c.name, std::move(name), "name", changed);
     }
     if (f.role) {
-        assign(c.role, clean_text("role", *f.role, 200), "role", changed);
+        assign_changed(c.role, clean_text("role", *f.role, 200), "role", changed);
     }
     if (f.email) {
         std::string email;
@@ -50,7 +43,7 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             }
             email = parsed->str();
         }
-        assign(c.email, email, "email", changed);
+        assign_changed(c.email, email, "email", changed);
     }
     if (f.phone) {
         std::string phone;
@@ -64,7 +57,7 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             }
             phone = parsed->str();
         }
-        assign(c.phone, phone, "phone", changed);
+        assign_changed(c.phone, phone, "phone", changed);
     }
 }
 
