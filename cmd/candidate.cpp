@@ -44,6 +44,8 @@ struct CandidateOptions {
     std::optional<std::string> format;
     std::map<std::string, std::optional<std::string>> edits;
     bool all = false;
+    bool undo = false;
+    bool yes = false;
     bool dry = false;
 };
 
@@ -76,7 +78,7 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     static CandidateOptions o;
     auto* group = app.add_subcommand("candidate", "Job seekers of the applicant exchange");
     group->require_subcommand(1);
-    add_import_command(*group, rt, "ba");
+    add_import_command(*group, rt, "ba", ImportKind::candidate);
 
     auto* list = group->add_subcommand("list", "List candidates");
     list->add_flag("--all", o.all, "Include archived candidates");
@@ -120,12 +122,39 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     add_dry_run_option(edit, o.dry);
     edit->callback([&rt] { rt.action = [&rt] { change(rt, o, given(o), "changed", "change"); }; });
 
-    auto* archive = group->add_subcommand("archive", "Take a candidate out of matching");
+    auto* archive = group->add_subcommand("archive", "Take a candidate out of matching (--undo: "
+                                                     "back in)");
     archive->add_option("CANDIDATE", o.key, "Id or the agency's reference")->required();
     archive->add_option("--source", o.source, "Source, where a reference is not unique");
+    archive->add_flag("--undo", o.undo, "Make an archived candidate active again");
     add_dry_run_option(archive, o.dry);
     archive->callback([&rt] {
-        rt.action = [&rt] { change(rt, o, {{"active", "false"}}, "archived", "archive"); };
+        rt.action = [&rt] {
+            if (o.undo) {
+                change(rt, o, {{"active", "true"}}, "restored", "restore");
+            } else {
+                change(rt, o, {{"active", "false"}}, "archived", "archive");
+            }
+        };
+    });
+
+    auto* remove = group->add_subcommand("remove", "Erase a candidate for good (DSGVO Art. 17)");
+    remove->add_option("CANDIDATE", o.key, "Id or the agency's reference")->required();
+    remove->add_option("--source", o.source, "Source, where a reference is not unique");
+    remove->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    add_dry_run_option(remove, o.dry);
+    remove->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_write);
+            const auto record = require_candidate(db, o.key, o.source);
+            if (!o.dry) {
+                rt.confirm(fmt::format("Erase candidate {} and all that werkstatt keeps of them?",
+                                       record.id),
+                           o.yes);
+            }
+            remove_candidate(db, record.id, dry_run(o.dry));
+            rt.info(fmt::format("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
+        };
     });
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common.hpp"
+#include "import/profile.hpp"
 
 namespace werkstatt::cli {
 
@@ -17,7 +18,8 @@ void setup_opening(CLI::App& app, Runtime& rt);
 void setup_import(CLI::App& app, Runtime& rt);
 
 // Add an `import` subcommand for candidates or openings to `group`, with `default_profile`.
-void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile);
+void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
+                        ImportKind kind);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

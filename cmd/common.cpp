@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <pwd.h>
+#include <set>
 #include <unistd.h>
 
 namespace werkstatt::cli {
@@ -43,10 +44,17 @@ ConfigSources sources_from(const GlobalOptions& global) {
     return s;
 }
 
-// Options whose values are personal data and stay out of the audit log.
+// Return true unless `option` is one whose values are never personal data; the values of all
+// others (names, addresses, a candidate's fields, notes) stay out of the audit log.
 bool is_personal(const std::string& option) {
-    return option == "--name" || option == "--email" || option == "--phone" ||
-           option == "--notes" || option == "--street";
+    static const std::set<std::string> k_plain = {
+        "--db",     "--config",    "--set",         "--key",      "--new-key", "--company",
+        "--format", "--profile",   "--source",      "--encoding", "--rejects", "--period",
+        "--status", "--kind",      "--date",        "--host",     "--topic",   "--capacity",
+        "--from",   "--quarters",  "--limit",       "--entity",   "--year",    "--start",
+        "--end",    "--positions", "--industry",    "--title",    "--output",  "--contact",
+        "--reason", "--district",  "--member-since"};
+    return k_plain.count(option) == 0;
 }
 
 std::string quoted(const std::string& s) {
@@ -76,7 +84,8 @@ void describe(const CLI::App& app, std::string& line) {
         }
         for (const auto& value : opt->results()) {
             if (positional) {
-                line += " " + quoted(value);
+                // An agency's reference is a pseudonym of a person: the audit row's id suffices.
+                line += " " + (opt->get_name() == "CANDIDATE" ? std::string("…") : quoted(value));
             } else if (is_personal(name)) {
                 line += " " + name + "=…";
             } else {

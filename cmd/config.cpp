@@ -2,6 +2,7 @@
 // werkstatt config show|check: the effective configuration and file validation.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "import/profile.hpp"
 
 #include <fmt/format.h>
 
@@ -30,7 +31,12 @@ void setup_config(CLI::App& app, Runtime& rt) {
     check->add_option("FILE", o.file, "TOML file to check")->required();
     check->callback([&rt] {
         rt.action = [&rt] {
-            const auto problems = check_config_file(o.file);
+            auto problems = check_config_file(o.file);
+            if (problems.empty()) {
+                for (const auto& message : check_profiles({ProfileSource{"", o.file}})) {
+                    problems.push_back(ConfigProblem{0, message});
+                }
+            }
             if (problems.empty()) {
                 rt.info(fmt::format("{}: valid", o.file));
                 return;

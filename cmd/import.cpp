@@ -83,7 +83,8 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
 
 } // namespace
 
-void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile) {
+void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
+                        ImportKind kind) {
     auto o = std::make_shared<ImportOptions>();
     o->profile = default_profile;
     auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "
@@ -97,11 +98,12 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
     cmd->add_option("--rejects", o->rejects, "Write rejected rows with an error column here");
     cmd->add_flag("--strict", o->strict, "Import nothing if any row is bad");
     add_dry_run_option(cmd, o->dry);
-    cmd->callback([&rt, o] {
-        rt.action = [&rt, o] {
+    cmd->callback([&rt, o, kind] {
+        rt.action = [&rt, o, kind] {
             ImportRequest request;
             request.file = o->file;
             request.profile = find_profile(rt.config().config.import_profiles, o->profile);
+            request.expected_kind = kind;
             request.source = o->source;
             request.encoding = o->encoding;
             request.dry_run = dry_run(o->dry);

@@ -131,7 +131,7 @@ void setup_opening(CLI::App& app, Runtime& rt) {
     close->callback([&rt] {
         rt.action = [&rt] { change(rt, o, {{"status", "closed"}}, "closed", "close"); };
     });
-    add_import_command(*group, rt, "openings");
+    add_import_command(*group, rt, "openings", ImportKind::opening);
 }
 
 } // namespace werkstatt::cli

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fmt/format.h>
 
 namespace werkstatt::text {
 
@@ -115,6 +116,38 @@ bool is_valid_utf8(std::string_view s) {
         i += len;
     }
     return true;
+}
+
+std::size_t valid_utf8_prefix(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = 0;
+        const auto len = decode_utf8(s, i, cp);
+        if (len == 0) {
+            break;
+        }
+        i += len;
+    }
+    return i;
+}
+
+std::string printable(std::string_view s, std::size_t max_bytes) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
+        char32_t cp = 0;
+        const auto len = decode_utf8(s, i, cp);
+        if (len == 0 || cp < 0x20 || cp == 0x7F) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
+            ++i;
+        } else {
+            out += s.substr(i, len);
+            i += len;
+        }
+    }
+    if (out.size() >= max_bytes) {
+        out += "…";
+    }
+    return out;
 }
 
 std::size_t display_width(std::string_view s) {

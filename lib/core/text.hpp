@@ -24,6 +24,13 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Return true if `s` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view s);
 
+// Return the length of the longest prefix of `s` that is well-formed UTF-8.
+std::size_t valid_utf8_prefix(std::string_view s);
+
+// Return `s` fit for one line of a message: control characters and invalid UTF-8 as \xNN, cut
+// to `max_bytes` with "…".
+std::string printable(std::string_view s, std::size_t max_bytes);
+
 // Return the number of terminal columns `s` takes (code points; East Asian wide counts 2).
 std::size_t display_width(std::string_view s);
 

@@ -99,6 +99,9 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
     const auto& schema = schema_of(kind);
     auto record = load(db, kind, id);
     auto cells = record.cells;
+    if (fields.count("plz") > 0 && fields.count("city") == 0) {
+        cells[schema.index("city")] = std::string(); // the old city belongs to the old PLZ
+    }
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
         if (kind == ImportKind::opening && field == "company") {
@@ -110,6 +113,13 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
         }
     }
     derive_columns(kind, cells);
+    if (kind == ImportKind::opening) {
+        auto& reference = cells[schema.index("reference")];
+        if (!reference || reference->empty()) {
+            throw Error(ErrorKind::bad_data, "an opening's reference cannot be empty; give one "
+                                             "(it identifies the opening in imports)");
+        }
+    }
     std::vector<std::string> changed;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (cells[i] != record.cells[i]) {
@@ -126,6 +136,15 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
     return changed;
 }
 
+void remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
+    WriteTransaction txn(db);
+    load(db, ImportKind::candidate, id);
+    delete_changes_of(db, "candidate", id);
+    delete_record(db, "candidate", id);
+    txn.audit("candidate", id, "remove", "erased");
+    txn.finish(dry_run);
+}
+
 std::int64_t add_opening(Database& db, const std::map<std::string, std::string>& fields,
                          DryRun dry_run) {
     const auto company_it = fields.find("company");
@@ -136,8 +155,9 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     const auto company = require_company(db, company_it->second);
     const auto& schema = opening_schema();
     auto cells = default_cells(ImportKind::opening);
+    // The company's place unless the opening names its own (then the city goes with the PLZ).
     cells[schema.index("plz")] = company.plz;
-    cells[schema.index("city")] = company.city;
+    cells[schema.index("city")] = fields.count("plz") > 0 ? "" : company.city;
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
         if (const auto p = normalise_field(ImportKind::opening, field, value, context, cells)) {

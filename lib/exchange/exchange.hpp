@@ -46,6 +46,10 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
                                        const std::map<std::string, std::string>& fields,
                                        DryRun dry_run);
 
+// Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go; the
+// audit log keeps only that candidate `id` was removed.
+void remove_candidate(Database& db, std::int64_t id, DryRun dry_run);
+
 // Add an opening from `fields` (company and title required; PLZ and city default to the
 // company's); return its id.
 std::int64_t add_opening(Database& db, const std::map<std::string, std::string>& fields,

@@ -39,24 +39,28 @@ struct Input {
 
 using Normaliser = std::function<Problem(const Input&)>;
 
-Cell text_cell(std::string_view v) {
-    return std::string(v);
-}
-
 Problem plain_text(const Input& in, std::string_view column, std::size_t max_bytes) {
     if (!text::is_valid_utf8(in.value)) {
         return problem("not valid UTF-8 text");
     }
-    for (char c : in.value) {
+    std::string value; // a line break inside a cell (CRLF, CR or LF) is kept as LF
+    for (std::size_t i = 0; i < in.value.size(); ++i) {
+        const char c = in.value[i];
         const auto u = static_cast<unsigned char>(c);
+        if (c == '\r') {
+            value += '\n';
+            i += i + 1 < in.value.size() && in.value[i + 1] == '\n' ? 1 : 0;
+            continue;
+        }
         if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
             return problem("contains a control character");
         }
+        value += c;
     }
-    if (in.value.size() > max_bytes) {
+    if (value.size() > max_bytes) {
         return problem(fmt::format("longer than {} bytes", max_bytes));
     }
-    in.set(column, text_cell(in.value));
+    in.set(column, std::move(value));
     return std::nullopt;
 }
 
@@ -93,10 +97,12 @@ Normaliser date_field(std::string column) {
     };
 }
 
-Normaliser integer_field(std::string column, std::int64_t min, std::int64_t max) {
-    return [column, min, max](const Input& in) -> Problem {
+// An integer from `min` to `max`; an empty cell stores `empty` (NULL if not given).
+Normaliser integer_field(std::string column, std::int64_t min, std::int64_t max,
+                         Cell empty = std::nullopt) {
+    return [column, min, max, empty](const Input& in) -> Problem {
         if (in.value.empty()) {
-            in.set(column, std::nullopt);
+            in.set(column, empty);
             return std::nullopt;
         }
         const auto n = text::parse_int(in.value);
@@ -119,9 +125,10 @@ std::optional<bool> parse_flag(std::string_view v) {
     return std::nullopt;
 }
 
-Normaliser flag_field(std::string column) {
-    return [column](const Input& in) -> Problem {
-        const auto b = parse_flag(in.value);
+// Yes or no; an empty cell means `empty`.
+Normaliser flag_field(std::string column, bool empty = false) {
+    return [column, empty](const Input& in) -> Problem {
+        const auto b = in.value.empty() ? std::optional(empty) : parse_flag(in.value);
         if (!b) {
             return problem("not yes or no; write true or false");
         }
@@ -254,16 +261,18 @@ const std::map<std::string, Normaliser>& candidate_normalisers() {
          code_field(
              "residence_status",
              [](std::string_view v) -> Cell {
-                 const auto s = parse_residence_status(v);
+                 const auto s = parse_residence_status(text::ascii_lower(v));
                  return s ? Cell(std::string(to_string(*s))) : std::nullopt;
              },
-             "unknown residence status; map the agency's spelling in the profile's "
-             "[values.residence_status]",
+             "unknown residence status; use a code (eu, niederlassung, schutz, ukraine, "
+             "bleiberecht, fachkraft, blaue-karte, ausbildung, anerkennung, beschaeftigung, "
+             "fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, unknown) or map the "
+             "agency's spelling in the profile's [values.residence_status]",
              false)},
         {"recognition", code_field(
                             "recognition",
                             [](std::string_view v) -> Cell {
-                                const auto r = parse_recognition(v);
+                                const auto r = parse_recognition(text::ascii_lower(v));
                                 return r ? Cell(std::string(to_string(*r))) : std::nullopt;
                             },
                             "unknown recognition status; map it in the profile's "
@@ -300,7 +309,7 @@ const std::map<std::string, Normaliser>& candidate_normalisers() {
                       "not an ISCED level 0 to 8")},
         {"entry_date", date_field("entry_date")},
         {"exit_date", date_field("exit_date")},
-        {"active", flag_field("active")},
+        {"active", flag_field("active", true)},
     };
     return table;
 }
@@ -309,12 +318,12 @@ const std::map<std::string, Normaliser>& opening_normalisers() {
     static const std::map<std::string, Normaliser> table = {
         {"company", required_text("company_key", 40)},
         {"title", required_text("title", 200)},
-        {"reference", text_field("reference", 64)},
+        {"reference", required_text("reference", 64)},
         {"kldb", code_field("kldb", kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
         {"german", code_field("german", cefr, "not a CEFR level (A1 to C2)")},
         {"plz", plz_field},
         {"city", text_field("city", 200)},
-        {"positions", integer_field("positions", 1, 10000)},
+        {"positions", integer_field("positions", 1, 10000, Cell("1"))},
         {"start_date", date_field("start_date")},
         {"latest_start", date_field("latest_start")},
         {"licence", [](const Input& in) { return licences_field(in, "licence"); }},

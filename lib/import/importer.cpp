@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/values.hpp"
 #include "io/csv.hpp"
 #include "io/encoding.hpp"
 #include "io/file_hash.hpp"
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sys/stat.h>
 #include <unordered_set>
 
 namespace werkstatt {
@@ -20,6 +22,7 @@ namespace werkstatt {
 namespace {
 
 constexpr std::size_t k_kept_problems = 100;
+constexpr const char* k_last_batch = "@batch"; // key of the before-image: the previous batch
 constexpr std::size_t k_kept_warnings = 20;
 constexpr std::size_t k_tracked_references = 4'000'000; // bounds memory: 16 bytes a reference
 
@@ -76,7 +79,7 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     if (!missing.empty()) {
         std::vector<std::string> found;
         for (const auto& h : header.fields) {
-            found.push_back(std::string(text::trim(h)));
+            found.push_back(text::printable(text::trim(h), 60));
         }
         throw Error(ErrorKind::bad_data,
                     fmt::format("{}:{}: the header does not match profile '{}': missing {}; "
@@ -105,12 +108,20 @@ class SeenReferences {
     bool m_full = false;
 };
 
+// Open `path` for writing with mode 0600: rejected rows are personal data.
+std::ofstream open_private(const std::filesystem::path& path) {
+    const auto old_mask = ::umask(077);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    ::umask(old_mask);
+    return out;
+}
+
 // Writes rejected rows, with the header and an error column, to a temporary file that takes the
 // place of the target once the import is done.
 class RejectsFile {
   public:
     RejectsFile(const std::filesystem::path& target, char delimiter)
-        : m_target(target), m_temp(target.string() + ".part"), m_out(m_temp, std::ios::binary),
+        : m_target(target), m_temp(target.string() + ".part"), m_out(open_private(m_temp)),
           m_writer(m_out, delimiter) {
         if (!m_out) {
             throw Error(ErrorKind::output,
@@ -144,9 +155,13 @@ class RejectsFile {
     CsvWriter m_writer;
 };
 
+// Return the old values of the columns that differ, and the batch that had last written the
+// record (so that undo can give it back), as JSON; `names` receives the changed columns.
 std::string changed_json(const RecordSchema& schema, const std::vector<Cell>& before,
-                         const std::vector<Cell>& after, std::vector<std::string>& names) {
+                         const std::vector<Cell>& after, std::vector<std::string>& names,
+                         std::optional<std::int64_t> last_batch) {
     nlohmann::json j = nlohmann::json::object();
+    j[k_last_batch] = last_batch ? nlohmann::json(*last_batch) : nlohmann::json();
     for (std::size_t i = 0; i < before.size(); ++i) {
         if (before[i] != after[i]) {
             names.push_back(schema.columns[i]);
@@ -217,12 +232,6 @@ class Run {
   private:
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
-        const auto& ref = cells[m_schema.index("reference")];
-        if (!ref || ref->empty()) {
-            problems.push_back(fmt::format("{}:{}: the reference is empty; every row needs the "
-                                           "agency's or company's reference",
-                                           file, record.line));
-        }
         if (m_kind == ImportKind::opening) {
             const auto& company = cells[m_schema.index("company_key")];
             if (company && !company->empty() && m_companies.count(*company) == 0) {
@@ -257,7 +266,8 @@ class Run {
             return;
         }
         std::vector<std::string> names;
-        const auto before = changed_json(m_schema, existing->cells, merged, names);
+        const auto before =
+            changed_json(m_schema, existing->cells, merged, names, existing->batch_id);
         if (existing->batch_id != m_batch || existing->created_batch != m_batch) {
             record_change(m_db, m_batch, m_schema.table, existing->id, before);
         }
@@ -321,6 +331,22 @@ class Run {
     std::size_t m_more_warnings = 0;
 };
 
+// Refuse a request that cannot work before touching the file: a profile of the other kind, a
+// source label that could never be imported again.
+void check_request(const ImportRequest& r) {
+    if (r.expected_kind && *r.expected_kind != r.profile.kind) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("profile '{}' imports {}s; choose a {} profile", r.profile.name,
+                                kind_name(r.profile.kind), kind_name(*r.expected_kind)));
+    }
+    if (r.source && !RecordKey::parse(*r.source)) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--source '{}' is not a source label; use lower-case letters, "
+                                "digits, '-' and '_' (e.g. jc-magdeburg)",
+                                *r.source));
+    }
+}
+
 std::optional<Encoding> chosen_encoding(const ImportRequest& r) {
     const auto name = r.encoding.value_or(r.profile.encoding);
     if (name == "auto") {
@@ -353,16 +379,20 @@ bool blank(const CsvRecord& record) {
 ImportResult run_import(Database& db, const ImportRequest& request) {
     ImportResult result;
     const auto file = request.file.string();
+    check_request(request);
     std::error_code ec;
     if (std::filesystem::is_directory(request.file, ec)) {
         throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", file));
     }
     // One read of the whole file gives its hash and tells UTF-8 from Windows-1252 even where
-    // the first umlaut comes late; a byte order mark still decides on its own.
+    // the first umlaut comes late: bytes that are not UTF-8 before any UTF-8 character mean
+    // Windows-1252; after one, the file is broken UTF-8 and decoding says where. A byte order
+    // mark still decides on its own.
     const auto scan = scan_file(request.file);
     auto encoding = chosen_encoding(request);
-    if (!encoding && !scan.valid_utf8 && !starts_with_bom(request.file)) {
-        encoding = Encoding::windows1252;
+    if (!encoding && !starts_with_bom(request.file)) {
+        encoding =
+            scan.valid_utf8 || scan.utf8_before_error ? Encoding::utf8 : Encoding::windows1252;
     }
     auto input = open_decoded(request.file, encoding);
     auto& batch = result.batch;
@@ -376,7 +406,11 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
 
     CsvReader reader(input->stream(), file, CsvReadOptions{request.profile.delimiter, 1u << 20});
     CsvRecord record;
-    if (!reader.next(record) || (blank(record) && !reader.next(record))) {
+    bool found = false;
+    while (!found && reader.next(record)) {
+        found = !blank(record);
+    }
+    if (!found) {
         throw Error(ErrorKind::bad_data, fmt::format("{} is empty; nothing to import", file));
     }
     result.delimiter = delimiter_name(reader.delimiter());
@@ -458,7 +492,8 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
     }
     if (batch->undone_at) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("batch {} was undone already on {}", batch_id, *batch->undone_at));
+                    fmt::format("batch {} was undone already on {}; nothing to do", batch_id,
+                                *batch->undone_at));
     }
     const std::string table = batch->kind == "opening" ? "opening" : "candidate";
     UndoResult result{*batch, 0, 0};
@@ -493,11 +528,18 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
             continue;
         }
         const auto old = nlohmann::json::parse(before);
+        std::optional<std::int64_t> last_batch;
         for (auto it = old.begin(); it != old.end(); ++it) {
+            if (it.key() == k_last_batch) {
+                if (!it.value().is_null()) {
+                    last_batch = it.value().get<std::int64_t>();
+                }
+                continue;
+            }
             record->cells[schema.index(it.key())] =
                 it.value().is_null() ? Cell() : Cell(it.value().get<std::string>());
         }
-        records.update(id, record->cells, std::nullopt, utc_timestamp());
+        records.update(id, record->cells, last_batch, utc_timestamp());
         ++result.restored;
     }
     mark_undone(db, batch_id, utc_timestamp());

@@ -4,6 +4,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/encoding.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -61,8 +62,9 @@ void read_columns(ImportProfile& p, const toml::node& node) {
         }
         p.columns.emplace_back(field, column_of(p, v, field));
     }
-    std::sort(p.columns.begin(), p.columns.end(),
-              [](const auto& a, const auto& b) { return a.second.position < b.second.position; });
+    std::stable_sort(p.columns.begin(), p.columns.end(), [](const auto& a, const auto& b) {
+        return a.second.position < b.second.position;
+    });
 }
 
 void read_values(ImportProfile& p, const toml::node& node) {
@@ -142,6 +144,25 @@ ImportProfile read_profile(const std::string& name, const toml::node& node,
     read_columns(p, *columns);
     if (const auto* values = table->get("values")) {
         read_values(p, *values);
+    }
+    const std::vector<std::string> required =
+        p.kind == ImportKind::opening ? std::vector<std::string>{"company", "title", "reference"}
+                                      : std::vector<std::string>{"reference"};
+    for (const auto& field : required) {
+        const bool mapped = std::any_of(p.columns.begin(), p.columns.end(),
+                                        [&](const auto& c) { return c.first == field; });
+        if (!mapped) {
+            throw bad_profile(origin, *columns,
+                              fmt::format("import.profile.{} maps no column to '{}', which every "
+                                          "row needs",
+                                          name, field));
+        }
+    }
+    if (p.encoding != "auto" && !parse_encoding(p.encoding)) {
+        throw bad_profile(origin, node,
+                          fmt::format("encoding '{}' of import.profile.{} is unknown; use auto, "
+                                      "utf-8, windows-1252 or utf-16le",
+                                      p.encoding, name));
     }
     return p;
 }

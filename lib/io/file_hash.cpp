@@ -57,6 +57,10 @@ FileScan scan_file(const std::filesystem::path& path) {
             carry = chunk.substr(chunk.size() - tail);
             chunk.resize(chunk.size() - tail);
             scan.valid_utf8 = text::is_valid_utf8(chunk);
+            const auto upto = scan.valid_utf8 ? chunk.size() : text::valid_utf8_prefix(chunk);
+            for (std::size_t i = 0; i < upto && !scan.utf8_before_error; ++i) {
+                scan.utf8_before_error = static_cast<unsigned char>(chunk[i]) >= 0x80;
+            }
         }
     }
     if (in.bad()) {

@@ -14,6 +14,7 @@ std::string sha256_file(const std::filesystem::path& path);
 struct FileScan {
     std::string sha256;
     bool valid_utf8 = true;
+    bool utf8_before_error = false; // a multi-byte UTF-8 character came before the first bad byte
 };
 
 // Read the file at `path` once, in 1 MiB chunks, and return its SHA-256 and whether it is valid

@@ -338,6 +338,13 @@ void delete_record(Database& db, const std::string& table, std::int64_t id) {
     q.exec();
 }
 
+void delete_changes_of(Database& db, const std::string& entity, std::int64_t id) {
+    SQLite::Statement q(db.sql(), "DELETE FROM import_change WHERE entity = ? AND record_id = ?");
+    q.bind(1, entity);
+    q.bind(2, id);
+    q.exec();
+}
+
 void mark_undone(Database& db, std::int64_t batch, const std::string& now) {
     SQLite::Statement q(db.sql(), "UPDATE import_batch SET undone_at = ? WHERE id = ?");
     q.bind(1, now);

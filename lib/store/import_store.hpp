@@ -102,6 +102,8 @@ std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>
 created_by(Database& db, const std::string& table, std::int64_t batch);
 // Delete record `id` of `table`.
 void delete_record(Database& db, const std::string& table, std::int64_t id);
+// Delete every before-image of record `id` of `entity` (they hold its old values).
+void delete_changes_of(Database& db, const std::string& entity, std::int64_t id);
 // Mark `batch` as undone at `now`.
 void mark_undone(Database& db, std::int64_t batch, const std::string& now);
 
