@@ -108,6 +108,10 @@ bool is_combining(char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i; // ASCII, the common case: no decoding
+            continue;
+        }
         char32_t cp = 0;
         const auto len = decode_utf8(s, i, cp);
         if (len == 0) {

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 namespace werkstatt {
 
@@ -42,6 +43,16 @@ using Normaliser = std::function<Problem(const Input&)>;
 Problem plain_text(const Input& in, std::string_view column, std::size_t max_bytes) {
     if (!text::is_valid_utf8(in.value)) {
         return problem("not valid UTF-8 text");
+    }
+    const bool plain = std::none_of(in.value.begin(), in.value.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    });
+    if (plain) {
+        if (in.value.size() > max_bytes) {
+            return problem(fmt::format("longer than {} bytes", max_bytes));
+        }
+        in.set(column, std::string(in.value));
+        return std::nullopt;
     }
     std::string value; // a line break inside a cell (CRLF, CR or LF) is kept as LF
     for (std::size_t i = 0; i < in.value.size(); ++i) {
@@ -364,14 +375,21 @@ const std::vector<std::string>& import_fields(ImportKind kind) {
     return kind == ImportKind::opening ? opening : candidate;
 }
 
+RecordSchema::RecordSchema(std::string table_name, std::vector<std::string> column_names)
+    : table(std::move(table_name)), columns(std::move(column_names)) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        m_index.emplace(columns[i], i);
+    }
+}
+
 std::size_t RecordSchema::index(std::string_view column) const {
-    const auto it = std::find(columns.begin(), columns.end(), column);
-    if (it == columns.end()) {
+    const auto it = m_index.find(column);
+    if (it == m_index.end()) {
         throw Error(
             ErrorKind::internal,
             fmt::format("no column {} in {}; this is a bug, please report it", column, table));
     }
-    return static_cast<std::size_t>(it - columns.begin());
+    return it->second;
 }
 
 const RecordSchema& candidate_schema() {
@@ -449,20 +467,38 @@ std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field
     return {schema.index(field)};
 }
 
-void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
-    const auto& schema = schema_of(kind);
-    const auto& plz_cell = cells[schema.index("plz")];
+namespace {
+
+// Return the district key of `plz` at `city`, remembered per (PLZ, city): an agency file repeats
+// a few hundred places over and over. The memory is bounded.
+Cell district_of(const std::string& plz, const std::string& city) {
+    thread_local std::unordered_map<std::string, Cell> cache;
+    const std::string key = plz + '\x1f' + city;
+    if (const auto it = cache.find(key); it != cache.end()) {
+        return it->second;
+    }
     Cell district;
-    if (plz_cell && !plz_cell->empty()) {
-        if (const auto plz = Plz::parse(*plz_cell)) {
-            const auto& city = cells[schema.index("city")];
-            const auto found = PlzDirectory::shipped().resolve(*plz, city ? *city : "");
-            if (found.district) {
-                district = found.district->ags;
-            }
+    if (const auto code = Plz::parse(plz)) {
+        const auto found = PlzDirectory::shipped().resolve(*code, city);
+        if (found.district) {
+            district = found.district->ags;
         }
     }
-    cells[schema.index("district_ags")] = district;
+    if (cache.size() > 8192) {
+        cache.clear();
+    }
+    cache.emplace(key, district);
+    return district;
+}
+
+} // namespace
+
+void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
+    const auto& schema = schema_of(kind);
+    const auto& plz = cells[schema.index("plz")];
+    const auto& city = cells[schema.index("city")];
+    cells[schema.index("district_ags")] =
+        plz && !plz->empty() ? district_of(*plz, city ? *city : "") : Cell();
 }
 
 std::vector<Cell> default_cells(ImportKind kind) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace werkstatt {
@@ -17,10 +18,14 @@ using Cell = std::optional<std::string>;
 
 // The columns of a table an import writes, in the order of `columns` (the SQL names).
 struct RecordSchema {
+    RecordSchema(std::string table_name, std::vector<std::string> column_names);
     std::string table;
     std::vector<std::string> columns;
     // Return the index of `column`; an unknown name is a bug.
     std::size_t index(std::string_view column) const;
+
+  private:
+    std::unordered_map<std::string_view, std::size_t> m_index; // into `columns`
 };
 
 // Return the schema of the candidate table (without id and bookkeeping columns).

@@ -15,7 +15,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sys/stat.h>
-#include <unordered_set>
 
 namespace werkstatt {
 
@@ -24,7 +23,6 @@ namespace {
 constexpr std::size_t k_kept_problems = 100;
 constexpr const char* k_last_batch = "@batch"; // key of the before-image: the previous batch
 constexpr std::size_t k_kept_warnings = 20;
-constexpr std::size_t k_tracked_references = 4'000'000; // bounds memory: 16 bytes a reference
 
 // A mapped field and the column of the file it is read from.
 struct Binding {
@@ -89,24 +87,6 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     }
     return bindings;
 }
-
-// Remembers the references seen in this file, by a 64-bit fingerprint, up to a bound.
-class SeenReferences {
-  public:
-    // Return true if `key` was seen before; remember it otherwise.
-    bool seen_before(const std::string& key) {
-        if (m_seen.size() >= k_tracked_references) {
-            m_full = true;
-            return m_seen.count(std::hash<std::string>{}(key)) > 0;
-        }
-        return !m_seen.insert(std::hash<std::string>{}(key)).second;
-    }
-    bool full() const { return m_full; }
-
-  private:
-    std::unordered_set<std::size_t> m_seen;
-    bool m_full = false;
-};
 
 // Open `path` for writing with mode 0600: rejected rows are personal data.
 std::ofstream open_private(const std::filesystem::path& path) {
@@ -177,7 +157,7 @@ class Run {
     Run(Database& db, const ImportRequest& request, ImportResult& result)
         : m_db(db), m_request(request), m_result(result), m_kind(request.profile.kind),
           m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
-          m_table(db, m_kind) {
+          m_table(db, m_kind), m_seen(db) {
         m_context.date_format = request.profile.date_format;
         m_source = request.source.value_or(request.profile.source);
         if (m_kind == ImportKind::opening) {
@@ -227,7 +207,10 @@ class Run {
         return problems;
     }
 
-    void set_batch(std::int64_t id) { m_batch = id; }
+    void set_batch(std::int64_t id, WriteTransaction& txn) {
+        m_batch = id;
+        m_txn = &txn;
+    }
 
   private:
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
@@ -243,37 +226,40 @@ class Run {
     }
 
     void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
-        const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
-        const std::string identity =
-            *cells[m_schema.index(owner)] + '\x1f' + *cells[m_schema.index("reference")];
-        if (m_seen.seen_before(identity)) {
-            warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
-                             "row wins",
-                             file, record.line, *cells[m_schema.index("reference")]));
-        }
         auto existing = m_table.find(cells);
         if (!existing) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
             return;
         }
+        // Written earlier in this file, or found unchanged earlier in it: a duplicate.
+        const bool written_here = existing->batch_id == m_batch;
         auto merged = existing->cells;
         for (auto i : m_mapped) {
             merged[i] = cells[i];
         }
-        if (merged == existing->cells) {
+        const bool unchanged = merged == existing->cells;
+        const bool seen_here =
+            unchanged ? !m_seen.remember(existing->id) : m_seen.contains(existing->id);
+        if (written_here || seen_here) {
+            warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
+                             "row wins",
+                             file, record.line, *cells[m_schema.index("reference")]));
+        }
+        if (unchanged) {
             ++m_result.batch.unchanged;
             return;
         }
         std::vector<std::string> names;
         const auto before =
             changed_json(m_schema, existing->cells, merged, names, existing->batch_id);
-        if (existing->batch_id != m_batch || existing->created_batch != m_batch) {
+        if (!written_here) {
             record_change(m_db, m_batch, m_schema.table, existing->id, before);
         }
         m_table.update(existing->id, merged, m_batch, m_now);
         ++m_result.batch.updated;
-        m_changes.emplace_back(existing->id, text::join(names, ","));
+        m_txn->audit(m_schema.table, existing->id, "import-update",
+                     fmt::format("batch={} fields={}", m_batch, text::join(names, ",")));
     }
 
     void warn(std::string w) {
@@ -287,10 +273,6 @@ class Run {
   public:
     // Write one audit row per changed record and one for the batch.
     void audit(WriteTransaction& txn) {
-        for (const auto& [id, fields] : m_changes) {
-            txn.audit(m_schema.table, id, "import-update",
-                      fmt::format("batch={} fields={}", m_batch, fields));
-        }
         const auto& b = m_result.batch;
         txn.audit("import_batch", m_batch, "import",
                   fmt::format("{} file={} profile={} read={} inserted={} updated={} unchanged={} "
@@ -303,11 +285,6 @@ class Run {
         if (m_more_warnings > 0) {
             m_result.warnings.push_back(
                 fmt::format("... and {} more such warnings", m_more_warnings));
-        }
-        if (m_seen.full()) {
-            m_result.warnings.push_back(fmt::format("duplicate references are tracked for the "
-                                                    "first {} rows only",
-                                                    k_tracked_references));
         }
     }
 
@@ -326,8 +303,8 @@ class Run {
     std::vector<Binding> m_bindings;
     std::set<std::size_t> m_mapped;
     std::int64_t m_batch = 0;
-    SeenReferences m_seen;
-    std::vector<std::pair<std::int64_t, std::string>> m_changes;
+    SeenRecords m_seen;
+    WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
 };
 
@@ -420,7 +397,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     Run run(db, request, result);
     run.start(bind_header(request.profile, header, file));
     batch.id = insert_batch(db, batch);
-    run.set_batch(batch.id);
+    run.set_batch(batch.id, txn);
     std::optional<RejectsFile> rejects;
     if (request.rejects) {
         rejects.emplace(*request.rejects, reader.delimiter());

@@ -81,6 +81,44 @@ bool CsvReader::next(CsvRecord& record) {
     bool quoted = false;
     bool was_quoted = false;
     for (;;) {
+        // Fast path: take a run of ordinary bytes from the buffer in one append.
+        if (m_pos < m_buffer.size()) {
+            std::size_t end = m_pos;
+            const std::size_t size = m_buffer.size();
+            if (quoted) {
+                while (end < size && m_buffer[end] != '"' && m_buffer[end] != '\n') {
+                    ++end;
+                }
+            } else {
+                while (end < size) {
+                    const char b = m_buffer[end];
+                    if (b == m_delimiter || b == '\n' || b == '\r' || b == '"') {
+                        break;
+                    }
+                    ++end;
+                }
+            }
+            if (end > m_pos) {
+                if (!quoted && was_quoted) {
+                    throw Error(ErrorKind::bad_data,
+                                fmt::format("{}:{}: text after the closing quote of field {}; "
+                                            "quote the whole field",
+                                            m_source, m_line, record.fields.size() + 1));
+                }
+                const std::size_t n = end - m_pos;
+                record_bytes += n;
+                if (record_bytes > m_options.max_record_bytes) {
+                    throw Error(ErrorKind::bad_data,
+                                fmt::format("{}:{}: record is longer than {} bytes; is this "
+                                            "really a CSV file with line breaks?",
+                                            m_source, record.line, m_options.max_record_bytes));
+                }
+                field.append(m_buffer, m_pos, n);
+                m_pos = end;
+                m_consumed += n;
+                continue;
+            }
+        }
         const int c = peek();
         if (c < 0) {
             if (quoted) {

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 namespace werkstatt {
 
@@ -71,9 +72,10 @@ std::string update_sql(const RecordSchema& schema) {
                        n + 3);
 }
 
+// Bind `cell` without copying it: the cells outlive the statement's execution.
 void bind_cell(SQLite::Statement& q, int index, const Cell& cell) {
     if (cell) {
-        q.bind(index, *cell);
+        q.bindNoCopy(index, *cell);
     } else {
         q.bind(index);
     }
@@ -130,26 +132,73 @@ constexpr const char* k_batch_columns =
     "id, kind, file_name, sha256, profile, source, encoding, rows_read, inserted, updated, "
     "unchanged, rejected, started_at, finished_at, undone_at";
 
+// Throw the SQLite error `rc` of `db` unless it is a success code.
+void check(Database& db, int rc) {
+    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        throw SQLite::Exception(db.sql().getHandle(), rc);
+    }
+}
+
+std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> prepare_raw(Database& db,
+                                                                  const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    check(db, sqlite3_prepare_v2(db.sql().getHandle(), sql.c_str(), static_cast<int>(sql.size()),
+                                 &stmt, nullptr));
+    return {stmt, sqlite3_finalize};
+}
+
 } // namespace
 
 RecordTable::RecordTable(Database& db, ImportKind kind)
     : m_db(db), m_schema(kind == ImportKind::opening ? opening_schema() : candidate_schema()),
-      m_kind(kind), m_find(std::make_unique<SQLite::Statement>(db.sql(), find_sql(m_schema, kind))),
+      m_kind(kind), m_find(prepare_raw(db, find_sql(m_schema, kind))),
       m_insert(std::make_unique<SQLite::Statement>(db.sql(), insert_sql(m_schema))),
       m_update(std::make_unique<SQLite::Statement>(db.sql(), update_sql(m_schema))) {}
 
 RecordTable::~RecordTable() = default;
 
 std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells) {
-    auto& q = *m_find;
-    q.reset();
+    sqlite3_stmt* q = m_find.get();
+    sqlite3_reset(q);
     const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
-    bind_cell(q, 1, cells[m_schema.index(owner)]);
-    bind_cell(q, 2, cells[m_schema.index("reference")]);
-    if (!q.executeStep()) {
+    const auto bind = [&](int index, const Cell& cell) {
+        const int rc = cell ? sqlite3_bind_text(q, index, cell->data(),
+                                                static_cast<int>(cell->size()), SQLITE_STATIC)
+                            : sqlite3_bind_null(q, index);
+        check(m_db, rc);
+    };
+    bind(1, cells[m_schema.index(owner)]);
+    bind(2, cells[m_schema.index("reference")]);
+    const int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
         return std::nullopt;
     }
-    return read_record(q, m_schema.columns.size());
+    if (rc != SQLITE_ROW) {
+        check(m_db, rc);
+    }
+    StoredRecord r;
+    r.id = sqlite3_column_int64(q, 0);
+    const auto optional_column = [&](int i) {
+        return sqlite3_column_type(q, i) == SQLITE_NULL
+                   ? std::optional<std::int64_t>()
+                   : std::optional<std::int64_t>(sqlite3_column_int64(q, i));
+    };
+    r.created_batch = optional_column(1);
+    r.batch_id = optional_column(2);
+    const auto n = m_schema.columns.size();
+    r.cells.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int column = static_cast<int>(i + 3);
+        if (sqlite3_column_type(q, column) == SQLITE_NULL) {
+            r.cells.emplace_back();
+        } else {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, column));
+            r.cells.emplace_back(
+                std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(q, column))));
+        }
+    }
+    sqlite3_reset(q);
+    return r;
 }
 
 std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
@@ -244,6 +293,37 @@ void set_opening_reference(Database& db, std::int64_t id, const std::string& ref
     q.bind(1, reference);
     q.bind(2, id);
     q.exec();
+}
+
+SeenRecords::SeenRecords(Database& db) : m_db(db) {
+    db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS seen_record (id INTEGER PRIMARY KEY)");
+    db.sql().exec("DELETE FROM temp.seen_record");
+    m_insert = std::make_unique<SQLite::Statement>(
+        db.sql(), "INSERT OR IGNORE INTO temp.seen_record (id) VALUES (?)");
+    m_find = std::make_unique<SQLite::Statement>(db.sql(),
+                                                 "SELECT 1 FROM temp.seen_record WHERE id = ?");
+}
+
+SeenRecords::~SeenRecords() {
+    m_insert.reset();
+    m_find.reset();
+    try {
+        m_db.sql().exec("DROP TABLE IF EXISTS temp.seen_record");
+    } catch (const SQLite::Exception&) {
+        // The connection is going away with its temporary tables anyway.
+    }
+}
+
+bool SeenRecords::remember(std::int64_t id) {
+    m_insert->reset();
+    m_insert->bind(1, id);
+    return m_insert->exec() > 0;
+}
+
+bool SeenRecords::contains(std::int64_t id) {
+    m_find->reset();
+    m_find->bind(1, id);
+    return m_find->executeStep();
 }
 
 std::int64_t insert_batch(Database& db, const ImportBatch& b) {

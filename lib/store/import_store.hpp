@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3_stmt;
+
 namespace SQLite {
 class Statement;
 }
@@ -49,7 +51,8 @@ class RecordTable {
     Database& m_db;
     const RecordSchema& m_schema;
     ImportKind m_kind;
-    std::unique_ptr<SQLite::Statement> m_find;
+    // The lookup runs once per imported row: a raw statement, read without per-column objects.
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_find;
     std::unique_ptr<SQLite::Statement> m_insert;
     std::unique_ptr<SQLite::Statement> m_update;
 };
@@ -63,6 +66,25 @@ std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include
                                      const std::optional<std::string>& owner);
 // Give opening `id` the reference `reference`.
 void set_opening_reference(Database& db, std::int64_t id, const std::string& reference);
+
+// The records an import found unchanged so far, kept in a temporary table on disk so that
+// memory stays flat whatever the file size; a second sighting is a duplicate in the file.
+class SeenRecords {
+  public:
+    explicit SeenRecords(Database& db);
+    ~SeenRecords();
+    SeenRecords(const SeenRecords&) = delete;
+    SeenRecords& operator=(const SeenRecords&) = delete;
+    // Remember record `id`; return false if it was remembered before.
+    bool remember(std::int64_t id);
+    // Return true if record `id` was remembered.
+    bool contains(std::int64_t id);
+
+  private:
+    Database& m_db;
+    std::unique_ptr<SQLite::Statement> m_insert;
+    std::unique_ptr<SQLite::Statement> m_find;
+};
 
 // One import run as recorded.
 struct ImportBatch {
