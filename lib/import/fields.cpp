@@ -445,8 +445,13 @@ std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& 
                                                      "this",
                                                      field));
     }
-    std::string value = restore_formula(text::trim(raw));
-    value = std::string(text::trim(value));
+    // Views where possible: this runs for every cell of every imported row.
+    std::string_view value = text::trim(raw);
+    std::string restored;
+    if (!value.empty() && value.front() == '\'') {
+        restored = restore_formula(value);
+        value = text::trim(restored);
+    }
     if (context.value_map != nullptr) {
         const auto mapped = context.value_map->find(fold_for_match(value));
         if (mapped != context.value_map->end()) {

@@ -234,11 +234,9 @@ class Run {
         }
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
         const bool written_here = existing->batch_id == m_batch;
-        auto merged = existing->cells;
-        for (auto i : m_mapped) {
-            merged[i] = cells[i];
-        }
-        const bool unchanged = merged == existing->cells;
+        const bool unchanged = std::all_of(m_mapped.begin(), m_mapped.end(), [&](std::size_t i) {
+            return cells[i] == existing->cells[i];
+        });
         const bool seen_here =
             unchanged ? !m_seen.remember(existing->id) : m_seen.contains(existing->id);
         if (written_here || seen_here) {
@@ -249,6 +247,10 @@ class Run {
         if (unchanged) {
             ++m_result.batch.unchanged;
             return;
+        }
+        auto merged = existing->cells;
+        for (auto i : m_mapped) {
+            merged[i] = cells[i];
         }
         std::vector<std::string> names;
         const auto before =
