@@ -151,13 +151,38 @@ std::string changed_json(const RecordSchema& schema, const std::vector<Cell>& be
     return j.dump();
 }
 
+// The records an import found unchanged so far, as one bit per record id: a second sighting is
+// a duplicate in the file. Memory follows the number of records in the database (an eighth of
+// a byte each), not the size of the file.
+class SeenRecords {
+  public:
+    // Remember record `id`; return false if it was remembered before.
+    bool remember(std::int64_t id) {
+        const auto i = static_cast<std::size_t>(id);
+        if (i >= m_bits.size()) {
+            m_bits.resize(std::max(i + 1, m_bits.size() * 2));
+        }
+        const bool before = m_bits[i];
+        m_bits[i] = true;
+        return !before;
+    }
+    // Return true if record `id` was remembered.
+    bool contains(std::int64_t id) const {
+        const auto i = static_cast<std::size_t>(id);
+        return i < m_bits.size() && m_bits[i];
+    }
+
+  private:
+    std::vector<bool> m_bits;
+};
+
 // Everything one run carries from row to row.
 class Run {
   public:
     Run(Database& db, const ImportRequest& request, ImportResult& result)
         : m_db(db), m_request(request), m_result(result), m_kind(request.profile.kind),
           m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
-          m_table(db, m_kind), m_seen(db) {
+          m_table(db, m_kind) {
         m_context.date_format = request.profile.date_format;
         m_source = request.source.value_or(request.profile.source);
         if (m_kind == ImportKind::opening) {
@@ -179,6 +204,10 @@ class Run {
         }
         if (m_kind == ImportKind::candidate) {
             m_mapped.insert(m_schema.index("source"));
+        }
+        m_mapped_mask.assign(m_schema.columns.size(), false);
+        for (auto i : m_mapped) {
+            m_mapped_mask[i] = true;
         }
     }
 
@@ -226,7 +255,7 @@ class Run {
     }
 
     void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
-        auto existing = m_table.find(cells);
+        auto existing = m_table.find(cells, &m_mapped_mask);
         if (!existing) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
@@ -248,6 +277,7 @@ class Run {
             ++m_result.batch.unchanged;
             return;
         }
+        existing = m_table.find(cells); // all columns now: for the merge and the old values
         auto merged = existing->cells;
         for (auto i : m_mapped) {
             merged[i] = cells[i];
@@ -304,6 +334,7 @@ class Run {
     std::set<std::string> m_companies;
     std::vector<Binding> m_bindings;
     std::set<std::size_t> m_mapped;
+    std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
     std::int64_t m_batch = 0;
     SeenRecords m_seen;
     WriteTransaction* m_txn = nullptr;

@@ -157,7 +157,8 @@ RecordTable::RecordTable(Database& db, ImportKind kind)
 
 RecordTable::~RecordTable() = default;
 
-std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells) {
+std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells,
+                                              const std::vector<bool>* only) {
     sqlite3_stmt* q = m_find.get();
     sqlite3_reset(q);
     const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
@@ -189,7 +190,7 @@ std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells) {
     r.cells.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         const int column = static_cast<int>(i + 3);
-        if (sqlite3_column_type(q, column) == SQLITE_NULL) {
+        if ((only != nullptr && !(*only)[i]) || sqlite3_column_type(q, column) == SQLITE_NULL) {
             r.cells.emplace_back();
         } else {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, column));
@@ -293,37 +294,6 @@ void set_opening_reference(Database& db, std::int64_t id, const std::string& ref
     q.bind(1, reference);
     q.bind(2, id);
     q.exec();
-}
-
-SeenRecords::SeenRecords(Database& db) : m_db(db) {
-    db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS seen_record (id INTEGER PRIMARY KEY)");
-    db.sql().exec("DELETE FROM temp.seen_record");
-    m_insert = std::make_unique<SQLite::Statement>(
-        db.sql(), "INSERT OR IGNORE INTO temp.seen_record (id) VALUES (?)");
-    m_find = std::make_unique<SQLite::Statement>(db.sql(),
-                                                 "SELECT 1 FROM temp.seen_record WHERE id = ?");
-}
-
-SeenRecords::~SeenRecords() {
-    m_insert.reset();
-    m_find.reset();
-    try {
-        m_db.sql().exec("DROP TABLE IF EXISTS temp.seen_record");
-    } catch (const SQLite::Exception&) {
-        // The connection is going away with its temporary tables anyway.
-    }
-}
-
-bool SeenRecords::remember(std::int64_t id) {
-    m_insert->reset();
-    m_insert->bind(1, id);
-    return m_insert->exec() > 0;
-}
-
-bool SeenRecords::contains(std::int64_t id) {
-    m_find->reset();
-    m_find->bind(1, id);
-    return m_find->executeStep();
 }
 
 std::int64_t insert_batch(Database& db, const ImportBatch& b) {

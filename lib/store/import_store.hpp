@@ -36,8 +36,10 @@ class RecordTable {
     RecordTable(const RecordTable&) = delete;
     RecordTable& operator=(const RecordTable&) = delete;
 
-    // Return the record whose identity columns equal those of `cells`, or nothing.
-    std::optional<StoredRecord> find(const std::vector<Cell>& cells);
+    // Return the record whose identity columns equal those of `cells`, or nothing; with `only`,
+    // just the columns it marks are read (the others come back empty).
+    std::optional<StoredRecord> find(const std::vector<Cell>& cells,
+                                     const std::vector<bool>* only = nullptr);
     // Return the record with `id`, or nothing.
     std::optional<StoredRecord> find_id(std::int64_t id);
     // Insert `cells` as written by `batch` (empty for a hand edit) at `now`; return the new id.
@@ -66,25 +68,6 @@ std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include
                                      const std::optional<std::string>& owner);
 // Give opening `id` the reference `reference`.
 void set_opening_reference(Database& db, std::int64_t id, const std::string& reference);
-
-// The records an import found unchanged so far, kept in a temporary table on disk so that
-// memory stays flat whatever the file size; a second sighting is a duplicate in the file.
-class SeenRecords {
-  public:
-    explicit SeenRecords(Database& db);
-    ~SeenRecords();
-    SeenRecords(const SeenRecords&) = delete;
-    SeenRecords& operator=(const SeenRecords&) = delete;
-    // Remember record `id`; return false if it was remembered before.
-    bool remember(std::int64_t id);
-    // Return true if record `id` was remembered.
-    bool contains(std::int64_t id);
-
-  private:
-    Database& m_db;
-    std::unique_ptr<SQLite::Statement> m_insert;
-    std::unique_ptr<SQLite::Statement> m_find;
-};
 
 // One import run as recorded.
 struct ImportBatch {
