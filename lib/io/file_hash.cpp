@@ -76,8 +76,4 @@ FileScan scan_file(const std::filesystem::path& path) {
     return scan;
 }
 
-std::string sha256_file(const std::filesystem::path& path) {
-    return scan_file(path).sha256;
-}
-
 } // namespace werkstatt

@@ -6,10 +6,6 @@
 
 namespace werkstatt {
 
-// Return the SHA-256 of the file at `path` as 64 lower-case hex digits (read in 1 MiB chunks).
-// Throw Error(not_found) if it cannot be read.
-std::string sha256_file(const std::filesystem::path& path);
-
 // What one read of a whole file tells: its SHA-256 and whether all of it is UTF-8.
 struct FileScan {
     std::string sha256;
