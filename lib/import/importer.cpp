@@ -286,7 +286,7 @@ class Run {
         const auto before =
             changed_json(m_schema, existing->cells, merged, names, existing->batch_id);
         if (!written_here) {
-            record_change(m_db, m_batch, m_schema.table, existing->id, before);
+            m_table.record_change(m_batch, existing->id, before);
         }
         m_table.update(existing->id, merged, m_batch, m_now);
         ++m_result.batch.updated;
@@ -527,10 +527,7 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                     table, id, batch_id));
         }
     }
-    for (const auto& [id, last] : created) {
-        delete_record(db, table, id);
-        ++result.deleted;
-    }
+    result.deleted = delete_created_by(db, table, batch_id);
     const auto& schema = table == "opening" ? opening_schema() : candidate_schema();
     for (const auto& [id, before] : changed) {
         auto record = records.find_id(id);

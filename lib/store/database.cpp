@@ -196,9 +196,13 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::audit(std::string_view entity, std::optional<std::int64_t> id,
                              std::string_view action, std::string_view details) {
-    SQLite::Statement insert(m_db.sql(),
-                             "INSERT INTO audit_log (at, os_user, command, entity, entity_id, "
-                             "action, details) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!m_audit) {
+        m_audit = std::make_unique<SQLite::Statement>(
+            m_db.sql(), "INSERT INTO audit_log (at, os_user, command, entity, entity_id, action, "
+                        "details) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    }
+    auto& insert = *m_audit;
+    insert.reset();
     insert.bind(1, utc_timestamp());
     insert.bind(2, m_db.audit_context().os_user);
     insert.bind(3, m_db.audit_context().command_line);

@@ -12,7 +12,8 @@
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+} // namespace SQLite
 
 namespace werkstatt {
 
@@ -98,6 +99,7 @@ class WriteTransaction {
   private:
     Database& m_db;
     bool m_open = true;
+    std::unique_ptr<SQLite::Statement> m_audit; // prepared on first use, reused per row
 };
 
 // Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.

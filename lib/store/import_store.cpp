@@ -203,13 +203,20 @@ std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells,
 }
 
 std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
-    SQLite::Statement q(m_db.sql(), fmt::format("SELECT {} FROM {} WHERE id = ?",
-                                                select_list(m_schema), m_schema.table));
+    if (!m_find_id) {
+        m_find_id = std::make_unique<SQLite::Statement>(
+            m_db.sql(),
+            fmt::format("SELECT {} FROM {} WHERE id = ?", select_list(m_schema), m_schema.table));
+    }
+    auto& q = *m_find_id;
+    q.reset();
     q.bind(1, id);
     if (!q.executeStep()) {
         return std::nullopt;
     }
-    return read_record(q, m_schema.columns.size());
+    auto record = read_record(q, m_schema.columns.size());
+    q.reset();
+    return record;
 }
 
 std::int64_t RecordTable::insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
@@ -345,12 +352,16 @@ std::vector<ImportBatch> list_batches(Database& db) {
     return out;
 }
 
-void record_change(Database& db, std::int64_t batch, const std::string& entity, std::int64_t id,
-                   const std::string& before) {
-    SQLite::Statement q(db.sql(), "INSERT OR IGNORE INTO import_change (batch_id, entity, "
-                                  "record_id, before) VALUES (?, ?, ?, ?)");
+void RecordTable::record_change(std::int64_t batch, std::int64_t id, const std::string& before) {
+    if (!m_change) {
+        m_change = std::make_unique<SQLite::Statement>(
+            m_db.sql(), "INSERT OR IGNORE INTO import_change (batch_id, entity, record_id, "
+                        "before) VALUES (?, ?, ?, ?)");
+    }
+    auto& q = *m_change;
+    q.reset();
     q.bind(1, batch);
-    q.bind(2, entity);
+    q.bind(2, m_schema.table);
     q.bind(3, id);
     q.bind(4, before);
     q.exec();
@@ -393,6 +404,12 @@ void delete_changes_of(Database& db, const std::string& entity, std::int64_t id)
     q.bind(1, entity);
     q.bind(2, id);
     q.exec();
+}
+
+std::size_t delete_created_by(Database& db, const std::string& table, std::int64_t batch) {
+    SQLite::Statement q(db.sql(), fmt::format("DELETE FROM {} WHERE created_batch = ?", table));
+    q.bind(1, batch);
+    return static_cast<std::size_t>(q.exec());
 }
 
 void mark_undone(Database& db, std::int64_t batch, const std::string& now) {

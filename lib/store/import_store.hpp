@@ -48,6 +48,9 @@ class RecordTable {
     // Write `cells` over record `id`, as written by `batch` (empty for a hand edit) at `now`.
     void update(std::int64_t id, const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                 const std::string& now);
+    // Record that `batch` changed record `id`, whose old values were `before` (JSON), so that
+    // `import undo` can restore them.
+    void record_change(std::int64_t batch, std::int64_t id, const std::string& before);
 
   private:
     Database& m_db;
@@ -55,6 +58,8 @@ class RecordTable {
     ImportKind m_kind;
     // The lookup runs once per imported row: a raw statement, read without per-column objects.
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_find;
+    std::unique_ptr<SQLite::Statement> m_find_id;
+    std::unique_ptr<SQLite::Statement> m_change;
     std::unique_ptr<SQLite::Statement> m_insert;
     std::unique_ptr<SQLite::Statement> m_update;
 };
@@ -96,9 +101,6 @@ void update_batch(Database& db, const ImportBatch& batch);
 std::optional<ImportBatch> find_batch(Database& db, std::int64_t id);
 // Return all batches, newest first.
 std::vector<ImportBatch> list_batches(Database& db);
-// Record that `batch` changed record `id` of `entity`, whose old values were `before` (JSON).
-void record_change(Database& db, std::int64_t batch, const std::string& entity, std::int64_t id,
-                   const std::string& before);
 // Return (record id, before JSON) of every change `batch` made to `entity`.
 std::vector<std::pair<std::int64_t, std::string>> batch_changes(Database& db, std::int64_t batch,
                                                                 const std::string& entity);
@@ -107,6 +109,8 @@ std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>
 created_by(Database& db, const std::string& table, std::int64_t batch);
 // Delete record `id` of `table`.
 void delete_record(Database& db, const std::string& table, std::int64_t id);
+// Delete every record of `table` created by `batch`; return how many.
+std::size_t delete_created_by(Database& db, const std::string& table, std::int64_t batch);
 // Delete every before-image of record `id` of `entity` (they hold its old values).
 void delete_changes_of(Database& db, const std::string& entity, std::int64_t id);
 // Mark `batch` as undone at `now`.
