@@ -20,6 +20,8 @@ void setup_import(CLI::App& app, Runtime& rt);
 // Add an `import` subcommand for candidates or openings to `group`, with `default_profile`.
 void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
                         ImportKind kind);
+void setup_match(CLI::App& app, Runtime& rt);
+void setup_placement(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

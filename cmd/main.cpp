@@ -81,6 +81,8 @@ int main(int argc, char** argv) {
     setup_candidate(app, rt);
     setup_opening(app, rt);
     setup_import(app, rt);
+    setup_match(app, rt);
+    setup_placement(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
 

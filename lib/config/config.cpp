@@ -8,6 +8,7 @@
 #include "geo/plz_directory.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <functional>
 #include <toml++/toml.h>
@@ -17,12 +18,12 @@ namespace werkstatt {
 
 namespace {
 
-using Setting = std::variant<std::string, std::int64_t, bool, std::vector<std::string>>;
+using Setting = std::variant<std::string, std::int64_t, bool, std::vector<std::string>, double>;
 
 // One key of the key table: its TOML type, how to set it from a value, how to show it.
 struct KeyDef {
     const char* key;
-    const char* type; // "string", "integer", "boolean", "list"
+    const char* type; // "string", "integer", "number", "boolean", "list"
     // Set the value, or return why the value is not allowed.
     std::function<std::optional<std::string>(Config&, const Setting&)> set;
     std::function<std::string(const Config&)> get;
@@ -92,6 +93,20 @@ KeyDef integer_key(const char* key, std::int64_t Config::*member, std::int64_t m
                       return std::nullopt;
                   },
                   [member](const Config& c) { return std::to_string(c.*member); }};
+}
+
+// A number of zero or more (TOML integer or float).
+KeyDef weight_key(const char* key, double Config::*member) {
+    return KeyDef{key, "number",
+                  [=](Config& c, const Setting& v) -> std::optional<std::string> {
+                      const auto x = std::get<double>(v);
+                      if (!std::isfinite(x) || x < 0 || x > 1000000) {
+                          return "must be a number from 0 to 1000000";
+                      }
+                      c.*member = x;
+                      return std::nullopt;
+                  },
+                  [member](const Config& c) { return fmt::format("{}", c.*member); }};
 }
 
 KeyDef boolean_key(const char* key, bool Config::*member) {
@@ -168,6 +183,16 @@ const std::vector<KeyDef>& key_table() {
         list_key("planner.school_holidays", &Config::planner_school_holidays, check_period),
         list_key("planner.north_districts", &Config::planner_north_districts, check_district),
         string_key("audit.user", &Config::audit_user),
+        weight_key("match.weights.occupation", &Config::match_weight_occupation),
+        weight_key("match.weights.german", &Config::match_weight_german),
+        weight_key("match.weights.distance", &Config::match_weight_distance),
+        weight_key("match.weights.permit", &Config::match_weight_permit),
+        weight_key("match.weights.recognition", &Config::match_weight_recognition),
+        weight_key("match.weights.availability", &Config::match_weight_availability),
+        integer_key("match.default_radius_km", &Config::match_default_radius_km, 0, 1000, " km"),
+        integer_key("match.min_kldb_digits", &Config::match_min_kldb_digits, 0, 5,
+                    " (0 = occupation does not filter)"),
+        integer_key("match.top", &Config::match_top, 1, 100000, ""),
     };
     return table;
 }
@@ -193,6 +218,9 @@ std::optional<Setting> node_setting(const KeyDef& def, const toml::node& node) {
     if (type == "boolean" && node.is_boolean()) {
         return Setting{*node.value<bool>()};
     }
+    if (type == "number" && (node.is_floating_point() || node.is_integer())) {
+        return Setting{*node.value<double>()};
+    }
     if (type == "list" && node.is_array()) {
         std::vector<std::string> items;
         for (const auto& item : *node.as_array()) {
@@ -212,6 +240,12 @@ std::optional<Setting> text_setting(const KeyDef& def, const std::string& text) 
     if (type == "integer") {
         if (const auto n = text::parse_int(text)) {
             return Setting{*n};
+        }
+        return std::nullopt;
+    }
+    if (type == "number") {
+        if (const auto x = text::parse_double(text)) {
+            return Setting{*x};
         }
         return std::nullopt;
     }
@@ -256,7 +290,10 @@ std::string an(std::string_view type) {
     if (type == "list") {
         return "a list of strings";
     }
-    return type == "integer" ? "an integer" : type == "boolean" ? "true or false" : "a string";
+    return type == "integer"   ? "an integer"
+           : type == "number"  ? "a number"
+           : type == "boolean" ? "true or false"
+                               : "a string";
 }
 
 // Walk `table`, calling `leaf(key, node)` for each value that is not a table; the tables under

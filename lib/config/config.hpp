@@ -49,6 +49,16 @@ struct Config {
                                                         "15086", "15089", "15090"};
     std::vector<ProfileSource> import_profiles; // import.profile.* (later files win)
     std::string audit_user;                     // audit.user ("" = the operating-system user)
+    // match.weights.*: the points each part of a match score can give at most.
+    double match_weight_occupation = 40;
+    double match_weight_german = 25;
+    double match_weight_distance = 15;
+    double match_weight_permit = 10;
+    double match_weight_recognition = 5;
+    double match_weight_availability = 5;
+    std::int64_t match_default_radius_km = 30; // match.default_radius_km
+    std::int64_t match_min_kldb_digits = 2;    // match.min_kldb_digits
+    std::int64_t match_top = 10;               // match.top
 };
 
 // Where configuration comes from, lowest precedence first.

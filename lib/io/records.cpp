@@ -202,6 +202,63 @@ void write_records(std::ostream& out, const Records& records, Format format, Col
     }
 }
 
+RecordStream::RecordStream(std::ostream& out, std::vector<std::string> columns, Format format,
+                           Color color)
+    : m_out(out), m_format(format), m_color(color) {
+    m_table.columns = std::move(columns);
+    if (m_format == Format::csv) {
+        CsvWriter(m_out).write_row(m_table.columns);
+    }
+}
+
+void RecordStream::row(std::vector<Value> cells) {
+    switch (m_format) {
+    case Format::table:
+        m_table.rows.push_back(std::move(cells));
+        break;
+    case Format::csv: {
+        std::vector<std::string> fields;
+        fields.reserve(cells.size());
+        for (const auto& v : cells) {
+            fields.push_back(csv_text(v));
+        }
+        CsvWriter(m_out).write_row(fields);
+        break;
+    }
+    case Format::json: {
+        Json object = Json::object();
+        for (std::size_t i = 0; i < m_table.columns.size() && i < cells.size(); ++i) {
+            object[m_table.columns[i]] = to_json(cells[i]);
+        }
+        // As dump(2) of the whole array would indent it: two more spaces on every line.
+        std::string text = object.dump(2);
+        std::string indented = "  ";
+        for (const char c : text) {
+            indented += c;
+            if (c == '\n') {
+                indented += "  ";
+            }
+        }
+        m_out << (m_rows == 0 ? "[\n" : ",\n") << indented;
+        break;
+    }
+    }
+    ++m_rows;
+}
+
+void RecordStream::finish() {
+    switch (m_format) {
+    case Format::table:
+        write_table(m_out, m_table, m_color);
+        break;
+    case Format::csv:
+        break;
+    case Format::json:
+        m_out << (m_rows == 0 ? "[]\n" : "\n]\n");
+        break;
+    }
+}
+
 void write_detail(std::ostream& out, const Detail& detail, Format format, Color color) {
     switch (format) {
     case Format::json: {

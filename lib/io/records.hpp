@@ -60,6 +60,24 @@ void write_records(std::ostream& out, const Records& records, Format format, Col
 // the fields as one row under a header and leaves children out.
 void write_detail(std::ostream& out, const Detail& detail, Format format, Color color);
 
+// Writes a listing row by row, for listings too long to hold: CSV and JSON rows go out as they
+// come (the same bytes write_records would write), a table when `finish` is called.
+class RecordStream {
+  public:
+    RecordStream(std::ostream& out, std::vector<std::string> columns, Format format, Color color);
+    // Write (or, for a table, keep) one row.
+    void row(std::vector<Value> cells);
+    // Write what is still due (the table, the end of the JSON array).
+    void finish();
+
+  private:
+    std::ostream& m_out;
+    Records m_table;
+    Format m_format;
+    Color m_color;
+    std::size_t m_rows = 0;
+};
+
 // Return `records` with only the columns named in `names`, in that order (unknown names are
 // left out).
 Records select_columns(const Records& records, const std::vector<std::string>& names);

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt placement set|list: where each proposed pair stands, from proposed to hired.
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "exchange/exchange.hpp"
+#include "match/placements.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct PlacementOptions {
+    std::string candidate;
+    std::int64_t opening = 0;
+    std::string status;
+    std::optional<std::string> source;
+    std::string note;
+    bool force = false;
+    bool dry = false;
+    std::optional<std::string> filter_status;
+    std::optional<std::string> filter_candidate;
+    std::optional<std::int64_t> filter_opening;
+    std::optional<std::string> format;
+};
+
+PlacementStatus status_of(const std::string& text) {
+    const auto status = parse_placement_status(text);
+    if (!status) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("unknown status '{}'; use proposed, introduced, interview, hired, "
+                                "declined or withdrawn",
+                                text));
+    }
+    return *status;
+}
+
+} // namespace
+
+void setup_placement(CLI::App& app, Runtime& rt) {
+    static PlacementOptions o;
+    auto* group = app.add_subcommand("placement", "Where proposed pairs stand, up to hired");
+    group->require_subcommand(1);
+
+    auto* set = group->add_subcommand("set", "Move a candidate's placement for an opening");
+    set->add_option("CANDIDATE", o.candidate, "Candidate id or agency reference")->required();
+    set->add_option("OPENING", o.opening, "Opening id")->required();
+    set->add_option("STATUS", o.status,
+                    "proposed, introduced, interview, hired, declined or withdrawn")
+        ->required();
+    set->add_option("--source", o.source, "The source of the candidate reference");
+    set->add_option("--note", o.note, "A note for the coordinators (no personal data)");
+    set->add_flag("--force", o.force, "Allow a move backward or out of a final status");
+    add_dry_run_option(set, o.dry);
+    set->callback([&rt] {
+        rt.action = [&rt] {
+            const auto status = status_of(o.status);
+            auto db = rt.open(Access::read_write);
+            const auto candidate = require_candidate(db, o.candidate, o.source);
+            const auto change =
+                set_placement(db, candidate.id, o.opening, status, o.note, o.force, dry_run(o.dry));
+            rt.info(fmt::format(
+                "{} candidate {} for opening {}: {}{}{}", verb(o.dry, "set", "set"), candidate.id,
+                o.opening,
+                change.from ? fmt::format("{} -> ", to_string(*change.from)) : std::string("new, "),
+                to_string(change.to),
+                change.opening_filled ? fmt::format("; opening {} has no position left", o.opening)
+                                      : ""));
+        };
+    });
+
+    auto* list = group->add_subcommand("list", "List placements");
+    list->add_option("--status", o.filter_status, "Only this status");
+    list->add_option("--candidate", o.filter_candidate, "Only this candidate (id or reference)");
+    list->add_option("--opening", o.filter_opening, "Only this opening");
+    list->add_option("--source", o.source, "The source of the --candidate reference");
+    add_format_option(list, o.format);
+    list->callback([&rt] {
+        rt.action = [&rt] {
+            if (o.filter_status) {
+                status_of(*o.filter_status);
+            }
+            auto db = rt.open(Access::read_only);
+            PlacementFilter filter{o.filter_status, {}, o.filter_opening};
+            if (o.filter_candidate) {
+                filter.candidate_id = require_candidate(db, *o.filter_candidate, o.source).id;
+            }
+            const auto records = placement_records(list_placements(db, filter));
+            if (rt.format(o.format) == Format::table) {
+                rt.print(select_columns(records, {"id", "candidate", "opening", "company", "title",
+                                                  "status", "score", "updated_at"}),
+                         o.format);
+            } else {
+                rt.print(records, o.format);
+            }
+        };
+    });
+}
+
+} // namespace werkstatt::cli

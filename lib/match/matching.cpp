@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "match/matching.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace werkstatt {
+
+namespace {
+
+// Openings that share a KldB prefix, those with a place ordered north to south so that a
+// candidate's search can stop at the edge of the reachable band.
+struct Bucket {
+    std::vector<std::size_t> located; // by y
+    std::vector<double> ys;
+    std::vector<std::size_t> unlocated;
+    std::int64_t max_limit_km = 0; // the largest max_distance_km of its openings
+};
+
+// The openings of a pool, indexed for the search of each candidate's reachable openings.
+class OpeningIndex {
+  public:
+    OpeningIndex(const MatchPool& pool, const MatchSettings& settings)
+        : m_pool(pool), m_digits(std::clamp(settings.min_kldb_digits, 0, 2)) {
+        for (std::size_t i = 0; i < pool.openings.size(); ++i) {
+            const auto& o = pool.openings[i];
+            if (m_digits == 0) {
+                add(m_buckets[0], i);
+            } else if (o.kldb) {
+                add(m_buckets[key(*o.kldb)], i);
+            } else {
+                add(m_wild, i);
+            }
+        }
+        for (auto* b : all_buckets()) {
+            std::vector<std::size_t> order(b->located.size());
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                order[k] = k;
+            }
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t a, std::size_t c) { return b->ys[a] < b->ys[c]; });
+            std::vector<std::size_t> located;
+            std::vector<double> ys;
+            for (const auto k : order) {
+                located.push_back(b->located[k]);
+                ys.push_back(b->ys[k]);
+            }
+            b->located = std::move(located);
+            b->ys = std::move(ys);
+        }
+    }
+
+    // Put into `out` the openings `c` may reach, ascending.
+    void reachable(const MatchCandidate& c, std::int64_t default_radius,
+                   std::vector<std::size_t>& out) {
+        out.clear();
+        if (c.kldb && m_digits > 0) {
+            const auto it = m_buckets.find(key(*c.kldb));
+            if (it != m_buckets.end()) {
+                collect(it->second, c, default_radius, out);
+            }
+        } else {
+            for (auto& [k, b] : m_buckets) {
+                collect(b, c, default_radius, out);
+            }
+        }
+        collect(m_wild, c, default_radius, out);
+        std::sort(out.begin(), out.end());
+    }
+
+  private:
+    int key(const KldbCode& code) const {
+        const auto& s = code.str();
+        return m_digits == 0 ? 0 : m_digits == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+    }
+    void add(Bucket& b, std::size_t i) {
+        const auto& o = m_pool.openings[i];
+        if (o.location) {
+            b.located.push_back(i);
+            b.ys.push_back(o.location->y_km);
+        } else {
+            b.unlocated.push_back(i);
+        }
+        b.max_limit_km = std::max(b.max_limit_km, o.max_distance_km.value_or(0));
+    }
+    std::vector<Bucket*> all_buckets() {
+        std::vector<Bucket*> out{&m_wild};
+        for (auto& [k, b] : m_buckets) {
+            out.push_back(&b);
+        }
+        return out;
+    }
+    void collect(const Bucket& b, const MatchCandidate& c, std::int64_t default_radius,
+                 std::vector<std::size_t>& out) const {
+        out.insert(out.end(), b.unlocated.begin(), b.unlocated.end());
+        if (!c.location) {
+            out.insert(out.end(), b.located.begin(), b.located.end());
+            return;
+        }
+        const auto radius = c.radius_km.value_or(default_radius);
+        // A little slack: the rule itself compares the distance rounded to 100 m.
+        const double band = static_cast<double>(std::max(radius, b.max_limit_km)) + 0.1;
+        const double y = c.location->y_km;
+        auto k = static_cast<std::size_t>(std::lower_bound(b.ys.begin(), b.ys.end(), y - band) -
+                                          b.ys.begin());
+        for (; k < b.ys.size() && b.ys[k] <= y + band; ++k) {
+            const auto& o = m_pool.openings[b.located[k]];
+            const double limit =
+                static_cast<double>(std::max(radius, o.max_distance_km.value_or(0))) + 0.1;
+            if (distance_km(*c.location, *o.location) <= limit) {
+                out.push_back(b.located[k]);
+            }
+        }
+    }
+
+    const MatchPool& m_pool;
+    int m_digits;
+    std::map<int, Bucket> m_buckets;
+    Bucket m_wild; // openings without a KldB code: any candidate may fit
+};
+
+Ranking top_of(std::vector<Ranked> all, std::size_t top,
+               const std::function<std::int64_t(const Ranked&)>& id_of) {
+    std::sort(all.begin(), all.end(), [&](const Ranked& a, const Ranked& b) {
+        if (a.evaluation.total_milli != b.evaluation.total_milli) {
+            return a.evaluation.total_milli > b.evaluation.total_milli;
+        }
+        return id_of(a) < id_of(b);
+    });
+    if (all.size() > top) {
+        all.resize(top);
+    }
+    Ranking r;
+    r.best = std::move(all);
+    return r;
+}
+
+} // namespace
+
+void for_each_feasible(
+    const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules, bool explain,
+    const std::function<void(std::size_t, std::size_t, const Evaluation&)>& visit) {
+    OpeningIndex index(pool, settings);
+    std::vector<std::size_t> reachable;
+    for (std::size_t ci = 0; ci < pool.candidates.size(); ++ci) {
+        const auto& c = pool.candidates[ci];
+        index.reachable(c, settings.default_radius_km, reachable);
+        for (const auto oi : reachable) {
+            const auto e = evaluate(c, pool.openings[oi], settings, rules, explain);
+            if (e.feasible()) {
+                visit(ci, oi, e);
+            }
+        }
+    }
+}
+
+Ranking rank_candidates(const MatchPool& pool, std::size_t opening, std::size_t top,
+                        const MatchSettings& settings, const WorkRules& rules, bool explain) {
+    std::vector<Ranked> all;
+    std::array<std::size_t, k_rule_count> excluded{};
+    for (std::size_t ci = 0; ci < pool.candidates.size(); ++ci) {
+        auto e = evaluate(pool.candidates[ci], pool.openings[opening], settings, rules, explain);
+        if (e.failed) {
+            ++excluded[static_cast<std::size_t>(*e.failed)];
+        } else {
+            all.push_back(Ranked{ci, std::move(e)});
+        }
+    }
+    auto r =
+        top_of(std::move(all), top, [&](const Ranked& x) { return pool.candidates[x.index].id; });
+    r.excluded = excluded;
+    return r;
+}
+
+Ranking rank_openings(const MatchPool& pool, std::size_t candidate, std::size_t top,
+                      const MatchSettings& settings, const WorkRules& rules, bool explain) {
+    std::vector<Ranked> all;
+    std::array<std::size_t, k_rule_count> excluded{};
+    for (std::size_t oi = 0; oi < pool.openings.size(); ++oi) {
+        auto e = evaluate(pool.candidates[candidate], pool.openings[oi], settings, rules, explain);
+        if (e.failed) {
+            ++excluded[static_cast<std::size_t>(*e.failed)];
+        } else {
+            all.push_back(Ranked{oi, std::move(e)});
+        }
+    }
+    auto r =
+        top_of(std::move(all), top, [&](const Ranked& x) { return pool.openings[x.index].id; });
+    r.excluded = excluded;
+    return r;
+}
+
+Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules) {
+    Proposal p;
+    for_each_feasible(
+        pool, settings, rules, false, [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
+            p.pairs.push_back(ScoredPair{static_cast<std::uint32_t>(ci),
+                                         static_cast<std::uint32_t>(oi), e.total_milli});
+        });
+    std::vector<std::int64_t> positions;
+    positions.reserve(pool.openings.size());
+    for (const auto& o : pool.openings) {
+        positions.push_back(o.positions);
+    }
+    p.assignment = assign_optimally(pool.candidates.size(), positions, p.pairs);
+    return p;
+}
+
+} // namespace werkstatt

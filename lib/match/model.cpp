@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "match/model.hpp"
+
+#include "domain/work_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr double k_km_per_degree = 111.195; // mean Earth radius 6371.0 km
+const double k_cos_reference = std::cos(52.0 * 3.14159265358979323846 / 180.0);
+
+std::int64_t milli_of(double points, double share) {
+    return std::llround(points * 1000.0 * std::clamp(share, 0.0, 1.0));
+}
+
+// Return the classes that satisfy a requirement of `needed`: itself and the classes whose
+// holders hold it too (by inclusion or as their prerequisite; Fahrerlaubnis-Verordnung § 6, § 9).
+std::vector<LicenceClass> satisfying(LicenceClass needed) {
+    using L = LicenceClass;
+    switch (needed) {
+    case L::am:
+        return {L::am, L::a1, L::a2, L::a, L::b};
+    case L::a1:
+        return {L::a1, L::a2, L::a};
+    case L::a2:
+        return {L::a2, L::a};
+    case L::b:
+        return {L::b, L::be, L::c1, L::c1e, L::c, L::ce, L::d1, L::d1e, L::d, L::de};
+    case L::be:
+        return {L::be, L::c1e, L::ce, L::d1e, L::de};
+    case L::c1:
+        return {L::c1, L::c1e, L::c, L::ce};
+    case L::c1e:
+        return {L::c1e, L::ce};
+    case L::c:
+        return {L::c, L::ce};
+    case L::d1:
+        return {L::d1, L::d1e, L::d, L::de};
+    case L::d1e:
+        return {L::d1e, L::de};
+    case L::d:
+        return {L::d, L::de};
+    case L::l:
+        return {L::l, L::b, L::t};
+    case L::t:
+        return {L::t, L::ce};
+    default:
+        return {needed};
+    }
+}
+
+// Return the first class of `required` that `held` does not satisfy, or nothing.
+std::optional<LicenceClass> missing_licence(const std::optional<LicenceSet>& required,
+                                            const std::optional<LicenceSet>& held) {
+    if (!required || required->empty()) {
+        return std::nullopt;
+    }
+    for (int i = 0; i <= static_cast<int>(LicenceClass::t); ++i) {
+        const auto item = static_cast<LicenceClass>(i);
+        if (!required->has(item)) {
+            continue;
+        }
+        const auto options = satisfying(item);
+        const auto ok = held && std::any_of(options.begin(), options.end(),
+                                            [&](LicenceClass c) { return held->has(c); });
+        if (!ok) {
+            return item;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view level_name(const std::optional<KldbCode>& code) {
+    return code ? to_string(code->requirement_level()) : "";
+}
+
+struct Scorer {
+    const MatchCandidate& c;
+    const MatchOpening& o;
+    const MatchSettings& s;
+    const WorkRules& rules;
+    bool explain;
+    Evaluation e;
+
+    void fail(Rule rule, std::string why) {
+        e.failed = rule;
+        if (explain) {
+            e.failure = std::move(why);
+        }
+    }
+    void part(Part p, double share, std::string reason) {
+        auto& slot = e.parts[static_cast<std::size_t>(p)];
+        slot.max_milli = milli_of(s.weights[p], 1.0);
+        slot.milli = milli_of(s.weights[p], share);
+        if (explain) {
+            slot.reason = std::move(reason);
+        }
+    }
+    void note(std::string text) {
+        if (explain) {
+            e.notes.push_back(std::move(text));
+        }
+    }
+
+    // Hard rules, in order; return false at the first that fails.
+    bool hard_rules(WorkPermission permission, std::int64_t limit_km) {
+        if (std::binary_search(c.closed_openings.begin(), c.closed_openings.end(), o.id)) {
+            fail(Rule::closed_before, "declined or withdrawn for this opening before");
+            return false;
+        }
+        if (permission == WorkPermission::not_allowed) {
+            fail(Rule::not_allowed_to_work,
+                 fmt::format("residence status {} does not allow employment ({})",
+                             to_string(c.residence), rules.rule(c.residence).legal_basis));
+            return false;
+        }
+        if (c.consent_until && *c.consent_until < s.today) {
+            fail(Rule::consent_expired,
+                 fmt::format("consent to share the profile ended on {}; renew it first",
+                             c.consent_until->iso()));
+            return false;
+        }
+        if (c.kldb && o.kldb && s.min_kldb_digits > 0 &&
+            c.kldb->shared_prefix(*o.kldb) < s.min_kldb_digits) {
+            fail(Rule::occupation_unrelated,
+                 fmt::format("target occupation {} shares fewer than {} digits with {}",
+                             c.kldb->str(), s.min_kldb_digits, o.kldb->str()));
+            return false;
+        }
+        if (e.distance && *e.distance > static_cast<double>(limit_km)) {
+            fail(Rule::too_far,
+                 fmt::format("lives {:.1f} km away, beyond the candidate's {} km and the "
+                             "opening's {} km",
+                             *e.distance, c.radius_km.value_or(s.default_radius_km),
+                             o.max_distance_km.value_or(0)));
+            return false;
+        }
+        if (c.available_from && o.latest_start && *c.available_from > *o.latest_start) {
+            fail(Rule::not_available, fmt::format("available from {}, after the latest start {}",
+                                                  c.available_from->iso(), o.latest_start->iso()));
+            return false;
+        }
+        if (const auto missing = missing_licence(o.licence, c.licences)) {
+            fail(Rule::licence_missing,
+                 fmt::format("driving licence class {} needed, candidate holds {}",
+                             to_string(*missing),
+                             c.licences && !c.licences->empty() ? c.licences->str() : "none"));
+            return false;
+        }
+        if (o.needs_recognition && c.recognition != Recognition::full) {
+            fail(Rule::recognition_missing,
+                 fmt::format("regulated occupation needs full recognition, candidate's is {}",
+                             c.recognition ? to_string(*c.recognition) : "not recorded"));
+            return false;
+        }
+        return true;
+    }
+
+    void occupation() {
+        if (!c.kldb || !o.kldb) {
+            part(Part::occupation, k_neutral_share,
+                 fmt::format("{} has no KldB code: neutral", c.kldb ? "the opening" : "candidate"));
+            return;
+        }
+        const int shared = c.kldb->shared_prefix(*o.kldb);
+        static constexpr double k_share[] = {0, 0, 0.25, 0.5, 0.75, 1.0};
+        static constexpr const char* k_what[] = {
+            "a different occupational area",  "a different main group",
+            "the same main group (2 digits)", "the same occupational group (3 digits)",
+            "the same occupation (4 digits)", "the same occupation and level"};
+        std::string reason;
+        if (explain) {
+            reason =
+                fmt::format("KldB {} for {}: {}", c.kldb->str(), o.kldb->str(), k_what[shared]);
+            if (shared == 4) {
+                reason += fmt::format(", {} for {}", level_name(c.kldb), level_name(o.kldb));
+            }
+        }
+        part(Part::occupation, k_share[shared], std::move(reason));
+    }
+
+    void german() {
+        if (!o.german) {
+            part(Part::german, 1.0, "the opening asks no German level");
+            return;
+        }
+        if (!c.german) {
+            part(Part::german, k_neutral_share,
+                 fmt::format("German level not recorded, opening asks {}: neutral",
+                             o.german->str()));
+            return;
+        }
+        // Scored only up to what the opening requires: more German earns nothing extra.
+        const int gap = o.german->rank() - c.german->rank();
+        if (gap <= 0) {
+            part(Part::german, 1.0,
+                 explain
+                     ? fmt::format("German {}, opening asks {}", c.german->str(), o.german->str())
+                     : std::string());
+            return;
+        }
+        part(Part::german, 1.0 - gap / 3.0,
+             explain ? fmt::format("German {}, opening asks {}: {} level{} below", c.german->str(),
+                                   o.german->str(), gap, gap == 1 ? "" : "s")
+                     : std::string());
+    }
+
+    void distance(std::int64_t limit_km) {
+        if (!e.distance) {
+            const bool candidate_unknown = !c.location;
+            part(Part::distance, k_neutral_share,
+                 fmt::format("PLZ {} is not in the reference data: distance unknown, neutral",
+                             candidate_unknown ? (c.plz.empty() ? "(none)" : c.plz)
+                                               : (o.plz.empty() ? "(none)" : o.plz)));
+            return;
+        }
+        const double d = *e.distance;
+        const double share = limit_km > 0 ? 1.0 - d / static_cast<double>(limit_km) : 1.0;
+        std::string reason;
+        if (explain) {
+            reason = fmt::format("lives {:.1f} km away, willing to travel {} km", d,
+                                 c.radius_km.value_or(s.default_radius_km));
+            if (!c.radius_km) {
+                reason += " (the default radius)";
+            }
+            if (o.max_distance_km) {
+                reason += fmt::format(", opening accepts {} km", *o.max_distance_km);
+            }
+        }
+        part(Part::distance, share, std::move(reason));
+    }
+
+    void permit(WorkPermission permission) {
+        double share = 1.0;
+        std::string_view what;
+        switch (permission) {
+        case WorkPermission::free:
+            what = "may work without approval";
+            break;
+        case WorkPermission::title_job:
+            share = 0.5;
+            what = "may work only in the job or training the title names; another job needs "
+                   "the Ausländerbehörde";
+            break;
+        case WorkPermission::permit_required:
+            share = 0.25;
+            what = "employment needs the approval of the Ausländerbehörde "
+                   "(Beschäftigungserlaubnis, usually with BA consent)";
+            break;
+        default:
+            share = k_neutral_share;
+            what = "work permission unclear: neutral; clarify with the Ausländerbehörde or "
+                   "Faire Integration before proposing";
+            break;
+        }
+        part(Part::permit, share,
+             explain ? fmt::format("residence status {}: {}", to_string(c.residence), what)
+                     : std::string());
+    }
+
+    void recognition() {
+        if (!c.recognition) {
+            part(Part::recognition, k_neutral_share, "recognition not recorded: neutral");
+            return;
+        }
+        double share = 0;
+        switch (*c.recognition) {
+        case Recognition::full:
+        case Recognition::not_required:
+            share = 1.0;
+            break;
+        case Recognition::partial:
+            share = 0.75;
+            break;
+        case Recognition::pending:
+        case Recognition::compensation_required:
+            share = 0.5;
+            break;
+        case Recognition::counselling:
+        case Recognition::not_applied:
+            share = 0.25;
+            break;
+        case Recognition::rejected:
+            share = 0;
+            break;
+        }
+        part(Part::recognition, share,
+             explain ? fmt::format("recognition {}", to_string(*c.recognition)) : std::string());
+    }
+
+    void availability() {
+        if (!c.available_from) {
+            part(Part::availability, k_neutral_share, "availability not recorded: neutral");
+            return;
+        }
+        const Date start = std::max(o.start_date.value_or(s.today), s.today);
+        const Date from = *c.available_from;
+        if (from <= start) {
+            part(Part::availability, 1.0,
+                 explain
+                     ? fmt::format("available from {}, opening starts {}", from.iso(), start.iso())
+                     : std::string());
+            return;
+        }
+        const long late = from.days() - start.days();
+        long window = 90;
+        if (o.latest_start && o.latest_start->days() > start.days()) {
+            window = o.latest_start->days() - start.days();
+        }
+        part(Part::availability, 1.0 - static_cast<double>(late) / static_cast<double>(window),
+             explain ? fmt::format("available from {}, {} days after the start {}", from.iso(),
+                                   late, start.iso())
+                     : std::string());
+    }
+
+    void run() {
+        const auto permission = rules.rule(c.residence).permission;
+        const std::int64_t limit_km =
+            std::max(c.radius_km.value_or(s.default_radius_km), o.max_distance_km.value_or(0));
+        if (c.location && o.location) {
+            // Rounded to 100 m, so that the rule and the score use the distance the output shows.
+            e.distance = std::round(distance_km(*c.location, *o.location) * 10.0) / 10.0;
+        }
+        if (!hard_rules(permission, limit_km)) {
+            return;
+        }
+        if (explain) {
+            if (permission == WorkPermission::unknown) {
+                note("residence status needs clarifying before a hire");
+            }
+            if (!c.consent_until) {
+                note("no consent date recorded: check consent before sharing the profile");
+            }
+            if (c.kldb && o.kldb && s.min_kldb_digits == 0) {
+                note("match.min_kldb_digits = 0: occupation does not filter");
+            }
+            if (!c.kldb || !o.kldb) {
+                note("no KldB code on one side: the occupation rule was not applied");
+            }
+            if (!e.distance) {
+                note("place unknown on one side: the distance rule was not applied");
+            }
+        }
+        occupation();
+        german();
+        distance(limit_km);
+        permit(permission);
+        recognition();
+        availability();
+        for (const auto& p : e.parts) {
+            e.total_milli += p.milli;
+        }
+    }
+};
+
+} // namespace
+
+double distance_km(const GeoPoint& a, const GeoPoint& b) {
+    return std::hypot(a.x_km - b.x_km, a.y_km - b.y_km);
+}
+
+GeoPoint geo_point(double lat, double lon) {
+    return GeoPoint{lon * k_km_per_degree * k_cos_reference, lat * k_km_per_degree};
+}
+
+std::string_view to_string(Part part) {
+    static constexpr std::string_view k_names[] = {"occupation", "german",      "distance",
+                                                   "permit",     "recognition", "availability"};
+    return k_names[static_cast<std::size_t>(part)];
+}
+
+const std::array<Part, k_part_count>& all_parts() {
+    static constexpr std::array<Part, k_part_count> k_all = {Part::occupation,  Part::german,
+                                                             Part::distance,    Part::permit,
+                                                             Part::recognition, Part::availability};
+    return k_all;
+}
+
+std::string_view to_string(Rule rule) {
+    static constexpr std::string_view k_names[] = {
+        "not-allowed-to-work", "consent-expired",     "not-available",        "too-far",
+        "licence-missing",     "recognition-missing", "occupation-unrelated", "closed-before"};
+    return k_names[static_cast<std::size_t>(rule)];
+}
+
+Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings,
+                    const WorkRules& rules, bool explain) {
+    Scorer scorer{c, o, settings, rules, explain, {}};
+    scorer.run();
+    return std::move(scorer.e);
+}
+
+std::string format_points(std::int64_t milli) {
+    const bool negative = milli < 0;
+    const auto magnitude = negative ? -milli : milli;
+    auto text = fmt::format("{}{}.{:03}", negative ? "-" : "", magnitude / 1000, magnitude % 1000);
+    while (text.back() == '0') {
+        text.pop_back();
+    }
+    if (text.back() == '.') {
+        text.pop_back();
+    }
+    return text;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The matching model: what a candidate and an opening bring, the hard rules that make a pair
+// infeasible, and the weighted parts of a pair's score, each with its reason.
+//
+// Fairness (AGG § 1): MatchCandidate holds only what matching may use. Gender, age or date of
+// birth, nationality, name and everything else the reporting facts hold are not in it, so no
+// rule or score can read them, not even to break a tie.
+#pragma once
+
+#include "domain/candidate_values.hpp"
+#include "domain/date.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace werkstatt {
+
+class WorkRules;
+
+// A point on a local plane around Sachsen-Anhalt, in kilometres (for distances between PLZ
+// centres; see geo_point()).
+struct GeoPoint {
+    double x_km = 0;
+    double y_km = 0;
+};
+
+// Return the straight-line distance between `a` and `b` in kilometres.
+double distance_km(const GeoPoint& a, const GeoPoint& b);
+
+// Return `lat`/`lon` (WGS84 degrees) on the local plane: an equirectangular projection at
+// 52° N, accurate to well under 1 % across the state.
+GeoPoint geo_point(double lat, double lon);
+
+// A job seeker as matching sees them.
+struct MatchCandidate {
+    std::int64_t id = 0;
+    std::string reference; // the agency's reference, for output
+    std::string source;
+    std::string plz;
+    std::optional<GeoPoint> location; // empty when the PLZ is not in the reference data
+    std::optional<KldbCode> kldb;
+    std::optional<CefrLevel> german;
+    ResidenceStatus residence = ResidenceStatus::unknown;
+    std::optional<Recognition> recognition;
+    std::optional<LicenceSet> licences; // empty: none recorded
+    std::optional<Date> available_from;
+    std::optional<std::int64_t> radius_km;
+    std::optional<Date> consent_until;
+    std::vector<std::int64_t> closed_openings; // declined or withdrawn before, ascending ids
+};
+
+// An opening as matching sees it.
+struct MatchOpening {
+    std::int64_t id = 0;
+    std::string title;
+    std::string company; // the company's key
+    std::string plz;
+    std::optional<GeoPoint> location;
+    std::optional<KldbCode> kldb;
+    std::optional<CefrLevel> german; // required level
+    std::int64_t positions = 1;      // still to fill
+    std::optional<Date> start_date;
+    std::optional<Date> latest_start;
+    std::optional<LicenceSet> licence; // classes required; empty: none
+    std::optional<std::int64_t> max_distance_km;
+    bool needs_recognition = false;
+};
+
+// The scored parts, in output order.
+enum class Part { occupation, german, distance, permit, recognition, availability };
+inline constexpr std::size_t k_part_count = 6;
+
+// Return the name of `part` as in [match.weights] and in output columns ("occupation").
+std::string_view to_string(Part part);
+// Return every part, in output order.
+const std::array<Part, k_part_count>& all_parts();
+
+// The points each part can give at most ([match.weights]); all zero or more.
+struct Weights {
+    std::array<double, k_part_count> points = {40, 25, 15, 10, 5, 5};
+    double operator[](Part part) const { return points[static_cast<std::size_t>(part)]; }
+    double& operator[](Part part) { return points[static_cast<std::size_t>(part)]; }
+};
+
+// Everything besides the records that decides a score.
+struct MatchSettings {
+    Weights weights;
+    std::int64_t default_radius_km = 30; // a candidate's radius when the agency gave none
+    int min_kldb_digits = 2;             // leading KldB digits a pair must share (0 = any)
+    Date today;                          // the day consent and availability are judged on
+};
+
+// The share of a part's points a pair earns when the data to judge it is missing (neutral:
+// neither helps nor hurts relative to the middle of the scale).
+inline constexpr double k_neutral_share = 0.5;
+
+// A hard rule that makes a pair infeasible.
+enum class Rule {
+    not_allowed_to_work,  // residence status does not allow employment
+    consent_expired,      // consent to share the profile ended before the reference day
+    not_available,        // available only after the latest start the opening accepts
+    too_far,              // beyond both the candidate's radius and the opening's limit
+    licence_missing,      // a required driving licence class is missing
+    recognition_missing,  // regulated occupation, recognition not full
+    occupation_unrelated, // fewer shared KldB digits than match.min_kldb_digits
+    closed_before,        // this pair was declined or withdrawn before
+};
+inline constexpr std::size_t k_rule_count = 8;
+
+// Return a short name of `rule` ("too-far").
+std::string_view to_string(Rule rule);
+
+// One scored part of a pair: points earned (thousandths of a point), of how many, and why.
+struct PartScore {
+    std::int64_t milli = 0;
+    std::int64_t max_milli = 0;
+    std::string reason;
+};
+
+// What the model says about one pair.
+struct Evaluation {
+    std::optional<Rule> failed; // the first hard rule that failed; empty if feasible
+    std::string failure;        // why, in words
+    std::array<PartScore, k_part_count> parts{};
+    std::int64_t total_milli = 0;
+    std::optional<double> distance; // km, when both places are known
+    std::vector<std::string> notes; // rules that applied without excluding the pair
+    bool feasible() const { return !failed.has_value(); }
+};
+
+// Evaluate the pair (`c`, `o`): hard rules first, then each part. `rules` says what a residence
+// status means for work. With `explain`, every part and note carries its reason in words (else
+// reasons stay empty, for speed).
+Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings,
+                    const WorkRules& rules, bool explain);
+
+// Return the points of `milli` thousandths as text with up to three decimals ("87.35", "40").
+std::string format_points(std::int64_t milli);
+
+} // namespace werkstatt

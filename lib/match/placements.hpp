@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What happens to a proposal: coordinators move each pair along proposed -> introduced ->
+// interview -> hired, declined or withdrawn; a committed run stores its proposal as placements.
+#pragma once
+
+#include "io/records.hpp"
+#include "match/matching.hpp"
+#include "store/database.hpp"
+#include "store/match_store.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace werkstatt {
+
+class WorkRules;
+
+// Where a pair of candidate and opening stands.
+enum class PlacementStatus { proposed, introduced, interview, hired, declined, withdrawn };
+
+// Parse `text` ("proposed", ..., "withdrawn"), or nothing.
+std::optional<PlacementStatus> parse_placement_status(std::string_view text);
+// Return the name of `status`.
+std::string_view to_string(PlacementStatus status);
+// Return true if `status` ends the pair (hired, declined, withdrawn).
+bool is_final(PlacementStatus status);
+// Return true if a pair may move from `from` to `to` without --force: forward along
+// proposed -> introduced -> interview -> hired, or to declined or withdrawn from any open status.
+bool moves_forward(PlacementStatus from, PlacementStatus to);
+
+// What `set_placement` did.
+struct PlacementChange {
+    std::int64_t id = 0;
+    std::optional<PlacementStatus> from; // empty when the placement was created
+    PlacementStatus to = PlacementStatus::proposed;
+    bool opening_filled = false; // the opening has no position left now
+};
+
+// Set the pair (`candidate_id`, `opening_id`) to `status` with `note` (kept if empty), creating
+// the placement if there is none. Throw Error(not_found) for an unknown candidate or opening,
+// Error(conflict) for a move backward or out of a final status without `force`, for hiring a
+// candidate hired elsewhere, or for hiring into an opening without a free position.
+PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                              PlacementStatus status, const std::string& note, bool force,
+                              DryRun dry_run);
+
+// Return `rows` as a listing.
+Records placement_records(const std::vector<PlacementRow>& rows);
+
+// What `commit_proposal` stored.
+struct CommittedRun {
+    std::int64_t run_id = 0;
+    std::size_t new_placements = 0;
+    std::size_t stale_removed = 0; // earlier proposals not in this one, never acted upon
+};
+
+// Store `proposal` over `pool` as a match run: its pairs with their reasons, a `proposed`
+// placement for each pair that has none, and earlier `proposed` placements not in it removed.
+CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal& proposal,
+                             const MatchSettings& settings, const WorkRules& rules,
+                             const std::string& settings_text, DryRun dry_run);
+
+} // namespace werkstatt

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "match/pool.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "geo/plz_directory.hpp"
+#include "store/match_store.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+
+namespace werkstatt {
+
+namespace {
+
+// Finds the point of a PLZ: the place of that name if the code serves several, else the mean of
+// its places; remembered per (PLZ, place).
+class Locator {
+  public:
+    std::optional<GeoPoint> locate(const std::string& plz_text, const std::string& city) {
+        const auto key = plz_text + '\n' + city;
+        const auto it = m_cache.find(key);
+        if (it != m_cache.end()) {
+            return it->second;
+        }
+        return m_cache[key] = find(plz_text, city);
+    }
+
+  private:
+    static std::optional<GeoPoint> find(const std::string& plz_text, const std::string& city) {
+        const auto plz = Plz::parse(plz_text);
+        if (!plz) {
+            return std::nullopt;
+        }
+        const auto& places = PlzDirectory::shipped().places(*plz);
+        if (places.empty()) {
+            return std::nullopt;
+        }
+        const auto folded = text::fold_german(city);
+        for (const auto& p : places) {
+            if (!folded.empty() && text::fold_german(p.place) == folded) {
+                return geo_point(p.lat, p.lon);
+            }
+        }
+        double lat = 0;
+        double lon = 0;
+        for (const auto& p : places) {
+            lat += p.lat;
+            lon += p.lon;
+        }
+        const auto n = static_cast<double>(places.size());
+        return geo_point(lat / n, lon / n);
+    }
+    std::map<std::string, std::optional<GeoPoint>> m_cache;
+};
+
+std::optional<Date> date_of(const std::optional<std::string>& text) {
+    return text ? Date::parse_iso(*text) : std::nullopt;
+}
+
+template <typename T, typename Parse>
+std::optional<T> parsed(const std::optional<std::string>& text, Parse parse) {
+    return text ? parse(*text) : std::nullopt;
+}
+
+std::optional<LicenceSet> licences_of(const std::string& text) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    auto p = LicenceSet::parse(text);
+    return p.value;
+}
+
+MatchCandidate candidate_of(const CandidateMatchRow& r, Locator& locator) {
+    MatchCandidate c;
+    c.id = r.id;
+    c.reference = r.reference;
+    c.source = r.source;
+    c.plz = r.plz;
+    c.location = locator.locate(r.plz, r.city);
+    c.kldb = parsed<KldbCode>(r.kldb, [](const std::string& s) { return KldbCode::parse(s); });
+    c.german =
+        parsed<CefrLevel>(r.german, [](const std::string& s) { return CefrLevel::parse(s); });
+    c.residence = parse_residence_status(r.residence_status).value_or(ResidenceStatus::unknown);
+    c.recognition = parsed<Recognition>(r.recognition, parse_recognition);
+    c.licences = licences_of(r.licences);
+    c.available_from = date_of(r.available_from);
+    c.radius_km = r.radius_km;
+    c.consent_until = date_of(r.consent_until);
+    return c;
+}
+
+MatchOpening opening_of(const OpeningMatchRow& r, Locator& locator) {
+    MatchOpening o;
+    o.id = r.id;
+    o.title = r.title;
+    o.company = r.company;
+    o.plz = r.plz;
+    o.location = locator.locate(r.plz, r.city);
+    o.kldb = parsed<KldbCode>(r.kldb, [](const std::string& s) { return KldbCode::parse(s); });
+    o.german =
+        parsed<CefrLevel>(r.german, [](const std::string& s) { return CefrLevel::parse(s); });
+    o.positions = std::max<std::int64_t>(0, r.positions - r.taken);
+    o.start_date = date_of(r.start_date);
+    o.latest_start = date_of(r.latest_start);
+    o.licence = licences_of(r.licence);
+    o.max_distance_km = r.max_distance_km;
+    o.needs_recognition = r.needs_recognition;
+    return o;
+}
+
+} // namespace
+
+MatchPool load_pool(Database& db) {
+    Locator locator;
+    MatchPool pool;
+    std::map<std::int64_t, std::size_t> candidate_index;
+    for (const auto& r : load_candidate_rows(db, false)) {
+        if (!r.placed) {
+            candidate_index[r.id] = pool.candidates.size();
+            pool.candidates.push_back(candidate_of(r, locator));
+        }
+    }
+    for (const auto& r : load_opening_rows(db, false)) {
+        if (r.positions > r.taken) {
+            pool.openings.push_back(opening_of(r, locator));
+        }
+    }
+    for (const auto& [candidate, opening] : closed_pairs(db)) {
+        const auto it = candidate_index.find(candidate);
+        if (it != candidate_index.end()) {
+            pool.candidates[it->second].closed_openings.push_back(opening); // ascending
+        }
+    }
+    return pool;
+}
+
+std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id) {
+    const auto it =
+        std::lower_bound(pool.candidates.begin(), pool.candidates.end(), id,
+                         [](const MatchCandidate& c, std::int64_t value) { return c.id < value; });
+    if (it != pool.candidates.end() && it->id == id) {
+        return static_cast<std::size_t>(it - pool.candidates.begin());
+    }
+    for (const auto& r : load_candidate_rows(db, true)) {
+        if (r.id == id) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("candidate {} is {}; only active candidates who are not "
+                                    "placed are matched ('werkstatt placement list --candidate "
+                                    "{}')",
+                                    id, r.active ? "placed already" : "archived", id));
+        }
+    }
+    throw Error(ErrorKind::not_found,
+                fmt::format("no candidate {}; 'werkstatt candidate list' shows them", id));
+}
+
+std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
+    const auto it =
+        std::lower_bound(pool.openings.begin(), pool.openings.end(), id,
+                         [](const MatchOpening& o, std::int64_t value) { return o.id < value; });
+    if (it != pool.openings.end() && it->id == id) {
+        return static_cast<std::size_t>(it - pool.openings.begin());
+    }
+    for (const auto& r : load_opening_rows(db, true)) {
+        if (r.id == id) {
+            throw Error(ErrorKind::conflict,
+                        r.open ? fmt::format("opening {} has all {} positions taken by "
+                                             "placements; 'werkstatt placement list --opening "
+                                             "{}' shows them",
+                                             id, r.positions, id)
+                               : fmt::format("opening {} is closed; 'werkstatt opening list' "
+                                             "shows the open ones",
+                                             id));
+        }
+    }
+    throw Error(ErrorKind::not_found,
+                fmt::format("no opening {}; 'werkstatt opening list' shows them", id));
+}
+
+MatchSettings match_settings(const Config& config, Date today) {
+    MatchSettings s;
+    s.weights[Part::occupation] = config.match_weight_occupation;
+    s.weights[Part::german] = config.match_weight_german;
+    s.weights[Part::distance] = config.match_weight_distance;
+    s.weights[Part::permit] = config.match_weight_permit;
+    s.weights[Part::recognition] = config.match_weight_recognition;
+    s.weights[Part::availability] = config.match_weight_availability;
+    s.default_radius_km = config.match_default_radius_km;
+    s.min_kldb_digits = static_cast<int>(config.match_min_kldb_digits);
+    s.today = today;
+    return s;
+}
+
+std::string describe_settings(const MatchSettings& settings) {
+    std::vector<std::string> items;
+    for (const auto part : all_parts()) {
+        items.push_back(fmt::format("weights.{}={}", to_string(part), settings.weights[part]));
+    }
+    items.push_back(fmt::format("default_radius_km={}", settings.default_radius_km));
+    items.push_back(fmt::format("min_kldb_digits={}", settings.min_kldb_digits));
+    return text::join(items, "; ");
+}
+
+} // namespace werkstatt

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pool a match looks at, read from the database: active candidates not yet placed, open
+// openings with free positions, their places located by the shipped PLZ data.
+#pragma once
+
+#include "config/config.hpp"
+#include "match/matching.hpp"
+#include "store/database.hpp"
+
+#include <optional>
+#include <string>
+
+namespace werkstatt {
+
+// Return the pool of `db`: candidates that are active and neither hired nor in an introduction
+// or interview, openings that are open with positions left (positions minus placements hired,
+// introduced or in interview), each by id; the pairs declined or withdrawn before are closed.
+MatchPool load_pool(Database& db);
+
+// Return the index of candidate `id` in `pool`. Throw Error(not_found) if there is no such
+// candidate, Error(conflict) if it exists but is not in the pool (archived or placed).
+std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id);
+// Return the index of opening `id` in `pool`. Throw Error(not_found) if there is no such
+// opening, Error(conflict) if it is closed or has no position left.
+std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id);
+
+// Return the settings of `config` ([match] keys) for judging on `today`.
+MatchSettings match_settings(const Config& config, Date today);
+// Return `settings` as "key=value; ..." for the record of a run.
+std::string describe_settings(const MatchSettings& settings);
+
+} // namespace werkstatt

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "match/views.hpp"
+
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace werkstatt {
+
+namespace {
+
+double points(std::int64_t milli) {
+    return static_cast<double>(milli) / 1000.0;
+}
+
+Value distance_value(const Evaluation& e) {
+    return e.distance ? Value{*e.distance} : Value{};
+}
+
+void add_identity_columns(Records& r, RankingSide side) {
+    if (side == RankingSide::candidates) {
+        r.columns.insert(r.columns.end(), {"candidate", "source", "candidate_id"});
+    } else {
+        r.columns.insert(r.columns.end(), {"opening", "company", "title"});
+    }
+}
+
+void add_identity(std::vector<Value>& row, const MatchPool& pool, std::size_t index,
+                  RankingSide side) {
+    if (side == RankingSide::candidates) {
+        const auto& c = pool.candidates[index];
+        row.insert(row.end(), {c.reference, c.source, c.id});
+    } else {
+        const auto& o = pool.openings[index];
+        row.insert(row.end(), {o.id, o.company, o.title});
+    }
+}
+
+} // namespace
+
+std::vector<std::string> explanation_lines(const Evaluation& e) {
+    std::vector<std::string> lines;
+    if (e.failed) {
+        lines.push_back(fmt::format("excluded ({}): {}", to_string(*e.failed), e.failure));
+        return lines;
+    }
+    for (const auto part : all_parts()) {
+        const auto& p = e.parts[static_cast<std::size_t>(part)];
+        lines.push_back(fmt::format("{} {} of {}: {}", to_string(part), format_points(p.milli),
+                                    format_points(p.max_milli), p.reason));
+    }
+    for (const auto& note : e.notes) {
+        lines.push_back("note: " + note);
+    }
+    return lines;
+}
+
+std::string excluded_summary(const Ranking& ranking) {
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < k_rule_count; ++i) {
+        if (ranking.excluded[i] > 0) {
+            items.push_back(
+                fmt::format("{} {}", to_string(static_cast<Rule>(i)), ranking.excluded[i]));
+        }
+    }
+    return items.empty() ? "none" : text::join(items, ", ");
+}
+
+Records ranking_records(const MatchPool& pool, const Ranking& ranking, RankingSide side,
+                        bool explain) {
+    Records r;
+    r.columns = {"rank"};
+    add_identity_columns(r, side);
+    r.columns.emplace_back("score");
+    for (const auto part : all_parts()) {
+        r.columns.emplace_back(to_string(part));
+    }
+    r.columns.emplace_back("distance_km");
+    if (explain) {
+        for (const auto part : all_parts()) {
+            r.columns.push_back(fmt::format("{}_reason", to_string(part)));
+        }
+        r.columns.emplace_back("notes");
+    }
+    std::int64_t rank = 0;
+    for (const auto& entry : ranking.best) {
+        const auto& e = entry.evaluation;
+        std::vector<Value> row{++rank};
+        add_identity(row, pool, entry.index, side);
+        row.emplace_back(points(e.total_milli));
+        for (const auto& p : e.parts) {
+            row.emplace_back(points(p.milli));
+        }
+        row.push_back(distance_value(e));
+        if (explain) {
+            for (const auto& p : e.parts) {
+                row.emplace_back(p.reason);
+            }
+            row.push_back(text_or_null(text::join(e.notes, "; ")));
+        }
+        r.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
+void write_ranking_explained(std::ostream& out, const MatchPool& pool, const Ranking& ranking,
+                             RankingSide side) {
+    std::size_t rank = 0;
+    for (const auto& entry : ranking.best) {
+        std::string who;
+        if (side == RankingSide::candidates) {
+            const auto& c = pool.candidates[entry.index];
+            who = fmt::format("candidate {} ({}, id {})", c.reference, c.source, c.id);
+        } else {
+            const auto& o = pool.openings[entry.index];
+            who = fmt::format("opening {} \"{}\" at {}", o.id, o.title, o.company);
+        }
+        std::int64_t max = 0;
+        for (const auto& p : entry.evaluation.parts) {
+            max += p.max_milli;
+        }
+        out << fmt::format("{}. {}: score {} of {}\n", ++rank, who,
+                           format_points(entry.evaluation.total_milli), format_points(max));
+        for (const auto& line : explanation_lines(entry.evaluation)) {
+            out << "   " << line << '\n';
+        }
+    }
+    if (ranking.best.empty()) {
+        out << "no feasible pair\n";
+    }
+    out << "excluded by hard rules: " << excluded_summary(ranking) << '\n';
+}
+
+std::vector<std::string> score_columns() {
+    std::vector<std::string> columns = {"candidate", "source",  "candidate_id",
+                                        "opening",   "company", "score"};
+    for (const auto part : all_parts()) {
+        columns.emplace_back(to_string(part));
+    }
+    columns.emplace_back("distance_km");
+    return columns;
+}
+
+std::vector<Value> score_row(const MatchPool& pool, std::size_t candidate, std::size_t opening,
+                             const Evaluation& e) {
+    const auto& c = pool.candidates[candidate];
+    const auto& o = pool.openings[opening];
+    std::vector<Value> row{c.reference, c.source, c.id, o.id, o.company, points(e.total_milli)};
+    for (const auto& p : e.parts) {
+        row.emplace_back(points(p.milli));
+    }
+    row.push_back(distance_value(e));
+    return row;
+}
+
+Records assignment_records(const MatchPool& pool, const Proposal& proposal) {
+    Records r;
+    r.columns = {"opening", "company", "title", "candidate", "source", "candidate_id", "score"};
+    std::vector<std::size_t> order = proposal.assignment.chosen;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto& pa = proposal.pairs[a];
+        const auto& pb = proposal.pairs[b];
+        return std::pair(pa.opening, pa.candidate) < std::pair(pb.opening, pb.candidate);
+    });
+    for (const auto k : order) {
+        const auto& pair = proposal.pairs[k];
+        const auto& c = pool.candidates[pair.candidate];
+        const auto& o = pool.openings[pair.opening];
+        r.rows.push_back(
+            {o.id, o.company, o.title, c.reference, c.source, c.id, points(pair.score_milli)});
+    }
+    return r;
+}
+
+void write_assignment_json(std::ostream& out, const MatchPool& pool, const Proposal& proposal,
+                           std::optional<std::int64_t> run_id) {
+    using Json = nlohmann::ordered_json;
+    const auto records = assignment_records(pool, proposal);
+    Json assignments = Json::array();
+    for (const auto& row : records.rows) {
+        Json a = Json::object();
+        a["candidate"] = std::get<std::string>(row[3]);
+        a["source"] = std::get<std::string>(row[4]);
+        a["candidate_id"] = std::get<std::int64_t>(row[5]);
+        a["opening"] = std::get<std::int64_t>(row[0]);
+        a["company"] = std::get<std::string>(row[1]);
+        a["title"] = std::get<std::string>(row[2]);
+        a["score"] = std::get<double>(row[6]);
+        assignments.push_back(std::move(a));
+    }
+    Json doc = Json::object();
+    doc["total"] = points(proposal.assignment.total_milli);
+    doc["assigned"] = proposal.assignment.chosen.size();
+    doc["candidates"] = pool.candidates.size();
+    doc["openings"] = pool.openings.size();
+    doc["feasible_pairs"] = proposal.pairs.size();
+    doc["run"] = run_id ? Json(*run_id) : Json(nullptr);
+    doc["assignments"] = std::move(assignments);
+    out << doc.dump(2) << '\n';
+}
+
+} // namespace werkstatt

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rows of the matching tables (match_run, match_assignment, placement) and the columns of
+// candidate and opening that matching may read. The candidate query names its columns one by
+// one: reporting facts (gender, birth date, nationality, ...) are never read for matching.
+#pragma once
+
+#include "store/database.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace werkstatt {
+
+// The matching columns of a candidate, as stored.
+struct CandidateMatchRow {
+    std::int64_t id = 0;
+    std::string source;
+    std::string reference;
+    std::string plz;
+    std::string city;
+    std::optional<std::string> kldb;
+    std::optional<std::string> german;
+    std::string residence_status;
+    std::optional<std::string> recognition;
+    std::string licences;
+    std::optional<std::string> available_from;
+    std::optional<std::int64_t> radius_km;
+    std::optional<std::string> consent_until;
+    bool active = true;
+    bool placed = false; // hired, or in an introduction or interview now
+};
+
+// The matching columns of an opening, as stored, and how many positions placements hold.
+struct OpeningMatchRow {
+    std::int64_t id = 0;
+    std::string company;
+    std::string title;
+    std::string plz;
+    std::string city;
+    std::optional<std::string> kldb;
+    std::optional<std::string> german;
+    std::int64_t positions = 1;
+    std::int64_t taken = 0; // placements hired, introduced or in interview
+    std::optional<std::string> start_date;
+    std::optional<std::string> latest_start;
+    std::string licence;
+    std::optional<std::int64_t> max_distance_km;
+    bool needs_recognition = false;
+    bool open = true;
+};
+
+// Return every candidate (with `all`, archived ones too), by id.
+std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all);
+// Return every opening (with `all`, closed ones too), by id.
+std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all);
+// Return the (candidate id, opening id) pairs whose placement was declined or withdrawn.
+std::vector<std::pair<std::int64_t, std::int64_t>> closed_pairs(Database& db);
+
+// A placement row with the names that make it readable.
+struct PlacementRow {
+    std::int64_t id = 0;
+    std::int64_t candidate_id = 0;
+    std::string candidate_reference;
+    std::string candidate_source;
+    std::int64_t opening_id = 0;
+    std::string opening_title;
+    std::string company;
+    std::string status;
+    std::optional<std::int64_t> run_id;
+    std::optional<std::int64_t> score_milli;
+    std::string note;
+    std::string created_at;
+    std::string updated_at;
+};
+
+// Which placements a listing shows.
+struct PlacementFilter {
+    std::optional<std::string> status;
+    std::optional<std::int64_t> candidate_id;
+    std::optional<std::int64_t> opening_id;
+};
+
+// Return the placements passing `filter`, by opening id and candidate id.
+std::vector<PlacementRow> list_placements(Database& db, const PlacementFilter& filter);
+// Return the placement of the pair, or nothing.
+std::optional<PlacementRow> find_placement(Database& db, std::int64_t candidate_id,
+                                           std::int64_t opening_id);
+// Insert a placement and return its id.
+std::int64_t insert_placement(Database& db, const PlacementRow& row);
+// Set status, note and updated_at of placement `id`.
+void update_placement(Database& db, std::int64_t id, const std::string& status,
+                      const std::string& note, const std::string& now);
+// Delete the placements still `proposed` whose pair is not in `keep` (candidate, opening); return
+// how many went.
+std::size_t delete_stale_proposals(Database& db,
+                                   const std::vector<std::pair<std::int64_t, std::int64_t>>& keep);
+
+// A committed run.
+struct MatchRunRow {
+    std::int64_t id = 0;
+    std::string reference_day;
+    std::string settings;
+    std::int64_t candidates = 0;
+    std::int64_t openings = 0;
+    std::int64_t pairs = 0;
+    std::int64_t assigned = 0;
+    std::int64_t total_milli = 0;
+    std::string created_at;
+};
+
+// Insert `run` and return its id.
+std::int64_t insert_match_run(Database& db, const MatchRunRow& run);
+// Insert a pair of run `run_id`.
+void insert_match_assignment(Database& db, std::int64_t run_id, std::int64_t candidate_id,
+                             std::int64_t opening_id, std::int64_t score_milli,
+                             const std::string& explanation);
+// Return the runs, newest first.
+std::vector<MatchRunRow> list_match_runs(Database& db);
+
+// Return how many placements name a record `table` ("candidate" or "opening") created by import
+// batch `batch`.
+std::int64_t placements_of_batch(Database& db, const std::string& table, std::int64_t batch);
+
+} // namespace werkstatt

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The global proposal: optimal (checked by exhaustive search), capacities kept, deterministic,
+// and blind to the facts AGG § 1 protects.
+#include "domain/work_rules.hpp"
+#include "match/assign.hpp"
+#include "match/matching.hpp"
+#include "match/pool.hpp"
+#include "support.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <random>
+
+using namespace werkstatt;
+
+namespace {
+
+// Return the best total over `pairs` by trying every choice (small instances only).
+std::int64_t brute_force(std::size_t candidates, const std::vector<std::int64_t>& positions,
+                         const std::vector<ScoredPair>& pairs) {
+    std::int64_t best = 0;
+    std::vector<std::int64_t> left = positions;
+    std::vector<bool> used(candidates, false);
+    const std::function<void(std::size_t, std::int64_t)> go = [&](std::size_t k,
+                                                                  std::int64_t total) {
+        best = std::max(best, total);
+        for (std::size_t i = k; i < pairs.size(); ++i) {
+            const auto& p = pairs[i];
+            if (used[p.candidate] || left[p.opening] == 0) {
+                continue;
+            }
+            used[p.candidate] = true;
+            --left[p.opening];
+            go(i + 1, total + p.score_milli);
+            used[p.candidate] = false;
+            ++left[p.opening];
+        }
+    };
+    go(0, 0);
+    return best;
+}
+
+void check_valid(std::size_t candidates, const std::vector<std::int64_t>& positions,
+                 const std::vector<ScoredPair>& pairs, const Assignment& a) {
+    std::vector<int> per_candidate(candidates, 0);
+    std::vector<std::int64_t> per_opening(positions.size(), 0);
+    std::int64_t total = 0;
+    for (const auto k : a.chosen) {
+        ++per_candidate[pairs[k].candidate];
+        ++per_opening[pairs[k].opening];
+        total += pairs[k].score_milli;
+    }
+    for (const auto n : per_candidate) {
+        CHECK(n <= 1);
+    }
+    for (std::size_t o = 0; o < positions.size(); ++o) {
+        CHECK(per_opening[o] <= positions[o]);
+    }
+    CHECK(total == a.total_milli);
+}
+
+} // namespace
+
+TEST_CASE("the assignment is optimal where greedy is not", "[match][assign]") {
+    // Greedy takes A-X (10) and leaves B without an opening; the optimum is A-Y + B-X = 18.
+    const std::vector<ScoredPair> pairs = {{0, 0, 10}, {0, 1, 9}, {1, 0, 9}};
+    const auto a = assign_optimally(2, {1, 1}, pairs);
+    CHECK(a.total_milli == 18);
+    CHECK(a.chosen == std::vector<std::size_t>{1, 2});
+}
+
+TEST_CASE("an opening takes up to its positions, a candidate one opening", "[match][assign]") {
+    const std::vector<ScoredPair> pairs = {{0, 0, 5}, {1, 0, 6}, {2, 0, 7}, {2, 1, 1}};
+    const auto a = assign_optimally(3, {2, 1}, pairs);
+    // Opening 0 takes candidates 1 and 2 (13); moving 2 to opening 1 would give 5 + 6 + 1 = 12.
+    CHECK(a.total_milli == 13);
+    check_valid(3, {2, 1}, pairs, a);
+    const auto none = assign_optimally(3, {0, 0}, pairs);
+    CHECK(none.chosen.empty());
+    CHECK(assign_optimally(0, {}, {}).total_milli == 0);
+}
+
+TEST_CASE("pairs scoring nothing are not proposed", "[match][assign]") {
+    const auto a = assign_optimally(2, {2}, {{0, 0, 0}, {1, 0, 3}});
+    CHECK(a.chosen == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("random instances: the solver's total equals exhaustive search", "[match][assign]") {
+    std::mt19937 rng(20261125);
+    for (int round = 0; round < 200; ++round) {
+        const std::size_t candidates = 1 + rng() % 6;
+        const std::size_t openings = 1 + rng() % 4;
+        std::vector<std::int64_t> positions;
+        for (std::size_t o = 0; o < openings; ++o) {
+            positions.push_back(static_cast<std::int64_t>(rng() % 3));
+        }
+        std::vector<ScoredPair> pairs;
+        for (std::uint32_t c = 0; c < candidates; ++c) {
+            for (std::uint32_t o = 0; o < openings; ++o) {
+                if (rng() % 3 != 0) {
+                    pairs.push_back({c, o, static_cast<std::int64_t>(rng() % 100)});
+                }
+            }
+        }
+        const auto a = assign_optimally(candidates, positions, pairs);
+        INFO("round " << round);
+        check_valid(candidates, positions, pairs, a);
+        CHECK(a.total_milli == brute_force(candidates, positions, pairs));
+    }
+}
+
+namespace {
+
+void add_company_and_openings(SQLite::Database& sql) {
+    sql.exec("INSERT INTO company (key, name, plz, city, created_at, updated_at) VALUES "
+             "('spedition', 'Spedition', '39104', 'Magdeburg', 'now', 'now')");
+    sql.exec("INSERT INTO opening (company_id, title, kldb, german, plz, city, positions, "
+             "created_at, updated_at) VALUES "
+             "(1, 'Fahrer', '52122', 'B1', '39104', 'Magdeburg', 1, 'now', 'now'), "
+             "(1, 'Lager', '51312', 'A2', '39104', 'Magdeburg', 2, 'now', 'now'), "
+             "(1, 'Disponent', '51622', 'B2', '39104', 'Magdeburg', 1, 'now', 'now')");
+}
+
+void add_candidate(SQLite::Database& sql, const std::string& ref, const std::string& kldb,
+                   const std::string& german, const std::string& plz, const std::string& gender,
+                   const std::string& birth, const std::string& nationality,
+                   const std::string& name) {
+    SQLite::Statement q(sql, "INSERT INTO candidate (source, reference, first_name, last_name, "
+                             "plz, kldb, german, residence_status, gender, birth_date, "
+                             "nationality, created_at, updated_at) VALUES ('ba', ?, ?, ?, ?, ?, "
+                             "?, 'schutz', ?, ?, ?, 'now', 'now')");
+    q.bind(1, ref);
+    q.bind(2, name);
+    q.bind(3, name);
+    q.bind(4, plz);
+    q.bind(5, kldb);
+    q.bind(6, german);
+    q.bind(7, gender);
+    q.bind(8, birth);
+    q.bind(9, nationality);
+    q.exec();
+}
+
+// Return every feasible pair with its score and the proposal, as text.
+std::string outcome(Database& db) {
+    const auto pool = load_pool(db);
+    MatchSettings s;
+    s.today = *Date::parse_iso("2026-12-01");
+    std::string out;
+    for_each_feasible(pool, s, WorkRules::shipped(), true,
+                      [&](std::size_t c, std::size_t o, const Evaluation& e) {
+                          out += fmt::format("{}-{}:{}|", c, o, e.total_milli);
+                          for (const auto& p : e.parts) {
+                              out += p.reason + "|";
+                          }
+                      });
+    const auto p = propose(pool, s, WorkRules::shipped());
+    for (const auto k : p.assignment.chosen) {
+        out += fmt::format("[{}>{}]", p.pairs[k].candidate, p.pairs[k].opening);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("gender, birth date, nationality and name change no score and no proposal",
+          "[match][fairness]") {
+    test::TestDatabase t;
+    auto& sql = t.db().sql();
+    add_company_and_openings(sql);
+    add_candidate(sql, "A", "52122", "B1", "39104", "female", "1990-01-01", "syrisch", "Amal");
+    add_candidate(sql, "B", "52122", "B1", "39104", "male", "1970-06-30", "deutsch", "Bernd");
+    add_candidate(sql, "C", "51312", "A2", "39112", "diverse", "2001-03-03", "ukrainisch", "Olha");
+    const auto before = outcome(t.db());
+    REQUIRE(before.find('[') != std::string::npos);
+    // Swap every protected fact between A and B, then change all of them for C.
+    sql.exec("UPDATE candidate SET gender = CASE reference WHEN 'A' THEN 'male' ELSE 'female' END, "
+             "birth_date = CASE reference WHEN 'A' THEN '1970-06-30' ELSE '1990-01-01' END, "
+             "nationality = CASE reference WHEN 'A' THEN 'deutsch' ELSE 'syrisch' END, "
+             "first_name = CASE reference WHEN 'A' THEN 'Bernd' ELSE 'Amal' END "
+             "WHERE reference IN ('A', 'B')");
+    sql.exec("UPDATE candidate SET gender = 'unspecified', birth_date = '1950-12-31', "
+             "nationality = 'afghanisch', nationality_code = 'AF', first_name = 'X', "
+             "last_name = 'Y', employment_at_entry = 'long-term-unemployed', isced = 1 "
+             "WHERE reference = 'C'");
+    CHECK(outcome(t.db()) == before);
+}
+
+TEST_CASE("the same pool gives the same proposal, ties by stable order", "[match][assign]") {
+    test::TestDatabase t;
+    auto& sql = t.db().sql();
+    add_company_and_openings(sql);
+    // Three equal candidates for one position: the same one wins every time.
+    for (const char* ref : {"T1", "T2", "T3"}) {
+        add_candidate(sql, ref, "51622", "B2", "39104", "unspecified", "", "", "");
+    }
+    const auto first = outcome(t.db());
+    for (int i = 0; i < 5; ++i) {
+        CHECK(outcome(t.db()) == first);
+    }
+}
