@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Write a realistic candidate list as German job agencies export it (werkstatt profile `ba`).
 
-    python3 bench/gen_ba.py ROWS OUT.csv [--seed N]
+    python3 bench/gen_ba.py ROWS OUT.csv [--seed N] [--max-radius KM]
 
 Deterministic: the same ROWS and seed give the same bytes. UTF-8 without a byte order mark,
 `;` as delimiter, CRLF line ends and quoting as Excel writes them (line breaks inside a quoted
@@ -286,6 +286,8 @@ def main():
     ap.add_argument("rows", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=20261125)
+    ap.add_argument("--max-radius", type=int, default=100,
+                    help="largest Umkreis km a candidate gives (default 100)")
     args = ap.parse_args()
     if args.rows < 0 or args.rows > 10_000_000:
         sys.exit("ROWS must be 0 to 10000000")
@@ -343,7 +345,7 @@ def main():
             recognition = choices(RECOGNITION, RECOGNITION_W)[0]
             licences = choices(LICENCES, LICENCES_W)[0]
             available = german_date(rng, 2026, 2027) if random_() < 0.6 else ""
-            radius = str(randint(0, 100)) if random_() < 0.85 else ""
+            radius = str(randint(0, args.max_radius)) if random_() < 0.85 else ""
             consent = german_date(rng, 2026, 2028) if random_() < 0.9 else ""
             if random_() < 0.75:
                 sep = choice([".", "_", "", "-"])

@@ -137,9 +137,12 @@ void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
 
 void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
             const MatchSettings& settings, Stopwatch& watch) {
-    const auto proposal = propose(pool, settings, WorkRules::shipped());
-    rt.detail(fmt::format("scored and solved {} feasible pairs in {:.2f} s", proposal.pairs.size(),
-                          watch.lap()));
+    Proposal proposal;
+    proposal.pairs = score_pairs(pool, settings, WorkRules::shipped());
+    rt.detail(
+        fmt::format("scored {} feasible pairs in {:.2f} s", proposal.pairs.size(), watch.lap()));
+    proposal.assignment = assign_pool(pool, proposal.pairs);
+    rt.detail(fmt::format("solved the assignment in {:.2f} s", watch.lap()));
     std::optional<std::int64_t> run_id;
     if (o.commit) {
         const auto committed = commit_proposal(db, pool, proposal, settings, WorkRules::shipped(),

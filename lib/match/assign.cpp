@@ -33,11 +33,14 @@ Assignment assign_optimally(std::size_t candidate_count, const std::vector<std::
     if (used.empty()) {
         return result;
     }
-    // The network's arcs must be ordered by their tail: candidates, then openings by index.
-    std::stable_sort(used.begin(), used.end(), [&](std::size_t a, std::size_t b) {
-        return std::pair(pairs[a].candidate, pairs[a].opening) <
-               std::pair(pairs[b].candidate, pairs[b].opening);
-    });
+    // The network's arcs must be ordered by their tail, the candidate (pairs from score_pairs
+    // come in that order already); a stable sort keeps the result a function of the input.
+    const auto by_candidate = [&](std::size_t a, std::size_t b) {
+        return pairs[a].candidate < pairs[b].candidate;
+    };
+    if (!std::is_sorted(used.begin(), used.end(), by_candidate)) {
+        std::stable_sort(used.begin(), used.end(), by_candidate);
+    }
     constexpr int k_none = -1;
     std::vector<int> candidate_node(candidate_count, k_none);
     std::vector<int> opening_node(positions.size(), k_none);
@@ -104,7 +107,7 @@ Assignment assign_optimally(std::size_t candidate_count, const std::vector<std::
     }
     Net net(graph);
     net.upperMap(capacity).costMap(cost).stSupply(graph.node(0), graph.node(sink), candidates_used);
-    if (net.run() != Net::OPTIMAL) {
+    if (net.run(Net::FIRST_ELIGIBLE) != Net::OPTIMAL) {
         throw Error(ErrorKind::internal, "the assignment problem has no optimal solution");
     }
     for (std::size_t k = 0; k < used.size(); ++k) {

@@ -2,7 +2,9 @@
 #include "match/matching.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 
 namespace werkstatt {
 
@@ -50,9 +52,9 @@ class OpeningIndex {
         }
     }
 
-    // Put into `out` the openings `c` may reach, ascending.
-    void reachable(const MatchCandidate& c, std::int64_t default_radius,
-                   std::vector<std::size_t>& out) {
+    // Put into `out` the openings `c` may reach; ascending if `sorted`.
+    void reachable(const MatchCandidate& c, std::int64_t default_radius, bool sorted,
+                   std::vector<std::size_t>& out) const {
         out.clear();
         if (c.kldb && m_digits > 0) {
             const auto it = m_buckets.find(key(*c.kldb));
@@ -60,12 +62,14 @@ class OpeningIndex {
                 collect(it->second, c, default_radius, out);
             }
         } else {
-            for (auto& [k, b] : m_buckets) {
+            for (const auto& [k, b] : m_buckets) {
                 collect(b, c, default_radius, out);
             }
         }
         collect(m_wild, c, default_radius, out);
-        std::sort(out.begin(), out.end());
+        if (sorted) {
+            std::sort(out.begin(), out.end());
+        }
     }
 
   private:
@@ -107,7 +111,9 @@ class OpeningIndex {
             const auto& o = m_pool.openings[b.located[k]];
             const double limit =
                 static_cast<double>(std::max(radius, o.max_distance_km.value_or(0))) + 0.1;
-            if (distance_km(*c.location, *o.location) <= limit) {
+            const double dx = c.location->x_km - o.location->x_km;
+            const double dy = c.location->y_km - o.location->y_km;
+            if (dx * dx + dy * dy <= limit * limit) {
                 out.push_back(b.located[k]);
             }
         }
@@ -135,16 +141,19 @@ Ranking top_of(std::vector<Ranked> all, std::size_t top,
     return r;
 }
 
-} // namespace
-
-void for_each_feasible(
-    const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules, bool explain,
-    const std::function<void(std::size_t, std::size_t, const Evaluation&)>& visit) {
-    OpeningIndex index(pool, settings);
+// Visit the feasible pairs of candidates [`begin`, `end`) in order of candidates; with `sorted`,
+// each candidate's pairs in order of openings too.
+template <typename Visit>
+void scan(const MatchPool& pool, const OpeningIndex& index, std::size_t begin, std::size_t end,
+          const MatchSettings& settings, const WorkRules& rules, bool explain, bool sorted,
+          Visit&& visit) {
     std::vector<std::size_t> reachable;
-    for (std::size_t ci = 0; ci < pool.candidates.size(); ++ci) {
+    for (std::size_t ci = begin; ci < end; ++ci) {
         const auto& c = pool.candidates[ci];
-        index.reachable(c, settings.default_radius_km, reachable);
+        if (candidate_excluded(c, settings, rules)) {
+            continue;
+        }
+        index.reachable(c, settings.default_radius_km, sorted, reachable);
         for (const auto oi : reachable) {
             const auto e = evaluate(c, pool.openings[oi], settings, rules, explain);
             if (e.feasible()) {
@@ -152,6 +161,15 @@ void for_each_feasible(
             }
         }
     }
+}
+
+} // namespace
+
+void for_each_feasible(
+    const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules, bool explain,
+    const std::function<void(std::size_t, std::size_t, const Evaluation&)>& visit) {
+    const OpeningIndex index(pool, settings);
+    scan(pool, index, 0, pool.candidates.size(), settings, rules, explain, true, visit);
 }
 
 Ranking rank_candidates(const MatchPool& pool, std::size_t opening, std::size_t top,
@@ -190,19 +208,67 @@ Ranking rank_openings(const MatchPool& pool, std::size_t candidate, std::size_t 
     return r;
 }
 
-Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules) {
-    Proposal p;
-    for_each_feasible(
-        pool, settings, rules, false, [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
-            p.pairs.push_back(ScoredPair{static_cast<std::uint32_t>(ci),
-                                         static_cast<std::uint32_t>(oi), e.total_milli});
-        });
+std::vector<ScoredPair> score_pairs(const MatchPool& pool, const MatchSettings& settings,
+                                    const WorkRules& rules) {
+    const OpeningIndex index(pool, settings);
+    // Candidates split into contiguous slices scored in parallel; joined in order, the result
+    // is the same as from one thread.
+    const std::size_t n = pool.candidates.size();
+    const std::size_t threads =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4) * (n >= 1000 ? 1 : 0);
+    const std::size_t slices = std::max<std::size_t>(threads, 1);
+    std::vector<std::vector<ScoredPair>> parts(slices);
+    std::vector<std::exception_ptr> failures(slices);
+    const auto work = [&](std::size_t k) {
+        try {
+            scan(pool, index, n * k / slices, n * (k + 1) / slices, settings, rules, false, false,
+                 [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
+                     parts[k].push_back(ScoredPair{static_cast<std::uint32_t>(ci),
+                                                   static_cast<std::uint32_t>(oi), e.total_milli});
+                 });
+        } catch (...) {
+            failures[k] = std::current_exception(); // out of memory, most likely
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t k = 1; k < slices; ++k) {
+        workers.emplace_back(work, k);
+    }
+    work(0);
+    for (auto& w : workers) {
+        w.join();
+    }
+    for (const auto& f : failures) {
+        if (f) {
+            std::rethrow_exception(f);
+        }
+    }
+    std::size_t total = 0;
+    for (const auto& p : parts) {
+        total += p.size();
+    }
+    std::vector<ScoredPair> pairs;
+    pairs.reserve(total);
+    for (auto& p : parts) {
+        pairs.insert(pairs.end(), p.begin(), p.end());
+        std::vector<ScoredPair>().swap(p);
+    }
+    return pairs;
+}
+
+Assignment assign_pool(const MatchPool& pool, const std::vector<ScoredPair>& pairs) {
     std::vector<std::int64_t> positions;
     positions.reserve(pool.openings.size());
     for (const auto& o : pool.openings) {
         positions.push_back(o.positions);
     }
-    p.assignment = assign_optimally(pool.candidates.size(), positions, p.pairs);
+    return assign_optimally(pool.candidates.size(), positions, pairs);
+}
+
+Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules) {
+    Proposal p;
+    p.pairs = score_pairs(pool, settings, rules);
+    p.assignment = assign_pool(pool, p.pairs);
     return p;
 }
 

@@ -54,6 +54,13 @@ struct Proposal {
     Assignment assignment;
 };
 
+// Return every feasible pair of `pool` with its score, by candidate (each candidate's pairs in
+// an order that depends only on the pool).
+std::vector<ScoredPair> score_pairs(const MatchPool& pool, const MatchSettings& settings,
+                                    const WorkRules& rules);
+// Return the assignment of maximum total score over `pairs` of `pool`.
+Assignment assign_pool(const MatchPool& pool, const std::vector<ScoredPair>& pairs);
+
 // Score every feasible pair of `pool` and choose the assignment of maximum total score.
 Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules);
 

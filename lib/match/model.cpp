@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <type_traits>
 
 namespace werkstatt {
 
@@ -87,18 +88,30 @@ struct Scorer {
     bool explain;
     Evaluation e;
 
-    void fail(Rule rule, std::string why) {
-        e.failed = rule;
-        if (explain) {
-            e.failure = std::move(why);
+    // Reasons are text or a function that makes it; either is used only when explaining, so
+    // that scoring many pairs formats nothing.
+    template <typename Why>
+    static std::string text_of(Why&& why) {
+        if constexpr (std::is_invocable_v<Why>) {
+            return why();
+        } else {
+            return std::string(std::forward<Why>(why));
         }
     }
-    void part(Part p, double share, std::string reason) {
+    template <typename Why>
+    void fail(Rule rule, Why&& why) {
+        e.failed = rule;
+        if (explain) {
+            e.failure = text_of(std::forward<Why>(why));
+        }
+    }
+    template <typename Why>
+    void part(Part p, double share, Why&& reason) {
         auto& slot = e.parts[static_cast<std::size_t>(p)];
         slot.max_milli = milli_of(s.weights[p], 1.0);
         slot.milli = milli_of(s.weights[p], share);
         if (explain) {
-            slot.reason = std::move(reason);
+            slot.reason = text_of(std::forward<Why>(reason));
         }
     }
     void note(std::string text) {
@@ -114,48 +127,56 @@ struct Scorer {
             return false;
         }
         if (permission == WorkPermission::not_allowed) {
-            fail(Rule::not_allowed_to_work,
-                 fmt::format("residence status {} does not allow employment ({})",
-                             to_string(c.residence), rules.rule(c.residence).legal_basis));
+            fail(Rule::not_allowed_to_work, [&] {
+                return fmt::format("residence status {} does not allow employment ({})",
+                                   to_string(c.residence), rules.rule(c.residence).legal_basis);
+            });
             return false;
         }
         if (c.consent_until && *c.consent_until < s.today) {
-            fail(Rule::consent_expired,
-                 fmt::format("consent to share the profile ended on {}; renew it first",
-                             c.consent_until->iso()));
+            fail(Rule::consent_expired, [&] {
+                return fmt::format("consent to share the profile ended on {}; renew it first",
+                                   c.consent_until->iso());
+            });
             return false;
         }
         if (c.kldb && o.kldb && s.min_kldb_digits > 0 &&
             c.kldb->shared_prefix(*o.kldb) < s.min_kldb_digits) {
-            fail(Rule::occupation_unrelated,
-                 fmt::format("target occupation {} shares fewer than {} digits with {}",
-                             c.kldb->str(), s.min_kldb_digits, o.kldb->str()));
+            fail(Rule::occupation_unrelated, [&] {
+                return fmt::format("target occupation {} shares fewer than {} digits with {}",
+                                   c.kldb->str(), s.min_kldb_digits, o.kldb->str());
+            });
             return false;
         }
         if (e.distance && *e.distance > static_cast<double>(limit_km)) {
-            fail(Rule::too_far,
-                 fmt::format("lives {:.1f} km away, beyond the candidate's {} km and the "
-                             "opening's {} km",
-                             *e.distance, c.radius_km.value_or(s.default_radius_km),
-                             o.max_distance_km.value_or(0)));
+            fail(Rule::too_far, [&] {
+                return fmt::format("lives {:.1f} km away, beyond the candidate's {} km and the "
+                                   "opening's {} km",
+                                   *e.distance, c.radius_km.value_or(s.default_radius_km),
+                                   o.max_distance_km.value_or(0));
+            });
             return false;
         }
         if (c.available_from && o.latest_start && *c.available_from > *o.latest_start) {
-            fail(Rule::not_available, fmt::format("available from {}, after the latest start {}",
-                                                  c.available_from->iso(), o.latest_start->iso()));
+            fail(Rule::not_available, [&] {
+                return fmt::format("available from {}, after the latest start {}",
+                                   c.available_from->iso(), o.latest_start->iso());
+            });
             return false;
         }
         if (const auto missing = missing_licence(o.licence, c.licences)) {
-            fail(Rule::licence_missing,
-                 fmt::format("driving licence class {} needed, candidate holds {}",
-                             to_string(*missing),
-                             c.licences && !c.licences->empty() ? c.licences->str() : "none"));
+            fail(Rule::licence_missing, [&] {
+                return fmt::format("driving licence class {} needed, candidate holds {}",
+                                   to_string(*missing),
+                                   c.licences && !c.licences->empty() ? c.licences->str() : "none");
+            });
             return false;
         }
         if (o.needs_recognition && c.recognition != Recognition::full) {
-            fail(Rule::recognition_missing,
-                 fmt::format("regulated occupation needs full recognition, candidate's is {}",
-                             c.recognition ? to_string(*c.recognition) : "not recorded"));
+            fail(Rule::recognition_missing, [&] {
+                return fmt::format("regulated occupation needs full recognition, candidate's is {}",
+                                   c.recognition ? to_string(*c.recognition) : "not recorded");
+            });
             return false;
         }
         return true;
@@ -163,8 +184,10 @@ struct Scorer {
 
     void occupation() {
         if (!c.kldb || !o.kldb) {
-            part(Part::occupation, k_neutral_share,
-                 fmt::format("{} has no KldB code: neutral", c.kldb ? "the opening" : "candidate"));
+            part(Part::occupation, k_neutral_share, [&] {
+                return fmt::format("{} has no KldB code: neutral",
+                                   c.kldb ? "the opening" : "candidate");
+            });
             return;
         }
         const int shared = c.kldb->shared_prefix(*o.kldb);
@@ -190,33 +213,36 @@ struct Scorer {
             return;
         }
         if (!c.german) {
-            part(Part::german, k_neutral_share,
-                 fmt::format("German level not recorded, opening asks {}: neutral",
-                             o.german->str()));
+            part(Part::german, k_neutral_share, [&] {
+                return fmt::format("German level not recorded, opening asks {}: neutral",
+                                   o.german->str());
+            });
             return;
         }
         // Scored only up to what the opening requires: more German earns nothing extra.
         const int gap = o.german->rank() - c.german->rank();
         if (gap <= 0) {
-            part(Part::german, 1.0,
-                 explain
-                     ? fmt::format("German {}, opening asks {}", c.german->str(), o.german->str())
-                     : std::string());
+            part(Part::german, 1.0, [&] {
+                return explain ? fmt::format("German {}, opening asks {}", c.german->str(),
+                                             o.german->str())
+                               : std::string();
+            });
             return;
         }
-        part(Part::german, 1.0 - gap / 3.0,
-             explain ? fmt::format("German {}, opening asks {}: {} level{} below", c.german->str(),
-                                   o.german->str(), gap, gap == 1 ? "" : "s")
-                     : std::string());
+        part(Part::german, 1.0 - gap / 3.0, [&] {
+            return fmt::format("German {}, opening asks {}: {} level{} below", c.german->str(),
+                               o.german->str(), gap, gap == 1 ? "" : "s");
+        });
     }
 
     void distance(std::int64_t limit_km) {
         if (!e.distance) {
             const bool candidate_unknown = !c.location;
-            part(Part::distance, k_neutral_share,
-                 fmt::format("PLZ {} is not in the reference data: distance unknown, neutral",
-                             candidate_unknown ? (c.plz.empty() ? "(none)" : c.plz)
-                                               : (o.plz.empty() ? "(none)" : o.plz)));
+            part(Part::distance, k_neutral_share, [&] {
+                return fmt::format("PLZ {} is not in the reference data: distance unknown, neutral",
+                                   candidate_unknown ? (c.plz.empty() ? "(none)" : c.plz)
+                                                     : (o.plz.empty() ? "(none)" : o.plz));
+            });
             return;
         }
         const double d = *e.distance;
@@ -259,8 +285,7 @@ struct Scorer {
             break;
         }
         part(Part::permit, share,
-             explain ? fmt::format("residence status {}: {}", to_string(c.residence), what)
-                     : std::string());
+             [&] { return fmt::format("residence status {}: {}", to_string(c.residence), what); });
     }
 
     void recognition() {
@@ -290,7 +315,7 @@ struct Scorer {
             break;
         }
         part(Part::recognition, share,
-             explain ? fmt::format("recognition {}", to_string(*c.recognition)) : std::string());
+             [&] { return fmt::format("recognition {}", to_string(*c.recognition)); });
     }
 
     void availability() {
@@ -301,10 +326,11 @@ struct Scorer {
         const Date start = std::max(o.start_date.value_or(s.today), s.today);
         const Date from = *c.available_from;
         if (from <= start) {
-            part(Part::availability, 1.0,
-                 explain
-                     ? fmt::format("available from {}, opening starts {}", from.iso(), start.iso())
-                     : std::string());
+            part(Part::availability, 1.0, [&] {
+                return explain ? fmt::format("available from {}, opening starts {}", from.iso(),
+                                             start.iso())
+                               : std::string();
+            });
             return;
         }
         const long late = from.days() - start.days();
@@ -313,9 +339,10 @@ struct Scorer {
             window = o.latest_start->days() - start.days();
         }
         part(Part::availability, 1.0 - static_cast<double>(late) / static_cast<double>(window),
-             explain ? fmt::format("available from {}, {} days after the start {}", from.iso(),
-                                   late, start.iso())
-                     : std::string());
+             [&] {
+                 return fmt::format("available from {}, {} days after the start {}", from.iso(),
+                                    late, start.iso());
+             });
     }
 
     void run() {
@@ -361,7 +388,9 @@ struct Scorer {
 } // namespace
 
 double distance_km(const GeoPoint& a, const GeoPoint& b) {
-    return std::hypot(a.x_km - b.x_km, a.y_km - b.y_km);
+    const double dx = a.x_km - b.x_km;
+    const double dy = a.y_km - b.y_km;
+    return std::sqrt(dx * dx + dy * dy);
 }
 
 GeoPoint geo_point(double lat, double lon) {
@@ -393,6 +422,12 @@ Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchS
     Scorer scorer{c, o, settings, rules, explain, {}};
     scorer.run();
     return std::move(scorer.e);
+}
+
+bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
+                        const WorkRules& rules) {
+    return rules.rule(c.residence).permission == WorkPermission::not_allowed ||
+           (c.consent_until && *c.consent_until < settings.today);
 }
 
 std::string format_points(std::int64_t milli) {

@@ -138,6 +138,11 @@ struct Evaluation {
 Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings,
                     const WorkRules& rules, bool explain);
 
+// Return true if `c` can pass no pair's hard rules whatever the opening: the residence status
+// does not allow work, or consent ended before settings.today.
+bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
+                        const WorkRules& rules);
+
 // Return the points of `milli` thousandths as text with up to three decimals ("87.35", "40").
 std::string format_points(std::int64_t milli);
 
