@@ -59,14 +59,14 @@ void check_modes(const MatchOptions& o) {
     const int modes =
         int(o.opening.has_value()) + int(o.candidate.has_value()) + int(o.assign) + int(o.scores);
     if (modes != 1) {
-        throw Error(ErrorKind::usage, "say what to match: exactly one of --opening ID, "
+        throw Error(ErrorKind::usage, "say what to match; give exactly one of --opening ID, "
                                       "--candidate ID, --assign or --scores");
     }
     if (o.commit && !o.assign) {
         throw Error(ErrorKind::usage, "--commit stores a global proposal; use it with --assign");
     }
     if (o.top && *o.top < 1) {
-        throw Error(ErrorKind::usage, "--top must be 1 or more");
+        throw Error(ErrorKind::usage, "--top must be 1 or more; leave it out for match.top");
     }
 }
 

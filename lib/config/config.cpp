@@ -369,8 +369,8 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
                     {line, bad_item ? fmt::format("key '{}' must be a list of strings; put every "
                                                   "item in quotes",
                                                   key)
-                                    : fmt::format("key '{}' must be {}, not {}", key, an(def->type),
-                                                  type_name(node))});
+                                    : fmt::format("key '{}' must be {}, not {}; change the value",
+                                                  key, an(def->type), type_name(node))});
                 return;
             }
             if (const auto why = def->set(config, *setting)) {

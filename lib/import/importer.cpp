@@ -8,6 +8,7 @@
 #include "io/encoding.hpp"
 #include "io/file_hash.hpp"
 #include "store/company_store.hpp"
+#include "store/match_store.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -526,6 +527,13 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                     "first (see 'werkstatt audit list')",
                                     table, id, batch_id));
         }
+    }
+    if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("batch {} created {}s that {} placement{} refer to; undo would "
+                                "lose the coordinators' work ('werkstatt placement list' shows "
+                                "them)",
+                                batch_id, table, held, held == 1 ? "" : "s"));
     }
     result.deleted = delete_created_by(db, table, batch_id);
     const auto& schema = table == "opening" ? opening_schema() : candidate_schema();

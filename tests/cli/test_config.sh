@@ -41,8 +41,8 @@ expect_status 0
 expect_err_has "valid"
 run_bare config show --format csv
 for key in $(tail -n +2 "$T/out" | cut -d, -f1); do
-    section=${key%%.*}
-    name=${key#*.}
+    section=${key%.*}
+    name=${key##*.}
     check
     grep -q "^\[$section\]" "$SOURCE_DIR/config/werkstatt.toml" && grep -q "^$name = " "$SOURCE_DIR/config/werkstatt.toml" || fail "config/werkstatt.toml lacks $key"
 done
