@@ -76,6 +76,27 @@ w opening add --company mueller-metall --title "Schweißer (m/w/d)" --kldb 24412
     --plz 39126 --positions 2 --start 2027-03-01
 w opening list
 
+step "A Jobcenter's list arrives too" "candidate import examples/agency-jobcenter.csv --profile ba --source jc-halle"
+w candidate import "$here/agency-jobcenter.csv" --profile ba --source jc-halle
+
+# Matching judges consent and availability on a day; the demo fixes it so its output stays the same.
+day=2026-12-01
+step "The best three candidates for the nursing opening, with every reason" "match --opening 1 --top 3 --explain --date $day"
+w match --opening 1 --top 3 --explain --date $day
+
+step "The optimal proposal over all openings, stored for the coordinators" "match --assign --commit --date $day"
+w match --assign --commit --date $day
+
+step "Every scored pair, for a check with another tool" "match --scores --format csv --date $day > paare.csv"
+w match --scores --format csv --date $day >"$dir/paare.csv"
+printf '%s pairs written to %s\n' "$(($(wc -l <"$dir/paare.csv") - 1))" "$dir/paare.csv"
+
+step "The nursing home meets its candidate, and hires her" "placement set JC-H-1001 4 introduced|interview|hired"
+w placement set JC-H-1001 4 introduced --note "Profil an Frau Weber gesendet"
+w placement set JC-H-1001 4 interview
+w placement set JC-H-1001 4 hired
+w placement list
+
 step "Import batches" "import list"
 w import list
 
