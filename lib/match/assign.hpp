@@ -22,11 +22,16 @@ struct Assignment {
     std::int64_t total_milli = 0;
 };
 
+// How to solve: with every pair at once, or first with the likely pairs, adding pairs the dual
+// solution shows could improve it until none can (the same total, faster on large problems).
+enum class AssignMethod { automatic, all_pairs, likely_pairs_first };
+
 // Return an assignment of maximum total score over `pairs`, where opening i takes at most
 // `positions[i]` candidates and every candidate at most one opening. Pairs scoring 0 or less are
 // never chosen (they add nothing). The result depends only on the input, in its order.
 // Throw Error(bad_data) if a pair names an opening outside `positions`.
 Assignment assign_optimally(std::size_t candidate_count, const std::vector<std::int64_t>& positions,
-                            const std::vector<ScoredPair>& pairs);
+                            const std::vector<ScoredPair>& pairs,
+                            AssignMethod method = AssignMethod::automatic);
 
 } // namespace werkstatt

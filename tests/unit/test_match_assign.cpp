@@ -109,6 +109,36 @@ TEST_CASE("random instances: the solver's total equals exhaustive search", "[mat
     }
 }
 
+TEST_CASE("solving the likely pairs first gives the optimum of all pairs", "[match][assign]") {
+    std::mt19937 rng(4711);
+    for (int round = 0; round < 12; ++round) {
+        const std::size_t candidates = 50 + rng() % 150;
+        const std::size_t openings = 20 + rng() % 100;
+        std::vector<std::int64_t> positions;
+        for (std::size_t o = 0; o < openings; ++o) {
+            positions.push_back(1 + static_cast<std::int64_t>(rng() % 3));
+        }
+        std::vector<ScoredPair> pairs;
+        for (std::uint32_t c = 0; c < candidates; ++c) {
+            for (std::uint32_t o = 0; o < openings; ++o) {
+                if (rng() % 4 != 0) {
+                    // Few distinct scores: many ties, the hard case for a pruned problem.
+                    pairs.push_back(
+                        {c, o, static_cast<std::int64_t>(1 + rng() % (round % 2 ? 5 : 100000))});
+                }
+            }
+        }
+        INFO("round " << round);
+        const auto all = assign_optimally(candidates, positions, pairs, AssignMethod::all_pairs);
+        const auto likely =
+            assign_optimally(candidates, positions, pairs, AssignMethod::likely_pairs_first);
+        const auto automatic = assign_optimally(candidates, positions, pairs);
+        check_valid(candidates, positions, pairs, likely);
+        CHECK(likely.total_milli == all.total_milli);
+        CHECK(automatic.total_milli == all.total_milli);
+    }
+}
+
 namespace {
 
 void add_company_and_openings(SQLite::Database& sql) {
