@@ -20,6 +20,10 @@ void setup_import(CLI::App& app, Runtime& rt);
 // Add an `import` subcommand for candidates or openings to `group`, with `default_profile`.
 void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
                         ImportKind kind);
+void setup_advisor(CLI::App& app, Runtime& rt);
+void setup_funding(CLI::App& app, Runtime& rt);
+void setup_hiring(CLI::App& app, Runtime& rt);
+void setup_catalogue(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

@@ -81,6 +81,10 @@ int main(int argc, char** argv) {
     setup_candidate(app, rt);
     setup_opening(app, rt);
     setup_import(app, rt);
+    setup_advisor(app, rt);
+    setup_funding(app, rt);
+    setup_hiring(app, rt);
+    setup_catalogue(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
 
