@@ -22,6 +22,10 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
                         ImportKind kind);
 void setup_match(CLI::App& app, Runtime& rt);
 void setup_placement(CLI::App& app, Runtime& rt);
+void setup_advisor(CLI::App& app, Runtime& rt);
+void setup_funding(CLI::App& app, Runtime& rt);
+void setup_hiring(CLI::App& app, Runtime& rt);
+void setup_catalogue(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
 

@@ -54,7 +54,11 @@ bool is_personal(const std::string& option) {
         "--from",   "--quarters",  "--limit",       "--entity",   "--year",    "--start",
         "--end",    "--positions", "--industry",    "--title",    "--output",  "--contact",
         "--reason", "--district",  "--member-since"};
-    return k_plain.count(option) == 0;
+    // Options of the advisory commands: organisations and their services, not people.
+    static const std::set<std::string> k_plain_advisory = {
+        "--organisation", "--service", "--language", "--tag",
+        "--verified",     "--opening", "--web",      "--hours"};
+    return k_plain.count(option) == 0 && k_plain_advisory.count(option) == 0;
 }
 
 std::string quoted(const std::string& s) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt init: create or migrate the database.
+#include "advisor/advisor_group.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +9,8 @@ namespace werkstatt::cli {
 
 void setup_init(CLI::App& app, Runtime& rt) {
     auto* cmd = app.add_subcommand(
-        "init", "Create the database (or migrate it to this version) and seed the topics");
+        "init", "Create the database (or migrate it to this version), seed the topics and load the "
+                "catalogue of funding instruments and advisory services");
     cmd->callback([&rt] {
         rt.action = [&rt] {
             InitResult result;
@@ -28,6 +30,10 @@ void setup_init(CLI::App& app, Runtime& rt) {
                 rt.info(fmt::format("database {} is up to date (schema version {})", path,
                                     result.to_version));
                 break;
+            }
+            const auto report = update_catalogue(db, catalogue_files(rt), DryRun::no);
+            if (report.changed()) {
+                report_catalogue(rt, report, false);
             }
         };
     });

@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
     setup_import(app, rt);
     setup_match(app, rt);
     setup_placement(app, rt);
+    setup_advisor(app, rt);
+    setup_funding(app, rt);
+    setup_hiring(app, rt);
+    setup_catalogue(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
 

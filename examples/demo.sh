@@ -97,6 +97,22 @@ w placement set JC-H-1001 4 interview
 w placement set JC-H-1001 4 hired
 w placement list
 
+step "Who helps a company in Wernigerode with a work permit? Those serving Harz first, then by distance" "advisor find --topic work-permit --plz 38855"
+w advisor find --topic work-permit --plz 38855
+
+step "A coordinator checked an entry: record it (catalogue updates keep the edit)" "advisor edit abh-harz --verified ..."
+w advisor edit abh-harz --street "Friedrich-Ebert-Straße 42" --verified "$(date +%F)"
+
+step "Funding that fits the cook with a Gestattung for the helper opening, with reasons" "funding suggest --candidate CP-000003-B --opening 3"
+w funding suggest --candidate CP-000003-B --opening 3
+
+step "The labour-law checklist of that hire" "hiring checklist --candidate CP-000003-B --opening 3"
+w hiring checklist --candidate CP-000003-B --opening 3
+
+step "The advisory map of Sachsen-Anhalt, as SVG and as a printable page" "advisor map --output ..."
+w advisor map --output "$dir/beratungslandkarte.svg"
+w advisor map --topic recognition --output "$dir/anerkennung.html"
+
 step "Import batches" "import list"
 w import list
 

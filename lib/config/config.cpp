@@ -147,6 +147,13 @@ std::optional<std::string> check_period(const std::string& s) {
     return fmt::format("has '{}', which is not a period like 2027-02-06..2027-02-13", s);
 }
 
+std::optional<std::string> check_path(const std::string& s) {
+    if (s.empty()) {
+        return "has an empty path; name a file or remove the entry";
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> check_district(const std::string& s) {
     if (PlzDirectory::shipped().district(s)) {
         return std::nullopt;
@@ -182,6 +189,11 @@ const std::vector<KeyDef>& key_table() {
         integer_key("planner.topics_per_event", &Config::planner_topics_per_event, 0, 10, ""),
         list_key("planner.school_holidays", &Config::planner_school_holidays, check_period),
         list_key("planner.north_districts", &Config::planner_north_districts, check_district),
+        integer_key("advisor.verify_after_days", &Config::advisor_verify_after_days, 1, 3650,
+                    " days"),
+        list_key("catalogue.advisor_files", &Config::catalogue_advisor_files, check_path),
+        list_key("catalogue.funding_files", &Config::catalogue_funding_files, check_path),
+        string_key("hiring.rules_file", &Config::hiring_rules_file),
         string_key("audit.user", &Config::audit_user),
         weight_key("match.weights.occupation", &Config::match_weight_occupation),
         weight_key("match.weights.german", &Config::match_weight_german),

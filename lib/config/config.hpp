@@ -47,6 +47,10 @@ struct Config {
     // planner.north_districts: the former Regierungsbezirk Magdeburg; the rest is south.
     std::vector<std::string> planner_north_districts = {"15003", "15081", "15083", "15085",
                                                         "15086", "15089", "15090"};
+    std::int64_t advisor_verify_after_days = 365;     // advisor.verify_after_days
+    std::vector<std::string> catalogue_advisor_files; // catalogue.advisor_files
+    std::vector<std::string> catalogue_funding_files; // catalogue.funding_files
+    std::string hiring_rules_file;                    // hiring.rules_file ("" = shipped rules)
     std::vector<ProfileSource> import_profiles; // import.profile.* (later files win)
     std::string audit_user;                     // audit.user ("" = the operating-system user)
     // match.weights.*: the points each part of a match score can give at most.

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt funding list|show|find|suggest: the catalogue of funding instruments
+// (Fördermöglichkeiten) and which of them fit a planned hire.
+#include "advisory/funding.hpp"
+#include "advisor/advisor_group.hpp"
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "store/advisory_store.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct FundingOptions {
+    std::string key;
+    std::optional<std::string> word;
+    std::optional<std::string> tag;
+    std::string candidate;
+    std::optional<std::int64_t> opening;
+    std::optional<std::string> format;
+};
+
+void setup_list(CLI::App& group, Runtime& rt, FundingOptions& o) {
+    auto* cmd = group.add_subcommand("list", "List the funding instruments");
+    cmd->add_option("--tag", o.tag, "Only instruments with this tag");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_only);
+            rt.print(funding_records(find_funding(db, o.tag, std::nullopt),
+                                     rt.format(o.format) == Format::table),
+                     o.format);
+        };
+    });
+}
+
+void setup_show(CLI::App& group, Runtime& rt, FundingOptions& o) {
+    auto* cmd = group.add_subcommand("show", "Show one funding instrument and when it fits");
+    cmd->add_option("KEY", o.key, "Key of the instrument")->required();
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_only);
+            rt.print(funding_detail(require_funding(db, o.key)), o.format);
+        };
+    });
+}
+
+void setup_find(CLI::App& group, Runtime& rt, FundingOptions& o) {
+    auto* cmd = group.add_subcommand("find", "Find funding instruments by tag or word");
+    cmd->add_option("WORD", o.word, "A word in the name or description, e.g. Sprache");
+    cmd->add_option("--tag", o.tag, "Only instruments with this tag, e.g. ausbildung");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            if (!o.word && !o.tag) {
+                throw Error(ErrorKind::usage, "say what to find: a WORD, --tag TAG or both; "
+                                              "'werkstatt funding list' shows all");
+            }
+            auto db = rt.open(Access::read_only);
+            rt.print(funding_records(find_funding(db, o.tag, o.word),
+                                     rt.format(o.format) == Format::table),
+                     o.format);
+        };
+    });
+}
+
+void setup_suggest(CLI::App& group, Runtime& rt, FundingOptions& o) {
+    auto* cmd = group.add_subcommand("suggest", "List the instruments whose conditions a "
+                                                "candidate (and opening) meet, with reasons");
+    cmd->add_option("--candidate", o.candidate, "Candidate id or the agency's reference")
+        ->required();
+    cmd->add_option("--opening", o.opening, "Opening id");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt, &o] {
+        rt.action = [&rt, &o] {
+            auto db = rt.open(Access::read_only);
+            const auto situation = load_situation(db, o.candidate, o.opening);
+            const auto& rules = WorkRules::shipped();
+            const auto suggestions = suggest_funding(list_funding(db), situation, rules);
+            rt.print(suggestion_records(suggestions, rt.format(o.format) == Format::table),
+                     o.format);
+            if (suggestions.empty()) {
+                rt.info(situation.permission(rules) == WorkPermission::not_allowed
+                            ? "no funding while the person may not work"
+                            : "no instrument of the catalogue fits this situation");
+            }
+        };
+    });
+}
+
+} // namespace
+
+void setup_funding(CLI::App& app, Runtime& rt) {
+    static FundingOptions options;
+    auto* group = app.add_subcommand("funding", "Funding instruments for employers "
+                                                "(Fördermöglichkeiten)");
+    group->require_subcommand(1);
+    setup_list(*group, rt, options);
+    setup_show(*group, rt, options);
+    setup_find(*group, rt, options);
+    setup_suggest(*group, rt, options);
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt hiring checklist: the labour-law steps of one planned hire, who helps with each and
+// which funding may apply.
+#include "advisor/advisor_group.hpp"
+#include "advisory/checklist.hpp"
+#include "commands.hpp"
+#include "store/advisory_store.hpp"
+
+namespace werkstatt::cli {
+
+void setup_hiring(CLI::App& app, Runtime& rt) {
+    static std::string candidate;
+    static std::optional<std::int64_t> opening;
+    static std::optional<std::string> format;
+    auto* group = app.add_subcommand("hiring", "The labour-law side of hiring a person from "
+                                               "abroad");
+    group->require_subcommand(1);
+    auto* cmd = group->add_subcommand("checklist", "The steps of one hire, the rule each comes "
+                                                   "from, who helps and what funding may apply");
+    cmd->add_option("--candidate", candidate, "Candidate id or the agency's reference")->required();
+    cmd->add_option("--opening", opening, "Opening id");
+    add_format_option(cmd, format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto& file = rt.config().config.hiring_rules_file;
+            const auto rules = file.empty() ? HiringRules::shipped() : HiringRules::from_file(file);
+            auto db = rt.open(Access::read_only);
+            const auto situation = load_situation(db, candidate, opening);
+            const auto checklist =
+                build_checklist(situation, rules, WorkRules::shipped(), list_advisors(db),
+                                list_funding(db), verify_policy(rt));
+            switch (rt.format(format)) {
+            case Format::table:
+                rt.out() << checklist_text(checklist);
+                break;
+            case Format::json:
+                rt.out() << checklist_json(checklist);
+                break;
+            case Format::csv:
+                rt.print(checklist_records(checklist), format);
+                break;
+            }
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advisory/advisors.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "store/advisory_store.hpp"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace werkstatt {
+
+namespace {
+
+void ensure_key_free(Database& db, const std::string& key) {
+    if (find_advisor(db, key)) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("advisor key '{}' is taken; choose another key or change it with "
+                                "'werkstatt advisor edit {}'",
+                                key, key));
+    }
+}
+
+} // namespace
+
+AdvisoryService require_advisor(Database& db, std::string_view key) {
+    auto service = find_advisor(db, key);
+    if (!service) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("no advisory service with key '{}'; 'werkstatt advisor list' "
+                                "shows the keys",
+                                text::printable(key, 50)));
+    }
+    return *service;
+}
+
+AdvisorOutcome add_advisor(Database& db, const AdvisorFields& fields, DryRun dry_run) {
+    AdvisorOutcome out;
+    apply_advisor_fields(out.service, fields, out.changed);
+    require_complete(out.service);
+    WriteTransaction txn(db);
+    ensure_key_free(db, out.service.key);
+    out.service.id = insert_advisor(db, out.service);
+    txn.audit("advisor", out.service.id, "add", "key=" + out.service.key);
+    txn.finish(dry_run);
+    return out;
+}
+
+AdvisorOutcome edit_advisor(Database& db, std::string_view key, const AdvisorFields& fields,
+                            DryRun dry_run) {
+    WriteTransaction txn(db);
+    AdvisorOutcome out;
+    out.service = require_advisor(db, key);
+    apply_advisor_fields(out.service, fields, out.changed);
+    if (out.changed.empty()) {
+        return out;
+    }
+    require_complete(out.service);
+    if (out.service.key != key) {
+        ensure_key_free(db, out.service.key);
+    }
+    update_advisor(db, out.service);
+    txn.audit("advisor", out.service.id, "edit", "fields=" + text::join(out.changed, ","));
+    txn.finish(dry_run);
+    return out;
+}
+
+AdvisoryService remove_advisor(Database& db, std::string_view key, DryRun dry_run) {
+    WriteTransaction txn(db);
+    const auto service = require_advisor(db, key);
+    delete_advisor(db, service.id);
+    if (service.origin == Origin::catalogue) {
+        mark_catalogue_removed(db, CatalogueKind::advisor, service.key);
+    }
+    txn.audit("advisor", service.id, "remove", "key=" + service.key);
+    txn.finish(dry_run);
+    return service;
+}
+
+AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::string& source,
+                                    DryRun dry_run) {
+    AdvisorImportReport report;
+    const auto rows = read_advisor_csv(in, source);
+    WriteTransaction txn(db);
+    std::map<std::string, std::size_t> first_line;
+    for (const auto& row : rows) {
+        ++report.read;
+        try {
+            if (!row.problem.empty()) {
+                throw Error(ErrorKind::bad_data, row.problem);
+            }
+            AdvisorOutcome outcome;
+            const auto existing =
+                row.fields.key ? find_advisor(db, text::trim(*row.fields.key)) : std::nullopt;
+            if (existing) {
+                outcome.service = *existing;
+            }
+            apply_advisor_fields(outcome.service, row.fields, outcome.changed);
+            require_complete(outcome.service);
+            const auto [it, fresh] = first_line.emplace(outcome.service.key, row.line);
+            if (!fresh) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("key '{}' appeared already on line {}; keep one row per "
+                                        "key",
+                                        outcome.service.key, it->second));
+            }
+            if (!existing) {
+                insert_advisor(db, outcome.service);
+                ++report.inserted;
+            } else if (outcome.changed.empty()) {
+                ++report.unchanged;
+            } else {
+                update_advisor(db, outcome.service);
+                ++report.updated;
+            }
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::bad_data) {
+                throw;
+            }
+            report.problems.push_back(fmt::format("{}:{}: {}", source, row.line, e.what()));
+        }
+    }
+    if (!report.problems.empty()) {
+        return report; // the transaction rolls back
+    }
+    txn.audit("advisor", std::nullopt, "import",
+              fmt::format("file={} read={} inserted={} updated={} unchanged={}", source,
+                          report.read, report.inserted, report.updated, report.unchanged));
+    txn.finish(dry_run);
+    return report;
+}
+
+} // namespace werkstatt

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advisory/map.hpp"
+
+#include "advisory/advisors.hpp"
+#include "core/text.hpp"
+#include "geo/plz_directory.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+constexpr double k_width = 800;
+constexpr double k_margin = 20;
+constexpr double k_map_top = 80;
+constexpr double k_map_height = 900;
+constexpr double k_marker_radius = 9;
+constexpr double k_legend_line = 15;
+constexpr std::size_t k_legend_chars = 58;
+
+// Light fills that print well and keep dark text readable, one per district in AGS order.
+constexpr std::array<const char*, 14> k_fills = {
+    "#fde0c5", "#d9ead3", "#dbe8f6", "#fff2cc", "#e6dcf0", "#d0ece7", "#f9d9e2",
+    "#e2efda", "#fce5cd", "#dde4f0", "#f3e6d0", "#d9f0f4", "#efe0f5", "#e8f0d0"};
+
+std::string xml(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            // Control characters other than tab and line breaks are not allowed in XML.
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                out += ' ';
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+
+// Return `s` cut to `max` code points with "…" at the end if it was longer.
+std::string shorten(std::string_view s, std::size_t max) {
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (points == max - 1) {
+                // Is there more than this one code point left?
+                std::size_t rest = 0;
+                for (std::size_t j = i; j < s.size(); ++j) {
+                    rest += (static_cast<unsigned char>(s[j]) & 0xC0) != 0x80 ? 1 : 0;
+                }
+                if (rest > 1) {
+                    return std::string(s.substr(0, i)) + "…";
+                }
+                return std::string(s);
+            }
+            ++points;
+        }
+    }
+    return std::string(s);
+}
+
+std::string num(double v) {
+    auto s = fmt::format("{:.1f}", v);
+    return s == "-0.0" ? "0.0" : s;
+}
+
+// Map projection: equirectangular, longitudes scaled by the cosine of the middle latitude.
+class Projection {
+  public:
+    explicit Projection(const GeoBounds& b) : m_bounds(b) {
+        constexpr double k_rad = 3.14159265358979323846 / 180.0;
+        m_kx = std::cos((b.min_lat + b.max_lat) / 2 * k_rad);
+        const double gw = (b.max_lon - b.min_lon) * m_kx;
+        const double gh = b.max_lat - b.min_lat;
+        m_scale = std::min((k_width - 2 * k_margin) / gw, k_map_height / gh);
+        m_left = k_margin + ((k_width - 2 * k_margin) - gw * m_scale) / 2;
+    }
+    double x(const LonLat& p) const { return m_left + (p.lon - m_bounds.min_lon) * m_kx * m_scale; }
+    double y(const LonLat& p) const { return k_map_top + (m_bounds.max_lat - p.lat) * m_scale; }
+
+  private:
+    GeoBounds m_bounds;
+    double m_kx = 1;
+    double m_scale = 1;
+    double m_left = 0;
+};
+
+std::string path_data(const DistrictShape& d, const Projection& proj) {
+    std::string out;
+    for (const auto& ring : d.rings) {
+        std::string last;
+        bool first = true;
+        for (const auto& p : ring) {
+            const auto point = num(proj.x(p)) + "," + num(proj.y(p));
+            if (point == last) {
+                continue;
+            }
+            out += (first ? "M" : "L") + point;
+            last = point;
+            first = false;
+        }
+        out += "Z";
+    }
+    return out;
+}
+
+struct Placed {
+    double x = 0;
+    double y = 0;
+    double anchor_x = 0;
+    double anchor_y = 0;
+};
+
+// Place markers so that they do not cover each other: a marker that would overlap one placed
+// before moves outwards around its point, in fixed steps.
+std::vector<std::optional<Placed>> place_markers(const std::vector<MapEntry>& entries,
+                                                 const Projection& proj) {
+    std::vector<std::optional<Placed>> out;
+    std::vector<Placed> placed;
+    constexpr double k_min = 2 * k_marker_radius + 1;
+    constexpr double k_pi = 3.14159265358979323846;
+    for (const auto& e : entries) {
+        if (!e.point) {
+            out.emplace_back();
+            continue;
+        }
+        Placed p{proj.x(*e.point), proj.y(*e.point), proj.x(*e.point), proj.y(*e.point)};
+        const auto free = [&](double x, double y) {
+            return std::none_of(placed.begin(), placed.end(), [&](const Placed& q) {
+                return std::hypot(q.x - x, q.y - y) < k_min;
+            });
+        };
+        for (int step = 0; !free(p.x, p.y) && step < 200; ++step) {
+            const int ring = 1 + step / 8;
+            const double angle = (step % 8) * k_pi / 4 + ring * 0.4;
+            p.x = p.anchor_x + ring * k_min * std::cos(angle);
+            p.y = p.anchor_y + ring * k_min * std::sin(angle);
+        }
+        placed.push_back(p);
+        out.emplace_back(p);
+    }
+    return out;
+}
+
+// Return where a district's name goes: at its centre, or moved up or down until it covers no
+// marker (the names are drawn over the markers, so they must not hide them).
+std::pair<double, double> label_position(const DistrictShape& d, const Projection& proj,
+                                         const std::vector<std::optional<Placed>>& markers) {
+    const double x = proj.x(d.label_point);
+    const double y = proj.y(d.label_point) + 4;
+    const double half_width = static_cast<double>(text::display_width(d.name)) * 3.3 + 2;
+    const auto clear = [&](double ty) {
+        return std::none_of(markers.begin(), markers.end(), [&](const auto& m) {
+            return m && m->x > x - half_width - k_marker_radius &&
+                   m->x < x + half_width + k_marker_radius && m->y > ty - 11 - k_marker_radius &&
+                   m->y < ty + 3 + k_marker_radius;
+        });
+    };
+    for (const double dy : {0.0, 18.0, -18.0, 36.0, -36.0, 54.0, -54.0, 72.0, -72.0}) {
+        if (clear(y + dy)) {
+            return {x, y + dy};
+        }
+    }
+    return {x, y};
+}
+
+std::string legend_text(const MapEntry& e) {
+    const auto& s = e.service;
+    const std::string outside = e.point ? "" : " (außerhalb der Karte)";
+    return shorten(fmt::format("{} – {}, {}", s.organisation, s.service, s.city),
+                   k_legend_chars - outside.size() + 1) +
+           outside;
+}
+
+std::string svg_document(const std::vector<MapEntry>& entries, const DistrictShapes& shapes,
+                         const MapOptions& options, bool standalone) {
+    const Projection proj(shapes.bounds());
+    const std::size_t rows = (entries.size() + 1) / 2;
+    const double legend_top = k_map_top + k_map_height + 30;
+    const double legend_end =
+        legend_top + 22 + static_cast<double>(std::max<std::size_t>(rows, 1)) * k_legend_line;
+    const double height = legend_end + 50;
+
+    std::string out;
+    if (standalone) {
+        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    }
+    out += fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+                       "viewBox=\"0 0 {0} {1}\" font-family=\"DejaVu Sans, Arial, Helvetica, "
+                       "sans-serif\">\n",
+                       num(k_width), num(height));
+    out += fmt::format("<title>{}</title>\n", xml(options.title));
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+    out += fmt::format("<text class=\"title\" x=\"{}\" y=\"36\" font-size=\"22\" "
+                       "font-weight=\"bold\" fill=\"#222\">{}</text>\n",
+                       num(k_margin), xml(options.title));
+    out += fmt::format(
+        "<text class=\"subtitle\" x=\"{}\" y=\"60\" font-size=\"13\" "
+        "fill=\"#444\">{}</text>\n",
+        num(k_margin),
+        xml(fmt::format(
+            "{}{} Beratungsstellen, {} auf der Karte",
+            options.subtitle.empty() ? "" : options.subtitle + " · ", entries.size(),
+            std::count_if(entries.begin(), entries.end(), [](const auto& e) { return e.point; }))));
+
+    out += "<g id=\"districts\" stroke=\"#555\" stroke-width=\"0.8\" stroke-linejoin=\"round\">\n";
+    std::size_t index = 0;
+    for (const auto& d : shapes.districts()) {
+        out += fmt::format("<path class=\"district\" data-ags=\"{}\" data-name=\"{}\" "
+                           "fill=\"{}\" d=\"{}\"/>\n",
+                           xml(d.ags), xml(d.name), k_fills[index++ % k_fills.size()],
+                           path_data(d, proj));
+    }
+    out += "</g>\n<g id=\"markers\">\n";
+    const auto positions = place_markers(entries, proj);
+    std::string markers;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (!positions[i]) {
+            continue;
+        }
+        const auto& p = *positions[i];
+        const auto& e = entries[i];
+        markers += fmt::format("<g class=\"marker\" data-number=\"{}\" data-key=\"{}\">", e.number,
+                               xml(e.service.key));
+        if (p.x != p.anchor_x || p.y != p.anchor_y) {
+            markers +=
+                fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#7a0f1f\" "
+                            "stroke-width=\"0.8\"/>",
+                            num(p.anchor_x), num(p.anchor_y), num(p.x), num(p.y));
+        }
+        markers += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#b2182b\" "
+                               "stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
+                               "<text x=\"{}\" y=\"{}\" font-size=\"10\" font-weight=\"bold\" "
+                               "fill=\"#ffffff\" text-anchor=\"middle\">{}</text></g>\n",
+                               num(p.x), num(p.y), num(k_marker_radius), num(p.x), num(p.y + 3.5),
+                               e.number);
+    }
+    out += markers;
+    out += "</g>\n<g id=\"district-names\" font-size=\"11\" fill=\"#333\" "
+           "text-anchor=\"middle\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n";
+    for (const auto& d : shapes.districts()) {
+        const auto [x, y] = label_position(d, proj, positions);
+        out += fmt::format("<text class=\"district-name\" data-ags=\"{}\" x=\"{}\" y=\"{}\">{}"
+                           "</text>\n",
+                           xml(d.ags), num(x), num(y), xml(d.name));
+    }
+    out += "</g>\n<g id=\"legend\" font-size=\"10.5\" fill=\"#222\">\n";
+    out += fmt::format("<text class=\"legend-title\" x=\"{}\" y=\"{}\" font-size=\"14\" "
+                       "font-weight=\"bold\">Beratungsstellen</text>\n",
+                       num(k_margin), num(legend_top));
+    if (entries.empty()) {
+        out += fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">Keine "
+                           "Beratungsstellen erfasst{}.</text>\n",
+                           num(k_margin), num(legend_top + 22),
+                           xml(options.subtitle.empty() ? "" : " (" + options.subtitle + ")"));
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const double x = k_margin + (i < rows ? 0.0 : (k_width - 2 * k_margin) / 2);
+        const double y = legend_top + 22 + static_cast<double>(i % rows) * k_legend_line;
+        const auto& e = entries[i];
+        out += fmt::format("<text class=\"legend-entry\" data-number=\"{}\" x=\"{}\" y=\"{}\">"
+                           "<tspan font-weight=\"bold\">{}</tspan> {}</text>\n",
+                           e.number, num(x), num(y), e.number, xml(legend_text(e)));
+    }
+    out += "</g>\n";
+    const std::string attribution = k_map_attribution;
+    const auto split = attribution.find(" PLZ-Koordinaten");
+    out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
+                       "fill=\"#555\">{}</text>\n",
+                       num(k_margin), num(legend_end + 18), xml(attribution.substr(0, split)));
+    out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
+                       "fill=\"#555\">{}</text>\n",
+                       num(k_margin), num(legend_end + 30), xml(attribution.substr(split + 1)));
+    out += "</svg>\n";
+    return out;
+}
+
+std::string district_names(const AdvisoryService& s) {
+    if (s.statewide) {
+        return "landesweit";
+    }
+    std::vector<std::string> names;
+    for (const auto& ags : s.districts) {
+        const auto d = PlzDirectory::shipped().district(ags);
+        names.push_back(d ? d->name : ags);
+    }
+    return text::join(names, ", ");
+}
+
+std::string topic_titles(const AdvisoryService& s) {
+    std::vector<std::string> titles;
+    for (const auto t : s.topics) {
+        titles.emplace_back(title(t));
+    }
+    return text::join(titles, ", ");
+}
+
+std::string link(const std::string& url) {
+    const auto lower = text::ascii_lower(url);
+    if (lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0) {
+        return fmt::format("<a href=\"{0}\">{0}</a>", xml(url));
+    }
+    return xml(url);
+}
+
+} // namespace
+
+std::vector<MapEntry> number_services(const std::vector<AdvisoryService>& services) {
+    std::vector<MapEntry> entries;
+    for (const auto& s : services) {
+        entries.push_back(MapEntry{0, s, advisor_point(s)});
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const MapEntry& a, const MapEntry& b) {
+        const auto ka = std::make_tuple(!a.point.has_value(), a.service.district_ags.value_or("~"),
+                                        a.service.key);
+        const auto kb = std::make_tuple(!b.point.has_value(), b.service.district_ags.value_or("~"),
+                                        b.service.key);
+        return ka < kb;
+    });
+    int n = 0;
+    for (auto& e : entries) {
+        e.number = ++n;
+    }
+    return entries;
+}
+
+std::string render_map_svg(const std::vector<AdvisoryService>& services,
+                           const DistrictShapes& shapes, const MapOptions& options) {
+    return svg_document(number_services(services), shapes, options, true);
+}
+
+std::string render_map_html(const std::vector<AdvisoryService>& services,
+                            const DistrictShapes& shapes, const MapOptions& options) {
+    const auto entries = number_services(services);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += fmt::format("<title>{}</title>\n", xml(options.title));
+    out += "<style>\n"
+           "body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 1.5em; color: #222; }\n"
+           "svg { max-width: 100%; height: auto; }\n"
+           "table { border-collapse: collapse; font-size: 0.85em; }\n"
+           "th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; "
+           "vertical-align: top; }\n"
+           "th { background: #eee; }\n"
+           ".source { font-size: 0.8em; color: #555; }\n"
+           "@media print { figure { page-break-after: always; } }\n"
+           "</style>\n</head>\n<body>\n";
+    out += fmt::format("<h1>{}</h1>\n", xml(options.title));
+    if (!options.subtitle.empty()) {
+        out += fmt::format("<p>{}</p>\n", xml(options.subtitle));
+    }
+    out += "<figure>\n" + svg_document(entries, shapes, options, false) + "</figure>\n";
+    out += "<h2>Beratungsstellen</h2>\n";
+    if (entries.empty()) {
+        out += "<p>Keine Beratungsstellen erfasst.</p>\n";
+    } else {
+        out += "<table>\n<thead><tr><th>Nr.</th><th>Organisation</th><th>Angebot</th>"
+               "<th>Themen</th><th>Zuständig für</th><th>Adresse</th><th>Ansprechperson</th>"
+               "<th>Telefon</th><th>E-Mail</th><th>Web</th><th>Sprachen</th>"
+               "<th>Öffnungszeiten</th><th>Zuletzt geprüft</th></tr></thead>\n<tbody>\n";
+        for (const auto& e : entries) {
+            const auto& s = e.service;
+            const auto address = text::join({s.street, text::join({s.plz, s.city}, " ")},
+                                            s.street.empty() ? "" : ", ");
+            out += fmt::format(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                e.number, xml(s.organisation), xml(s.service), xml(topic_titles(s)),
+                xml(district_names(s)), xml(address), xml(s.contact_person), xml(s.phone),
+                xml(s.email), link(s.web), xml(text::join(s.languages, ", ")), xml(s.opening_hours),
+                s.last_verified ? s.last_verified->iso() : "nie");
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    out += fmt::format("<p class=\"source\">{}</p>\n</body>\n</html>\n", xml(k_map_attribution));
+    return out;
+}
+
+} // namespace werkstatt

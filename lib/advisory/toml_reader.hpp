@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading the catalogue and rule files (internal to lib/advisory): TOML tables whose errors name
+// the file and line.
+#pragma once
+
+#include "domain/advisory.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <toml++/toml.h>
+#include <vector>
+
+namespace werkstatt::advisory_detail {
+
+// Parse `text` as TOML; throw Error(config) naming `source` and the line on a syntax error.
+toml::table parse_toml(std::string_view text, std::string_view source);
+
+// Reads one table of a rule or catalogue file.
+class TableReader {
+  public:
+    // Read `table` of the file `source`; `what` names the table in messages ("an instrument").
+    TableReader(std::string_view source, const toml::table& table, std::string_view what);
+
+    // Throw Error(config) naming the line of `node`.
+    [[noreturn]] void fail(const toml::node& node, const std::string& message) const;
+    // Throw unless every key is one of `keys`.
+    void check_keys(std::initializer_list<std::string_view> keys) const;
+    // Return the text of `key`; a missing key is an error if `required`, else "".
+    std::string text(std::string_view key, bool required) const;
+    // Return the texts of the list `key` (empty if missing).
+    std::vector<std::string> texts(std::string_view key) const;
+    // Return the date of `key` as YYYY-MM-DD; it must be there.
+    std::string date(std::string_view key) const;
+    // Return the table of `key`, or nullptr.
+    const toml::table* table(std::string_view key) const;
+    // Return the list of tables `key` (empty if missing).
+    std::vector<const toml::table*> tables(std::string_view key) const;
+    // Return the advisory topics listed under `key`.
+    std::vector<AdvisoryTopic> topics(std::string_view key) const;
+
+    const toml::table& node() const { return m_table; }
+    std::string_view source() const { return m_source; }
+
+  private:
+    std::string_view m_source;
+    const toml::table& m_table;
+    std::string m_what;
+};
+
+// Read the conditions of `reader`'s table (permission, permission_not, status, status_not,
+// recognition, recognition_not, german_below, german_at_least, german_below_opening, level,
+// regulated); other keys are left to the caller.
+SituationCondition read_condition(const TableReader& reader);
+
+// The condition keys read_condition understands.
+inline constexpr std::string_view k_condition_keys[] = {
+    "permission",           "permission_not",  "status",       "status_not",
+    "recognition",          "recognition_not", "german_below", "german_at_least",
+    "german_below_opening", "level",           "regulated"};
+
+} // namespace werkstatt::advisory_detail

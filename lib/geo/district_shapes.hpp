@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The boundaries of Sachsen-Anhalt's 14 districts (BKG VG250, shipped as GeoJSON) and points on
+// the map: where a postal code lies, how far two points are apart.
+#pragma once
+
+#include "domain/values.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace werkstatt {
+
+// A point in WGS84 degrees.
+struct LonLat {
+    double lon = 0;
+    double lat = 0;
+};
+
+// One district's outline: every ring (outer boundaries and holes) of its polygons.
+struct DistrictShape {
+    std::string ags;
+    std::string name;
+    std::vector<std::vector<LonLat>> rings;
+    // Where its name goes on a map: the centroid of its largest polygon.
+    LonLat label_point;
+};
+
+// A box in WGS84 degrees.
+struct GeoBounds {
+    double min_lon = 0;
+    double min_lat = 0;
+    double max_lon = 0;
+    double max_lat = 0;
+};
+
+class DistrictShapes {
+  public:
+    // Return the shapes built from the compiled-in config/data/st_districts.geojson.
+    static const DistrictShapes& shipped();
+    // Read a GeoJSON FeatureCollection `text` whose features have the properties AGS and GEN and
+    // Polygon or MultiPolygon geometries; `source` names it in messages. Throw Error(bad_data)
+    // if it is not such a document.
+    static DistrictShapes from_geojson(std::string_view text, std::string_view source);
+
+    // Return the districts ordered by AGS.
+    const std::vector<DistrictShape>& districts() const { return m_districts; }
+    // Return the district with key `ags`, or nullptr.
+    const DistrictShape* find(std::string_view ags) const;
+    // Return the box around all districts.
+    const GeoBounds& bounds() const { return m_bounds; }
+
+  private:
+    std::vector<DistrictShape> m_districts;
+    GeoBounds m_bounds;
+};
+
+// Return the great-circle distance between `a` and `b` in kilometres.
+double distance_km(LonLat a, LonLat b);
+
+// Return where `plz` lies by the shipped PLZ data: the place whose name matches `city` (case and
+// umlauts folded, either a start of the other), else the mean of its places; nothing if the code
+// is not in Sachsen-Anhalt's data.
+std::optional<LonLat> locate_plz(const Plz& plz, std::string_view city);
+
+} // namespace werkstatt

@@ -1,0 +1,44 @@
+#!/bin/sh
+# werkstatt catalogue update: shipped and admins' catalogue files, never overwriting edits.
+. "$(dirname "$0")/lib.sh"
+run init
+
+case_ "a second update changes nothing and writes no audit row"
+n=$(sql "SELECT count(*) FROM audit_log")
+run catalogue update
+expect_status 0
+expect_err_has "updated advisory services: 0 new, 0 updated, 25 unchanged"
+expect_err_has "updated funding instruments: 0 new, 0 updated, 7 unchanged"
+check; [ "$(sql "SELECT count(*) FROM audit_log")" = "$n" ] || fail "an empty update wrote an audit row"
+
+case_ "an admin's funding file adds instruments; a dry run writes nothing"
+cat >"$T/own.toml" <<'TOML'
+[[instrument]]
+key = "landesprogramm"
+name = "Landesprogramm Sprache im Betrieb"
+tags = ["sprache"]
+[[instrument.when]]
+reason = "German below B1"
+german_below = "B1"
+TOML
+before=$(db_fingerprint)
+run --set catalogue.funding_files="$T/own.toml" catalogue update --dry-run
+expect_status 0
+expect_err_has "would update funding instruments: 1 new"
+check; [ "$before" = "$(db_fingerprint)" ] || fail "the dry run changed the database"
+printf '[catalogue]\nfunding_files = ["%s"]\n' "$T/own.toml" >"$T/config.toml"
+run --config "$T/config.toml" catalogue update
+expect_status 0
+check; [ "$(sql "SELECT origin FROM funding_instrument WHERE key='landesprogramm'")" = catalogue ] || fail "not loaded"
+check; [ "$(sql "SELECT count(*) FROM audit_log WHERE entity='catalogue' AND action='update'")" = 2 ] || fail "not one audit row per update"
+
+case_ "a bad catalogue file is a configuration error naming file and line"
+printf '[[instrument]]\nkey = "x"\nname = "X"\n[[instrument.when]]\nreason = "r"\nnationality = ["sy"]\n' >"$T/bad.toml"
+before=$(db_fingerprint)
+run --set catalogue.funding_files="$T/bad.toml" catalogue update
+expect_error 78 "bad.toml:6: unknown condition 'nationality'"
+run --set catalogue.advisor_files="$T/nosuch.csv" catalogue update
+expect_error 78 "cannot read catalogue file $T/nosuch.csv"
+check; [ "$before" = "$(db_fingerprint)" ] || fail "a failed update changed the database"
+
+finish

@@ -1,0 +1,97 @@
+#!/bin/sh
+# werkstatt funding list|show|find|suggest and hiring checklist, on the demo's candidates.
+. "$(dirname "$0")/lib.sh"
+E="$SOURCE_DIR/examples"
+run init
+run company import "$E/companies.csv"
+run candidate import "$E/agency-ba.csv" --profile ba --source jc
+run opening import "$E/openings.csv" --profile openings
+# Candidates: 1 schutz/partial/B2 (nurse), 3 gestattung/B1 (cook), 6 duldung/A2,
+# 7 niederlassung/compensation-required/B1; openings: 1 nurse (regulated, B2), 3 helper (A2).
+
+case_ "funding list, show and find"
+run funding list --format csv
+expect_status 0
+check; [ "$(grep -c . "$T/out")" = 8 ] || fail "not 7 instruments"
+run funding show einstiegsqualifizierung
+expect_status 0
+expect_out_has "§ 54a SGB III"
+expect_out_has "suggested when:"
+run funding find --tag sprache --format csv
+expect_out_has "berufssprachkurs"
+expect_out_has "asa-flex"
+expect_out_lacks "eingliederungszuschuss"
+run funding find Anerkennung --format csv
+expect_out_has "anerkennungszuschuss"
+run funding find --tag colour
+expect_error 2 "tag 'colour' is unknown; the known tags are anerkennung"
+run funding find
+expect_error 2 "say what to find"
+run funding show nosuch
+expect_error 66 "no funding instrument with key 'nosuch'"
+
+case_ "funding suggest: the regulated nursing job with partial recognition"
+run funding suggest --candidate 1 --opening 1 --format csv
+expect_status 0
+expect_out_has "eingliederungszuschuss"
+expect_out_has "iq-anerkennungsberatung"
+expect_out_has "recognition: partial"
+expect_out_lacks "einstiegsqualifizierung"
+
+case_ "funding suggest: a helper job for a person with a Gestattung"
+run funding suggest --candidate CP-000003-B --opening 3 --format csv
+expect_out_has "einstiegsqualifizierung"
+expect_out_has "level: helper"
+
+case_ "funding suggest: unknown candidate or opening"
+run funding suggest --candidate 999
+expect_error 66 "no candidate with id or reference '999'"
+run funding suggest --candidate 1 --opening 999
+expect_error 66 "no opening with id 999"
+
+case_ "hiring checklist: permit required (Duldung)"
+run hiring checklist --candidate 6
+expect_status 0
+expect_out_has "not legal advice"
+expect_out_has "Apply for a work permit for this job"
+expect_out_has "Rule: hiring_rules.toml [permit]: § 4a Abs. 4 AufenthG; § 32 BeschV; § 36 Abs. 2 BeschV (valid as of 2025-01-01)"
+expect_out_has "Check that no work ban applies to the Duldung"
+expect_out_has "Help: Burgenlandkreis – Ausländerbehörde"
+expect_out_has "Funding that may apply:"
+
+case_ "hiring checklist: free status and a regulated occupation"
+run hiring checklist --candidate 1 --opening 1 --format json
+expect_status 0
+check
+python3 - "$T/out" <<'PY' || fail "checklist JSON is wrong"
+import json, sys
+d = json.load(open(sys.argv[1]))
+steps = [s["key"] for s in d["steps"]]
+assert steps == ["may-work", "regulated-occupation", "keep-document-copy"], steps
+assert d["work_permission"] == "free" and "not legal advice" in d["notice"]
+assert all(s["valid_as_of"] == "2025-01-01" and s["rule"] for s in d["steps"])
+assert any(h["key"] == "iq-anerkennung-nord" for h in d["steps"][1]["help"]), d["steps"][1]
+assert "gender" not in json.dumps(d) and "birth" not in json.dumps(d)
+PY
+
+case_ "hiring checklist: not allowed (Duldung § 60b)"
+run candidate edit 6 --residence-status duldung-60b
+run hiring checklist --candidate 6 --format csv
+expect_status 0
+expect_out_has "not-allowed"
+expect_out_lacks "keep-document-copy"
+run hiring checklist --candidate 6
+expect_out_has "none while the person may not work"
+run funding suggest --candidate 6
+expect_status 0
+expect_err_has "no funding while the person may not work"
+
+case_ "hiring checklist: errors"
+run hiring checklist --candidate nosuch
+expect_error 66 "no candidate with id or reference 'nosuch'"
+run hiring checklist
+expect_error 2 "--candidate is required"
+printf 'valid_as_of = 2025-01-01\n[[step]]\nkey = "a"\n' >"$T/rules.toml"
+run --set hiring.rules_file="$T/rules.toml" hiring checklist --candidate 1
+expect_error 78 "rules.toml"
+finish

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advisory/funding.hpp"
+
+#include "advisory/catalogue.hpp"
+#include "core/embedded.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using namespace werkstatt;
+using werkstatt::test::failure_of;
+
+namespace {
+
+const std::vector<FundingInstrument>& shipped_catalogue() {
+    static const auto catalogue =
+        parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml");
+    return catalogue;
+}
+
+HiringSituation person(ResidenceStatus status, std::optional<Recognition> recognition,
+                       const char* german) {
+    HiringSituation s;
+    s.status = status;
+    s.recognition = recognition;
+    s.german = CefrLevel::parse(german);
+    return s;
+}
+
+OpeningFacts opening(const char* kldb, const char* german, bool regulated) {
+    OpeningFacts o;
+    o.id = 1;
+    o.title = "Stelle";
+    o.kldb = KldbCode::parse(kldb);
+    o.german = CefrLevel::parse(german);
+    o.needs_recognition = regulated;
+    return o;
+}
+
+std::vector<std::string> suggested(const HiringSituation& s) {
+    std::vector<std::string> keys;
+    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+        keys.push_back(f.instrument.key);
+    }
+    return keys;
+}
+
+std::string reason_of(const HiringSituation& s, const std::string& key) {
+    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+        if (f.instrument.key == key) {
+            return f.reason;
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("the shipped catalogue has the seven starter instruments") {
+    std::vector<std::string> keys;
+    for (const auto& i : shipped_catalogue()) {
+        keys.push_back(i.key);
+        CHECK_FALSE(i.conditions.empty());
+        CHECK_FALSE(i.source.empty());
+    }
+    CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "einstiegsqualifizierung",
+                                           "asa-flex", "weiterbildung-beschaeftigter",
+                                           "berufssprachkurs", "iq-anerkennungsberatung",
+                                           "anerkennungszuschuss"});
+}
+
+TEST_CASE("a German gap to the opening suggests the wage subsidy and language courses") {
+    auto s = person(ResidenceStatus::schutz, Recognition::not_required, "A2");
+    s.opening = opening("29302", "B1", false);
+    const auto keys = suggested(s);
+    CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "einstiegsqualifizierung",
+                                           "berufssprachkurs"});
+    CHECK_THAT(reason_of(s, "eingliederungszuschuss"),
+               Catch::Contains("German A2, the opening asks B1"));
+    // Without the gap neither the subsidy nor the EQ (skilled level) applies.
+    s.german = CefrLevel::parse("C2");
+    CHECK(suggested(s).empty());
+}
+
+TEST_CASE("incomplete recognition suggests counselling, the subsidy and further training") {
+    auto s = person(ResidenceStatus::niederlassung, Recognition::compensation_required, "B2");
+    s.opening = opening("81302", "B2", true);
+    const auto keys = suggested(s);
+    CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "weiterbildung-beschaeftigter",
+                                           "berufssprachkurs", "iq-anerkennungsberatung"});
+    CHECK_THAT(reason_of(s, "iq-anerkennungsberatung"),
+               Catch::Contains("recognition: compensation-required"));
+    // Full recognition for the regulated job: no recognition help.
+    s.recognition = Recognition::full;
+    CHECK(suggested(s) == std::vector<std::string>{"berufssprachkurs"});
+}
+
+TEST_CASE("a regulated opening without recognition on record suggests counselling") {
+    auto s = person(ResidenceStatus::eu, std::nullopt, "C2");
+    s.opening = opening("81302", "B2", true);
+    CHECK(suggested(s) == std::vector<std::string>{"iq-anerkennungsberatung"});
+    CHECK_THAT(reason_of(s, "iq-anerkennungsberatung"), Catch::Contains("regulated occupation"));
+}
+
+TEST_CASE("helper jobs and training titles suggest EQ and AsA flex") {
+    auto s = person(ResidenceStatus::duldung, std::nullopt, "B1");
+    s.opening = opening("22101", "A2", false); // helper level
+    CHECK(suggested(s) == std::vector<std::string>{"einstiegsqualifizierung", "berufssprachkurs"});
+    auto trainee = person(ResidenceStatus::ausbildungsduldung, std::nullopt, "C1");
+    CHECK(suggested(trainee) == std::vector<std::string>{"asa-flex"});
+}
+
+TEST_CASE("a person who may not work gets no suggestion, whatever else holds") {
+    auto s = person(ResidenceStatus::duldung_60b, Recognition::not_applied, "A2");
+    s.opening = opening("22101", "B2", false);
+    CHECK(suggested(s).empty());
+}
+
+TEST_CASE("the funding file is checked: unknown keys, conditions and values name the line") {
+    auto f = failure_of([] {
+        parse_funding_toml("[[instrument]]\nkey = \"a\"\nname = \"A\"\ncolour = \"red\"\n", "f");
+    });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("f:4: unknown key 'colour'"));
+    f = failure_of([] {
+        parse_funding_toml("[[instrument]]\nkey = \"a\"\nname = \"A\"\n[[instrument.when]]\n"
+                           "reason = \"r\"\nage = 55\n",
+                           "f");
+    });
+    CHECK_THAT(f.message, Catch::Contains("unknown condition 'age'"));
+    f = failure_of([] {
+        parse_funding_toml("[[instrument]]\nkey = \"a\"\nname = \"A\"\n[[instrument.when]]\n"
+                           "reason = \"r\"\npermission = [\"sometimes\"]\n",
+                           "f");
+    });
+    CHECK_THAT(f.message, Catch::Contains("'sometimes' in permission is unknown"));
+    f = failure_of([] {
+        parse_funding_toml("[[instrument]]\nkey = \"a\"\nname = \"A\"\n[[instrument]]\n"
+                           "key = \"a\"\nname = \"B\"\n",
+                           "f");
+    });
+    CHECK_THAT(f.message, Catch::Contains("a second instrument 'a'"));
+}

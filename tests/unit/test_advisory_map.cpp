@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advisory/map.hpp"
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <regex>
+#include <string>
+#include <vector>
+
+using namespace werkstatt;
+
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+AdvisoryService at(std::string key, std::string plz, std::string city,
+                   std::optional<std::string> ags = std::nullopt) {
+    AdvisoryService s;
+    s.key = std::move(key);
+    s.organisation = "Träger & Co <GmbH>";
+    s.service = "Beratung \"Arbeit\"";
+    s.topics = {AdvisoryTopic::recognition};
+    s.plz = std::move(plz);
+    s.city = std::move(city);
+    s.statewide = true;
+    s.district_ags = std::move(ags);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("the shipped boundaries hold the 14 districts with their names") {
+    const auto& shapes = DistrictShapes::shipped();
+    REQUIRE(shapes.districts().size() == 14);
+    CHECK(shapes.districts().front().name == "Dessau-Roßlau");
+    CHECK(shapes.districts().back().ags == "15091");
+    const auto& b = shapes.bounds();
+    CHECK(b.min_lon > 10.4);
+    CHECK(b.max_lon < 13.3);
+    CHECK(b.min_lat > 50.8);
+    CHECK(b.max_lat < 53.1);
+    // Magdeburg's label point lies in Magdeburg.
+    const auto* md = shapes.find("15003");
+    REQUIRE(md != nullptr);
+    CHECK(distance_km(md->label_point, LonLat{11.63, 52.12}) < 8);
+}
+
+TEST_CASE("distances and PLZ locations") {
+    // Magdeburg to Halle is about 75 km as the crow flies.
+    const auto d = distance_km(LonLat{11.6322, 52.1243}, LonLat{11.972, 51.483});
+    CHECK(d > 70);
+    CHECK(d < 80);
+    const auto halberstadt = locate_plz(*Plz::parse("38820"), "Halberstadt");
+    REQUIRE(halberstadt);
+    CHECK(std::abs(halberstadt->lat - 51.8956) < 0.001);
+    CHECK_FALSE(locate_plz(*Plz::parse("90461"), ""));
+}
+
+TEST_CASE("the SVG map draws 14 districts, numbered markers and a legend, escaped") {
+    const std::vector<AdvisoryService> services = {
+        at("b", "06108", "Halle (Saale)", "15002"), at("a", "39104", "Magdeburg", "15003"),
+        at("c", "39104", "Magdeburg", "15003"), at("far", "90461", "Nürnberg")};
+    const auto svg = render_map_svg(services, DistrictShapes::shipped(), MapOptions{});
+    CHECK(occurrences(svg, "<path class=\"district\"") == 14);
+    CHECK(occurrences(svg, "<text class=\"district-name\"") == 14);
+    CHECK(occurrences(svg, "data-name=\"Halle (Saale)\"") == 1);
+    CHECK(occurrences(svg, "<g class=\"marker\"") == 3); // Nürnberg is off the map
+    CHECK(occurrences(svg, "<text class=\"legend-entry\"") == 4);
+    CHECK_THAT(svg, Catch::Contains("außerhalb der Karte"));
+    CHECK_THAT(svg, Catch::Contains("Träger &amp; Co &lt;GmbH&gt;"));
+    CHECK(svg.find("<GmbH>") == std::string::npos);
+    CHECK_THAT(svg, Catch::Contains("dl-de/by-2-0"));
+    // Halle (15002) is numbered before Magdeburg (15003); the two in Magdeburg do not overlap.
+    CHECK_THAT(svg, Catch::Contains("data-number=\"1\" data-key=\"b\""));
+    CHECK_THAT(svg, Catch::Contains("data-number=\"2\" data-key=\"a\""));
+    std::smatch m;
+    const std::regex circle(R"re(data-key="a">.*?<circle cx="([0-9.]+)" cy="([0-9.]+)")re");
+    const std::regex circle_c(R"re(data-key="c">.*?<circle cx="([0-9.]+)" cy="([0-9.]+)")re");
+    REQUIRE(std::regex_search(svg, m, circle));
+    const double ax = std::stod(m[1]);
+    const double ay = std::stod(m[2]);
+    REQUIRE(std::regex_search(svg, m, circle_c));
+    CHECK(std::hypot(std::stod(m[1]) - ax, std::stod(m[2]) - ay) >= 18);
+    // The same input gives the same bytes.
+    CHECK(render_map_svg(services, DistrictShapes::shipped(), MapOptions{}) == svg);
+}
+
+TEST_CASE("a map without services still draws the state and says so") {
+    MapOptions options;
+    options.subtitle = "Thema: Sprachförderung";
+    const auto svg = render_map_svg({}, DistrictShapes::shipped(), options);
+    CHECK(occurrences(svg, "<path class=\"district\"") == 14);
+    CHECK(occurrences(svg, "<g class=\"marker\"") == 0);
+    CHECK_THAT(svg, Catch::Contains("Keine Beratungsstellen erfasst (Thema: Sprachförderung)"));
+}
+
+TEST_CASE("the HTML page embeds the map and a table, everything escaped") {
+    auto s = at("x", "39104", "Magdeburg");
+    s.web = "https://example.org/?a=1&b=<2>";
+    const auto html = render_map_html({s}, DistrictShapes::shipped(), MapOptions{});
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(occurrences(html, "<svg ") == 1);
+    CHECK(html.find("<?xml") == std::string::npos);
+    CHECK(occurrences(html, "<tr><td>") == 1);
+    CHECK_THAT(html, Catch::Contains("href=\"https://example.org/?a=1&amp;b=&lt;2&gt;\""));
+    CHECK_THAT(html, Catch::Contains("Beratung &quot;Arbeit&quot;"));
+}
