@@ -61,6 +61,7 @@ expect_error 69 "final status"
 check; [ "$(sql "SELECT note FROM placement WHERE candidate_id = 2")" = "Termin am 12.1." ] || fail "note lost"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE entity = 'placement' AND action = 'set'")" = 3 ] || fail "audit rows"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE details LIKE '%Termin%' OR command LIKE '%Termin%'")" = 0 ] || fail "the note reached the audit log"
+check; [ "$(sql "SELECT count(*) FROM audit_log WHERE command LIKE '%CP-B%'")" = 0 ] || fail "the agency reference reached the audit log"
 
 case_ "hired people and filled openings leave the pool"
 run match --candidate CP-B $DAY
