@@ -172,40 +172,48 @@ void for_each_feasible(
     scan(pool, index, 0, pool.candidates.size(), settings, rules, explain, true, visit);
 }
 
-Ranking rank_candidates(const MatchPool& pool, std::size_t opening, std::size_t top,
-                        const MatchSettings& settings, const WorkRules& rules, bool explain) {
+namespace {
+
+// Rank the `count` others of one side: `pair_with(i)` evaluates the pair with other number i,
+// `id_of(i)` gives its id for ties.
+template <typename Evaluate, typename Id>
+Ranking rank_others(std::size_t count, std::size_t top, Evaluate&& pair_with, Id&& id_of) {
     std::vector<Ranked> all;
     std::array<std::size_t, k_rule_count> excluded{};
-    for (std::size_t ci = 0; ci < pool.candidates.size(); ++ci) {
-        auto e = evaluate(pool.candidates[ci], pool.openings[opening], settings, rules, explain);
+    for (std::size_t i = 0; i < count; ++i) {
+        auto e = pair_with(i);
         if (e.failed) {
             ++excluded[static_cast<std::size_t>(*e.failed)];
         } else {
-            all.push_back(Ranked{ci, std::move(e)});
+            all.push_back(Ranked{i, std::move(e)});
         }
     }
-    auto r =
-        top_of(std::move(all), top, [&](const Ranked& x) { return pool.candidates[x.index].id; });
+    auto r = top_of(std::move(all), top, [&](const Ranked& x) { return id_of(x.index); });
     r.excluded = excluded;
     return r;
 }
 
+} // namespace
+
+Ranking rank_candidates(const MatchPool& pool, std::size_t opening, std::size_t top,
+                        const MatchSettings& settings, const WorkRules& rules, bool explain) {
+    return rank_others(
+        pool.candidates.size(), top,
+        [&](std::size_t ci) {
+            return evaluate(pool.candidates[ci], pool.openings[opening], settings, rules, explain);
+        },
+        [&](std::size_t ci) { return pool.candidates[ci].id; });
+}
+
 Ranking rank_openings(const MatchPool& pool, std::size_t candidate, std::size_t top,
                       const MatchSettings& settings, const WorkRules& rules, bool explain) {
-    std::vector<Ranked> all;
-    std::array<std::size_t, k_rule_count> excluded{};
-    for (std::size_t oi = 0; oi < pool.openings.size(); ++oi) {
-        auto e = evaluate(pool.candidates[candidate], pool.openings[oi], settings, rules, explain);
-        if (e.failed) {
-            ++excluded[static_cast<std::size_t>(*e.failed)];
-        } else {
-            all.push_back(Ranked{oi, std::move(e)});
-        }
-    }
-    auto r =
-        top_of(std::move(all), top, [&](const Ranked& x) { return pool.openings[x.index].id; });
-    r.excluded = excluded;
-    return r;
+    return rank_others(
+        pool.openings.size(), top,
+        [&](std::size_t oi) {
+            return evaluate(pool.candidates[candidate], pool.openings[oi], settings, rules,
+                            explain);
+        },
+        [&](std::size_t oi) { return pool.openings[oi].id; });
 }
 
 std::vector<ScoredPair> score_pairs(const MatchPool& pool, const MatchSettings& settings,
