@@ -50,6 +50,16 @@ constexpr std::array<ResidenceStatus, 16> k_all_statuses = {ResidenceStatus::eu,
                                                             ResidenceStatus::duldung_60b,
                                                             ResidenceStatus::ausbildungsduldung,
                                                             ResidenceStatus::unknown};
+// The list is in the order of the enum, so that a status is its own index (work_rules.cpp).
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < k_all_statuses.size(); ++i) {
+        if (static_cast<std::size_t>(k_all_statuses[i]) != i) {
+            return false;
+        }
+    }
+    return true;
+}
+static_assert(in_enum_order());
 
 constexpr std::pair<std::string_view, WorkPermission> k_permissions[] = {
     {"free", WorkPermission::free},

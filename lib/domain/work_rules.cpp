@@ -14,9 +14,9 @@ namespace {
 
 constexpr std::string_view k_rule_keys[] = {"code", "label", "legal_basis", "permission", "note"};
 
+// all_residence_statuses() lists the statuses in the order of the enum.
 std::size_t index_of(ResidenceStatus status) {
-    const auto all = all_residence_statuses();
-    return static_cast<std::size_t>(std::find(all.begin(), all.end(), status) - all.begin());
+    return static_cast<std::size_t>(status);
 }
 
 // Reads one [[rule]] table; `fail` throws with the line of the node it is given.

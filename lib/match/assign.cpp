@@ -126,28 +126,30 @@ void mark_likely(const Network& net, std::size_t k, std::vector<char>& in) {
         }
         mark_best(group.data(), group.data() + group.size(), k);
     }
-    // By opening: a counting sort of the arcs by opening node.
+    // By opening: keep each opening's best in a small heap whose top is the worst kept.
     const auto openings = net.opening_of_node.size();
-    std::vector<std::size_t> start(openings + 1, 0);
-    std::vector<std::uint32_t> opening_of(net.used.size());
+    std::vector<std::vector<Key>> best(openings);
     for (std::size_t a = 0; a < net.used.size(); ++a) {
-        const auto o = static_cast<std::uint32_t>(net.opening_node[pairs[net.used[a]].opening] -
-                                                  net.first_opening);
-        opening_of[a] = o;
-        ++start[o + 1];
+        const auto& p = pairs[net.used[a]];
+        const auto o = static_cast<std::size_t>(net.opening_node[p.opening] - net.first_opening);
+        const auto keep = static_cast<std::size_t>(
+                              std::max<std::int64_t>(net.positions[net.opening_of_node[o]], 0)) +
+                          k;
+        auto& heap = best[o];
+        const Key key(-p.score_milli, a);
+        if (heap.size() < keep) {
+            heap.push_back(key);
+            std::push_heap(heap.begin(), heap.end());
+        } else if (key < heap.front()) {
+            std::pop_heap(heap.begin(), heap.end());
+            heap.back() = key;
+            std::push_heap(heap.begin(), heap.end());
+        }
     }
-    for (std::size_t o = 0; o < openings; ++o) {
-        start[o + 1] += start[o];
-    }
-    std::vector<Key> by_opening(net.used.size());
-    auto fill = start;
-    for (std::size_t a = 0; a < net.used.size(); ++a) {
-        by_opening[fill[opening_of[a]]++] = Key(-pairs[net.used[a]].score_milli, a);
-    }
-    for (std::size_t o = 0; o < openings; ++o) {
-        const auto positions = static_cast<std::size_t>(
-            std::max<std::int64_t>(net.positions[net.opening_of_node[o]], 0));
-        mark_best(by_opening.data() + start[o], by_opening.data() + start[o + 1], positions + k);
+    for (const auto& heap : best) {
+        for (const auto& key : heap) {
+            in[key.second] = 1;
+        }
     }
 }
 
