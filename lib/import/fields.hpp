@@ -44,6 +44,24 @@ struct FieldContext {
     const std::map<std::string, std::string>* value_map = nullptr; // the profile's spellings
 };
 
+struct FieldRule; // a field's entry in the normaliser table (fields.cpp)
+
+// How `raw` becomes the stored value of one field, looked up once: an import normalises the same
+// fields in every row.
+class FieldNormaliser {
+  public:
+    // The normaliser of `field` of a record of `kind`; an unknown field is a bug.
+    FieldNormaliser(ImportKind kind, const std::string& field);
+    // Normalise `raw` and write the result into `cells` (indexed by the kind's schema; a field
+    // may fill more than one column, e.g. nationality and its ISO code). Return the problem if
+    // `raw` cannot be stored.
+    std::optional<FieldProblem> operator()(std::string_view raw, const FieldContext& context,
+                                           std::vector<Cell>& cells) const;
+
+  private:
+    const FieldRule* m_rule; // in a table that lives as long as the program
+};
+
 // Normalise `raw` for `field` of a record of `kind` and write the result into `cells` (indexed by
 // the kind's schema; a field may fill more than one column, e.g. nationality and its ISO code).
 // Return the problem if `raw` cannot be stored.

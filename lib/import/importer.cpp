@@ -30,6 +30,7 @@ struct Binding {
     std::string header; // as written in the file, for messages
     std::size_t index = 0;
     const std::map<std::string, std::string>* value_map = nullptr;
+    FieldNormaliser normalise; // looked up once, not per cell
 };
 
 std::string kind_name(ImportKind kind) {
@@ -46,7 +47,7 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     std::vector<Binding> bindings;
     std::vector<std::string> missing;
     for (const auto& [field, column] : p.columns) {
-        Binding b{field, column.header, 0, nullptr};
+        Binding b{field, column.header, 0, nullptr, FieldNormaliser(p.kind, field)};
         if (const auto it = p.values.find(field); it != p.values.end()) {
             b.value_map = &it->second;
         }
@@ -209,20 +210,27 @@ class Run {
         for (auto i : m_mapped) {
             m_mapped_mask[i] = true;
         }
+        m_defaults = default_cells(m_kind);
+        if (m_kind == ImportKind::candidate) {
+            m_defaults[m_schema.index("source")] = m_source;
+        }
+        m_reference = m_schema.index("reference");
+        if (m_kind == ImportKind::opening) {
+            m_company = m_schema.index("company_key");
+        }
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
     std::vector<std::string> row(const CsvRecord& record, const std::string& file) {
         std::vector<std::string> problems;
-        auto cells = default_cells(m_kind);
-        if (m_kind == ImportKind::candidate) {
-            cells[m_schema.index("source")] = m_source;
-        }
+        // One row's cells, reused from row to row: assigning keeps the strings' buffers.
+        auto& cells = m_cells;
+        cells = m_defaults;
         for (const auto& b : m_bindings) {
             const std::string_view raw =
                 b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
             m_context.value_map = b.value_map;
-            if (const auto p = normalise_field(m_kind, b.field, raw, m_context, cells)) {
+            if (const auto p = b.normalise(raw, m_context, cells)) {
                 problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
                                                record.line, b.header, p->message, text::trim(raw)));
             }
@@ -245,7 +253,7 @@ class Run {
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
         if (m_kind == ImportKind::opening) {
-            const auto& company = cells[m_schema.index("company_key")];
+            const auto& company = cells[m_company];
             if (company && !company->empty() && m_companies.count(*company) == 0) {
                 problems.push_back(fmt::format("{}:{}: column \"company\": no member company "
                                                "with this key (value \"{}\")",
@@ -271,7 +279,7 @@ class Run {
         if (written_here || seen_here) {
             warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
                              "row wins",
-                             file, record.line, *cells[m_schema.index("reference")]));
+                             file, record.line, *cells[m_reference]));
         }
         if (unchanged) {
             ++m_result.batch.unchanged;
@@ -335,6 +343,10 @@ class Run {
     std::vector<Binding> m_bindings;
     std::set<std::size_t> m_mapped;
     std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
+    std::vector<Cell> m_defaults;    // a new record's cells, the source filled in
+    std::vector<Cell> m_cells;       // the row being imported
+    std::size_t m_reference = 0;     // column indexes, looked up once
+    std::size_t m_company = 0;
     std::int64_t m_batch = 0;
     SeenRecords m_seen;
     WriteTransaction* m_txn = nullptr;
