@@ -263,10 +263,21 @@ class Run {
     }
 
     void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
+        // Rows tend to come in runs: all new in a first import, all known in a re-import. After
+        // a new record, try the insert first (one statement where a lookup and an insert were
+        // two); after a known one, look up first (no insert that would find the record there).
+        if (m_insert_first) {
+            if (m_table.insert_new(cells, m_batch, m_now)) {
+                ++m_result.batch.inserted;
+                return;
+            }
+            m_insert_first = false;
+        }
         auto existing = m_table.find(cells, &m_mapped_mask);
         if (!existing) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
+            m_insert_first = true;
             return;
         }
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
@@ -349,6 +360,7 @@ class Run {
     std::size_t m_company = 0;
     std::int64_t m_batch = 0;
     SeenRecords m_seen;
+    bool m_insert_first = false; // the last row was a new record
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
 };

@@ -72,23 +72,6 @@ std::string update_sql(const RecordSchema& schema) {
                        n + 3);
 }
 
-// Bind `cell` without copying it: the cells outlive the statement's execution.
-void bind_cell(SQLite::Statement& q, int index, const Cell& cell) {
-    if (cell) {
-        q.bindNoCopy(index, *cell);
-    } else {
-        q.bind(index);
-    }
-}
-
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
-    if (v) {
-        q.bind(index, *v);
-    } else {
-        q.bind(index);
-    }
-}
-
 std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
     return c.isNull() ? std::nullopt : std::optional(c.getInt64());
 }
@@ -147,13 +130,54 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> prepare_raw(Database& db,
     return {stmt, sqlite3_finalize};
 }
 
+// Bind `text` without copying it: it outlives the statement's execution.
+void bind_text(Database& db, sqlite3_stmt* q, int index, std::string_view text) {
+    check(db,
+          sqlite3_bind_text(q, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+}
+
+void bind_cell(Database& db, sqlite3_stmt* q, int index, const Cell& cell) {
+    if (cell) {
+        bind_text(db, q, index, *cell);
+    } else {
+        check(db, sqlite3_bind_null(q, index));
+    }
+}
+
+void bind_optional(Database& db, sqlite3_stmt* q, int index, const std::optional<std::int64_t>& v) {
+    check(db, v ? sqlite3_bind_int64(q, index, *v) : sqlite3_bind_null(q, index));
+}
+
+// Bind a record's cells, the batch that writes it and the time, as insert_sql and update_sql
+// number them; these run once per imported row, hence the raw statements.
+void bind_record(Database& db, sqlite3_stmt* q, const std::vector<Cell>& cells,
+                 const std::optional<std::int64_t>& batch, const std::string& now) {
+    sqlite3_reset(q); // its last error, if any, was thrown when it happened
+    const int n = static_cast<int>(cells.size());
+    for (int i = 0; i < n; ++i) {
+        bind_cell(db, q, i + 1, cells[static_cast<std::size_t>(i)]);
+    }
+    bind_optional(db, q, n + 1, batch);
+    bind_text(db, q, n + 2, now);
+}
+
+// Run a statement that returns no rows; throw its error as SQLiteCpp's exec() would.
+void execute(Database& db, sqlite3_stmt* q) {
+    const int rc = sqlite3_step(q);
+    if (rc != SQLITE_DONE) {
+        SQLite::Exception error(db.sql().getHandle(), rc);
+        sqlite3_reset(q);
+        throw error;
+    }
+}
+
 } // namespace
 
 RecordTable::RecordTable(Database& db, ImportKind kind)
     : m_db(db), m_schema(kind == ImportKind::opening ? opening_schema() : candidate_schema()),
       m_kind(kind), m_find(prepare_raw(db, find_sql(m_schema, kind))),
-      m_insert(std::make_unique<SQLite::Statement>(db.sql(), insert_sql(m_schema))),
-      m_update(std::make_unique<SQLite::Statement>(db.sql(), update_sql(m_schema))) {}
+      m_insert(prepare_raw(db, insert_sql(m_schema))),
+      m_update(prepare_raw(db, update_sql(m_schema))) {}
 
 RecordTable::~RecordTable() = default;
 
@@ -221,30 +245,37 @@ std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
 
 std::int64_t RecordTable::insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                                  const std::string& now) {
-    auto& q = *m_insert;
-    q.reset();
-    const int n = static_cast<int>(cells.size());
-    for (int i = 0; i < n; ++i) {
-        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
+    bind_record(m_db, m_insert.get(), cells, batch, now);
+    execute(m_db, m_insert.get());
+    return sqlite3_last_insert_rowid(m_db.sql().getHandle());
+}
+
+std::optional<std::int64_t> RecordTable::insert_new(const std::vector<Cell>& cells,
+                                                    std::int64_t batch, const std::string& now) {
+    auto* handle = m_db.sql().getHandle();
+    sqlite3_stmt* q = m_insert.get();
+    bind_record(m_db, q, cells, batch, now);
+    const int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
+        return sqlite3_last_insert_rowid(handle);
     }
-    bind_optional(q, n + 1, batch);
-    q.bind(n + 2, now);
-    q.exec();
-    return m_db.sql().getLastInsertRowid();
+    SQLite::Exception error(handle, rc);
+    sqlite3_reset(q);
+    // The identity is the table's only UNIQUE constraint besides the id, which SQLite picks. A
+    // failed constraint aborts just this statement: nothing of it stays, not even the count of
+    // AUTOINCREMENT, and the transaction goes on.
+    if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE &&
+        sqlite3_get_autocommit(handle) == 0) {
+        return std::nullopt;
+    }
+    throw error;
 }
 
 void RecordTable::update(std::int64_t id, const std::vector<Cell>& cells,
                          std::optional<std::int64_t> batch, const std::string& now) {
-    auto& q = *m_update;
-    q.reset();
-    const int n = static_cast<int>(cells.size());
-    for (int i = 0; i < n; ++i) {
-        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
-    }
-    bind_optional(q, n + 1, batch);
-    q.bind(n + 2, now);
-    q.bind(n + 3, id);
-    q.exec();
+    bind_record(m_db, m_update.get(), cells, batch, now);
+    check(m_db, sqlite3_bind_int64(m_update.get(), static_cast<int>(cells.size()) + 3, id));
+    execute(m_db, m_update.get());
 }
 
 namespace {

@@ -45,6 +45,12 @@ class RecordTable {
     // Insert `cells` as written by `batch` (empty for a hand edit) at `now`; return the new id.
     std::int64_t insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                         const std::string& now);
+    // Insert `cells` as written by `batch` at `now` unless a record with their identity exists;
+    // return the new id, or nothing if there is such a record (then nothing changed and `find`
+    // returns it). For an import that expects new records: one statement instead of a lookup and
+    // an insert. Call it inside a transaction.
+    std::optional<std::int64_t> insert_new(const std::vector<Cell>& cells, std::int64_t batch,
+                                           const std::string& now);
     // Write `cells` over record `id`, as written by `batch` (empty for a hand edit) at `now`.
     void update(std::int64_t id, const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                 const std::string& now);
@@ -60,8 +66,9 @@ class RecordTable {
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_find;
     std::unique_ptr<SQLite::Statement> m_find_id;
     std::unique_ptr<SQLite::Statement> m_change;
-    std::unique_ptr<SQLite::Statement> m_insert;
-    std::unique_ptr<SQLite::Statement> m_update;
+    // Insert and update run once per imported row too.
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_insert;
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_update;
 };
 
 // Return the ids of candidates with `reference` (from `source` only, if given), by id.
