@@ -177,6 +177,16 @@ class SeenRecords {
     std::vector<bool> m_bits;
 };
 
+// How many valid rows are written together: one INSERT for a group of new records, one lookup
+// for a group of known ones. Small enough that memory stays flat.
+constexpr std::size_t k_group = 32;
+
+// A valid row waiting to be written, and the line it starts on.
+struct Pending {
+    std::vector<Cell> cells;
+    std::size_t line = 0;
+};
+
 // Everything one run carries from row to row.
 class Run {
   public:
@@ -185,6 +195,7 @@ class Run {
           m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
           m_table(db, m_kind) {
         m_context.date_format = request.profile.date_format;
+        m_file = request.file.string();
         m_source = request.source.value_or(request.profile.source);
         if (m_kind == ImportKind::opening) {
             for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
@@ -218,6 +229,7 @@ class Run {
         if (m_kind == ImportKind::opening) {
             m_company = m_schema.index("company_key");
         }
+        m_owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
@@ -240,8 +252,44 @@ class Run {
             return problems;
         }
         derive_columns(m_kind, cells);
-        upsert(cells, record, file);
+        queue(cells, record.line);
         return problems;
+    }
+
+    // Write the rows queued so far.
+    void flush() {
+        const auto n = m_pending_count;
+        if (n == 0) {
+            return;
+        }
+        m_pending_count = 0;
+        m_pending_rows.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            m_pending_rows.push_back(&m_pending[i].cells);
+        }
+        // Rows come in runs: all new in a first import, all known in a re-import. After new
+        // records, insert the next rows in one statement without looking them up; if one of
+        // them exists after all, nothing is inserted and they take the way below.
+        if (m_insert_first && m_table.insert_new(m_pending_rows, m_batch, m_now)) {
+            m_result.batch.inserted += static_cast<std::int64_t>(n);
+            return;
+        }
+        m_table.match(m_pending_rows, m_mapped_mask, m_matches);
+        bool all_new = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& cells = m_pending[i].cells;
+            const auto repeated = std::any_of(
+                m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(i),
+                [&](const Pending& p) { return p.cells[m_reference] == cells[m_reference]; });
+            if (repeated) {
+                // An earlier row of these may have written the record: look at it now.
+                m_table.match({&cells}, m_mapped_mask, m_match_one);
+                all_new = upsert(m_pending[i], m_match_one.front()) && all_new;
+            } else {
+                all_new = upsert(m_pending[i], m_matches[i]) && all_new;
+            }
+        }
+        m_insert_first = all_new;
     }
 
     void set_batch(std::int64_t id, WriteTransaction& txn) {
@@ -262,41 +310,44 @@ class Run {
         }
     }
 
-    void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
-        // Rows tend to come in runs: all new in a first import, all known in a re-import. After
-        // a new record, try the insert first (one statement where a lookup and an insert were
-        // two); after a known one, look up first (no insert that would find the record there).
-        if (m_insert_first) {
-            if (m_table.insert_new(cells, m_batch, m_now)) {
-                ++m_result.batch.inserted;
-                return;
-            }
-            m_insert_first = false;
+    // Queue a valid row; rows are written in groups of one owner, in the order of the file.
+    void queue(const std::vector<Cell>& cells, std::size_t line) {
+        if (m_pending_count > 0 && cells[m_owner] != m_pending.front().cells[m_owner]) {
+            flush();
         }
-        auto existing = m_table.find(cells, &m_mapped_mask);
-        if (!existing) {
+        if (m_pending_count == m_pending.size()) {
+            m_pending.emplace_back();
+        }
+        auto& p = m_pending[m_pending_count++];
+        p.cells = cells; // assigning keeps the buffers of the row queued here before
+        p.line = line;
+        if (m_pending_count == k_group) {
+            flush();
+        }
+    }
+
+    // Write one queued row, knowing `match` about its record; return true if it was new.
+    bool upsert(const Pending& row, const RecordMatch& match) {
+        const auto& cells = row.cells;
+        if (!match.found) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
-            m_insert_first = true;
-            return;
+            return true;
         }
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
-        const bool written_here = existing->batch_id == m_batch;
-        const bool unchanged = std::all_of(m_mapped.begin(), m_mapped.end(), [&](std::size_t i) {
-            return cells[i] == existing->cells[i];
-        });
-        const bool seen_here =
-            unchanged ? !m_seen.remember(existing->id) : m_seen.contains(existing->id);
+        const bool written_here = match.batch_id == m_batch;
+        const bool unchanged = match.same;
+        const bool seen_here = unchanged ? !m_seen.remember(match.id) : m_seen.contains(match.id);
         if (written_here || seen_here) {
             warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
                              "row wins",
-                             file, record.line, *cells[m_reference]));
+                             m_file, row.line, *cells[m_reference]));
         }
         if (unchanged) {
             ++m_result.batch.unchanged;
-            return;
+            return false;
         }
-        existing = m_table.find(cells); // all columns now: for the merge and the old values
+        auto existing = m_table.find(cells); // all columns now: for the merge and the old values
         auto merged = existing->cells;
         for (auto i : m_mapped) {
             merged[i] = cells[i];
@@ -311,6 +362,7 @@ class Run {
         ++m_result.batch.updated;
         m_txn->audit(m_schema.table, existing->id, "import-update",
                      fmt::format("batch={} fields={}", m_batch, text::join(names, ",")));
+        return false;
     }
 
     void warn(std::string w) {
@@ -358,9 +410,17 @@ class Run {
     std::vector<Cell> m_cells;       // the row being imported
     std::size_t m_reference = 0;     // column indexes, looked up once
     std::size_t m_company = 0;
+    std::size_t m_owner = 0;
+    std::string m_file; // for messages
+    // Valid rows not written yet: up to k_group of one owner, kept with their buffers.
+    std::vector<Pending> m_pending;
+    std::size_t m_pending_count = 0;
+    std::vector<const std::vector<Cell>*> m_pending_rows;
+    std::vector<RecordMatch> m_matches;
+    std::vector<RecordMatch> m_match_one;
     std::int64_t m_batch = 0;
     SeenRecords m_seen;
-    bool m_insert_first = false; // the last row was a new record
+    bool m_insert_first = false; // the last group held only new records
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
 };
@@ -492,6 +552,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
             process(record);
         }
     }
+    run.flush();
     run.finish_warnings();
     if (rejects) {
         rejects->commit();

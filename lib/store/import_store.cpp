@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/import_store.hpp"
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -37,24 +38,54 @@ std::string find_sql(const RecordSchema& schema, ImportKind kind) {
                        select_list(schema));
 }
 
-std::string insert_sql(const RecordSchema& schema) {
+// An INSERT of `rows` records; record r binds its cells from ?(r * (columns + 2) + 1) on, then
+// the batch and the time.
+std::string insert_sql(const RecordSchema& schema, std::size_t rows = 1) {
     std::vector<std::string> columns;
-    std::vector<std::string> values;
-    int n = 0;
     for (const auto& c : schema.columns) {
-        ++n;
         columns.push_back(c == "company_key" ? "company_id" : c);
-        values.push_back(c == "company_key"
-                             ? fmt::format("(SELECT id FROM company WHERE key = ?{})", n)
-                             : fmt::format("?{}", n));
     }
     columns.insert(columns.end(), {"created_batch", "batch_id", "created_at", "updated_at"});
-    values.push_back(fmt::format("?{}", n + 1));
-    values.push_back(fmt::format("?{}", n + 1));
-    values.push_back(fmt::format("?{}", n + 2));
-    values.push_back(fmt::format("?{}", n + 2));
-    return fmt::format("INSERT INTO {} ({}) VALUES ({})", schema.table, text::join(columns, ", "),
-                       text::join(values, ", "));
+    std::vector<std::string> records;
+    const auto per_row = schema.columns.size() + 2;
+    for (std::size_t r = 0; r < rows; ++r) {
+        std::size_t n = r * per_row;
+        std::vector<std::string> values;
+        for (const auto& c : schema.columns) {
+            ++n;
+            values.push_back(c == "company_key"
+                                 ? fmt::format("(SELECT id FROM company WHERE key = ?{})", n)
+                                 : fmt::format("?{}", n));
+        }
+        values.push_back(fmt::format("?{}", n + 1));
+        values.push_back(fmt::format("?{}", n + 1));
+        values.push_back(fmt::format("?{}", n + 2));
+        values.push_back(fmt::format("?{}", n + 2));
+        records.push_back("(" + text::join(values, ", ") + ")");
+    }
+    return fmt::format("INSERT INTO {} ({}) VALUES {}", schema.table, text::join(columns, ", "),
+                       text::join(records, ", "));
+}
+
+// The lookup of `rows` records of one owner by reference, reading id, batch_id, reference and the
+// columns `compare` marks.
+std::string match_sql(const RecordSchema& schema, ImportKind kind, const std::vector<bool>& compare,
+                      std::size_t rows) {
+    std::vector<std::string> parts{"id", "batch_id", "reference"};
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        if (compare[i]) {
+            parts.push_back(read_expr(schema.table, schema.columns[i]));
+        }
+    }
+    std::vector<std::string> references;
+    for (std::size_t r = 0; r < rows; ++r) {
+        references.push_back(fmt::format("?{}", r + 2));
+    }
+    return fmt::format(
+        "SELECT {} FROM {} WHERE {} AND reference IN ({})", text::join(parts, ", "), schema.table,
+        kind == ImportKind::opening ? "company_id = (SELECT id FROM company WHERE key = ?1)"
+                                    : "source = ?1",
+        text::join(references, ", "));
 }
 
 std::string update_sql(const RecordSchema& schema) {
@@ -149,16 +180,29 @@ void bind_optional(Database& db, sqlite3_stmt* q, int index, const std::optional
 }
 
 // Bind a record's cells, the batch that writes it and the time, as insert_sql and update_sql
-// number them; these run once per imported row, hence the raw statements.
+// number them, from parameter `first` on; these run once per imported row, hence the raw
+// statements.
 void bind_record(Database& db, sqlite3_stmt* q, const std::vector<Cell>& cells,
-                 const std::optional<std::int64_t>& batch, const std::string& now) {
-    sqlite3_reset(q); // its last error, if any, was thrown when it happened
+                 const std::optional<std::int64_t>& batch, const std::string& now, int first = 1) {
     const int n = static_cast<int>(cells.size());
     for (int i = 0; i < n; ++i) {
-        bind_cell(db, q, i + 1, cells[static_cast<std::size_t>(i)]);
+        bind_cell(db, q, first + i, cells[static_cast<std::size_t>(i)]);
     }
-    bind_optional(db, q, n + 1, batch);
-    bind_text(db, q, n + 2, now);
+    bind_optional(db, q, first + n, batch);
+    bind_text(db, q, first + n + 1, now);
+}
+
+// Return true if the column `column` of the current row of `q` holds `cell`, read in place.
+bool column_holds(sqlite3_stmt* q, int column, const Cell& cell) {
+    if (sqlite3_column_type(q, column) == SQLITE_NULL) {
+        return !cell;
+    }
+    if (!cell) {
+        return false;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, column));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(q, column));
+    return std::string_view(text, size) == *cell;
 }
 
 // Run a statement that returns no rows; throw its error as SQLiteCpp's exec() would.
@@ -245,34 +289,106 @@ std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
 
 std::int64_t RecordTable::insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                                  const std::string& now) {
+    sqlite3_reset(m_insert.get()); // its last error, if any, was thrown when it happened
     bind_record(m_db, m_insert.get(), cells, batch, now);
     execute(m_db, m_insert.get());
     return sqlite3_last_insert_rowid(m_db.sql().getHandle());
 }
 
-std::optional<std::int64_t> RecordTable::insert_new(const std::vector<Cell>& cells,
-                                                    std::int64_t batch, const std::string& now) {
+bool RecordTable::insert_new(const std::vector<const std::vector<Cell>*>& rows, std::int64_t batch,
+                             const std::string& now) {
+    auto it = m_insert_many.find(rows.size());
+    if (it == m_insert_many.end()) {
+        it =
+            m_insert_many.emplace(rows.size(), prepare_raw(m_db, insert_sql(m_schema, rows.size())))
+                .first;
+    }
+    sqlite3_stmt* q = it->second.get();
+    sqlite3_reset(q);
+    const auto per_row = static_cast<int>(m_schema.columns.size()) + 2;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        bind_record(m_db, q, *rows[r], batch, now, static_cast<int>(r) * per_row + 1);
+    }
     auto* handle = m_db.sql().getHandle();
-    sqlite3_stmt* q = m_insert.get();
-    bind_record(m_db, q, cells, batch, now);
     const int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE) {
-        return sqlite3_last_insert_rowid(handle);
+        return true;
     }
     SQLite::Exception error(handle, rc);
     sqlite3_reset(q);
     // The identity is the table's only UNIQUE constraint besides the id, which SQLite picks. A
-    // failed constraint aborts just this statement: nothing of it stays, not even the count of
+    // failed constraint aborts just this statement: none of its rows stay, not even the count of
     // AUTOINCREMENT, and the transaction goes on.
     if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE &&
         sqlite3_get_autocommit(handle) == 0) {
-        return std::nullopt;
+        return false;
     }
     throw error;
 }
 
+void RecordTable::match(const std::vector<const std::vector<Cell>*>& rows,
+                        const std::vector<bool>& compare, std::vector<RecordMatch>& matches) {
+    const auto owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
+    const auto reference = m_schema.index("reference");
+    for (const auto* row : rows) {
+        if ((*row)[owner] != (*rows.front())[owner]) {
+            throw Error(ErrorKind::internal, "records of several owners looked up at once; this "
+                                             "is a bug, please report it");
+        }
+    }
+    if (compare != m_match_columns) {
+        m_match.clear();
+        m_match_columns = compare;
+    }
+    auto it = m_match.find(rows.size());
+    if (it == m_match.end()) {
+        it = m_match
+                 .emplace(rows.size(),
+                          prepare_raw(m_db, match_sql(m_schema, m_kind, compare, rows.size())))
+                 .first;
+    }
+    sqlite3_stmt* q = it->second.get();
+    sqlite3_reset(q);
+    bind_cell(m_db, q, 1, (*rows.front())[owner]);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        bind_cell(m_db, q, static_cast<int>(r) + 2, (*rows[r])[reference]);
+    }
+    matches.assign(rows.size(), RecordMatch{});
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, 2));
+        const std::string_view found(text, static_cast<std::size_t>(sqlite3_column_bytes(q, 2)));
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto& cells = *rows[r];
+            if (!cells[reference] || *cells[reference] != found) {
+                continue;
+            }
+            auto& m = matches[r];
+            m.found = true;
+            m.id = sqlite3_column_int64(q, 0);
+            if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+                m.batch_id = sqlite3_column_int64(q, 1);
+            }
+            m.same = true;
+            int column = 3;
+            for (std::size_t i = 0; i < cells.size() && m.same; ++i) {
+                if (compare[i]) {
+                    m.same = column_holds(q, column++, cells[i]);
+                }
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        SQLite::Exception error(m_db.sql().getHandle(), rc);
+        sqlite3_reset(q);
+        throw error;
+    }
+    sqlite3_reset(q);
+}
+
 void RecordTable::update(std::int64_t id, const std::vector<Cell>& cells,
                          std::optional<std::int64_t> batch, const std::string& now) {
+    sqlite3_reset(m_update.get()); // its last error, if any, was thrown when it happened
     bind_record(m_db, m_update.get(), cells, batch, now);
     check(m_db, sqlite3_bind_int64(m_update.get(), static_cast<int>(cells.size()) + 3, id));
     execute(m_db, m_update.get());
