@@ -495,9 +495,20 @@ std::optional<FieldProblem> FieldNormaliser::operator()(std::string_view raw,
         value = text::trim(restored);
     }
     if (context.value_map != nullptr) {
-        const auto mapped = context.value_map->find(fold_for_match(value));
-        if (mapped != context.value_map->end()) {
-            value = mapped->second;
+        if (m_cached_map != context.value_map || m_mapped.size() > 1024) {
+            m_mapped.clear();
+            m_cached_map = context.value_map;
+        }
+        auto known = m_mapped.find(value);
+        if (known == m_mapped.end()) {
+            const auto mapped = context.value_map->find(fold_for_match(value));
+            known = m_mapped
+                        .emplace(std::string(value),
+                                 mapped != context.value_map->end() ? &mapped->second : nullptr)
+                        .first;
+        }
+        if (known->second != nullptr) {
+            value = *known->second;
         }
     }
     return m_rule->normalise(Input{value, context, cells});

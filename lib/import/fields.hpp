@@ -5,6 +5,8 @@
 
 #include "import/profile.hpp"
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,7 +61,17 @@ class FieldNormaliser {
                                            std::vector<Cell>& cells) const;
 
   private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
     const FieldRule* m_rule; // in a table that lives as long as the program
+    // What the value map gave for the values seen so far (nullptr: not in the map): folding a
+    // value for the map costs more than normalising it, and such columns repeat a few values.
+    mutable const std::map<std::string, std::string>* m_cached_map = nullptr;
+    mutable std::unordered_map<std::string, const std::string*, Hash, std::equal_to<>> m_mapped;
 };
 
 // Normalise `raw` for `field` of a record of `kind` and write the result into `cells` (indexed by

@@ -311,7 +311,7 @@ class Run {
     }
 
     // Queue a valid row; rows are written in groups of one owner, in the order of the file.
-    void queue(const std::vector<Cell>& cells, std::size_t line) {
+    void queue(std::vector<Cell>& cells, std::size_t line) {
         if (m_pending_count > 0 && cells[m_owner] != m_pending.front().cells[m_owner]) {
             flush();
         }
@@ -319,7 +319,7 @@ class Run {
             m_pending.emplace_back();
         }
         auto& p = m_pending[m_pending_count++];
-        p.cells = cells; // assigning keeps the buffers of the row queued here before
+        p.cells.swap(cells); // no copy: the next row overwrites what it gets back
         p.line = line;
         if (m_pending_count == k_group) {
             flush();
