@@ -222,6 +222,18 @@ void WriteTransaction::finish(DryRun dry_run) {
     m_open = false;
 }
 
+ForeignKeysOff::ForeignKeysOff(Database& db) : m_db(db) {
+    m_db.sql().exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+    try {
+        m_db.sql().exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+        // Only fails inside a transaction, which the guard outlives; the next open sets it again.
+    }
+}
+
 std::string utc_timestamp() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};

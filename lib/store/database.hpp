@@ -102,6 +102,21 @@ class WriteTransaction {
     std::unique_ptr<SQLite::Statement> m_audit; // prepared on first use, reused per row
 };
 
+// Foreign keys not enforced on `db` while it lives, enforced again after: for a bulk write whose
+// keys the writer guarantees itself (an import refers only to the batch it has just inserted
+// and to companies it has looked up). Make it before the transaction: SQLite ignores the setting
+// inside one.
+class ForeignKeysOff {
+  public:
+    explicit ForeignKeysOff(Database& db);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+  private:
+    Database& m_db;
+};
+
 // Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.
 std::string utc_timestamp();
 
