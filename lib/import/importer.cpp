@@ -511,8 +511,8 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     const CsvRecord header = record;
     // The import writes only keys it knows to exist: its own batch, companies it has looked up
     // (their ids come from the company table itself). Checking two foreign keys per row would
-    // cost more than the check proves.
-    ForeignKeysOff foreign_keys_off(db);
+    // cost more than the check proves. Its multi-row statements keep their journals in memory.
+    BulkWrite bulk_write(db);
     WriteTransaction txn(db);
     db.set_cache_size(16); // enough for a large import, and bounded
     Run run(db, request, result);
