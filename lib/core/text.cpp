@@ -2,7 +2,9 @@
 #include "core/text.hpp"
 
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace werkstatt::text {
@@ -108,8 +110,15 @@ bool is_combining(char32_t cp) {
 
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
+        // ASCII, the common case: eight bytes at a time while none has the high bit set.
+        std::uint64_t word = 0;
+        if (i + sizeof word <= s.size() &&
+            (std::memcpy(&word, s.data() + i, sizeof word), (word & 0x8080808080808080u) == 0)) {
+            i += sizeof word;
+            continue;
+        }
         if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i; // ASCII, the common case: no decoding
+            ++i; // no decoding
             continue;
         }
         char32_t cp = 0;

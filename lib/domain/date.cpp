@@ -62,13 +62,15 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
 }
 
 std::optional<Date> Date::parse_german(std::string_view text) {
-    const auto parts = text::split(text, '.');
-    if (parts.size() != 3) {
+    // Exactly two dots, found without splitting into a vector (imports parse many dates).
+    const auto first = text.find('.');
+    const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
+    if (second == std::string_view::npos || text.find('.', second + 1) != std::string_view::npos) {
         return std::nullopt;
     }
-    const auto d = small_number(parts[0], 1, 2);
-    const auto m = small_number(parts[1], 1, 2);
-    const auto y = small_number(parts[2], 4, 4);
+    const auto d = small_number(text.substr(0, first), 1, 2);
+    const auto m = small_number(text.substr(first + 1, second - first - 1), 1, 2);
+    const auto y = small_number(text.substr(second + 1), 4, 4);
     if (!y || !m || !d) {
         return std::nullopt;
     }
@@ -113,7 +115,21 @@ int Date::iso_weekday() const {
 }
 
 std::string Date::iso() const {
-    return fmt::format("{:04}-{:02}-{:02}", m_year, m_month, m_day);
+    if (m_year < 0 || m_year > 9999) {
+        return fmt::format("{:04}-{:02}-{:02}", m_year, m_month, m_day);
+    }
+    // By hand: an import formats several dates a row, and fmt costs more than the parse.
+    std::string out(10, '-');
+    const auto digits = [&](std::size_t at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    digits(0, m_year, 4);
+    digits(5, m_month, 2);
+    digits(8, m_day, 2);
+    return out;
 }
 
 } // namespace werkstatt

@@ -32,15 +32,41 @@ struct Input {
     std::string_view value; // trimmed, formula apostrophe removed, value map applied
     const FieldContext& context;
     std::vector<Cell>& cells;
-    const RecordSchema& schema;
-    void set(std::string_view column, Cell cell) const {
-        cells[schema.index(column)] = std::move(cell);
+    void set(std::size_t column, Cell cell) const { cells[column] = std::move(cell); }
+    // Set `column` to `text`, reusing the cell's buffer: this runs for every cell of a file.
+    void set_text(std::size_t column, std::string_view text) const {
+        auto& cell = cells[column];
+        if (cell) {
+            cell->assign(text);
+        } else {
+            cell.emplace(text);
+        }
     }
 };
 
 using Normaliser = std::function<Problem(const Input&)>;
 
-Problem plain_text(const Input& in, std::string_view column, std::size_t max_bytes) {
+} // namespace
+
+// A field's entry in the normaliser table.
+struct FieldRule {
+    template <class F>
+    FieldRule(F f) : normalise(std::move(f)) {} // implicit: the tables list bare normalisers
+    Normaliser normalise;
+};
+
+namespace {
+
+// The column indexes of the two schemas, looked up once when the normaliser tables are built.
+std::size_t candidate_column(std::string_view column) {
+    return candidate_schema().index(column);
+}
+
+std::size_t opening_column(std::string_view column) {
+    return opening_schema().index(column);
+}
+
+Problem plain_text(const Input& in, std::size_t column, std::size_t max_bytes) {
     if (!text::is_valid_utf8(in.value)) {
         return problem("not valid UTF-8 text");
     }
@@ -51,7 +77,7 @@ Problem plain_text(const Input& in, std::string_view column, std::size_t max_byt
         if (in.value.size() > max_bytes) {
             return problem(fmt::format("longer than {} bytes", max_bytes));
         }
-        in.set(column, std::string(in.value));
+        in.set_text(column, in.value);
         return std::nullopt;
     }
     std::string value; // a line break inside a cell (CRLF, CR or LF) is kept as LF
@@ -75,11 +101,11 @@ Problem plain_text(const Input& in, std::string_view column, std::size_t max_byt
     return std::nullopt;
 }
 
-Normaliser text_field(std::string column, std::size_t max_bytes) {
+Normaliser text_field(std::size_t column, std::size_t max_bytes) {
     return [column, max_bytes](const Input& in) { return plain_text(in, column, max_bytes); };
 }
 
-Normaliser required_text(std::string column, std::size_t max_bytes) {
+Normaliser required_text(std::size_t column, std::size_t max_bytes) {
     return [column, max_bytes](const Input& in) -> Problem {
         if (in.value.empty()) {
             return problem("is empty but required");
@@ -88,7 +114,7 @@ Normaliser required_text(std::string column, std::size_t max_bytes) {
     };
 }
 
-Normaliser date_field(std::string column) {
+Normaliser date_field(std::size_t column) {
     return [column](const Input& in) -> Problem {
         if (in.value.empty()) {
             in.set(column, std::nullopt);
@@ -109,7 +135,7 @@ Normaliser date_field(std::string column) {
 }
 
 // An integer from `min` to `max`; an empty cell stores `empty` (NULL if not given).
-Normaliser integer_field(std::string column, std::int64_t min, std::int64_t max,
+Normaliser integer_field(std::size_t column, std::int64_t min, std::int64_t max,
                          Cell empty = std::nullopt) {
     return [column, min, max, empty](const Input& in) -> Problem {
         if (in.value.empty()) {
@@ -137,7 +163,7 @@ std::optional<bool> parse_flag(std::string_view v) {
 }
 
 // Yes or no; an empty cell means `empty`.
-Normaliser flag_field(std::string column, bool empty = false) {
+Normaliser flag_field(std::size_t column, bool empty = false) {
     return [column, empty](const Input& in) -> Problem {
         const auto b = in.value.empty() ? std::optional(empty) : parse_flag(in.value);
         if (!b) {
@@ -149,7 +175,7 @@ Normaliser flag_field(std::string column, bool empty = false) {
 }
 
 // A field whose value must parse into a code (`parse` gives the stored text or nothing).
-Normaliser code_field(std::string column, std::function<Cell(std::string_view)> parse,
+Normaliser code_field(std::size_t column, std::function<Cell(std::string_view)> parse,
                       std::string what, bool empty_is_null = true) {
     return [=](const Input& in) -> Problem {
         if (in.value.empty() && empty_is_null) {
@@ -170,59 +196,66 @@ Problem source_label(const Input& in) {
     if (!key) {
         return problem("not a source label; use letters, digits, '-' and '_' (e.g. jc-magdeburg)");
     }
-    in.set("source", key->str());
+    in.set_text(candidate_column("source"), key->str());
     return std::nullopt;
 }
 
-Problem plz_field(const Input& in) {
-    if (in.value.empty()) {
-        in.set("plz", std::string());
+Normaliser plz_field(std::size_t column) {
+    return [column](const Input& in) -> Problem {
+        if (in.value.empty()) {
+            in.set_text(column, "");
+            return std::nullopt;
+        }
+        const auto plz = Plz::parse(in.value);
+        if (!plz) {
+            return problem("not a PLZ of five digits");
+        }
+        in.set_text(column, plz->str());
         return std::nullopt;
-    }
-    const auto plz = Plz::parse(in.value);
-    if (!plz) {
-        return problem("not a PLZ of five digits");
-    }
-    in.set("plz", plz->str());
-    return std::nullopt;
+    };
 }
 
 Problem email_field(const Input& in) {
+    static const auto column = candidate_column("email");
     if (in.value.empty()) {
-        in.set("email", std::string());
+        in.set_text(column, "");
         return std::nullopt;
     }
     const auto email = Email::parse(in.value);
     if (!email) {
         return problem("not an email address like name@example.org");
     }
-    in.set("email", email->str());
+    in.set_text(column, email->str());
     return std::nullopt;
 }
 
 Problem phone_field(const Input& in) {
+    static const auto column = candidate_column("phone");
     if (in.value.empty()) {
-        in.set("phone", std::string());
+        in.set_text(column, "");
         return std::nullopt;
     }
     const auto phone = Phone::parse(in.value);
     if (!phone) {
         return problem("not a telephone number (digits, blanks and + ( ) / - .)");
     }
-    in.set("phone", phone->str());
+    in.set_text(column, phone->str());
     return std::nullopt;
 }
 
 Problem nationality_field(const Input& in) {
-    if (auto p = plain_text(in, "nationality", 100)) {
+    static const auto column = candidate_column("nationality");
+    static const auto code_column = candidate_column("nationality_code");
+    if (auto p = plain_text(in, column, 100)) {
         return p;
     }
     // Kept as written; the ISO code only where known. Never a reason to reject a row.
-    in.set("nationality_code", nationality_code(in.value));
+    in.set(code_column, nationality_code(in.value));
     return std::nullopt;
 }
 
 Problem languages_field(const Input& in) {
+    static const auto column = candidate_column("languages");
     const auto parsed = parse_languages(in.value);
     if (!parsed) {
         return problem(parsed.reason);
@@ -231,17 +264,19 @@ Problem languages_field(const Input& in) {
     for (const auto& skill : *parsed) {
         items.push_back(skill.code + ":" + std::string(skill.level.str()));
     }
-    in.set("languages", text::join(items, ";"));
+    in.set_text(column, text::join(items, ";"));
     return std::nullopt;
 }
 
-Problem licences_field(const Input& in, const char* column) {
-    const auto parsed = LicenceSet::parse(in.value);
-    if (!parsed) {
-        return problem(parsed.reason);
-    }
-    in.set(column, parsed->str());
-    return std::nullopt;
+Normaliser licences_field(std::size_t column) {
+    return [column](const Input& in) -> Problem {
+        const auto parsed = LicenceSet::parse(in.value);
+        if (!parsed) {
+            return problem(parsed.reason);
+        }
+        in.set_text(column, parsed->str());
+        return std::nullopt;
+    };
 }
 
 Cell cefr(std::string_view v) {
@@ -254,23 +289,25 @@ Cell kldb(std::string_view v) {
     return code ? Cell(code->str()) : std::nullopt;
 }
 
-const std::map<std::string, Normaliser>& candidate_normalisers() {
-    static const std::map<std::string, Normaliser> table = {
+const std::map<std::string, FieldRule>& candidate_normalisers() {
+    const auto col = candidate_column;
+    static const std::map<std::string, FieldRule> table = {
         {"source", source_label},
-        {"reference", required_text("reference", 64)},
-        {"first_name", text_field("first_name", 200)},
-        {"last_name", text_field("last_name", 200)},
+        {"reference", required_text(col("reference"), 64)},
+        {"first_name", text_field(col("first_name"), 200)},
+        {"last_name", text_field(col("last_name"), 200)},
         {"email", email_field},
         {"phone", phone_field},
-        {"plz", plz_field},
-        {"city", text_field("city", 200)},
-        {"kldb", code_field("kldb", kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
-        {"occupation", text_field("occupation", 200)},
-        {"german", code_field("german", cefr, "not a CEFR level (A1 to C2, or Muttersprache)")},
+        {"plz", plz_field(col("plz"))},
+        {"city", text_field(col("city"), 200)},
+        {"kldb", code_field(col("kldb"), kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
+        {"occupation", text_field(col("occupation"), 200)},
+        {"german",
+         code_field(col("german"), cefr, "not a CEFR level (A1 to C2, or Muttersprache)")},
         {"languages", languages_field},
         {"residence_status",
          code_field(
-             "residence_status",
+             col("residence_status"),
              [](std::string_view v) -> Cell {
                  const auto s = parse_residence_status(text::ascii_lower(v));
                  return s ? Cell(std::string(to_string(*s))) : std::nullopt;
@@ -281,30 +318,30 @@ const std::map<std::string, Normaliser>& candidate_normalisers() {
              "agency's spelling in the profile's [values.residence_status]",
              false)},
         {"recognition", code_field(
-                            "recognition",
+                            col("recognition"),
                             [](std::string_view v) -> Cell {
                                 const auto r = parse_recognition(text::ascii_lower(v));
                                 return r ? Cell(std::string(to_string(*r))) : std::nullopt;
                             },
                             "unknown recognition status; map it in the profile's "
                             "[values.recognition]")},
-        {"licences", [](const Input& in) { return licences_field(in, "licences"); }},
-        {"available_from", date_field("available_from")},
-        {"radius_km", integer_field("radius_km", 0, 1000)},
-        {"consent_until", date_field("consent_until")},
-        {"notes", text_field("notes", 4000)},
+        {"licences", licences_field(col("licences"))},
+        {"available_from", date_field(col("available_from"))},
+        {"radius_km", integer_field(col("radius_km"), 0, 1000)},
+        {"consent_until", date_field(col("consent_until"))},
+        {"notes", text_field(col("notes"), 4000)},
         {"gender", code_field(
-                       "gender",
+                       col("gender"),
                        [](std::string_view v) -> Cell {
                            const auto g = parse_gender(v);
                            return g ? Cell(std::string(to_string(*g))) : std::nullopt;
                        },
                        "unknown gender; use w, m, d or leave it empty", false)},
-        {"birth_date", date_field("birth_date")},
+        {"birth_date", date_field(col("birth_date"))},
         {"nationality", nationality_field},
         {"employment_at_entry",
          code_field(
-             "employment_at_entry",
+             col("employment_at_entry"),
              [](std::string_view v) -> Cell {
                  const auto e = parse_employment_at_entry(v);
                  return e ? Cell(std::string(to_string(*e))) : std::nullopt;
@@ -312,37 +349,38 @@ const std::map<std::string, Normaliser>& candidate_normalisers() {
              "unknown employment status; use unemployed, long-term-unemployed, inactive or "
              "employed")},
         {"isced", code_field(
-                      "isced",
+                      col("isced"),
                       [](std::string_view v) -> Cell {
                           const auto i = IscedLevel::parse(v);
                           return i ? Cell(i->str()) : std::nullopt;
                       },
                       "not an ISCED level 0 to 8")},
-        {"entry_date", date_field("entry_date")},
-        {"exit_date", date_field("exit_date")},
-        {"active", flag_field("active", true)},
+        {"entry_date", date_field(col("entry_date"))},
+        {"exit_date", date_field(col("exit_date"))},
+        {"active", flag_field(col("active"), true)},
     };
     return table;
 }
 
-const std::map<std::string, Normaliser>& opening_normalisers() {
-    static const std::map<std::string, Normaliser> table = {
-        {"company", required_text("company_key", 40)},
-        {"title", required_text("title", 200)},
-        {"reference", required_text("reference", 64)},
-        {"kldb", code_field("kldb", kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
-        {"german", code_field("german", cefr, "not a CEFR level (A1 to C2)")},
-        {"plz", plz_field},
-        {"city", text_field("city", 200)},
-        {"positions", integer_field("positions", 1, 10000, Cell("1"))},
-        {"start_date", date_field("start_date")},
-        {"latest_start", date_field("latest_start")},
-        {"licence", [](const Input& in) { return licences_field(in, "licence"); }},
-        {"max_distance_km", integer_field("max_distance_km", 0, 1000)},
-        {"needs_recognition", flag_field("needs_recognition")},
-        {"notes", text_field("notes", 4000)},
+const std::map<std::string, FieldRule>& opening_normalisers() {
+    const auto col = opening_column;
+    static const std::map<std::string, FieldRule> table = {
+        {"company", required_text(col("company_key"), 40)},
+        {"title", required_text(col("title"), 200)},
+        {"reference", required_text(col("reference"), 64)},
+        {"kldb", code_field(col("kldb"), kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
+        {"german", code_field(col("german"), cefr, "not a CEFR level (A1 to C2)")},
+        {"plz", plz_field(col("plz"))},
+        {"city", text_field(col("city"), 200)},
+        {"positions", integer_field(col("positions"), 1, 10000, Cell("1"))},
+        {"start_date", date_field(col("start_date"))},
+        {"latest_start", date_field(col("latest_start"))},
+        {"licence", licences_field(col("licence"))},
+        {"max_distance_km", integer_field(col("max_distance_km"), 0, 1000)},
+        {"needs_recognition", flag_field(col("needs_recognition"))},
+        {"notes", text_field(col("notes"), 4000)},
         {"status", code_field(
-                       "status",
+                       col("status"),
                        [](std::string_view v) -> Cell {
                            const auto s = text::ascii_lower(v);
                            return s == "open" || s == "closed" ? Cell(s) : std::nullopt;
@@ -352,7 +390,7 @@ const std::map<std::string, Normaliser>& opening_normalisers() {
     return table;
 }
 
-const std::map<std::string, Normaliser>& normalisers(ImportKind kind) {
+const std::map<std::string, FieldRule>& normalisers(ImportKind kind) {
     return kind == ImportKind::opening ? opening_normalisers() : candidate_normalisers();
 }
 
@@ -363,7 +401,7 @@ const RecordSchema& schema_of(ImportKind kind) {
 } // namespace
 
 const std::vector<std::string>& import_fields(ImportKind kind) {
-    static const auto names_of = [](const std::map<std::string, Normaliser>& table) {
+    static const auto names_of = [](const std::map<std::string, FieldRule>& table) {
         std::vector<std::string> names;
         for (const auto& entry : table) {
             names.push_back(entry.first);
@@ -435,9 +473,7 @@ const RecordSchema& opening_schema() {
     return schema;
 }
 
-std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
-                                            std::string_view raw, const FieldContext& context,
-                                            std::vector<Cell>& cells) {
+FieldNormaliser::FieldNormaliser(ImportKind kind, const std::string& field) {
     const auto& table = normalisers(kind);
     const auto it = table.find(field);
     if (it == table.end()) {
@@ -445,6 +481,12 @@ std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& 
                                                      "this",
                                                      field));
     }
+    m_rule = &it->second;
+}
+
+std::optional<FieldProblem> FieldNormaliser::operator()(std::string_view raw,
+                                                        const FieldContext& context,
+                                                        std::vector<Cell>& cells) const {
     // Views where possible: this runs for every cell of every imported row.
     std::string_view value = text::trim(raw);
     std::string restored;
@@ -453,12 +495,29 @@ std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& 
         value = text::trim(restored);
     }
     if (context.value_map != nullptr) {
-        const auto mapped = context.value_map->find(fold_for_match(value));
-        if (mapped != context.value_map->end()) {
-            value = mapped->second;
+        if (m_cached_map != context.value_map || m_mapped.size() > 1024) {
+            m_mapped.clear();
+            m_cached_map = context.value_map;
+        }
+        auto known = m_mapped.find(value);
+        if (known == m_mapped.end()) {
+            const auto mapped = context.value_map->find(fold_for_match(value));
+            known = m_mapped
+                        .emplace(std::string(value),
+                                 mapped != context.value_map->end() ? &mapped->second : nullptr)
+                        .first;
+        }
+        if (known->second != nullptr) {
+            value = *known->second;
         }
     }
-    return it->second(Input{value, context, cells, schema_of(kind)});
+    return m_rule->normalise(Input{value, context, cells});
+}
+
+std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
+                                            std::string_view raw, const FieldContext& context,
+                                            std::vector<Cell>& cells) {
+    return FieldNormaliser(kind, field)(raw, context, cells);
 }
 
 std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field) {
@@ -478,7 +537,8 @@ namespace {
 // a few hundred places over and over. The memory is bounded.
 Cell district_of(const std::string& plz, const std::string& city) {
     thread_local std::unordered_map<std::string, Cell> cache;
-    const std::string key = plz + '\x1f' + city;
+    thread_local std::string key; // reused: no allocation per row
+    key.assign(plz).append(1, '\x1f').append(city);
     if (const auto it = cache.find(key); it != cache.end()) {
         return it->second;
     }
@@ -499,36 +559,48 @@ Cell district_of(const std::string& plz, const std::string& city) {
 } // namespace
 
 void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
-    const auto& schema = schema_of(kind);
-    const auto& plz = cells[schema.index("plz")];
-    const auto& city = cells[schema.index("city")];
-    cells[schema.index("district_ags")] =
-        plz && !plz->empty() ? district_of(*plz, city ? *city : "") : Cell();
+    struct Columns {
+        std::size_t plz, city, district;
+    };
+    static const auto columns_of = [](const RecordSchema& schema) {
+        return Columns{schema.index("plz"), schema.index("city"), schema.index("district_ags")};
+    };
+    static const Columns candidate = columns_of(candidate_schema());
+    static const Columns opening = columns_of(opening_schema());
+    const auto& c = kind == ImportKind::opening ? opening : candidate;
+    const auto& plz = cells[c.plz];
+    const auto& city = cells[c.city];
+    cells[c.district] = plz && !plz->empty() ? district_of(*plz, city ? *city : "") : Cell();
 }
 
 std::vector<Cell> default_cells(ImportKind kind) {
-    const auto& schema = schema_of(kind);
-    std::vector<Cell> cells(schema.columns.size());
-    const auto set = [&](const char* column, const char* value) {
-        cells[schema.index(column)] = std::string(value);
+    static const auto defaults_of = [](ImportKind k) {
+        const auto& schema = schema_of(k);
+        std::vector<Cell> cells(schema.columns.size());
+        const auto set = [&](const char* column, const char* value) {
+            cells[schema.index(column)] = std::string(value);
+        };
+        if (k == ImportKind::candidate) {
+            for (const char* c : {"first_name", "last_name", "email", "phone", "plz", "city",
+                                  "occupation", "languages", "licences", "notes", "nationality"}) {
+                set(c, "");
+            }
+            set("residence_status", "unknown");
+            set("gender", "unspecified");
+            set("active", "1");
+        } else {
+            for (const char* c : {"plz", "city", "licence", "notes"}) {
+                set(c, "");
+            }
+            set("positions", "1");
+            set("needs_recognition", "0");
+            set("status", "open");
+        }
+        return cells;
     };
-    if (kind == ImportKind::candidate) {
-        for (const char* c : {"first_name", "last_name", "email", "phone", "plz", "city",
-                              "occupation", "languages", "licences", "notes", "nationality"}) {
-            set(c, "");
-        }
-        set("residence_status", "unknown");
-        set("gender", "unspecified");
-        set("active", "1");
-    } else {
-        for (const char* c : {"plz", "city", "licence", "notes"}) {
-            set(c, "");
-        }
-        set("positions", "1");
-        set("needs_recognition", "0");
-        set("status", "open");
-    }
-    return cells;
+    static const std::vector<Cell> candidate = defaults_of(ImportKind::candidate);
+    static const std::vector<Cell> opening = defaults_of(ImportKind::opening);
+    return kind == ImportKind::opening ? opening : candidate;
 }
 
 } // namespace werkstatt

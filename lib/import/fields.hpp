@@ -5,6 +5,8 @@
 
 #include "import/profile.hpp"
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +44,34 @@ struct FieldProblem {
 struct FieldContext {
     DateFormat date_format = DateFormat::german;
     const std::map<std::string, std::string>* value_map = nullptr; // the profile's spellings
+};
+
+struct FieldRule; // a field's entry in the normaliser table (fields.cpp)
+
+// How `raw` becomes the stored value of one field, looked up once: an import normalises the same
+// fields in every row.
+class FieldNormaliser {
+  public:
+    // The normaliser of `field` of a record of `kind`; an unknown field is a bug.
+    FieldNormaliser(ImportKind kind, const std::string& field);
+    // Normalise `raw` and write the result into `cells` (indexed by the kind's schema; a field
+    // may fill more than one column, e.g. nationality and its ISO code). Return the problem if
+    // `raw` cannot be stored.
+    std::optional<FieldProblem> operator()(std::string_view raw, const FieldContext& context,
+                                           std::vector<Cell>& cells) const;
+
+  private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    const FieldRule* m_rule; // in a table that lives as long as the program
+    // What the value map gave for the values seen so far (nullptr: not in the map): folding a
+    // value for the map costs more than normalising it, and such columns repeat a few values.
+    mutable const std::map<std::string, std::string>* m_cached_map = nullptr;
+    mutable std::unordered_map<std::string, const std::string*, Hash, std::equal_to<>> m_mapped;
 };
 
 // Normalise `raw` for `field` of a record of `kind` and write the result into `cells` (indexed by

@@ -31,6 +31,7 @@ struct Binding {
     std::string header; // as written in the file, for messages
     std::size_t index = 0;
     const std::map<std::string, std::string>* value_map = nullptr;
+    FieldNormaliser normalise; // looked up once, not per cell
 };
 
 std::string kind_name(ImportKind kind) {
@@ -47,7 +48,7 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     std::vector<Binding> bindings;
     std::vector<std::string> missing;
     for (const auto& [field, column] : p.columns) {
-        Binding b{field, column.header, 0, nullptr};
+        Binding b{field, column.header, 0, nullptr, FieldNormaliser(p.kind, field)};
         if (const auto it = p.values.find(field); it != p.values.end()) {
             b.value_map = &it->second;
         }
@@ -177,6 +178,16 @@ class SeenRecords {
     std::vector<bool> m_bits;
 };
 
+// How many valid rows are written together: one INSERT for a group of new records, one lookup
+// for a group of known ones. Small enough that memory stays flat.
+constexpr std::size_t k_group = 32;
+
+// A valid row waiting to be written, and the line it starts on.
+struct Pending {
+    std::vector<Cell> cells;
+    std::size_t line = 0;
+};
+
 // Everything one run carries from row to row.
 class Run {
   public:
@@ -185,6 +196,7 @@ class Run {
           m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
           m_table(db, m_kind) {
         m_context.date_format = request.profile.date_format;
+        m_file = request.file.string();
         m_source = request.source.value_or(request.profile.source);
         if (m_kind == ImportKind::opening) {
             for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
@@ -210,20 +222,28 @@ class Run {
         for (auto i : m_mapped) {
             m_mapped_mask[i] = true;
         }
+        m_defaults = default_cells(m_kind);
+        if (m_kind == ImportKind::candidate) {
+            m_defaults[m_schema.index("source")] = m_source;
+        }
+        m_reference = m_schema.index("reference");
+        if (m_kind == ImportKind::opening) {
+            m_company = m_schema.index("company_key");
+        }
+        m_owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
     std::vector<std::string> row(const CsvRecord& record, const std::string& file) {
         std::vector<std::string> problems;
-        auto cells = default_cells(m_kind);
-        if (m_kind == ImportKind::candidate) {
-            cells[m_schema.index("source")] = m_source;
-        }
+        // One row's cells, reused from row to row: assigning keeps the strings' buffers.
+        auto& cells = m_cells;
+        cells = m_defaults;
         for (const auto& b : m_bindings) {
             const std::string_view raw =
                 b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
             m_context.value_map = b.value_map;
-            if (const auto p = normalise_field(m_kind, b.field, raw, m_context, cells)) {
+            if (const auto p = b.normalise(raw, m_context, cells)) {
                 problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
                                                record.line, b.header, p->message, text::trim(raw)));
             }
@@ -233,8 +253,44 @@ class Run {
             return problems;
         }
         derive_columns(m_kind, cells);
-        upsert(cells, record, file);
+        queue(cells, record.line);
         return problems;
+    }
+
+    // Write the rows queued so far.
+    void flush() {
+        const auto n = m_pending_count;
+        if (n == 0) {
+            return;
+        }
+        m_pending_count = 0;
+        m_pending_rows.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            m_pending_rows.push_back(&m_pending[i].cells);
+        }
+        // Rows come in runs: all new in a first import, all known in a re-import. After new
+        // records, insert the next rows in one statement without looking them up; if one of
+        // them exists after all, nothing is inserted and they take the way below.
+        if (m_insert_first && m_table.insert_new(m_pending_rows, m_batch, m_now)) {
+            m_result.batch.inserted += static_cast<std::int64_t>(n);
+            return;
+        }
+        m_table.match(m_pending_rows, m_mapped_mask, m_matches);
+        bool all_new = true;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& cells = m_pending[i].cells;
+            const auto repeated = std::any_of(
+                m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(i),
+                [&](const Pending& p) { return p.cells[m_reference] == cells[m_reference]; });
+            if (repeated) {
+                // An earlier row of these may have written the record: look at it now.
+                m_table.match({&cells}, m_mapped_mask, m_match_one);
+                all_new = upsert(m_pending[i], m_match_one.front()) && all_new;
+            } else {
+                all_new = upsert(m_pending[i], m_matches[i]) && all_new;
+            }
+        }
+        m_insert_first = all_new;
     }
 
     void set_batch(std::int64_t id, WriteTransaction& txn) {
@@ -246,7 +302,7 @@ class Run {
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
         if (m_kind == ImportKind::opening) {
-            const auto& company = cells[m_schema.index("company_key")];
+            const auto& company = cells[m_company];
             if (company && !company->empty() && m_companies.count(*company) == 0) {
                 problems.push_back(fmt::format("{}:{}: column \"company\": no member company "
                                                "with this key (value \"{}\")",
@@ -255,30 +311,44 @@ class Run {
         }
     }
 
-    void upsert(const std::vector<Cell>& cells, const CsvRecord& record, const std::string& file) {
-        auto existing = m_table.find(cells, &m_mapped_mask);
-        if (!existing) {
+    // Queue a valid row; rows are written in groups of one owner, in the order of the file.
+    void queue(std::vector<Cell>& cells, std::size_t line) {
+        if (m_pending_count > 0 && cells[m_owner] != m_pending.front().cells[m_owner]) {
+            flush();
+        }
+        if (m_pending_count == m_pending.size()) {
+            m_pending.emplace_back();
+        }
+        auto& p = m_pending[m_pending_count++];
+        p.cells.swap(cells); // no copy: the next row overwrites what it gets back
+        p.line = line;
+        if (m_pending_count == k_group) {
+            flush();
+        }
+    }
+
+    // Write one queued row, knowing `match` about its record; return true if it was new.
+    bool upsert(const Pending& row, const RecordMatch& match) {
+        const auto& cells = row.cells;
+        if (!match.found) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
-            return;
+            return true;
         }
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
-        const bool written_here = existing->batch_id == m_batch;
-        const bool unchanged = std::all_of(m_mapped.begin(), m_mapped.end(), [&](std::size_t i) {
-            return cells[i] == existing->cells[i];
-        });
-        const bool seen_here =
-            unchanged ? !m_seen.remember(existing->id) : m_seen.contains(existing->id);
+        const bool written_here = match.batch_id == m_batch;
+        const bool unchanged = match.same;
+        const bool seen_here = unchanged ? !m_seen.remember(match.id) : m_seen.contains(match.id);
         if (written_here || seen_here) {
             warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
                              "row wins",
-                             file, record.line, *cells[m_schema.index("reference")]));
+                             m_file, row.line, *cells[m_reference]));
         }
         if (unchanged) {
             ++m_result.batch.unchanged;
-            return;
+            return false;
         }
-        existing = m_table.find(cells); // all columns now: for the merge and the old values
+        auto existing = m_table.find(cells); // all columns now: for the merge and the old values
         auto merged = existing->cells;
         for (auto i : m_mapped) {
             merged[i] = cells[i];
@@ -293,6 +363,7 @@ class Run {
         ++m_result.batch.updated;
         m_txn->audit(m_schema.table, existing->id, "import-update",
                      fmt::format("batch={} fields={}", m_batch, text::join(names, ",")));
+        return false;
     }
 
     void warn(std::string w) {
@@ -336,8 +407,21 @@ class Run {
     std::vector<Binding> m_bindings;
     std::set<std::size_t> m_mapped;
     std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
+    std::vector<Cell> m_defaults;    // a new record's cells, the source filled in
+    std::vector<Cell> m_cells;       // the row being imported
+    std::size_t m_reference = 0;     // column indexes, looked up once
+    std::size_t m_company = 0;
+    std::size_t m_owner = 0;
+    std::string m_file; // for messages
+    // Valid rows not written yet: up to k_group of one owner, kept with their buffers.
+    std::vector<Pending> m_pending;
+    std::size_t m_pending_count = 0;
+    std::vector<const std::vector<Cell>*> m_pending_rows;
+    std::vector<RecordMatch> m_matches;
+    std::vector<RecordMatch> m_match_one;
     std::int64_t m_batch = 0;
     SeenRecords m_seen;
+    bool m_insert_first = false; // the last group held only new records
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
 };
@@ -426,6 +510,10 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     }
     result.delimiter = delimiter_name(reader.delimiter());
     const CsvRecord header = record;
+    // The import writes only keys it knows to exist: its own batch, companies it has looked up
+    // (their ids come from the company table itself). Checking two foreign keys per row would
+    // cost more than the check proves. Its multi-row statements keep their journals in memory.
+    BulkWrite bulk_write(db);
     WriteTransaction txn(db);
     db.set_cache_size(16); // enough for a large import, and bounded
     Run run(db, request, result);
@@ -469,6 +557,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
             process(record);
         }
     }
+    run.flush();
     run.finish_warnings();
     if (rejects) {
         rejects->commit();

@@ -71,12 +71,24 @@ bool CsvReader::next(CsvRecord& record) {
         detect_delimiter();
         m_started = true;
     }
-    record.fields.clear();
+    // The fields are read into the strings of the previous record, keeping their buffers: no
+    // allocation per field once the first records are read.
+    auto& fields = record.fields;
+    std::size_t count = 0;
+    const auto next_field = [&]() -> std::string& {
+        if (count == fields.size()) {
+            fields.emplace_back();
+        }
+        auto& f = fields[count++];
+        f.clear();
+        return f;
+    };
     if (peek() < 0) {
+        fields.clear();
         return false;
     }
     record.line = m_line;
-    std::string field;
+    std::string* field = &next_field();
     std::size_t record_bytes = 0;
     bool quoted = false;
     bool was_quoted = false;
@@ -103,7 +115,7 @@ bool CsvReader::next(CsvRecord& record) {
                     throw Error(ErrorKind::bad_data,
                                 fmt::format("{}:{}: text after the closing quote of field {}; "
                                             "quote the whole field",
-                                            m_source, m_line, record.fields.size() + 1));
+                                            m_source, m_line, count));
                 }
                 const std::size_t n = end - m_pos;
                 record_bytes += n;
@@ -113,7 +125,7 @@ bool CsvReader::next(CsvRecord& record) {
                                             "really a CSV file with line breaks?",
                                             m_source, record.line, m_options.max_record_bytes));
                 }
-                field.append(m_buffer, m_pos, n);
+                field->append(m_buffer, m_pos, n);
                 m_pos = end;
                 m_consumed += n;
                 continue;
@@ -127,7 +139,7 @@ bool CsvReader::next(CsvRecord& record) {
                                         "closing quote (\")",
                                         m_source, record.line));
             }
-            record.fields.push_back(std::move(field));
+            fields.resize(count);
             return true;
         }
         ++m_pos;
@@ -144,7 +156,7 @@ bool CsvReader::next(CsvRecord& record) {
                 if (peek() == '"') {
                     ++m_pos;
                     ++m_consumed;
-                    field += '"';
+                    *field += '"';
                 } else {
                     quoted = false;
                 }
@@ -152,13 +164,12 @@ bool CsvReader::next(CsvRecord& record) {
                 if (ch == '\n') {
                     ++m_line;
                 }
-                field += ch;
+                *field += ch;
             }
             continue;
         }
         if (ch == m_delimiter) {
-            record.fields.push_back(std::move(field));
-            field.clear();
+            field = &next_field();
             was_quoted = false;
         } else if (ch == '\n' || ch == '\r') {
             if (ch == '\r' && peek() == '\n') {
@@ -166,14 +177,14 @@ bool CsvReader::next(CsvRecord& record) {
                 ++m_consumed;
             }
             ++m_line;
-            record.fields.push_back(std::move(field));
+            fields.resize(count);
             return true;
         } else if (ch == '"') {
-            if (!field.empty() || was_quoted) {
+            if (!field->empty() || was_quoted) {
                 throw Error(ErrorKind::bad_data,
                             fmt::format("{}:{}: stray quote (\") inside field {}; quote the whole "
                                         "field and double quotes inside it",
-                                        m_source, m_line, record.fields.size() + 1));
+                                        m_source, m_line, count));
             }
             quoted = true;
             was_quoted = true;
@@ -182,9 +193,9 @@ bool CsvReader::next(CsvRecord& record) {
                 throw Error(ErrorKind::bad_data,
                             fmt::format("{}:{}: text after the closing quote of field {}; quote "
                                         "the whole field",
-                                        m_source, m_line, record.fields.size() + 1));
+                                        m_source, m_line, count));
             }
-            field += ch;
+            *field += ch;
         }
     }
 }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>
@@ -43,24 +44,29 @@ FileScan scan_file(const std::filesystem::path& path) {
         throw Error(ErrorKind::internal, "cannot start SHA-256; please report this");
     }
     FileScan scan;
-    std::vector<char> buffer(1u << 20);
-    std::string carry;
+    // The file is read into the buffer after the (at most 3) bytes of a character that the
+    // previous read cut off, so that each chunk is checked in place.
+    constexpr std::size_t k_carry = 3;
+    std::vector<char> buffer(k_carry + (1u << 20));
+    std::size_t carried = 0;
     while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        char* const start = buffer.data() + k_carry;
+        in.read(start, static_cast<std::streamsize>(buffer.size() - k_carry));
         const auto n = static_cast<std::size_t>(in.gcount());
-        if (n > 0 && EVP_DigestUpdate(ctx.get(), buffer.data(), n) != 1) {
+        if (n > 0 && EVP_DigestUpdate(ctx.get(), start, n) != 1) {
             throw Error(ErrorKind::internal, "SHA-256 failed; please report this");
         }
         if (scan.valid_utf8 && n > 0) {
-            std::string chunk = carry + std::string(buffer.data(), n);
+            std::string_view chunk(start - carried, carried + n);
             const auto tail = in ? incomplete_tail(chunk) : 0;
-            carry = chunk.substr(chunk.size() - tail);
-            chunk.resize(chunk.size() - tail);
+            chunk.remove_suffix(tail);
             scan.valid_utf8 = text::is_valid_utf8(chunk);
             const auto upto = scan.valid_utf8 ? chunk.size() : text::valid_utf8_prefix(chunk);
             for (std::size_t i = 0; i < upto && !scan.utf8_before_error; ++i) {
                 scan.utf8_before_error = static_cast<unsigned char>(chunk[i]) >= 0x80;
             }
+            std::memmove(start - tail, chunk.data() + chunk.size(), tail);
+            carried = tail;
         }
     }
     if (in.bad()) {

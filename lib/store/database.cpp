@@ -222,6 +222,20 @@ void WriteTransaction::finish(DryRun dry_run) {
     m_open = false;
 }
 
+BulkWrite::BulkWrite(Database& db) : m_db(db), m_temp_store(read_pragma(db.sql(), "temp_store")) {
+    m_db.sql().exec("PRAGMA foreign_keys = OFF");
+    m_db.sql().exec("PRAGMA temp_store = MEMORY");
+}
+
+BulkWrite::~BulkWrite() {
+    try {
+        m_db.sql().exec(fmt::format("PRAGMA temp_store = {}", m_temp_store));
+        m_db.sql().exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+        // Only fails inside a transaction, which the guard outlives; the next open sets it again.
+    }
+}
+
 std::string utc_timestamp() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};

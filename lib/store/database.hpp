@@ -102,6 +102,24 @@ class WriteTransaction {
     std::unique_ptr<SQLite::Statement> m_audit; // prepared on first use, reused per row
 };
 
+// Settings of `db` for one bulk write transaction, made before it begins (SQLite ignores them
+// inside one) and undone when this goes:
+// - foreign keys are not enforced: for a writer that guarantees its keys itself (an import
+//   refers only to the batch it has just inserted and to companies it has looked up);
+// - statement journals stay in memory (temp_store = MEMORY): a statement that writes many rows
+//   keeps the pages it changes there, instead of spilling them to a temporary file page by page.
+class BulkWrite {
+  public:
+    explicit BulkWrite(Database& db);
+    ~BulkWrite();
+    BulkWrite(const BulkWrite&) = delete;
+    BulkWrite& operator=(const BulkWrite&) = delete;
+
+  private:
+    Database& m_db;
+    int m_temp_store = 0;
+};
+
 // Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.
 std::string utc_timestamp();
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/import_store.hpp"
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -37,24 +38,54 @@ std::string find_sql(const RecordSchema& schema, ImportKind kind) {
                        select_list(schema));
 }
 
-std::string insert_sql(const RecordSchema& schema) {
+// An INSERT of `rows` records; record r binds its cells from ?(r * (columns + 2) + 1) on, then
+// the batch and the time.
+std::string insert_sql(const RecordSchema& schema, std::size_t rows = 1) {
     std::vector<std::string> columns;
-    std::vector<std::string> values;
-    int n = 0;
     for (const auto& c : schema.columns) {
-        ++n;
         columns.push_back(c == "company_key" ? "company_id" : c);
-        values.push_back(c == "company_key"
-                             ? fmt::format("(SELECT id FROM company WHERE key = ?{})", n)
-                             : fmt::format("?{}", n));
     }
     columns.insert(columns.end(), {"created_batch", "batch_id", "created_at", "updated_at"});
-    values.push_back(fmt::format("?{}", n + 1));
-    values.push_back(fmt::format("?{}", n + 1));
-    values.push_back(fmt::format("?{}", n + 2));
-    values.push_back(fmt::format("?{}", n + 2));
-    return fmt::format("INSERT INTO {} ({}) VALUES ({})", schema.table, text::join(columns, ", "),
-                       text::join(values, ", "));
+    std::vector<std::string> records;
+    const auto per_row = schema.columns.size() + 2;
+    for (std::size_t r = 0; r < rows; ++r) {
+        std::size_t n = r * per_row;
+        std::vector<std::string> values;
+        for (const auto& c : schema.columns) {
+            ++n;
+            values.push_back(c == "company_key"
+                                 ? fmt::format("(SELECT id FROM company WHERE key = ?{})", n)
+                                 : fmt::format("?{}", n));
+        }
+        values.push_back(fmt::format("?{}", n + 1));
+        values.push_back(fmt::format("?{}", n + 1));
+        values.push_back(fmt::format("?{}", n + 2));
+        values.push_back(fmt::format("?{}", n + 2));
+        records.push_back("(" + text::join(values, ", ") + ")");
+    }
+    return fmt::format("INSERT INTO {} ({}) VALUES {}", schema.table, text::join(columns, ", "),
+                       text::join(records, ", "));
+}
+
+// The lookup of `rows` records of one owner by reference, reading id, batch_id, reference and the
+// columns `compare` marks.
+std::string match_sql(const RecordSchema& schema, ImportKind kind, const std::vector<bool>& compare,
+                      std::size_t rows) {
+    std::vector<std::string> parts{"id", "batch_id", "reference"};
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        if (compare[i]) {
+            parts.push_back(read_expr(schema.table, schema.columns[i]));
+        }
+    }
+    std::vector<std::string> references;
+    for (std::size_t r = 0; r < rows; ++r) {
+        references.push_back(fmt::format("?{}", r + 2));
+    }
+    return fmt::format(
+        "SELECT {} FROM {} WHERE {} AND reference IN ({})", text::join(parts, ", "), schema.table,
+        kind == ImportKind::opening ? "company_id = (SELECT id FROM company WHERE key = ?1)"
+                                    : "source = ?1",
+        text::join(references, ", "));
 }
 
 std::string update_sql(const RecordSchema& schema) {
@@ -70,23 +101,6 @@ std::string update_sql(const RecordSchema& schema) {
     sets.push_back(fmt::format("updated_at = ?{}", n + 2));
     return fmt::format("UPDATE {} SET {} WHERE id = ?{}", schema.table, text::join(sets, ", "),
                        n + 3);
-}
-
-// Bind `cell` without copying it: the cells outlive the statement's execution.
-void bind_cell(SQLite::Statement& q, int index, const Cell& cell) {
-    if (cell) {
-        q.bindNoCopy(index, *cell);
-    } else {
-        q.bind(index);
-    }
-}
-
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::int64_t>& v) {
-    if (v) {
-        q.bind(index, *v);
-    } else {
-        q.bind(index);
-    }
 }
 
 std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
@@ -147,13 +161,67 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> prepare_raw(Database& db,
     return {stmt, sqlite3_finalize};
 }
 
+// Bind `text` without copying it: it outlives the statement's execution.
+void bind_text(Database& db, sqlite3_stmt* q, int index, std::string_view text) {
+    check(db,
+          sqlite3_bind_text(q, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+}
+
+void bind_cell(Database& db, sqlite3_stmt* q, int index, const Cell& cell) {
+    if (cell) {
+        bind_text(db, q, index, *cell);
+    } else {
+        check(db, sqlite3_bind_null(q, index));
+    }
+}
+
+void bind_optional(Database& db, sqlite3_stmt* q, int index, const std::optional<std::int64_t>& v) {
+    check(db, v ? sqlite3_bind_int64(q, index, *v) : sqlite3_bind_null(q, index));
+}
+
+// Bind a record's cells, the batch that writes it and the time, as insert_sql and update_sql
+// number them, from parameter `first` on; these run once per imported row, hence the raw
+// statements.
+void bind_record(Database& db, sqlite3_stmt* q, const std::vector<Cell>& cells,
+                 const std::optional<std::int64_t>& batch, const std::string& now, int first = 1) {
+    const int n = static_cast<int>(cells.size());
+    for (int i = 0; i < n; ++i) {
+        bind_cell(db, q, first + i, cells[static_cast<std::size_t>(i)]);
+    }
+    bind_optional(db, q, first + n, batch);
+    bind_text(db, q, first + n + 1, now);
+}
+
+// Return true if the column `column` of the current row of `q` holds `cell`, read in place.
+bool column_holds(sqlite3_stmt* q, int column, const Cell& cell) {
+    if (sqlite3_column_type(q, column) == SQLITE_NULL) {
+        return !cell;
+    }
+    if (!cell) {
+        return false;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, column));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(q, column));
+    return std::string_view(text, size) == *cell;
+}
+
+// Run a statement that returns no rows; throw its error as SQLiteCpp's exec() would.
+void execute(Database& db, sqlite3_stmt* q) {
+    const int rc = sqlite3_step(q);
+    if (rc != SQLITE_DONE) {
+        SQLite::Exception error(db.sql().getHandle(), rc);
+        sqlite3_reset(q);
+        throw error;
+    }
+}
+
 } // namespace
 
 RecordTable::RecordTable(Database& db, ImportKind kind)
     : m_db(db), m_schema(kind == ImportKind::opening ? opening_schema() : candidate_schema()),
       m_kind(kind), m_find(prepare_raw(db, find_sql(m_schema, kind))),
-      m_insert(std::make_unique<SQLite::Statement>(db.sql(), insert_sql(m_schema))),
-      m_update(std::make_unique<SQLite::Statement>(db.sql(), update_sql(m_schema))) {}
+      m_insert(prepare_raw(db, insert_sql(m_schema))),
+      m_update(prepare_raw(db, update_sql(m_schema))) {}
 
 RecordTable::~RecordTable() = default;
 
@@ -221,30 +289,109 @@ std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
 
 std::int64_t RecordTable::insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                                  const std::string& now) {
-    auto& q = *m_insert;
-    q.reset();
-    const int n = static_cast<int>(cells.size());
-    for (int i = 0; i < n; ++i) {
-        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
+    sqlite3_reset(m_insert.get()); // its last error, if any, was thrown when it happened
+    bind_record(m_db, m_insert.get(), cells, batch, now);
+    execute(m_db, m_insert.get());
+    return sqlite3_last_insert_rowid(m_db.sql().getHandle());
+}
+
+bool RecordTable::insert_new(const std::vector<const std::vector<Cell>*>& rows, std::int64_t batch,
+                             const std::string& now) {
+    auto it = m_insert_many.find(rows.size());
+    if (it == m_insert_many.end()) {
+        it =
+            m_insert_many.emplace(rows.size(), prepare_raw(m_db, insert_sql(m_schema, rows.size())))
+                .first;
     }
-    bind_optional(q, n + 1, batch);
-    q.bind(n + 2, now);
-    q.exec();
-    return m_db.sql().getLastInsertRowid();
+    sqlite3_stmt* q = it->second.get();
+    sqlite3_reset(q);
+    const auto per_row = static_cast<int>(m_schema.columns.size()) + 2;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        bind_record(m_db, q, *rows[r], batch, now, static_cast<int>(r) * per_row + 1);
+    }
+    auto* handle = m_db.sql().getHandle();
+    const int rc = sqlite3_step(q);
+    if (rc == SQLITE_DONE) {
+        return true;
+    }
+    SQLite::Exception error(handle, rc);
+    sqlite3_reset(q);
+    // The identity is the table's only UNIQUE constraint besides the id, which SQLite picks. A
+    // failed constraint aborts just this statement: none of its rows stay, not even the count of
+    // AUTOINCREMENT, and the transaction goes on.
+    if (error.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE &&
+        sqlite3_get_autocommit(handle) == 0) {
+        return false;
+    }
+    throw error;
+}
+
+void RecordTable::match(const std::vector<const std::vector<Cell>*>& rows,
+                        const std::vector<bool>& compare, std::vector<RecordMatch>& matches) {
+    const auto owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
+    const auto reference = m_schema.index("reference");
+    for (const auto* row : rows) {
+        if ((*row)[owner] != (*rows.front())[owner]) {
+            throw Error(ErrorKind::internal, "records of several owners looked up at once; this "
+                                             "is a bug, please report it");
+        }
+    }
+    if (compare != m_match_columns) {
+        m_match.clear();
+        m_match_columns = compare;
+    }
+    auto it = m_match.find(rows.size());
+    if (it == m_match.end()) {
+        it = m_match
+                 .emplace(rows.size(),
+                          prepare_raw(m_db, match_sql(m_schema, m_kind, compare, rows.size())))
+                 .first;
+    }
+    sqlite3_stmt* q = it->second.get();
+    sqlite3_reset(q);
+    bind_cell(m_db, q, 1, (*rows.front())[owner]);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        bind_cell(m_db, q, static_cast<int>(r) + 2, (*rows[r])[reference]);
+    }
+    matches.assign(rows.size(), RecordMatch{});
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(q, 2));
+        const std::string_view found(text, static_cast<std::size_t>(sqlite3_column_bytes(q, 2)));
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const auto& cells = *rows[r];
+            if (!cells[reference] || *cells[reference] != found) {
+                continue;
+            }
+            auto& m = matches[r];
+            m.found = true;
+            m.id = sqlite3_column_int64(q, 0);
+            if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
+                m.batch_id = sqlite3_column_int64(q, 1);
+            }
+            m.same = true;
+            int column = 3;
+            for (std::size_t i = 0; i < cells.size() && m.same; ++i) {
+                if (compare[i]) {
+                    m.same = column_holds(q, column++, cells[i]);
+                }
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        SQLite::Exception error(m_db.sql().getHandle(), rc);
+        sqlite3_reset(q);
+        throw error;
+    }
+    sqlite3_reset(q);
 }
 
 void RecordTable::update(std::int64_t id, const std::vector<Cell>& cells,
                          std::optional<std::int64_t> batch, const std::string& now) {
-    auto& q = *m_update;
-    q.reset();
-    const int n = static_cast<int>(cells.size());
-    for (int i = 0; i < n; ++i) {
-        bind_cell(q, i + 1, cells[static_cast<std::size_t>(i)]);
-    }
-    bind_optional(q, n + 1, batch);
-    q.bind(n + 2, now);
-    q.bind(n + 3, id);
-    q.exec();
+    sqlite3_reset(m_update.get()); // its last error, if any, was thrown when it happened
+    bind_record(m_db, m_update.get(), cells, batch, now);
+    check(m_db, sqlite3_bind_int64(m_update.get(), static_cast<int>(cells.size()) + 3, id));
+    execute(m_db, m_update.get());
 }
 
 namespace {

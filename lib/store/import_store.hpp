@@ -6,6 +6,7 @@
 #include "import/fields.hpp"
 #include "store/database.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,15 @@ struct StoredRecord {
     std::vector<Cell> cells;
 };
 
+// What a lookup found for one row: whether a record with its identity exists, its id and the
+// batch that last wrote it, and whether the columns compared hold the row's values.
+struct RecordMatch {
+    bool found = false;
+    std::int64_t id = 0;
+    std::optional<std::int64_t> batch_id;
+    bool same = false;
+};
+
 // Finds, inserts and updates records of one table by their identity: (source, reference) for
 // candidates, (company key, reference) for openings.
 class RecordTable {
@@ -45,6 +55,17 @@ class RecordTable {
     // Insert `cells` as written by `batch` (empty for a hand edit) at `now`; return the new id.
     std::int64_t insert(const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                         const std::string& now);
+    // Insert the records `rows`, in this order, as written by `batch` at `now`, in one statement,
+    // and return true; or, if a record with the identity of one of them exists (or two of them
+    // share one), insert none and return false. For an import that expects new records: no
+    // lookups, and one statement for many rows. Call it inside a transaction.
+    bool insert_new(const std::vector<const std::vector<Cell>*>& rows, std::int64_t batch,
+                    const std::string& now);
+    // Look up the records with the identities of `rows`, which must share their owner (source or
+    // company), in one statement; set `matches[i]` for `rows[i]`, comparing the columns that
+    // `compare` marks.
+    void match(const std::vector<const std::vector<Cell>*>& rows, const std::vector<bool>& compare,
+               std::vector<RecordMatch>& matches);
     // Write `cells` over record `id`, as written by `batch` (empty for a hand edit) at `now`.
     void update(std::int64_t id, const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                 const std::string& now);
@@ -60,8 +81,13 @@ class RecordTable {
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_find;
     std::unique_ptr<SQLite::Statement> m_find_id;
     std::unique_ptr<SQLite::Statement> m_change;
-    std::unique_ptr<SQLite::Statement> m_insert;
-    std::unique_ptr<SQLite::Statement> m_update;
+    // Insert and update run once per imported row too.
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_insert;
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_update;
+    // By number of rows: the statements of insert_new and match, prepared on first use.
+    std::map<std::size_t, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>> m_insert_many;
+    std::map<std::size_t, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>> m_match;
+    std::vector<bool> m_match_columns; // the columns m_match compares
 };
 
 // Return the ids of candidates with `reference` (from `source` only, if given), by id.

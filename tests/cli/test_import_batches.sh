@@ -132,4 +132,39 @@ run import undo "$db"
 expect_status 0
 check; [ "$(sql "SELECT count(*) FROM candidate WHERE source='dup'")" = 0 ] || fail "undo left records of the batch"
 
+case_ "many new rows with repeated references: the later row wins, ids without gaps, keys intact"
+# More rows than the importer writes at once, so that rows go in as groups and a repeated
+# reference meets a group that is not written yet.
+rows=""
+i=1
+while [ $i -le 100 ]; do
+    rows="$rows N-$i;Nora;Neu$i;39104;"
+    if [ $i -eq 80 ]; then rows="$rows N-50;Nora;Later;06108; N-70;Nora;Neu70;39104;"; fi
+    i=$((i + 1))
+done
+# shellcheck disable=SC2086 # one argument per row, none contains blanks
+ba_file "$T/long.csv" $rows
+seq_before=$(sql "SELECT seq FROM sqlite_sequence WHERE name='candidate'")
+run candidate import "$T/long.csv" --source long
+expect_status 0
+expect_err_has "read 102, inserted 100, updated 1, unchanged 1, rejected 0"
+expect_err_has "long.csv:82: reference \"N-50\" appeared earlier in the file; the later row wins"
+expect_err_has "long.csv:83: reference \"N-70\" appeared earlier in the file; the later row wins"
+check; [ "$(sql "SELECT last_name || plz FROM candidate WHERE source='long' AND reference='N-50'")" = "Later06108" ] || fail "the later row did not win"
+check; [ "$(sql "SELECT (min(id) - $seq_before) || ',' || (max(id) - min(id) + 1) || ',' || count(*) FROM candidate WHERE source='long'")" = "1,100,100" ] || fail "ids not consecutive after the old ones: $(sql "SELECT min(id), max(id), count(*) FROM candidate WHERE source='long'")"
+check; [ "$(sql "SELECT seq FROM sqlite_sequence WHERE name='candidate'")" = "$(sql "SELECT max(id) FROM candidate")" ] || fail "AUTOINCREMENT counted ids that no record has"
+check; [ "$(sql "SELECT reference FROM candidate WHERE source='long' ORDER BY id LIMIT 1 OFFSET 79")" = "N-80" ] || fail "ids not in the order of the file"
+check; [ -z "$(sql "PRAGMA foreign_key_check")" ] || fail "foreign keys broken: $(sql "PRAGMA foreign_key_check")"
+lb=$(sql "SELECT max(id) FROM import_batch")
+# Again: N-50 goes back to its first row and then to the later one; the rest is unchanged.
+run candidate import "$T/long.csv" --source long
+expect_err_has "read 102, inserted 0, updated 2, unchanged 100, rejected 0"
+run import undo "$((lb + 1))"
+expect_status 0
+expect_err_has "deleted 0, restored 1"
+run import undo "$lb"
+expect_status 0
+expect_err_has "deleted 100, restored 0"
+check; [ -z "$(sql "PRAGMA foreign_key_check")" ] || fail "foreign keys broken after undo: $(sql "PRAGMA foreign_key_check")"
+
 finish

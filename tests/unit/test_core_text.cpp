@@ -56,12 +56,23 @@ TEST_CASE("core::text::is_valid_utf8 accepts well-formed text", "[core]") {
     CHECK(text::is_valid_utf8("\xE0\xA0\x80"));     // U+0800, smallest 3-byte
     CHECK(text::is_valid_utf8("\xF0\x90\x80\x80")); // U+10000, smallest 4-byte
     CHECK(text::is_valid_utf8("\xED\x9F\xBF"));     // U+D7FF, just below the surrogates
+    CHECK(text::is_valid_utf8("sixteen bytes ok\xC3\xBC and more after it")); // ASCII in words
+
     CHECK(text::is_valid_utf8("\xEE\x80\x80"));     // U+E000, just above the surrogates
     CHECK(text::is_valid_utf8("\xF4\x8F\xBF\xBF")); // U+10FFFF, the last code point
     CHECK(text::is_valid_utf8("a\0b"s));            // NUL is a code point
 }
 
 TEST_CASE("core::text::is_valid_utf8 rejects malformed text", "[core]") {
+    SECTION("a bad byte after, between and inside runs of eight ASCII bytes") {
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string s(20, 'a');
+            s[at] = '\xFF';
+            CHECK_FALSE(text::is_valid_utf8(s));
+            s[at] = '\xC3'; // a lead byte without its continuation
+            CHECK_FALSE(text::is_valid_utf8(s));
+        }
+    }
     SECTION("overlong encodings") {
         CHECK_FALSE(text::is_valid_utf8("\xC0\xAF"));         // '/' in 2 bytes
         CHECK_FALSE(text::is_valid_utf8("\xC1\xBF"));         // U+007F in 2 bytes

@@ -2,6 +2,7 @@
 #include "io/encoding.hpp"
 
 #include "io/csv.hpp"
+#include "io/file_hash.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -416,4 +417,36 @@ TEST_CASE("io::encoding a forced encoding overrides detection", "[encoding]") {
                    Catch::Contains("byte 62: invalid UTF-16BE (the low surrogate 0xDF00 has no "
                                    "high one before it)"));
     }
+}
+
+TEST_CASE("io::scan_file finds UTF-8 across its 1 MiB chunks", "[io]") {
+    TempDir dir;
+    const auto path = dir.path() / "scan.csv";
+    const std::size_t chunk = 1u << 20;
+    const auto scan = [&](const std::string& text) {
+        write_text(path, text);
+        return werkstatt::scan_file(path);
+    };
+    // "ü" (C3 BC) and "€" (E2 82 AC) cut by the end of the first chunk.
+    for (const std::string& ch : {"\xC3\xBC"s, "\xE2\x82\xAC"s}) {
+        for (std::size_t before = chunk - ch.size() + 1; before < chunk; ++before) {
+            const auto s = scan(std::string(before, 'a') + ch + "bcd");
+            CHECK(s.valid_utf8);
+            CHECK(s.utf8_before_error);
+        }
+    }
+    // Plain ASCII: valid, and no multi-byte character at all.
+    const auto ascii = scan(std::string(chunk + 17, 'x'));
+    CHECK(ascii.valid_utf8);
+    CHECK_FALSE(ascii.utf8_before_error);
+    // A Windows-1252 "ü" (FC) after a megabyte of ASCII: not UTF-8, and nothing UTF-8 before it.
+    const auto cp1252 = scan(std::string(chunk + 5, 'x') + "\xFC" + "y");
+    CHECK_FALSE(cp1252.valid_utf8);
+    CHECK_FALSE(cp1252.utf8_before_error);
+    // A UTF-8 "ü" in the first chunk and a bad byte in the second: broken UTF-8.
+    const auto broken = scan("\xC3\xBC" + std::string(chunk, 'x') + "\xFF");
+    CHECK_FALSE(broken.valid_utf8);
+    CHECK(broken.utf8_before_error);
+    // A character cut off at the very end of the file.
+    CHECK_FALSE(scan(std::string(chunk, 'x') + "\xC3").valid_utf8);
 }

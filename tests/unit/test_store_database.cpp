@@ -360,6 +360,32 @@ TEST_CASE("store::describe_failure maps failures to error kinds", "[store]") {
     }
 }
 
+TEST_CASE("store::BulkWrite changes the settings for its transaction and restores them",
+          "[store]") {
+    TestDatabase t;
+    auto& db = t.db();
+    const auto pragma = [&](const char* name) {
+        return db.sql().execAndGet(std::string("PRAGMA ") + name).getInt();
+    };
+    REQUIRE(pragma("foreign_keys") == 1);
+    const int temp_store = pragma("temp_store");
+    {
+        werkstatt::BulkWrite bulk(db);
+        WriteTransaction txn(db);
+        CHECK(pragma("foreign_keys") == 0);
+        CHECK(pragma("temp_store") == 2);
+        txn.finish(DryRun::no);
+    }
+    CHECK(pragma("foreign_keys") == 1);
+    CHECK(pragma("temp_store") == temp_store);
+    {
+        werkstatt::BulkWrite bulk(db);
+        WriteTransaction txn(db); // rolled back
+    }
+    CHECK(pragma("foreign_keys") == 1);
+    CHECK(pragma("temp_store") == temp_store);
+}
+
 TEST_CASE("store::utc_timestamp is ISO 8601 in UTC", "[store]") {
     CHECK_THAT(werkstatt::utc_timestamp(),
                Catch::Matches(R"(20\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\dZ)"));
