@@ -5,6 +5,9 @@
 # proves optimality with the duals. The totals must be equal to the thousandth of a point.
 . "$(dirname "$0")/lib.sh"
 B="$SOURCE_DIR/bench"
+# Debian's python3, which has python3-scipy, even where another python3 comes first in PATH.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 
 compare() {
     run opening list --format csv
@@ -16,7 +19,7 @@ compare() {
     expect_status 0
     cp "$T/out" "$T/assign.json"
     check
-    python3 - "$T/scores.csv" "$T/assign.json" "$T/openings.csv" >"$T/cmp" 2>&1 <<'PY' || fail "scipy disagrees: $(cat "$T/cmp")"
+    "$PY" - "$T/scores.csv" "$T/assign.json" "$T/openings.csv" >"$T/cmp" 2>&1 <<'PY' || fail "scipy disagrees: $(cat "$T/cmp")"
 import csv, json, sys
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -49,8 +52,8 @@ PY
 }
 
 run init
-python3 "$B/gen_ba.py" 400 "$T/c.csv" --max-radius 300 --seed 11
-python3 "$B/gen_match.py" 250 "$T/f.csv" "$T/o.csv" --positions 0 --seed 12
+"$PY" "$B/gen_ba.py" 400 "$T/c.csv" --max-radius 300 --seed 11
+"$PY" "$B/gen_match.py" 250 "$T/f.csv" "$T/o.csv" --positions 0 --seed 12
 run company import "$T/f.csv"
 run candidate import "$T/c.csv" --profile ba
 run opening import "$T/o.csv"
