@@ -51,8 +51,8 @@ struct Config {
     std::vector<std::string> catalogue_advisor_files; // catalogue.advisor_files
     std::vector<std::string> catalogue_funding_files; // catalogue.funding_files
     std::string hiring_rules_file;                    // hiring.rules_file ("" = shipped rules)
-    std::vector<ProfileSource> import_profiles; // import.profile.* (later files win)
-    std::string audit_user;                     // audit.user ("" = the operating-system user)
+    std::vector<ProfileSource> import_profiles;       // import.profile.* (later files win)
+    std::string audit_user;                           // audit.user ("" = the operating-system user)
     // match.weights.*: the points each part of a match score can give at most.
     double match_weight_occupation = 40;
     double match_weight_german = 25;
