@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
 #include <pwd.h>
@@ -226,6 +227,34 @@ std::string os_user() {
         return pw->pw_name;
     }
     return env("USER").value_or(fmt::format("uid {}", geteuid()));
+}
+
+std::ifstream open_import_file(const std::string& file) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", file));
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("cannot read {}; check the file name and permissions", file));
+    }
+    return in;
+}
+
+void report_import(Runtime& rt, const ImportCounts& counts, const std::string& file, bool dry) {
+    if (!counts.problems.empty()) {
+        for (const auto& p : counts.problems) {
+            rt.warn(p);
+        }
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{} of {} rows in {} are invalid; nothing was imported, fix them "
+                                "and run the import again",
+                                counts.problems.size(), counts.read, file));
+    }
+    rt.info(fmt::format("{} {}: read {}, inserted {}, updated {}, unchanged {}",
+                        verb(dry, "imported", "import"), file, counts.read, counts.inserted,
+                        counts.updated, counts.unchanged));
 }
 
 } // namespace werkstatt::cli

@@ -7,6 +7,7 @@
 #include "store/database.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -80,6 +81,23 @@ inline DryRun dry_run(bool flag) {
 }
 // Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
 std::string verb(bool dry, const char* past, const char* base);
+
+// Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
+// Error(bad_data) for a folder, Error(not_found) if it cannot be read.
+std::ifstream open_import_file(const std::string& file);
+
+// Counts and problems of an all-or-nothing CSV import.
+struct ImportCounts {
+    std::size_t read = 0;
+    std::size_t inserted = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    const std::vector<std::string>& problems;
+};
+
+// Warn each problem and throw Error(bad_data) if there are any (nothing was imported); else say
+// what the import of `file` did.
+void report_import(Runtime& rt, const ImportCounts& counts, const std::string& file, bool dry);
 
 // Return the command line of the parsed `app` for the audit log: the command path, option names,
 // and values except those of options that carry personal data.

@@ -6,9 +6,7 @@
 #include "geo/plz_directory.hpp"
 #include "members/members.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 
 namespace werkstatt::cli {
 
@@ -175,34 +173,16 @@ void setup_import(CLI::App& group, Runtime& rt, CompanyOptions& o) {
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt, &o] {
         rt.action = [&rt, &o] {
-            std::error_code ec;
-            if (std::filesystem::is_directory(o.file, ec)) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{} is a folder; name a CSV file", o.file));
-            }
-            std::ifstream in(o.file, std::ios::binary);
-            if (!in) {
-                throw Error(
-                    ErrorKind::not_found,
-                    fmt::format("cannot read {}; check the file name and permissions", o.file));
-            }
+            auto in = open_import_file(o.file);
             auto db = rt.open(Access::read_write);
             const auto report = import_companies(db, in, o.file, policy(rt), dry_run(o.dry));
             for (const auto& w : report.warnings) {
                 rt.warn(w);
             }
-            if (!report.problems.empty()) {
-                for (const auto& p : report.problems) {
-                    rt.warn(p);
-                }
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{} of {} rows in {} are invalid; nothing was imported, "
-                                        "fix them and run the import again",
-                                        report.problems.size(), report.read, o.file));
-            }
-            rt.info(fmt::format("{} {}: read {}, inserted {}, updated {}, unchanged {}",
-                                verb(o.dry, "imported", "import"), o.file, report.read,
-                                report.inserted, report.updated, report.unchanged));
+            report_import(rt,
+                          ImportCounts{report.read, report.inserted, report.updated,
+                                       report.unchanged, report.problems},
+                          o.file, o.dry);
         };
     });
 }
