@@ -158,24 +158,14 @@ CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal
     CommittedRun out;
     out.run_id = insert_match_run(db, run);
     std::vector<std::pair<std::int64_t, std::int64_t>> keep;
+    RunWriter writer(db, out.run_id, now);
     for (const auto k : proposal.assignment.chosen) {
         const auto& pair = proposal.pairs[k];
         const auto& c = pool.candidates[pair.candidate];
         const auto& o = pool.openings[pair.opening];
         const auto e = evaluate(c, o, settings, rules, true);
-        insert_match_assignment(db, out.run_id, c.id, o.id, pair.score_milli,
-                                text::join(explanation_lines(e), "\n"));
         keep.emplace_back(c.id, o.id);
-        if (!find_placement(db, c.id, o.id)) {
-            PlacementRow row;
-            row.candidate_id = c.id;
-            row.opening_id = o.id;
-            row.status = "proposed";
-            row.run_id = out.run_id;
-            row.score_milli = pair.score_milli;
-            row.created_at = now;
-            row.updated_at = now;
-            insert_placement(db, row);
+        if (writer.add(c.id, o.id, pair.score_milli, text::join(explanation_lines(e), "\n"))) {
             ++out.new_placements;
         }
     }

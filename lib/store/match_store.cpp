@@ -229,17 +229,38 @@ std::int64_t insert_match_run(Database& db, const MatchRunRow& run) {
     return db.sql().getLastInsertRowid();
 }
 
-void insert_match_assignment(Database& db, std::int64_t run_id, std::int64_t candidate_id,
-                             std::int64_t opening_id, std::int64_t score_milli,
-                             const std::string& explanation) {
-    SQLite::Statement q(db.sql(), "INSERT INTO match_assignment (run_id, candidate_id, opening_id, "
-                                  "score_milli, explanation) VALUES (?, ?, ?, ?, ?)");
-    q.bind(1, run_id);
-    q.bind(2, candidate_id);
-    q.bind(3, opening_id);
-    q.bind(4, score_milli);
-    q.bind(5, explanation);
-    q.exec();
+RunWriter::RunWriter(Database& db, std::int64_t run_id, std::string now)
+    : m_run_id(run_id), m_now(std::move(now)),
+      m_assignment(std::make_unique<SQLite::Statement>(
+          db.sql(), "INSERT INTO match_assignment (run_id, candidate_id, opening_id, score_milli, "
+                    "explanation) VALUES (?, ?, ?, ?, ?)")),
+      m_placement(std::make_unique<SQLite::Statement>(
+          db.sql(), "INSERT INTO placement (candidate_id, opening_id, status, run_id, score_milli, "
+                    "created_at, updated_at) VALUES (?, ?, 'proposed', ?, ?, ?, ?) "
+                    "ON CONFLICT (candidate_id, opening_id) DO NOTHING")),
+      m_db(db) {}
+
+RunWriter::~RunWriter() = default;
+
+bool RunWriter::add(std::int64_t candidate_id, std::int64_t opening_id, std::int64_t score_milli,
+                    const std::string& explanation) {
+    auto& a = *m_assignment;
+    a.reset();
+    a.bind(1, m_run_id);
+    a.bind(2, candidate_id);
+    a.bind(3, opening_id);
+    a.bind(4, score_milli);
+    a.bind(5, explanation);
+    a.exec();
+    auto& p = *m_placement;
+    p.reset();
+    p.bind(1, candidate_id);
+    p.bind(2, opening_id);
+    p.bind(3, m_run_id);
+    p.bind(4, score_milli);
+    p.bind(5, m_now);
+    p.bind(6, m_now);
+    return p.exec() > 0;
 }
 
 std::vector<MatchRunRow> list_match_runs(Database& db) {

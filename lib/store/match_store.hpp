@@ -7,9 +7,14 @@
 #include "store/database.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace werkstatt {
 
@@ -112,10 +117,26 @@ struct MatchRunRow {
 
 // Insert `run` and return its id.
 std::int64_t insert_match_run(Database& db, const MatchRunRow& run);
-// Insert a pair of run `run_id`.
-void insert_match_assignment(Database& db, std::int64_t run_id, std::int64_t candidate_id,
-                             std::int64_t opening_id, std::int64_t score_milli,
-                             const std::string& explanation);
+// Writes the pairs of one run, with statements prepared once and used per pair.
+class RunWriter {
+  public:
+    RunWriter(Database& db, std::int64_t run_id, std::string now);
+    ~RunWriter();
+    RunWriter(const RunWriter&) = delete;
+    RunWriter& operator=(const RunWriter&) = delete;
+
+    // Store the pair with its score and reasons, and give it a `proposed` placement unless it has
+    // a placement already; return true if one was added.
+    bool add(std::int64_t candidate_id, std::int64_t opening_id, std::int64_t score_milli,
+             const std::string& explanation);
+
+  private:
+    std::int64_t m_run_id;
+    std::string m_now;
+    std::unique_ptr<SQLite::Statement> m_assignment;
+    std::unique_ptr<SQLite::Statement> m_placement;
+    Database& m_db;
+};
 // Return the runs, newest first.
 std::vector<MatchRunRow> list_match_runs(Database& db);
 
