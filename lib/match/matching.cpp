@@ -273,11 +273,4 @@ Assignment assign_pool(const MatchPool& pool, const std::vector<ScoredPair>& pai
     return assign_optimally(pool.candidates.size(), positions, pairs);
 }
 
-Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules) {
-    Proposal p;
-    p.pairs = score_pairs(pool, settings, rules);
-    p.assignment = assign_pool(pool, p.pairs);
-    return p;
-}
-
 } // namespace werkstatt

@@ -50,7 +50,7 @@ Ranking rank_openings(const MatchPool& pool, std::size_t candidate, std::size_t 
 
 // The optimal global proposal: the feasible pairs scored, and the chosen ones.
 struct Proposal {
-    std::vector<ScoredPair> pairs; // every feasible pair, by candidate then opening
+    std::vector<ScoredPair> pairs; // every feasible pair, by candidate (see score_pairs)
     Assignment assignment;
 };
 
@@ -60,8 +60,5 @@ std::vector<ScoredPair> score_pairs(const MatchPool& pool, const MatchSettings& 
                                     const WorkRules& rules);
 // Return the assignment of maximum total score over `pairs` of `pool`.
 Assignment assign_pool(const MatchPool& pool, const std::vector<ScoredPair>& pairs);
-
-// Score every feasible pair of `pool` and choose the assignment of maximum total score.
-Proposal propose(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules);
 
 } // namespace werkstatt

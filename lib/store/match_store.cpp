@@ -263,28 +263,6 @@ bool RunWriter::add(std::int64_t candidate_id, std::int64_t opening_id, std::int
     return p.exec() > 0;
 }
 
-std::vector<MatchRunRow> list_match_runs(Database& db) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT id, reference_day, settings, candidates, openings, pairs, "
-                        "assigned, total_milli, created_at FROM match_run ORDER BY id "
-                        "DESC");
-    std::vector<MatchRunRow> rows;
-    while (q.executeStep()) {
-        MatchRunRow r;
-        r.id = q.getColumn(0).getInt64();
-        r.reference_day = q.getColumn(1).getString();
-        r.settings = q.getColumn(2).getString();
-        r.candidates = q.getColumn(3).getInt64();
-        r.openings = q.getColumn(4).getInt64();
-        r.pairs = q.getColumn(5).getInt64();
-        r.assigned = q.getColumn(6).getInt64();
-        r.total_milli = q.getColumn(7).getInt64();
-        r.created_at = q.getColumn(8).getString();
-        rows.push_back(std::move(r));
-    }
-    return rows;
-}
-
 std::int64_t placements_of_batch(Database& db, const std::string& table, std::int64_t batch) {
     const std::string column = table == "opening" ? "opening_id" : "candidate_id";
     SQLite::Statement q(db.sql(),

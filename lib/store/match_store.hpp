@@ -137,8 +137,6 @@ class RunWriter {
     std::unique_ptr<SQLite::Statement> m_placement;
     Database& m_db;
 };
-// Return the runs, newest first.
-std::vector<MatchRunRow> list_match_runs(Database& db);
 
 // Return how many placements name a record `table` ("candidate" or "opening") created by import
 // batch `batch`.

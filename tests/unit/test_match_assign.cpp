@@ -184,7 +184,9 @@ std::string outcome(Database& db) {
                               out += p.reason + "|";
                           }
                       });
-    const auto p = propose(pool, s, WorkRules::shipped());
+    Proposal p;
+    p.pairs = score_pairs(pool, s, WorkRules::shipped());
+    p.assignment = assign_pool(pool, p.pairs);
     for (const auto k : p.assignment.chosen) {
         out += fmt::format("[{}>{}]", p.pairs[k].candidate, p.pairs[k].opening);
     }
