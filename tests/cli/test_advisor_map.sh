@@ -83,4 +83,10 @@ expect_error 2 "topic 'visa' is unknown"
 run advisor map --output "$T/no/such/folder/map.svg"
 expect_status 73
 
+case_ "examples/advisory-map.svg is what a fresh database draws (regenerate it when the catalogue changes)"
+run_bare --db "$T/fresh.db" init
+run_bare --db "$T/fresh.db" advisor map --output "$T/fresh.svg"
+expect_status 0
+check; cmp -s "$T/fresh.svg" "$SOURCE_DIR/examples/advisory-map.svg" || fail "examples/advisory-map.svg is out of date: werkstatt --db X init && werkstatt --db X advisor map --output examples/advisory-map.svg"
+
 finish
