@@ -120,6 +120,13 @@ struct RowOps {
     CatalogueKind kind;
 };
 
+// What a coordinator records about a catalogue row that is not catalogue content survives an
+// update: the day an advisory service was last checked.
+void keep_local_facts(AdvisoryService& row, const AdvisoryService& existing) {
+    row.last_verified = existing.last_verified;
+}
+void keep_local_facts(FundingInstrument&, const FundingInstrument&) {}
+
 template <typename T>
 void reconcile(Database& db, const std::map<std::string, T>& shipped, const RowOps<T>& ops,
                CatalogueCounts& counts) {
@@ -154,6 +161,7 @@ void reconcile(Database& db, const std::map<std::string, T>& shipped, const RowO
         row.id = existing->id;
         row.origin = Origin::catalogue;
         row.catalogue_hash = shipped_hash;
+        keep_local_facts(row, *existing);
         ops.update(db, row);
         ++counts.updated;
     }
@@ -173,8 +181,9 @@ std::string advisor_fingerprint(const AdvisoryService& s) {
     f.add(s.key).add(s.organisation).add(s.service).add(topic_keys(s.topics));
     f.add(s.statewide ? "statewide" : text::join(s.districts, ","));
     f.add(s.street).add(s.plz).add(s.city).add(s.contact_person).add(s.phone).add(s.email);
-    f.add(s.web).add(text::join(s.languages, ",")).add(s.opening_hours);
-    f.add(s.last_verified ? s.last_verified->iso() : "").add(s.notes);
+    // Not last_verified: recording a check (advisor edit --verified, as advisor find asks) is
+    // not an edit of the catalogue's content and must not stop later corrections arriving.
+    f.add(s.web).add(text::join(s.languages, ",")).add(s.opening_hours).add(s.notes);
     return f.hex();
 }
 

@@ -34,8 +34,12 @@ WorkPermission HiringSituation::permission(const WorkRules& rules) const {
 }
 
 bool HiringSituation::regulated() const {
-    return (opening && opening->needs_recognition) ||
-           recognition == Recognition::compensation_required;
+    // The opening says whether its job is regulated; a candidate whose own (regulated) occupation
+    // needs a compensation measure may still apply for a job that is not.
+    if (opening) {
+        return opening->needs_recognition;
+    }
+    return recognition == Recognition::compensation_required;
 }
 
 std::optional<RequirementLevel> HiringSituation::level() const {

@@ -42,8 +42,9 @@ struct HiringSituation {
 
     // Return whether the person may work, from `rules`.
     WorkPermission permission(const WorkRules& rules) const;
-    // Return true if the job is in a regulated occupation: the opening needs recognition, or a
-    // recognition decision imposed a compensation measure.
+    // Return true if the job is in a regulated occupation: the opening says so (needs
+    // recognition); without an opening, a recognition decision that imposed a compensation
+    // measure shows the target occupation is regulated.
     bool regulated() const;
     // Return the requirement level of the opening's occupation, else of the candidate's target.
     std::optional<RequirementLevel> level() const;

@@ -41,4 +41,26 @@ run --set catalogue.advisor_files="$T/nosuch.csv" catalogue update
 expect_error 78 "cannot read catalogue file $T/nosuch.csv"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "a failed update changed the database"
 
+case_ "recording a check is not an edit: later catalogue corrections still arrive, the date stays"
+run advisor edit iq-anerkennung-nord --verified 2026-11-20
+expect_status 0
+run catalogue update
+expect_status 0
+expect_err_lacks "iq-anerkennung-nord"
+# A corrected catalogue (an admin's file overrides the shipped entry with the same key).
+python3 - "$SOURCE_DIR/config/data/advisors.csv" "$T/fix.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+out = csv.DictWriter(open(sys.argv[2], "w", newline="", encoding="utf-8"), fieldnames=rows[0].keys())
+out.writeheader()
+for r in rows:
+    if r["key"] == "iq-anerkennung-nord":
+        r["phone"] = "0391 555 0000"
+        out.writerow(r)
+PY
+run --set catalogue.advisor_files="$T/fix.csv" catalogue update
+expect_status 0
+expect_err_has "0 new, 1 updated"
+check; [ "$(sql "SELECT phone || '|' || last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")" = "0391 555 0000|2026-11-20" ] || fail "correction or date lost: $(sql "SELECT phone, last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")"
+
 finish

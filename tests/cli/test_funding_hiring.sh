@@ -74,6 +74,24 @@ assert any(h["key"] == "iq-anerkennung-nord" for h in d["steps"][1]["help"]), d[
 assert "gender" not in json.dumps(d) and "birth" not in json.dumps(d)
 PY
 
+case_ "hiring checklist: a compensation measure for the own occupation does not make a helper job regulated"
+run hiring checklist --candidate 7 --opening 4 --format json
+expect_status 0
+check
+python3 - "$T/out" <<'PY' || fail "the non-regulated helper opening was called regulated"
+import json, sys
+steps = [s["key"] for s in json.load(open(sys.argv[1]))["steps"]]
+assert "regulated-occupation" not in steps, steps
+PY
+run hiring checklist --candidate 7 --format json
+expect_status 0
+check
+python3 - "$T/out" <<'PY' || fail "without an opening, the compensation measure should flag the regulated target occupation"
+import json, sys
+steps = [s["key"] for s in json.load(open(sys.argv[1]))["steps"]]
+assert "regulated-occupation" in steps, steps
+PY
+
 case_ "hiring checklist: not allowed (Duldung § 60b)"
 run candidate edit 6 --residence-status duldung-60b
 run hiring checklist --candidate 6 --format csv
