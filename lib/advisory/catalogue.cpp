@@ -243,6 +243,20 @@ std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::st
         i.legal_basis = r.text("legal_basis", false);
         i.source = r.text("source", false);
         i.tags = r.texts("tags");
+        // Tags are stored joined by commas and searched in lower case: only a-z, 0-9 and '-'
+        // keep a tag the same when it is read back (else the row would look edited by hand).
+        std::set<std::string> seen_tags;
+        for (const auto& tag : i.tags) {
+            const bool plain = !tag.empty() && std::all_of(tag.begin(), tag.end(), [](char ch) {
+                return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+            });
+            if (!plain || !seen_tags.insert(tag).second) {
+                r.fail(*table->get("tags"),
+                       fmt::format("tag '{}' is {}; write each tag once, with a-z, 0-9 and '-' "
+                                   "only",
+                                   tag, plain ? "listed twice" : "not a plain lower-case word"));
+            }
+        }
         i.description = r.text("description", false);
         for (const auto* when : r.tables("when")) {
             const TableReader w(source, *when, "a [[instrument.when]] situation");

@@ -346,51 +346,75 @@ std::vector<SituationCondition> parse_conditions_json(std::string_view text) {
     if (doc.is_discarded() || !doc.is_array()) {
         throw corrupt("not a JSON list");
     }
+    // Every value is checked: an unknown or ill-typed one would otherwise widen a condition.
+    const auto known = [](auto parsed, const char* key) {
+        if (!parsed) {
+            throw corrupt(key);
+        }
+        return *parsed;
+    };
+    const auto text_at = [](const json& j, const char* key) {
+        if (!j[key].is_string()) {
+            throw corrupt(key);
+        }
+        return j[key].get<std::string>();
+    };
+    const auto flag_at = [](const json& j, const char* key) {
+        if (!j[key].is_boolean()) {
+            throw corrupt(key);
+        }
+        return j[key].get<bool>();
+    };
     std::vector<SituationCondition> out;
     for (const auto& j : doc) {
         if (!j.is_object()) {
             throw corrupt("not an object");
         }
         SituationCondition c;
-        c.reason = j.value("reason", std::string());
-        for (const auto& s : strings(j, "permission")) {
-            c.permission.push_back(parse_work_permission(s).value_or(WorkPermission::unknown));
+        if (j.contains("reason")) {
+            c.reason = text_at(j, "reason");
         }
-        for (const auto& s : strings(j, "permission_not")) {
-            c.permission_not.push_back(parse_work_permission(s).value_or(WorkPermission::unknown));
+        for (const char* key : {"permission", "permission_not"}) {
+            auto& list = std::string_view(key) == "permission" ? c.permission : c.permission_not;
+            for (const auto& s : strings(j, key)) {
+                list.push_back(known(parse_work_permission(s), key));
+            }
         }
-        for (const auto& s : strings(j, "status")) {
-            c.status.push_back(parse_residence_status(s).value_or(ResidenceStatus::unknown));
-        }
-        for (const auto& s : strings(j, "status_not")) {
-            c.status_not.push_back(parse_residence_status(s).value_or(ResidenceStatus::unknown));
+        for (const char* key : {"status", "status_not"}) {
+            auto& list = std::string_view(key) == "status" ? c.status : c.status_not;
+            for (const auto& s : strings(j, key)) {
+                list.push_back(known(parse_residence_status(s), key));
+            }
         }
         for (const auto& s : strings(j, "recognition")) {
             std::optional<Recognition> r;
-            parse_recognition_or_unrecorded(s, r);
+            if (!parse_recognition_or_unrecorded(s, r)) {
+                throw corrupt("recognition");
+            }
             c.recognition.push_back(r);
         }
         for (const auto& s : strings(j, "recognition_not")) {
             std::optional<Recognition> r;
-            parse_recognition_or_unrecorded(s, r);
+            if (!parse_recognition_or_unrecorded(s, r)) {
+                throw corrupt("recognition_not");
+            }
             c.recognition_not.push_back(r);
         }
         if (j.contains("german_below")) {
-            c.german_below = CefrLevel::parse(j["german_below"].get<std::string>());
+            c.german_below = known(CefrLevel::parse(text_at(j, "german_below")), "german_below");
         }
         if (j.contains("german_at_least")) {
-            c.german_at_least = CefrLevel::parse(j["german_at_least"].get<std::string>());
+            c.german_at_least =
+                known(CefrLevel::parse(text_at(j, "german_at_least")), "german_at_least");
         }
         if (j.contains("german_below_opening")) {
-            c.german_below_opening = j["german_below_opening"].get<bool>();
+            c.german_below_opening = flag_at(j, "german_below_opening");
         }
         for (const auto& s : strings(j, "level")) {
-            if (const auto level = parse_requirement_level(s)) {
-                c.level.push_back(*level);
-            }
+            c.level.push_back(known(parse_requirement_level(s), "level"));
         }
         if (j.contains("regulated")) {
-            c.regulated = j["regulated"].get<bool>();
+            c.regulated = flag_at(j, "regulated");
         }
         out.push_back(std::move(c));
     }

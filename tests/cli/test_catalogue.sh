@@ -63,4 +63,20 @@ expect_status 0
 expect_err_has "0 new, 1 updated"
 check; [ "$(sql "SELECT phone || '|' || last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")" = "0391 555 0000|2026-11-20" ] || fail "correction or date lost: $(sql "SELECT phone, last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")"
 
+case_ "a tag that would change when stored is refused; damaged stored conditions are a storage error"
+printf '[[instrument]]\nkey = "y"\nname = "Y"\ntags = ["sprache", "lohn, kosten"]\n' >"$T/tags.toml"
+before=$(db_fingerprint)
+run --set catalogue.funding_files="$T/tags.toml" catalogue update
+expect_error 78 "tag 'lohn, kosten' is not a plain lower-case word"
+printf '[[instrument]]\nkey = "y"\nname = "Y"\ntags = ["Sprache"]\n' >"$T/tags.toml"
+run --set catalogue.funding_files="$T/tags.toml" catalogue update
+expect_error 78 "tag 'Sprache'"
+check; [ "$before" = "$(db_fingerprint)" ] || fail "a refused update changed the database"
+sql "UPDATE funding_instrument SET conditions = '[{\"reason\": \"r\", \"german_below\": \"Q7\"}]' WHERE key = (SELECT min(key) FROM funding_instrument)"
+run funding list
+expect_error 74 "stored conditions are damaged (german_below)"
+sql "UPDATE funding_instrument SET conditions = '[{\"reason\": \"r\", \"regulated\": \"yes\"}]' WHERE key = (SELECT min(key) FROM funding_instrument)"
+run funding list
+expect_error 74 "damaged (regulated)"
+
 finish
