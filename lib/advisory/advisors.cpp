@@ -58,6 +58,11 @@ AdvisorOutcome edit_advisor(Database& db, std::string_view key, const AdvisorFie
     require_complete(out.service);
     if (out.service.key != key) {
         ensure_key_free(db, out.service.key);
+        // The shipped entry lives on under its new key: a catalogue update must not bring it
+        // back under the old one.
+        if (out.service.origin == Origin::catalogue) {
+            mark_catalogue_removed(db, CatalogueKind::advisor, key);
+        }
     }
     update_advisor(db, out.service);
     txn.audit("advisor", out.service.id, "edit", "fields=" + text::join(out.changed, ","));

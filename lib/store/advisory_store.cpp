@@ -161,8 +161,8 @@ json names(const std::vector<T>& items, Name name) {
 
 Error corrupt(std::string_view what) {
     return Error(ErrorKind::storage,
-                 fmt::format("a funding instrument's stored conditions are damaged ({}); run "
-                             "'werkstatt catalogue update' or restore the database",
+                 fmt::format("a funding instrument's stored conditions are damaged ({}); restore "
+                             "the database from a backup (see examples/backup.sh)",
                              what));
 }
 

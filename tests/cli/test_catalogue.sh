@@ -63,6 +63,13 @@ expect_status 0
 expect_err_has "0 new, 1 updated"
 check; [ "$(sql "SELECT phone || '|' || last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")" = "0391 555 0000|2026-11-20" ] || fail "correction or date lost: $(sql "SELECT phone, last_verified FROM advisor WHERE key = 'iq-anerkennung-nord'")"
 
+case_ "a renamed catalogue entry does not come back under its old key"
+run advisor edit abh-harz --new-key abh-landkreis-harz
+expect_status 0
+run catalogue update
+expect_status 0
+check; [ "$(sql "SELECT count(*) FROM advisor WHERE key IN ('abh-harz', 'abh-landkreis-harz')")" = 1 ] || fail "renamed entry duplicated: $(sql "SELECT key FROM advisor WHERE key LIKE 'abh-%harz'")"
+
 case_ "a tag that would change when stored is refused; damaged stored conditions are a storage error"
 printf '[[instrument]]\nkey = "y"\nname = "Y"\ntags = ["sprache", "lohn, kosten"]\n' >"$T/tags.toml"
 before=$(db_fingerprint)
