@@ -244,7 +244,14 @@ void apply_advisor_fields(AdvisoryService& s, const AdvisorFields& f,
     if (f.notes) {
         set(s.notes, clean_text("notes", *f.notes, 2000), "notes", changed);
     }
+    // An area that was just the district the service sits in moves with a new PLZ.
+    const auto old_district = s.district_ags;
+    const bool area_is_own_district = !f.districts && !s.statewide && old_district &&
+                                      s.districts == std::vector<std::string>{*old_district};
     derive_location(s, changed);
+    if (area_is_own_district && s.district_ags != old_district) {
+        s.districts.clear();
+    }
     // A service that names no area serves the district it sits in.
     if (!s.statewide && s.districts.empty() && s.district_ags) {
         s.districts.push_back(*s.district_ags);

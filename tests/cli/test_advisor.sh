@@ -103,4 +103,13 @@ run advisor list --topic recognition --district Halle --format csv
 expect_out_has "iq-anerkennung-sued"
 expect_out_lacks "iq-anerkennung-nord"
 
+case_ "a new PLZ moves an area that was just the service's own district; a named area stays"
+run advisor add --key umzug --organisation O --service S --topic language --plz 38855 --city Wernigerode
+run advisor edit umzug --plz 06108 --city "Halle (Saale)"
+expect_status 0
+check; [ "$(sql "SELECT districts FROM advisor WHERE key = 'umzug'")" = "15002" ] || fail "area did not move: $(sql "SELECT districts FROM advisor WHERE key = 'umzug'")"
+run advisor add --key bleibt --organisation O --service S --topic language --plz 38855 --district Harz --district Börde
+run advisor edit bleibt --plz 06108 --city "Halle (Saale)"
+check; [ "$(sql "SELECT districts FROM advisor WHERE key = 'bleibt'")" = "15083,15085" ] || fail "named area changed: $(sql "SELECT districts FROM advisor WHERE key = 'bleibt'")"
+
 finish
