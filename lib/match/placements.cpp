@@ -58,10 +58,9 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
             ErrorKind::not_found,
             fmt::format("no candidate {}; 'werkstatt candidate list' shows them", candidate_id));
     }
-    const auto openings = load_opening_rows(db, true);
-    const auto opening = std::find_if(openings.begin(), openings.end(),
-                                      [&](const OpeningMatchRow& o) { return o.id == opening_id; });
-    if (opening == openings.end()) {
+    const auto openings = load_opening_rows(db, true, opening_id);
+    const auto opening = openings.begin();
+    if (openings.empty()) {
         throw Error(ErrorKind::not_found,
                     fmt::format("no opening {}; 'werkstatt opening list' shows them", opening_id));
     }

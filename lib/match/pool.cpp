@@ -143,14 +143,12 @@ std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id)
     if (it != pool.candidates.end() && it->id == id) {
         return static_cast<std::size_t>(it - pool.candidates.begin());
     }
-    for (const auto& r : load_candidate_rows(db, true)) {
-        if (r.id == id) {
-            throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} is {}; only active candidates who are not "
-                                    "placed are matched ('werkstatt placement list --candidate "
-                                    "{}')",
-                                    id, r.active ? "placed already" : "archived", id));
-        }
+    for (const auto& r : load_candidate_rows(db, true, id)) { // none, or this one
+        throw Error(ErrorKind::conflict,
+                    fmt::format("candidate {} is {}; only active candidates who are not "
+                                "placed are matched ('werkstatt placement list --candidate "
+                                "{}')",
+                                id, r.active ? "placed already" : "archived", id));
     }
     throw Error(ErrorKind::not_found,
                 fmt::format("no candidate {}; 'werkstatt candidate list' shows them", id));
@@ -163,17 +161,15 @@ std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
     if (it != pool.openings.end() && it->id == id) {
         return static_cast<std::size_t>(it - pool.openings.begin());
     }
-    for (const auto& r : load_opening_rows(db, true)) {
-        if (r.id == id) {
-            throw Error(ErrorKind::conflict,
-                        r.open ? fmt::format("opening {} has all {} positions taken by "
-                                             "placements; 'werkstatt placement list --opening "
-                                             "{}' shows them",
-                                             id, r.positions, id)
-                               : fmt::format("opening {} is closed; 'werkstatt opening list' "
-                                             "shows the open ones",
-                                             id));
-        }
+    for (const auto& r : load_opening_rows(db, true, id)) { // none, or this one
+        throw Error(ErrorKind::conflict,
+                    r.open ? fmt::format("opening {} has all {} positions taken by "
+                                         "placements; 'werkstatt placement list --opening "
+                                         "{}' shows them",
+                                         id, r.positions, id)
+                           : fmt::format("opening {} is closed; 'werkstatt opening list' "
+                                         "shows the open ones",
+                                         id));
     }
     throw Error(ErrorKind::not_found,
                 fmt::format("no opening {}; 'werkstatt opening list' shows them", id));

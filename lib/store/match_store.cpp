@@ -47,15 +47,19 @@ PlacementRow read_placement(SQLite::Statement& q) {
 
 } // namespace
 
-std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all) {
+std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
+                                                   std::optional<std::int64_t> only) {
     // Only the columns matching may use, named one by one.
     SQLite::Statement q(
         db.sql(),
         fmt::format("SELECT id, source, reference, plz, city, kldb, german, residence_status, "
                     "recognition, licences, available_from, radius_km, consent_until, active, "
                     "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
-                    "status IN {}) FROM candidate {} ORDER BY id",
-                    k_holding, all ? "" : "WHERE active = 1"));
+                    "status IN {}) FROM candidate WHERE {} AND {} ORDER BY id",
+                    k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
+    if (only) {
+        q.bind(1, *only);
+    }
     std::vector<CandidateMatchRow> rows;
     while (q.executeStep()) {
         CandidateMatchRow r;
@@ -79,15 +83,19 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all) {
     return rows;
 }
 
-std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all) {
+std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all,
+                                               std::optional<std::int64_t> only) {
     SQLite::Statement q(
         db.sql(),
         fmt::format("SELECT opening.id, company.key, title, opening.plz, opening.city, kldb, "
                     "german, positions, (SELECT count(*) FROM placement WHERE opening_id = "
                     "opening.id AND status IN {}), start_date, latest_start, licence, "
                     "max_distance_km, needs_recognition, status FROM opening JOIN company ON "
-                    "company.id = opening.company_id {} ORDER BY opening.id",
-                    k_holding, all ? "" : "WHERE status = 'open'"));
+                    "company.id = opening.company_id WHERE {} AND {} ORDER BY opening.id",
+                    k_holding, all ? "1" : "status = 'open'", only ? "opening.id = ?" : "1"));
+    if (only) {
+        q.bind(1, *only);
+    }
     std::vector<OpeningMatchRow> rows;
     while (q.executeStep()) {
         OpeningMatchRow r;

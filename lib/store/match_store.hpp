@@ -56,10 +56,12 @@ struct OpeningMatchRow {
     bool open = true;
 };
 
-// Return every candidate (with `all`, archived ones too), by id.
-std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all);
-// Return every opening (with `all`, closed ones too), by id.
-std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all);
+// Return every candidate (with `all`, archived ones too), by id; with `only`, just that one.
+std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
+                                                   std::optional<std::int64_t> only = {});
+// Return every opening (with `all`, closed ones too), by id; with `only`, just that one.
+std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all,
+                                               std::optional<std::int64_t> only = {});
 // Return the (candidate id, opening id) pairs whose placement was declined or withdrawn.
 std::vector<std::pair<std::int64_t, std::int64_t>> closed_pairs(Database& db);
 
