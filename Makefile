@@ -3,7 +3,10 @@
 JOBS ?= $(shell nproc)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTATT_WARNINGS_AS_ERRORS=ON
+# ccache (installed by scripts/setup) makes repeated builds of unchanged files nearly free.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTATT_WARNINGS_AS_ERRORS=ON \
+	$(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
 .PHONY: all setup build demo test test-fast test-asan format clean
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt advisor add|list|show|edit|remove|import (and find|map|topics in cmd/advisor/): the
 // advisory map (Beratungslandkarte).
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"

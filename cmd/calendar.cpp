@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt calendar: public holidays of Sachsen-Anhalt and the network's events of a year.
+#include "plan/calendar.hpp"
 #include "commands.hpp"
-#include "domain/date.hpp"
-#include "events/planning.hpp"
+#include "core/date.hpp"
 
 namespace werkstatt::cli {
 

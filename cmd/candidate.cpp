@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt candidate import|list|show|edit|archive: job seekers of the applicant exchange.
+#include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
-#include "exchange/exchange.hpp"
 
 #include <fmt/format.h>
 
@@ -63,7 +63,7 @@ void change(Runtime& rt, const CandidateOptions& o, const std::map<std::string, 
             const char* past, const char* base) {
     auto db = rt.open(Access::read_write);
     const auto record = require_candidate(db, o.key, o.source);
-    const auto changed = edit_exchange(db, ImportKind::candidate, record.id, f, dry_run(o.dry));
+    const auto changed = edit_exchange(db, RecordKind::candidate, record.id, f, dry_run(o.dry));
     if (changed.empty()) {
         rt.info(fmt::format("candidate {}: nothing to change", record.id));
         return;
@@ -78,7 +78,7 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     static CandidateOptions o;
     auto* group = app.add_subcommand("candidate", "Job seekers of the applicant exchange");
     group->require_subcommand(1);
-    add_import_command(*group, rt, "ba", ImportKind::candidate);
+    add_import_command(*group, rt, "ba", RecordKind::candidate);
 
     auto* list = group->add_subcommand("list", "List candidates");
     list->add_flag("--all", o.all, "Include archived candidates");
@@ -88,8 +88,8 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             const auto records = exchange_records(
-                ImportKind::candidate,
-                list_exchange(db, ImportKind::candidate, ExchangeFilter{o.all, o.source, {}}));
+                RecordKind::candidate,
+                list_exchange(db, RecordKind::candidate, ExchangeFilter{o.all, o.source, {}}));
             if (rt.format(o.format) == Format::table) {
                 rt.print(select_columns(records, {"id", "source", "reference", "first_name",
                                                   "last_name", "plz", "district", "kldb", "german",
@@ -108,7 +108,7 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     show->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            rt.print(exchange_detail(ImportKind::candidate, require_candidate(db, o.key, o.source)),
+            rt.print(exchange_detail(RecordKind::candidate, require_candidate(db, o.key, o.source)),
                      o.format);
         };
     });

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt catalogue update: load the shipped funding instruments and advisory services (and the
 // admins' own catalogue files) without overwriting what an admin changed.
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
 

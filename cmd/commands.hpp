@@ -19,7 +19,7 @@ void setup_import(CLI::App& app, Runtime& rt);
 
 // Add an `import` subcommand for candidates or openings to `group`, with `default_profile`.
 void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
-                        ImportKind kind);
+                        RecordKind kind);
 void setup_match(CLI::App& app, Runtime& rt);
 void setup_placement(CLI::App& app, Runtime& rt);
 void setup_advisor(CLI::App& app, Runtime& rt);

@@ -3,8 +3,8 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
 #include "members/members.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <fmt/format.h>
 

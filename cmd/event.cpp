@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event ...: meetings of the Werkstatt, their status, attendance and host blocks.
+#include "event.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
-#include "event/event_group.hpp"
 #include "events/events.hpp"
 #include "members/members.hpp"
 

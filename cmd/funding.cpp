@@ -2,7 +2,7 @@
 // werkstatt funding list|show|find|suggest: the catalogue of funding instruments
 // (Fördermöglichkeiten) and which of them fit a planned hire.
 #include "advisory/funding.hpp"
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "store/advisory_store.hpp"

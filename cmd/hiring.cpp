@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt hiring checklist: the labour-law steps of one planned hire, who helps with each and
 // which funding may apply.
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "advisory/checklist.hpp"
 #include "commands.hpp"
 #include "store/advisory_store.hpp"

@@ -84,7 +84,7 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
 } // namespace
 
 void add_import_command(CLI::App& group, Runtime& rt, const std::string& default_profile,
-                        ImportKind kind) {
+                        RecordKind kind) {
     auto o = std::make_shared<ImportOptions>();
     o->profile = default_profile;
     auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt init: create or migrate the database.
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "commands.hpp"
 
 #include <fmt/format.h>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt match: the best candidates for an opening, the best openings for a candidate, every
 // scored pair, and the optimal global proposal.
+#include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
-#include "domain/work_rules.hpp"
-#include "exchange/exchange.hpp"
 #include "match/placements.hpp"
 #include "match/pool.hpp"
 #include "match/views.hpp"
+#include "reference/work_rules.hpp"
 
 #include <chrono>
 #include <fmt/format.h>

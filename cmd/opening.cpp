@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt opening add|list|show|edit|close|import: job openings of member companies.
+#include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
-#include "exchange/exchange.hpp"
 
 #include <fmt/format.h>
 
@@ -63,7 +63,7 @@ void bind_fields(CLI::App* cmd, OpeningOptions& o, bool creating) {
 void change(Runtime& rt, const OpeningOptions& o, const std::map<std::string, std::string>& f,
             const char* past, const char* base) {
     auto db = rt.open(Access::read_write);
-    const auto changed = edit_exchange(db, ImportKind::opening, o.id, f, dry_run(o.dry));
+    const auto changed = edit_exchange(db, RecordKind::opening, o.id, f, dry_run(o.dry));
     if (changed.empty()) {
         rt.info(fmt::format("opening {}: nothing to change", o.id));
         return;
@@ -81,8 +81,8 @@ void setup_list_show(CLI::App& group, Runtime& rt, OpeningOptions& o) {
         rt.action = [&rt, &o] {
             auto db = rt.open(Access::read_only);
             const auto records = exchange_records(
-                ImportKind::opening,
-                list_exchange(db, ImportKind::opening, ExchangeFilter{o.all, {}, o.company}));
+                RecordKind::opening,
+                list_exchange(db, RecordKind::opening, ExchangeFilter{o.all, {}, o.company}));
             if (rt.format(o.format) == Format::table) {
                 rt.print(select_columns(records, {"id", "company", "title", "kldb", "german", "plz",
                                                   "district", "positions", "start_date", "status"}),
@@ -98,7 +98,7 @@ void setup_list_show(CLI::App& group, Runtime& rt, OpeningOptions& o) {
     show->callback([&rt, &o] {
         rt.action = [&rt, &o] {
             auto db = rt.open(Access::read_only);
-            rt.print(exchange_detail(ImportKind::opening, require_opening(db, o.id)), o.format);
+            rt.print(exchange_detail(RecordKind::opening, require_opening(db, o.id)), o.format);
         };
     });
 }
@@ -131,7 +131,7 @@ void setup_opening(CLI::App& app, Runtime& rt) {
     close->callback([&rt] {
         rt.action = [&rt] { change(rt, o, {{"status", "closed"}}, "closed", "close"); };
     });
-    add_import_command(*group, rt, "openings", ImportKind::opening);
+    add_import_command(*group, rt, "openings", RecordKind::opening);
 }
 
 } // namespace werkstatt::cli

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt placement set|list: where each proposed pair stands, from proposed to hired.
+#include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
-#include "exchange/exchange.hpp"
 #include "match/placements.hpp"
 
 #include <fmt/format.h>

@@ -4,10 +4,10 @@
 #include "advisory/advisors.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 #include "domain/values.hpp"
-#include "geo/plz_directory.hpp"
 #include "io/csv.hpp"
-#include "members/company_fields.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -16,8 +16,6 @@
 namespace werkstatt {
 
 namespace {
-
-using members_detail::clean_text;
 
 Error bad(std::string message) {
     return Error(ErrorKind::bad_data, std::move(message));

@@ -3,7 +3,7 @@
 #include "advisory/advisors.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 #include "store/advisory_store.hpp"
 
 #include <algorithm>

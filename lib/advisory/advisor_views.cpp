@@ -3,7 +3,7 @@
 #include "advisory/advisors.hpp"
 #include "advisory/catalogue.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <cmath>
 #include <fmt/format.h>

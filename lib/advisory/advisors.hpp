@@ -4,8 +4,8 @@
 #pragma once
 
 #include "domain/advisory.hpp"
-#include "geo/district_shapes.hpp"
 #include "io/records.hpp"
+#include "reference/district_shapes.hpp"
 #include "store/database.hpp"
 
 #include <istream>

@@ -2,11 +2,11 @@
 #include "advisory/catalogue.hpp"
 
 #include "advisory/advisors.hpp"
-#include "advisory/toml_reader.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
+#include "reference/toml_reader.hpp"
 #include "store/advisory_store.hpp"
 
 #include <algorithm>

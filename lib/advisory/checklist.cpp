@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/checklist.hpp"
 
-#include "advisory/toml_reader.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
+#include "reference/toml_reader.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 #include "advisory/advisors.hpp"
 #include "advisory/funding.hpp"
 #include "advisory/situation.hpp"
-#include "domain/work_rules.hpp"
+#include "reference/work_rules.hpp"
 
 #include <filesystem>
 #include <string>

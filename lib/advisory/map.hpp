@@ -5,7 +5,7 @@
 #pragma once
 
 #include "domain/advisory.hpp"
-#include "geo/district_shapes.hpp"
+#include "reference/district_shapes.hpp"
 
 #include <string>
 #include <vector>

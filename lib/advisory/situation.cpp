@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/situation.hpp"
 
+#include "applicants/exchange.hpp"
 #include "core/text.hpp"
-#include "exchange/exchange.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -7,7 +7,7 @@
 
 #include "domain/advisory.hpp"
 #include "domain/candidate_values.hpp"
-#include "domain/work_rules.hpp"
+#include "reference/work_rules.hpp"
 #include "store/database.hpp"
 
 #include <optional>

@@ -5,7 +5,7 @@
 #include "core/text.hpp"
 #include "domain/event.hpp"
 #include "domain/period.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <cmath>

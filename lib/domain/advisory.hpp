@@ -4,8 +4,8 @@
 // which they may fit.
 #pragma once
 
+#include "core/date.hpp"
 #include "domain/candidate_values.hpp"
-#include "domain/date.hpp"
 
 #include <cstdint>
 #include <optional>

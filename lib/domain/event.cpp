@@ -64,4 +64,16 @@ std::string TimeOfDay::str() const {
     return fmt::format("{:02}:{:02}", m_minutes / 60, m_minutes % 60);
 }
 
+std::string kind_label(EventKind kind) {
+    switch (kind) {
+    case EventKind::site_visit:
+        return "Vor-Ort-Besuch";
+    case EventKind::fireside:
+        return "Kamingespräch";
+    case EventKind::werkstatt:
+        break;
+    }
+    return "Betriebliche Werkstatt";
+}
+
 } // namespace werkstatt

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/date.hpp"
+#include "core/date.hpp"
 #include "domain/period.hpp"
 
 #include <cstdint>
@@ -25,6 +25,8 @@ enum class AttendanceStatus { registered, attended, no_show, excused };
 // Parse `text` ("werkstatt", "site-visit", "fireside"), or nothing.
 std::optional<EventKind> parse_event_kind(std::string_view text);
 std::string_view to_string(EventKind kind);
+// Return the German name of `kind` for people ("Betriebliche Werkstatt", "Vor-Ort-Besuch").
+std::string kind_label(EventKind kind);
 // Parse `text` ("planned", "confirmed", "held", "cancelled"), or nothing.
 std::optional<EventStatus> parse_event_status(std::string_view text);
 std::string_view to_string(EventStatus status);

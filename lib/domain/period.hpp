@@ -2,7 +2,7 @@
 // Periods of days (Zeitraum) as written on the command line, and calendar quarters (Quartal).
 #pragma once
 
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <compare>
 #include <optional>

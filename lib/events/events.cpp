@@ -2,11 +2,11 @@
 #include "events/events.hpp"
 #include "core/names.hpp"
 
-#include "calendar/holidays.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "members/company_fields.hpp"
+#include "domain/text_field.hpp"
 #include "members/members.hpp"
+#include "reference/holidays.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -79,7 +79,6 @@ void apply_topics(Database& db, Event& e, const std::vector<std::string>& keys,
 // Apply `f` to `e`; return the host company.
 Company apply_fields(Database& db, Event& e, const EventFields& f,
                      std::vector<std::string>& changed) {
-    using members_detail::clean_text;
     if (f.date) {
         const auto d = Date::parse_iso(text::trim(*f.date));
         if (!d) {
@@ -245,7 +244,7 @@ EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
     }
     out.event.status = status;
     out.event.cancel_reason =
-        status == EventStatus::cancelled ? members_detail::clean_text("reason", reason, 400) : "";
+        status == EventStatus::cancelled ? clean_text("reason", reason, 400) : "";
     ++out.event.sequence;
     out.changed.emplace_back("status");
     update_event(db, out.event);
@@ -271,8 +270,7 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
                                                          company.key, parsed->str()));
         }
     }
-    HostBlock block{0, company.id, company.key, *parsed,
-                    members_detail::clean_text("reason", reason, 400)};
+    HostBlock block{0, company.id, company.key, *parsed, clean_text("reason", reason, 400)};
     block.id = insert_host_block(db, block);
     txn.audit("company", company.id, "block", "period=" + parsed->str());
     txn.finish(dry_run);

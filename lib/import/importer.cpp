@@ -34,10 +34,6 @@ struct Binding {
     FieldNormaliser normalise; // looked up once, not per cell
 };
 
-std::string kind_name(ImportKind kind) {
-    return kind == ImportKind::opening ? "opening" : "candidate";
-}
-
 std::string delimiter_name(char d) {
     return d == '\t' ? "tab" : std::string(1, d);
 }
@@ -193,12 +189,12 @@ class Run {
   public:
     Run(Database& db, const ImportRequest& request, ImportResult& result)
         : m_db(db), m_request(request), m_result(result), m_kind(request.profile.kind),
-          m_schema(m_kind == ImportKind::opening ? opening_schema() : candidate_schema()),
+          m_schema(m_kind == RecordKind::opening ? opening_schema() : candidate_schema()),
           m_table(db, m_kind) {
         m_context.date_format = request.profile.date_format;
         m_file = request.file.string();
         m_source = request.source.value_or(request.profile.source);
-        if (m_kind == ImportKind::opening) {
+        if (m_kind == RecordKind::opening) {
             for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
                 m_companies.insert(c.key);
             }
@@ -215,7 +211,7 @@ class Run {
                 m_mapped.insert(m_schema.index("district_ags"));
             }
         }
-        if (m_kind == ImportKind::candidate) {
+        if (m_kind == RecordKind::candidate) {
             m_mapped.insert(m_schema.index("source"));
         }
         m_mapped_mask.assign(m_schema.columns.size(), false);
@@ -223,14 +219,14 @@ class Run {
             m_mapped_mask[i] = true;
         }
         m_defaults = default_cells(m_kind);
-        if (m_kind == ImportKind::candidate) {
+        if (m_kind == RecordKind::candidate) {
             m_defaults[m_schema.index("source")] = m_source;
         }
         m_reference = m_schema.index("reference");
-        if (m_kind == ImportKind::opening) {
+        if (m_kind == RecordKind::opening) {
             m_company = m_schema.index("company_key");
         }
-        m_owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
+        m_owner = m_schema.index(m_kind == RecordKind::opening ? "company_key" : "source");
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
@@ -301,7 +297,7 @@ class Run {
   private:
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
-        if (m_kind == ImportKind::opening) {
+        if (m_kind == RecordKind::opening) {
             const auto& company = cells[m_company];
             if (company && !company->empty() && m_companies.count(*company) == 0) {
                 problems.push_back(fmt::format("{}:{}: column \"company\": no member company "
@@ -398,7 +394,7 @@ class Run {
     Database& m_db;
     const ImportRequest& m_request;
     ImportResult& m_result;
-    ImportKind m_kind;
+    RecordKind m_kind;
     const RecordSchema& m_schema;
     RecordTable m_table;
     FieldContext m_context;
@@ -432,7 +428,7 @@ void check_request(const ImportRequest& r) {
     if (r.expected_kind && *r.expected_kind != r.profile.kind) {
         throw Error(ErrorKind::usage,
                     fmt::format("profile '{}' imports {}s; choose a {} profile", r.profile.name,
-                                kind_name(r.profile.kind), kind_name(*r.expected_kind)));
+                                to_string(r.profile.kind), to_string(*r.expected_kind)));
     }
     if (r.source && !RecordKey::parse(*r.source)) {
         throw Error(ErrorKind::usage,
@@ -491,7 +487,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     }
     auto input = open_decoded(request.file, encoding);
     auto& batch = result.batch;
-    batch.kind = kind_name(request.profile.kind);
+    batch.kind = std::string(to_string(request.profile.kind));
     batch.file_name = request.file.filename().string();
     batch.sha256 = scan.sha256;
     batch.profile = request.profile.name;
@@ -599,7 +595,7 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
     UndoResult result{*batch, 0, 0};
     const auto created = created_by(db, table, batch_id);
     const auto changed = batch_changes(db, batch_id, table);
-    RecordTable records(db, table == "opening" ? ImportKind::opening : ImportKind::candidate);
+    RecordTable records(db, table == "opening" ? RecordKind::opening : RecordKind::candidate);
     for (const auto& [id, last] : created) {
         if (last != batch_id) {
             throw Error(ErrorKind::conflict,

@@ -37,7 +37,7 @@ struct ImportRequest {
     Strict strict = Strict::no;
     std::optional<std::filesystem::path> rejects; // bad rows with an error column go here
     std::function<void(const ImportProgress&)> progress;
-    std::optional<ImportKind> expected_kind; // the command's kind; a profile of another is refused
+    std::optional<RecordKind> expected_kind; // the command's kind; a profile of another is refused
 };
 
 // What an import did (or, in a dry run, would do).

@@ -30,7 +30,7 @@ std::string string_of(const std::string& origin, const toml::node& node, const s
     return *node.value<std::string>();
 }
 
-bool known_field(ImportKind kind, const std::string& field) {
+bool known_field(RecordKind kind, const std::string& field) {
     const auto& fields = import_fields(kind);
     return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
@@ -102,7 +102,7 @@ ImportProfile read_profile(const std::string& name, const toml::node& node,
         if (k != "candidate" && k != "opening") {
             throw bad_profile(origin, *kind, "kind must be \"candidate\" or \"opening\"");
         }
-        p.kind = k == "opening" ? ImportKind::opening : ImportKind::candidate;
+        p.kind = k == "opening" ? RecordKind::opening : RecordKind::candidate;
     }
     for (const auto& [k, v] : *table) {
         const std::string key(k.str());
@@ -146,7 +146,7 @@ ImportProfile read_profile(const std::string& name, const toml::node& node,
         read_values(p, *values);
     }
     const std::vector<std::string> required =
-        p.kind == ImportKind::opening ? std::vector<std::string>{"company", "title", "reference"}
+        p.kind == RecordKind::opening ? std::vector<std::string>{"company", "title", "reference"}
                                       : std::vector<std::string>{"reference"};
     for (const auto& field : required) {
         const bool mapped = std::any_of(p.columns.begin(), p.columns.end(),

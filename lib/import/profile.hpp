@@ -3,6 +3,7 @@
 // how dates are written, and how the agency spells values werkstatt knows by code.
 #pragma once
 
+#include "applicants/fields.hpp"
 #include "config/config.hpp"
 
 #include <map>
@@ -13,12 +14,6 @@
 
 namespace werkstatt {
 
-// What a profile imports.
-enum class ImportKind { candidate, opening };
-
-// How dates are written in a file.
-enum class DateFormat { german, iso }; // DD.MM.YYYY, YYYY-MM-DD
-
 // Where a field's value stands in a row: under a header, or at a 1-based position.
 struct ColumnRef {
     std::string header;
@@ -28,7 +23,7 @@ struct ColumnRef {
 struct ImportProfile {
     std::string name;
     std::string origin; // the file that defines it
-    ImportKind kind = ImportKind::candidate;
+    RecordKind kind = RecordKind::candidate;
     bool header = true;
     DateFormat date_format = DateFormat::german;
     std::string source;
@@ -53,8 +48,5 @@ std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& source
 
 // Return the problems of the profiles in `sources` (empty if none), as "FILE:LINE: message".
 std::vector<std::string> check_profiles(const std::vector<ProfileSource>& sources);
-
-// Return the field names a profile of `kind` may map, in alphabetical order (lib/import/fields).
-const std::vector<std::string>& import_fields(ImportKind kind);
 
 } // namespace werkstatt

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 #include <string>

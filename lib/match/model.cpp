@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/model.hpp"
 
-#include "domain/work_rules.hpp"
+#include "reference/work_rules.hpp"
 
 #include <algorithm>
 #include <cmath>

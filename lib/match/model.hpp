@@ -7,8 +7,8 @@
 // rule or score can read them, not even to break a tie.
 #pragma once
 
+#include "core/date.hpp"
 #include "domain/candidate_values.hpp"
-#include "domain/date.hpp"
 
 #include <array>
 #include <cstdint>

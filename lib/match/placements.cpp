@@ -53,7 +53,7 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
                               PlacementStatus status, const std::string& note, bool force,
                               DryRun dry_run) {
     WriteTransaction txn(db);
-    if (!RecordTable(db, ImportKind::candidate).find_id(candidate_id)) {
+    if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
         throw Error(
             ErrorKind::not_found,
             fmt::format("no candidate {}; 'werkstatt candidate list' shows them", candidate_id));

@@ -4,8 +4,9 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 #include "domain/values.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -105,34 +106,6 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
 }
 
 } // namespace
-
-std::string clean_text(std::string_view field, std::string_view value, std::size_t max_bytes) {
-    std::string trimmed;
-    const auto raw = text::trim(value);
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\r') {
-            trimmed += '\n'; // CRLF or a lone CR inside a field: one line break
-            i += (i + 1 < raw.size() && raw[i + 1] == '\n') ? 1 : 0;
-        } else {
-            trimmed += raw[i];
-        }
-    }
-    if (!text::is_valid_utf8(trimmed)) {
-        throw bad(fmt::format("{} is not valid UTF-8 text; check the terminal's or file's "
-                              "encoding",
-                              field));
-    }
-    for (char c : trimmed) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
-            throw bad(fmt::format("{} contains a control character; remove it", field));
-        }
-    }
-    if (trimmed.size() > max_bytes) {
-        throw bad(fmt::format("{} is longer than {} bytes; shorten it", field, max_bytes));
-    }
-    return trimmed;
-}
 
 void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy,
                   std::vector<std::string>& changed, std::vector<std::string>& warnings) {

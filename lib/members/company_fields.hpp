@@ -10,10 +10,6 @@
 
 namespace werkstatt::members_detail {
 
-// Return `value` checked as text for field `field`: valid UTF-8, no control characters, at most
-// `max_bytes` long, blanks trimmed, line breaks as LF. Throw Error(bad_data) otherwise.
-std::string clean_text(std::string_view field, std::string_view value, std::size_t max_bytes);
-
 // Apply `fields` to `company`: validate each given value, derive the district from the PLZ, and
 // append the names of changed fields to `changed` and advice to `warnings`.
 void apply_fields(Company& company, const CompanyFields& fields, const MemberPolicy& policy,

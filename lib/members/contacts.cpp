@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
+#include "domain/text_field.hpp"
 #include "domain/values.hpp"
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
@@ -9,8 +10,6 @@
 #include <fmt/format.h>
 
 namespace werkstatt {
-
-using members_detail::clean_text;
 
 namespace {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "geo/plz_directory.hpp"
 #include "members/members.hpp"
+#include "reference/plz_directory.hpp"
 
 namespace werkstatt {
 

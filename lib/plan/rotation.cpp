@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/rotation.hpp"
 
-#include "calendar/holidays.hpp"
 #include "core/error.hpp"
+#include "reference/holidays.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

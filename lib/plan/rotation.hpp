@@ -4,7 +4,7 @@
 // structs; the caller reads companies, history and topics from the store and prints the plan.
 #pragma once
 
-#include "domain/date.hpp"
+#include "core/date.hpp"
 #include "domain/period.hpp"
 
 #include <cstdint>

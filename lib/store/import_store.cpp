@@ -28,8 +28,8 @@ std::string select_list(const RecordSchema& schema) {
     return text::join(parts, ", ");
 }
 
-std::string find_sql(const RecordSchema& schema, ImportKind kind) {
-    if (kind == ImportKind::opening) {
+std::string find_sql(const RecordSchema& schema, RecordKind kind) {
+    if (kind == RecordKind::opening) {
         return fmt::format("SELECT {} FROM opening WHERE company_id = (SELECT id FROM company "
                            "WHERE key = ?1) AND reference = ?2",
                            select_list(schema));
@@ -69,7 +69,7 @@ std::string insert_sql(const RecordSchema& schema, std::size_t rows = 1) {
 
 // The lookup of `rows` records of one owner by reference, reading id, batch_id, reference and the
 // columns `compare` marks.
-std::string match_sql(const RecordSchema& schema, ImportKind kind, const std::vector<bool>& compare,
+std::string match_sql(const RecordSchema& schema, RecordKind kind, const std::vector<bool>& compare,
                       std::size_t rows) {
     std::vector<std::string> parts{"id", "batch_id", "reference"};
     for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -83,7 +83,7 @@ std::string match_sql(const RecordSchema& schema, ImportKind kind, const std::ve
     }
     return fmt::format(
         "SELECT {} FROM {} WHERE {} AND reference IN ({})", text::join(parts, ", "), schema.table,
-        kind == ImportKind::opening ? "company_id = (SELECT id FROM company WHERE key = ?1)"
+        kind == RecordKind::opening ? "company_id = (SELECT id FROM company WHERE key = ?1)"
                                     : "source = ?1",
         text::join(references, ", "));
 }
@@ -217,9 +217,9 @@ void execute(Database& db, sqlite3_stmt* q) {
 
 } // namespace
 
-RecordTable::RecordTable(Database& db, ImportKind kind)
-    : m_db(db), m_schema(kind == ImportKind::opening ? opening_schema() : candidate_schema()),
-      m_kind(kind), m_find(prepare_raw(db, find_sql(m_schema, kind))),
+RecordTable::RecordTable(Database& db, RecordKind kind)
+    : m_db(db), m_schema(schema_of(kind)), m_kind(kind),
+      m_find(prepare_raw(db, find_sql(m_schema, kind))),
       m_insert(prepare_raw(db, insert_sql(m_schema))),
       m_update(prepare_raw(db, update_sql(m_schema))) {}
 
@@ -229,7 +229,7 @@ std::optional<StoredRecord> RecordTable::find(const std::vector<Cell>& cells,
                                               const std::vector<bool>* only) {
     sqlite3_stmt* q = m_find.get();
     sqlite3_reset(q);
-    const auto owner = m_kind == ImportKind::opening ? "company_key" : "source";
+    const auto owner = m_kind == RecordKind::opening ? "company_key" : "source";
     const auto bind = [&](int index, const Cell& cell) {
         const int rc = cell ? sqlite3_bind_text(q, index, cell->data(),
                                                 static_cast<int>(cell->size()), SQLITE_STATIC)
@@ -328,7 +328,7 @@ bool RecordTable::insert_new(const std::vector<const std::vector<Cell>*>& rows, 
 
 void RecordTable::match(const std::vector<const std::vector<Cell>*>& rows,
                         const std::vector<bool>& compare, std::vector<RecordMatch>& matches) {
-    const auto owner = m_schema.index(m_kind == ImportKind::opening ? "company_key" : "source");
+    const auto owner = m_schema.index(m_kind == RecordKind::opening ? "company_key" : "source");
     const auto reference = m_schema.index("reference");
     for (const auto* row : rows) {
         if ((*row)[owner] != (*rows.front())[owner]) {
@@ -421,11 +421,11 @@ std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::st
     return ids_where(db, "SELECT id FROM candidate WHERE reference = ? ORDER BY id", {reference});
 }
 
-std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include_inactive,
+std::vector<std::int64_t> record_ids(Database& db, RecordKind kind, bool include_inactive,
                                      const std::optional<std::string>& owner) {
     std::string sql;
     std::vector<std::string> binds;
-    if (kind == ImportKind::candidate) {
+    if (kind == RecordKind::candidate) {
         sql = "SELECT id FROM candidate WHERE 1 = 1";
         sql += include_inactive ? "" : " AND active = 1";
         if (owner) {

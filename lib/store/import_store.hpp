@@ -3,8 +3,8 @@
 // import_change tables. Prepared once per import; used row by row.
 #pragma once
 
-#include "import/fields.hpp"
 #include "store/database.hpp"
+#include "store/record_schema.hpp"
 
 #include <map>
 #include <memory>
@@ -41,7 +41,7 @@ struct RecordMatch {
 // candidates, (company key, reference) for openings.
 class RecordTable {
   public:
-    RecordTable(Database& db, ImportKind kind);
+    RecordTable(Database& db, RecordKind kind);
     ~RecordTable();
     RecordTable(const RecordTable&) = delete;
     RecordTable& operator=(const RecordTable&) = delete;
@@ -76,7 +76,7 @@ class RecordTable {
   private:
     Database& m_db;
     const RecordSchema& m_schema;
-    ImportKind m_kind;
+    RecordKind m_kind;
     // The lookup runs once per imported row: a raw statement, read without per-column objects.
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_find;
     std::unique_ptr<SQLite::Statement> m_find_id;
@@ -95,7 +95,7 @@ std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::st
                                                      const std::optional<std::string>& source);
 // Return the ids of the records of `kind`: all or only active ones (candidates not archived,
 // openings open), of one `owner` (a candidate source or an opening's company key) if given.
-std::vector<std::int64_t> record_ids(Database& db, ImportKind kind, bool include_inactive,
+std::vector<std::int64_t> record_ids(Database& db, RecordKind kind, bool include_inactive,
                                      const std::optional<std::string>& owner);
 // Give opening `id` the reference `reference`.
 void set_opening_reference(Database& db, std::int64_t id, const std::string& reference);

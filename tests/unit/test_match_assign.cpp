@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The global proposal: optimal (checked by exhaustive search), capacities kept, deterministic,
 // and blind to the facts AGG § 1 protects.
-#include "domain/work_rules.hpp"
 #include "match/assign.hpp"
 #include "match/matching.hpp"
 #include "match/pool.hpp"
+#include "reference/work_rules.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>

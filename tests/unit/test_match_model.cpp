@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The matching model: hard rules, score parts, neutral scores for missing data.
-#include "domain/work_rules.hpp"
 #include "match/model.hpp"
 #include "match/views.hpp"
+#include "reference/work_rules.hpp"
 #include "support.hpp"
 
 using namespace werkstatt;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "calendar/holidays.hpp"
 #include "core/error.hpp"
 #include "plan/rotation.hpp"
+#include "reference/holidays.hpp"
 
 #include <catch2/catch.hpp>
 

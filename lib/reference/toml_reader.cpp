@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "advisory/toml_reader.hpp"
+#include "reference/toml_reader.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"

@@ -12,7 +12,7 @@
 //   here" holds from 1995.
 // - Reformationstag (31 October) is a holiday in Sachsen-Anhalt in every year from 1991; the
 //   nationwide holiday of 2017 makes no difference here.
-#include "calendar/holidays.hpp"
+#include "reference/holidays.hpp"
 
 #include "core/error.hpp"
 

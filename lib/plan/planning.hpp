@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The quarterly rotation over the store: read the pool, history and topics, plan, and on request
-// write the planned meetings as events. Also the year calendar and the iCalendar export.
+// write the planned meetings as events.
 #pragma once
 
 #include "events/events.hpp"
@@ -32,11 +32,5 @@ PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commi
 
 // Return the plan as a listing (quarter, date, host, topics, explanation).
 Records plan_records(const PlanResult& result);
-
-// Return the public holidays of Sachsen-Anhalt and the events of `year`, by date.
-Records year_calendar(Database& db, int year);
-
-// Return `events` as an iCalendar file (RFC 5545) with their hosts' addresses and agendas.
-std::string events_icalendar(Database& db, const std::vector<Event>& events);
 
 } // namespace werkstatt

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/work_rules.hpp"
+#include "reference/work_rules.hpp"
 
 #include "support.hpp"
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "geo/district_shapes.hpp"
+#include "reference/district_shapes.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <cmath>

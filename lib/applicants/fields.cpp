@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import/fields.hpp"
+#include "applicants/fields.hpp"
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/candidate_values.hpp"
-#include "domain/date.hpp"
-#include "domain/nationality.hpp"
 #include "domain/reporting_values.hpp"
+#include "domain/text_field.hpp"
 #include "domain/values.hpp"
-#include "geo/plz_directory.hpp"
 #include "io/csv.hpp"
+#include "reference/nationality.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -67,38 +68,18 @@ std::size_t opening_column(std::string_view column) {
 }
 
 Problem plain_text(const Input& in, std::size_t column, std::size_t max_bytes) {
-    if (!text::is_valid_utf8(in.value)) {
-        return problem("not valid UTF-8 text");
-    }
-    const bool plain = std::none_of(in.value.begin(), in.value.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
-    });
-    if (plain) {
-        if (in.value.size() > max_bytes) {
-            return problem(fmt::format("longer than {} bytes", max_bytes));
+    auto& cell = in.cells[column];
+    TextProblem why = TextProblem::none;
+    if (cell) {
+        why = clean_text_into(in.value, max_bytes, *cell); // reuses the cell's buffer
+    } else {
+        std::string out;
+        why = clean_text_into(in.value, max_bytes, out);
+        if (why == TextProblem::none) {
+            cell = std::move(out);
         }
-        in.set_text(column, in.value);
-        return std::nullopt;
     }
-    std::string value; // a line break inside a cell (CRLF, CR or LF) is kept as LF
-    for (std::size_t i = 0; i < in.value.size(); ++i) {
-        const char c = in.value[i];
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '\r') {
-            value += '\n';
-            i += i + 1 < in.value.size() && in.value[i + 1] == '\n' ? 1 : 0;
-            continue;
-        }
-        if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) {
-            return problem("contains a control character");
-        }
-        value += c;
-    }
-    if (value.size() > max_bytes) {
-        return problem(fmt::format("longer than {} bytes", max_bytes));
-    }
-    in.set(column, std::move(value));
-    return std::nullopt;
+    return why == TextProblem::none ? std::nullopt : problem(describe(why, max_bytes));
 }
 
 Normaliser text_field(std::size_t column, std::size_t max_bytes) {
@@ -390,17 +371,13 @@ const std::map<std::string, FieldRule>& opening_normalisers() {
     return table;
 }
 
-const std::map<std::string, FieldRule>& normalisers(ImportKind kind) {
-    return kind == ImportKind::opening ? opening_normalisers() : candidate_normalisers();
-}
-
-const RecordSchema& schema_of(ImportKind kind) {
-    return kind == ImportKind::opening ? opening_schema() : candidate_schema();
+const std::map<std::string, FieldRule>& normalisers(RecordKind kind) {
+    return kind == RecordKind::opening ? opening_normalisers() : candidate_normalisers();
 }
 
 } // namespace
 
-const std::vector<std::string>& import_fields(ImportKind kind) {
+const std::vector<std::string>& import_fields(RecordKind kind) {
     static const auto names_of = [](const std::map<std::string, FieldRule>& table) {
         std::vector<std::string> names;
         for (const auto& entry : table) {
@@ -410,70 +387,10 @@ const std::vector<std::string>& import_fields(ImportKind kind) {
     };
     static const std::vector<std::string> candidate = names_of(candidate_normalisers());
     static const std::vector<std::string> opening = names_of(opening_normalisers());
-    return kind == ImportKind::opening ? opening : candidate;
+    return kind == RecordKind::opening ? opening : candidate;
 }
 
-RecordSchema::RecordSchema(std::string table_name, std::vector<std::string> column_names)
-    : table(std::move(table_name)), columns(std::move(column_names)) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        m_index.emplace(columns[i], i);
-    }
-}
-
-std::size_t RecordSchema::index(std::string_view column) const {
-    const auto it = m_index.find(column);
-    if (it == m_index.end()) {
-        throw Error(
-            ErrorKind::internal,
-            fmt::format("no column {} in {}; this is a bug, please report it", column, table));
-    }
-    return it->second;
-}
-
-const RecordSchema& candidate_schema() {
-    static const RecordSchema schema{"candidate",
-                                     {"source",
-                                      "reference",
-                                      "first_name",
-                                      "last_name",
-                                      "email",
-                                      "phone",
-                                      "plz",
-                                      "city",
-                                      "district_ags",
-                                      "kldb",
-                                      "occupation",
-                                      "german",
-                                      "languages",
-                                      "residence_status",
-                                      "recognition",
-                                      "licences",
-                                      "available_from",
-                                      "radius_km",
-                                      "consent_until",
-                                      "notes",
-                                      "gender",
-                                      "birth_date",
-                                      "nationality",
-                                      "nationality_code",
-                                      "employment_at_entry",
-                                      "isced",
-                                      "entry_date",
-                                      "exit_date",
-                                      "active"}};
-    return schema;
-}
-
-const RecordSchema& opening_schema() {
-    static const RecordSchema schema{"opening",
-                                     {"company_key", "reference", "title", "kldb", "german", "plz",
-                                      "city", "district_ags", "positions", "start_date",
-                                      "latest_start", "licence", "max_distance_km",
-                                      "needs_recognition", "notes", "status"}};
-    return schema;
-}
-
-FieldNormaliser::FieldNormaliser(ImportKind kind, const std::string& field) {
+FieldNormaliser::FieldNormaliser(RecordKind kind, const std::string& field) {
     const auto& table = normalisers(kind);
     const auto it = table.find(field);
     if (it == table.end()) {
@@ -514,13 +431,13 @@ std::optional<FieldProblem> FieldNormaliser::operator()(std::string_view raw,
     return m_rule->normalise(Input{value, context, cells});
 }
 
-std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
+std::optional<FieldProblem> normalise_field(RecordKind kind, const std::string& field,
                                             std::string_view raw, const FieldContext& context,
                                             std::vector<Cell>& cells) {
     return FieldNormaliser(kind, field)(raw, context, cells);
 }
 
-std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field) {
+std::vector<std::size_t> field_columns(RecordKind kind, const std::string& field) {
     const auto& schema = schema_of(kind);
     if (field == "nationality") {
         return {schema.index("nationality"), schema.index("nationality_code")};
@@ -558,7 +475,7 @@ Cell district_of(const std::string& plz, const std::string& city) {
 
 } // namespace
 
-void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
+void derive_columns(RecordKind kind, std::vector<Cell>& cells) {
     struct Columns {
         std::size_t plz, city, district;
     };
@@ -567,20 +484,20 @@ void derive_columns(ImportKind kind, std::vector<Cell>& cells) {
     };
     static const Columns candidate = columns_of(candidate_schema());
     static const Columns opening = columns_of(opening_schema());
-    const auto& c = kind == ImportKind::opening ? opening : candidate;
+    const auto& c = kind == RecordKind::opening ? opening : candidate;
     const auto& plz = cells[c.plz];
     const auto& city = cells[c.city];
     cells[c.district] = plz && !plz->empty() ? district_of(*plz, city ? *city : "") : Cell();
 }
 
-std::vector<Cell> default_cells(ImportKind kind) {
-    static const auto defaults_of = [](ImportKind k) {
+std::vector<Cell> default_cells(RecordKind kind) {
+    static const auto defaults_of = [](RecordKind k) {
         const auto& schema = schema_of(k);
         std::vector<Cell> cells(schema.columns.size());
         const auto set = [&](const char* column, const char* value) {
             cells[schema.index(column)] = std::string(value);
         };
-        if (k == ImportKind::candidate) {
+        if (k == RecordKind::candidate) {
             for (const char* c : {"first_name", "last_name", "email", "phone", "plz", "city",
                                   "occupation", "languages", "licences", "notes", "nationality"}) {
                 set(c, "");
@@ -598,9 +515,9 @@ std::vector<Cell> default_cells(ImportKind kind) {
         }
         return cells;
     };
-    static const std::vector<Cell> candidate = defaults_of(ImportKind::candidate);
-    static const std::vector<Cell> opening = defaults_of(ImportKind::opening);
-    return kind == ImportKind::opening ? opening : candidate;
+    static const std::vector<Cell> candidate = defaults_of(RecordKind::candidate);
+    static const std::vector<Cell> opening = defaults_of(RecordKind::opening);
+    return kind == RecordKind::opening ? opening : candidate;
 }
 
 } // namespace werkstatt

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "events/planning.hpp"
+#include "plan/planning.hpp"
 
-#include "calendar/holidays.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "io/icalendar.hpp"
 #include "members/members.hpp"
 #include "store/company_store.hpp"
 
@@ -86,28 +84,6 @@ Event meeting_event(const PlannedMeeting& m, const EventDefaults& defaults) {
     return e;
 }
 
-std::string kind_label(EventKind kind) {
-    switch (kind) {
-    case EventKind::site_visit:
-        return "Vor-Ort-Besuch";
-    case EventKind::fireside:
-        return "Kamingespräch";
-    case EventKind::werkstatt:
-        break;
-    }
-    return "Betriebliche Werkstatt";
-}
-
-std::string address_line(const Company& c) {
-    std::vector<std::string> parts{c.name};
-    if (!c.street.empty()) {
-        parts.push_back(c.street);
-    }
-    const std::string place = c.plz + " " + c.city;
-    parts.emplace_back(text::trim(place));
-    return text::join(parts, ", ");
-}
-
 } // namespace
 
 PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit) {
@@ -156,84 +132,6 @@ Records plan_records(const PlanResult& result) {
                           text::join(m.explanation, "\n")});
     }
     return r;
-}
-
-Records year_calendar(Database& db, int year) {
-    struct Row {
-        Date date;
-        std::string time;
-        std::string type;
-        std::string name;
-        Value event_id;
-        std::string status;
-    };
-    std::vector<Row> rows;
-    for (const auto& h : holidays_of_year(year)) {
-        rows.push_back({h.date, "", "holiday", h.name, {}, ""});
-    }
-    EventFilter filter;
-    filter.period = Period::parse(std::to_string(year));
-    for (const auto& e : list_events(db, filter)) {
-        const auto host = require_company(db, e.host_key);
-        const auto name = e.title.empty() ? kind_label(e.kind) + " bei " + host.name
-                                          : e.title + " bei " + host.name;
-        rows.push_back({e.date, e.start ? e.start->str() : "", std::string(to_string(e.kind)), name,
-                        Value{e.id}, std::string(to_string(e.status))});
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        return std::tie(a.date, a.time) < std::tie(b.date, b.time);
-    });
-    Records r;
-    r.columns = {"date", "weekday", "time", "type", "name", "event_id", "status"};
-    static const char* const k_days[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
-    for (const auto& row : rows) {
-        r.rows.push_back({row.date.iso(), std::string(k_days[row.date.iso_weekday() - 1]),
-                          text_or_null(row.time), row.type, row.name, row.event_id,
-                          text_or_null(row.status)});
-    }
-    return r;
-}
-
-std::string events_icalendar(Database& db, const std::vector<Event>& events) {
-    std::vector<IcsEvent> out;
-    std::map<std::string, std::string> topic_titles;
-    for (const auto& t : list_topics(db)) {
-        topic_titles[t.key] = t.title;
-    }
-    for (const auto& e : events) {
-        const auto host = require_company(db, e.host_key);
-        IcsEvent ics;
-        ics.uid = e.uid;
-        ics.sequence = e.sequence;
-        ics.dtstamp_utc = e.updated_at;
-        ics.date = e.date;
-        if (e.start) {
-            ics.start_minute = e.start->minutes();
-        }
-        if (e.end) {
-            ics.end_minute = e.end->minutes();
-        }
-        ics.summary = (e.title.empty() ? kind_label(e.kind) : e.title) + " bei " + host.name;
-        ics.location = address_line(host);
-        std::vector<std::string> agenda;
-        int n = 0;
-        for (const auto& key : e.topic_keys) {
-            agenda.push_back(fmt::format("{}. {}", ++n, topic_titles[key]));
-        }
-        ics.description = agenda.empty() ? "" : "Themen:\n" + text::join(agenda, "\n");
-        if (!e.notes.empty()) {
-            ics.description += (ics.description.empty() ? "" : "\n\n") + e.notes;
-        }
-        if (e.status == EventStatus::cancelled && !e.cancel_reason.empty()) {
-            ics.description += (ics.description.empty() ? "" : "\n\n") + std::string("Abgesagt: ") +
-                               e.cancel_reason;
-        }
-        ics.cancelled = e.status == EventStatus::cancelled;
-        ics.confirmed = e.status == EventStatus::confirmed || e.status == EventStatus::held;
-        out.push_back(std::move(ics));
-    }
-    return write_icalendar(out,
-                           "-//IQ Netzwerk Sachsen-Anhalt//werkstatt " WERKSTATT_VERSION "//DE");
 }
 
 } // namespace werkstatt

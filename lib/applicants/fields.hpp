@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The fields an import can fill, how a raw value becomes the stored one, and the table columns
-// they land in. Shared by the importer and by the hand-editing commands.
+// The fields of a candidate or an opening: how a raw value (from a file or a flag) becomes the
+// stored one, and the columns it lands in. Shared by the importer and the hand-editing commands.
 #pragma once
 
-#include "import/profile.hpp"
+#include "store/record_schema.hpp"
 
 #include <functional>
 #include <map>
@@ -15,30 +15,13 @@
 
 namespace werkstatt {
 
-// A stored cell: text, or NULL.
-using Cell = std::optional<std::string>;
-
-// The columns of a table an import writes, in the order of `columns` (the SQL names).
-struct RecordSchema {
-    RecordSchema(std::string table_name, std::vector<std::string> column_names);
-    std::string table;
-    std::vector<std::string> columns;
-    // Return the index of `column`; an unknown name is a bug.
-    std::size_t index(std::string_view column) const;
-
-  private:
-    std::unordered_map<std::string_view, std::size_t> m_index; // into `columns`
-};
-
-// Return the schema of the candidate table (without id and bookkeeping columns).
-const RecordSchema& candidate_schema();
-// Return the schema of the opening table (without id and bookkeeping columns).
-const RecordSchema& opening_schema();
-
 // A value that cannot be stored: what is wrong, for "column "X": <message> (value "…")".
 struct FieldProblem {
     std::string message;
 };
+
+// How dates are written in a file.
+enum class DateFormat { german, iso }; // DD.MM.YYYY, YYYY-MM-DD
 
 // Where a normalised field goes and what else the row must know.
 struct FieldContext {
@@ -53,7 +36,7 @@ struct FieldRule; // a field's entry in the normaliser table (fields.cpp)
 class FieldNormaliser {
   public:
     // The normaliser of `field` of a record of `kind`; an unknown field is a bug.
-    FieldNormaliser(ImportKind kind, const std::string& field);
+    FieldNormaliser(RecordKind kind, const std::string& field);
     // Normalise `raw` and write the result into `cells` (indexed by the kind's schema; a field
     // may fill more than one column, e.g. nationality and its ISO code). Return the problem if
     // `raw` cannot be stored.
@@ -77,17 +60,20 @@ class FieldNormaliser {
 // Normalise `raw` for `field` of a record of `kind` and write the result into `cells` (indexed by
 // the kind's schema; a field may fill more than one column, e.g. nationality and its ISO code).
 // Return the problem if `raw` cannot be stored.
-std::optional<FieldProblem> normalise_field(ImportKind kind, const std::string& field,
+std::optional<FieldProblem> normalise_field(RecordKind kind, const std::string& field,
                                             std::string_view raw, const FieldContext& context,
                                             std::vector<Cell>& cells);
 
+// Return the field names a record of `kind` has (what a profile may map), in alphabetical order.
+const std::vector<std::string>& import_fields(RecordKind kind);
+
 // Return the column indexes that `field` writes.
-std::vector<std::size_t> field_columns(ImportKind kind, const std::string& field);
+std::vector<std::size_t> field_columns(RecordKind kind, const std::string& field);
 
 // Fill derived columns of a candidate or opening (the district from PLZ and city) in `cells`.
-void derive_columns(ImportKind kind, std::vector<Cell>& cells);
+void derive_columns(RecordKind kind, std::vector<Cell>& cells);
 
 // Return `cells` filled with the defaults of a new record of `kind`.
-std::vector<Cell> default_cells(ImportKind kind);
+std::vector<Cell> default_cells(RecordKind kind);
 
 } // namespace werkstatt

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event plan: propose the quarterly rotation of hosts, dates and topics.
 #include "core/error.hpp"
-#include "event_group.hpp"
-#include "events/planning.hpp"
+#include "event.hpp"
+#include "plan/planning.hpp"
 
 #include <fmt/format.h>
 

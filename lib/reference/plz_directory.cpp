@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "geo/plz_directory.hpp"
+#include "reference/plz_directory.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "calendar/holidays.hpp"
 #include "core/error.hpp"
+#include "reference/holidays.hpp"
 
 #include <catch2/catch.hpp>
 

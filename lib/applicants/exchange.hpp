@@ -4,7 +4,7 @@
 // record from the import batch that last wrote it.
 #pragma once
 
-#include "import/fields.hpp"
+#include "applicants/fields.hpp"
 #include "io/records.hpp"
 #include "store/database.hpp"
 
@@ -37,12 +37,12 @@ ExchangeRecord require_candidate(Database& db, const std::string& id_or_referenc
 ExchangeRecord require_opening(Database& db, std::int64_t id);
 
 // Return the records of `kind` that pass `filter`, by id.
-std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
+std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
                                           const ExchangeFilter& filter);
 
 // Change record `id` of `kind` by `fields` (field name -> value as a user typed it; dates
 // YYYY-MM-DD); return the names of the changed columns. Throw Error(bad_data) naming the field.
-std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64_t id,
+std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64_t id,
                                        const std::map<std::string, std::string>& fields,
                                        DryRun dry_run);
 
@@ -57,8 +57,8 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
 
 // Return `records` of `kind` as a listing whose CSV imports back with profile "werkstatt" (or
 // "openings").
-Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& records);
+Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records);
 // Return one record for `show`.
-Detail exchange_detail(ImportKind kind, const ExchangeRecord& record);
+Detail exchange_detail(RecordKind kind, const ExchangeRecord& record);
 
 } // namespace werkstatt

@@ -2,7 +2,7 @@
 // Public holidays (gesetzliche Feiertage) of Sachsen-Anhalt, for planning meetings around them.
 #pragma once
 
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include <optional>
 #include <string>

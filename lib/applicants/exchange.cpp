@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "exchange/exchange.hpp"
+#include "applicants/exchange.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "geo/plz_directory.hpp"
 #include "members/members.hpp"
+#include "reference/plz_directory.hpp"
 #include "store/import_store.hpp"
 
 #include <fmt/format.h>
@@ -13,18 +13,13 @@ namespace werkstatt {
 
 namespace {
 
-const RecordSchema& schema_of(ImportKind kind) {
-    return kind == ImportKind::opening ? opening_schema() : candidate_schema();
-}
-
-ExchangeRecord load(Database& db, ImportKind kind, std::int64_t id) {
+ExchangeRecord load(Database& db, RecordKind kind, std::int64_t id) {
     RecordTable table(db, kind);
     const auto r = table.find_id(id);
     if (!r) {
         throw Error(ErrorKind::not_found,
                     fmt::format("no {} with id {}; 'werkstatt {} list --all' shows them",
-                                kind == ImportKind::opening ? "opening" : "candidate", id,
-                                kind == ImportKind::opening ? "opening" : "candidate"));
+                                to_string(kind), id, to_string(kind)));
     }
     return ExchangeRecord{r->id, r->cells};
 }
@@ -46,10 +41,6 @@ Value cell_value(const std::string& column, const Cell& c) {
     return Value{*c};
 }
 
-std::string label(ImportKind kind) {
-    return kind == ImportKind::opening ? "opening" : "candidate";
-}
-
 } // namespace
 
 ExchangeRecord require_candidate(Database& db, const std::string& key,
@@ -57,8 +48,8 @@ ExchangeRecord require_candidate(Database& db, const std::string& key,
     const auto by_ref = candidate_ids_by_reference(db, key, source);
     const auto number = text::parse_int(key);
     if (number && by_ref.empty() && !key.empty() && key.front() != '+') {
-        if (RecordTable(db, ImportKind::candidate).find_id(*number)) {
-            return load(db, ImportKind::candidate, *number);
+        if (RecordTable(db, RecordKind::candidate).find_id(*number)) {
+            return load(db, RecordKind::candidate, *number);
         }
     }
     if (by_ref.size() > 1) {
@@ -72,16 +63,16 @@ ExchangeRecord require_candidate(Database& db, const std::string& key,
                                 "list' shows them",
                                 key));
     }
-    return load(db, ImportKind::candidate, by_ref.front());
+    return load(db, RecordKind::candidate, by_ref.front());
 }
 
 ExchangeRecord require_opening(Database& db, std::int64_t id) {
-    return load(db, ImportKind::opening, id);
+    return load(db, RecordKind::opening, id);
 }
 
-std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
+std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
                                           const ExchangeFilter& filter) {
-    const auto owner = kind == ImportKind::candidate ? filter.source : filter.company;
+    const auto owner = kind == RecordKind::candidate ? filter.source : filter.company;
     RecordTable table(db, kind);
     std::vector<ExchangeRecord> out;
     for (const auto id : record_ids(db, kind, filter.include_inactive, owner)) {
@@ -92,7 +83,7 @@ std::vector<ExchangeRecord> list_exchange(Database& db, ImportKind kind,
     return out;
 }
 
-std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64_t id,
+std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64_t id,
                                        const std::map<std::string, std::string>& fields,
                                        DryRun dry_run) {
     WriteTransaction txn(db);
@@ -104,7 +95,7 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
     }
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
-        if (kind == ImportKind::opening && field == "company") {
+        if (kind == RecordKind::opening && field == "company") {
             require_company(db, value);
         }
         if (const auto p = normalise_field(kind, field, value, context, cells)) {
@@ -113,7 +104,7 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
         }
     }
     derive_columns(kind, cells);
-    if (kind == ImportKind::opening) {
+    if (kind == RecordKind::opening) {
         auto& reference = cells[schema.index("reference")];
         if (!reference || reference->empty()) {
             throw Error(ErrorKind::bad_data, "an opening's reference cannot be empty; give one "
@@ -131,14 +122,14 @@ std::vector<std::string> edit_exchange(Database& db, ImportKind kind, std::int64
     }
     RecordTable table(db, kind);
     table.update(id, cells, std::nullopt, utc_timestamp());
-    txn.audit(label(kind), id, "edit", "fields=" + text::join(changed, ","));
+    txn.audit(to_string(kind), id, "edit", "fields=" + text::join(changed, ","));
     txn.finish(dry_run);
     return changed;
 }
 
 void remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
     WriteTransaction txn(db);
-    load(db, ImportKind::candidate, id);
+    load(db, RecordKind::candidate, id);
     delete_changes_of(db, "candidate", id);
     delete_record(db, "candidate", id);
     txn.audit("candidate", id, "remove", "erased");
@@ -154,23 +145,23 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     WriteTransaction txn(db);
     const auto company = require_company(db, company_it->second);
     const auto& schema = opening_schema();
-    auto cells = default_cells(ImportKind::opening);
+    auto cells = default_cells(RecordKind::opening);
     // The company's place unless the opening names its own (then the city goes with the PLZ).
     cells[schema.index("plz")] = company.plz;
     cells[schema.index("city")] = fields.count("plz") > 0 ? "" : company.city;
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
-        if (const auto p = normalise_field(ImportKind::opening, field, value, context, cells)) {
+        if (const auto p = normalise_field(RecordKind::opening, field, value, context, cells)) {
             throw Error(ErrorKind::bad_data,
                         fmt::format("{} '{}': {}; correct it", field, value, p->message));
         }
     }
-    derive_columns(ImportKind::opening, cells);
+    derive_columns(RecordKind::opening, cells);
     auto& reference = cells[schema.index("reference")];
     if (reference && reference->empty()) {
         reference.reset(); // several hand-made openings may have no reference
     }
-    RecordTable table(db, ImportKind::opening);
+    RecordTable table(db, RecordKind::opening);
     const auto id = table.insert(cells, std::nullopt, utc_timestamp());
     if (!reference) {
         // A reference of its own, so that an export of the openings imports back unchanged.
@@ -181,7 +172,7 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     return id;
 }
 
-Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& records) {
+Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records) {
     const auto& schema = schema_of(kind);
     Records r;
     r.columns.push_back("id");
@@ -203,7 +194,7 @@ Records exchange_records(ImportKind kind, const std::vector<ExchangeRecord>& rec
     return r;
 }
 
-Detail exchange_detail(ImportKind kind, const ExchangeRecord& record) {
+Detail exchange_detail(RecordKind kind, const ExchangeRecord& record) {
     const auto listing = exchange_records(kind, {record});
     Detail d;
     for (std::size_t i = 0; i < listing.columns.size(); ++i) {

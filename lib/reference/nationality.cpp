@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/nationality.hpp"
+#include "reference/nationality.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event ics: events as an iCalendar file for Outlook, Thunderbird, Google Calendar.
 #include "core/error.hpp"
-#include "event_group.hpp"
-#include "events/planning.hpp"
+#include "event.hpp"
+#include "events/events.hpp"
+#include "events/ics.hpp"
 #include "io/atomic_file.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt advisor find|map|topics: who helps where, as a list or as a map of Sachsen-Anhalt.
-#include "advisor/advisor_group.hpp"
+#include "advisor.hpp"
 #include "advisory/map.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "domain/date.hpp"
+#include "core/date.hpp"
 
 #include "core/text.hpp"
 

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plan/calendar.hpp"
+
+#include "members/members.hpp"
+#include "reference/holidays.hpp"
+#include "store/event_store.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace werkstatt {
+
+Records year_calendar(Database& db, int year) {
+    struct Row {
+        Date date;
+        std::string time;
+        std::string type;
+        std::string name;
+        Value event_id;
+        std::string status;
+    };
+    std::vector<Row> rows;
+    for (const auto& h : holidays_of_year(year)) {
+        rows.push_back({h.date, "", "holiday", h.name, {}, ""});
+    }
+    EventFilter filter;
+    filter.period = Period::parse(std::to_string(year));
+    for (const auto& e : list_events(db, filter)) {
+        const auto host = require_company(db, e.host_key);
+        const auto name = e.title.empty() ? kind_label(e.kind) + " bei " + host.name
+                                          : e.title + " bei " + host.name;
+        rows.push_back({e.date, e.start ? e.start->str() : "", std::string(to_string(e.kind)), name,
+                        Value{e.id}, std::string(to_string(e.status))});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return std::tie(a.date, a.time) < std::tie(b.date, b.time);
+    });
+    Records r;
+    r.columns = {"date", "weekday", "time", "type", "name", "event_id", "status"};
+    static const char* const k_days[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+    for (const auto& row : rows) {
+        r.rows.push_back({row.date.iso(), std::string(k_days[row.date.iso_weekday() - 1]),
+                          text_or_null(row.time), row.type, row.name, row.event_id,
+                          text_or_null(row.status)});
+    }
+    return r;
+}
+
+} // namespace werkstatt
