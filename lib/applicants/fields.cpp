@@ -418,7 +418,7 @@ std::optional<FieldProblem> FieldNormaliser::operator()(std::string_view raw,
         }
         auto known = m_mapped.find(value);
         if (known == m_mapped.end()) {
-            const auto mapped = context.value_map->find(fold_for_match(value));
+            const auto mapped = context.value_map->find(text::fold_for_match(value));
             known = m_mapped
                         .emplace(std::string(value),
                                  mapped != context.value_map->end() ? &mapped->second : nullptr)

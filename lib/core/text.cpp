@@ -254,4 +254,16 @@ std::string fold_german(std::string_view s) {
     return out;
 }
 
+std::string fold_for_match(std::string_view s) {
+    const auto folded = fold_german(trim(s));
+    std::string out;
+    for (char c : folded) {
+        if (c == ' ' && !out.empty() && out.back() == ' ') {
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace werkstatt::text

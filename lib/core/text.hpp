@@ -44,4 +44,8 @@ std::optional<double> parse_double(std::string_view s);
 // comparing place names as people type them.
 std::string fold_german(std::string_view s);
 
+// Return `s` folded the way column headers and agencies' spellings compare: trimmed, folded as by
+// fold_german(), runs of blanks as one blank ("  Straße  Nr " and "strasse nr" compare equal).
+std::string fold_for_match(std::string_view s);
+
 } // namespace werkstatt::text

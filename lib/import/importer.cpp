@@ -54,10 +54,10 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
             bindings.push_back(b);
             continue;
         }
-        const auto wanted = fold_for_match(column.header);
+        const auto wanted = text::fold_for_match(column.header);
         bool found = false;
         for (std::size_t i = 0; i < header.fields.size(); ++i) {
-            if (fold_for_match(header.fields[i]) == wanted) {
+            if (text::fold_for_match(header.fields[i]) == wanted) {
                 b.index = i;
                 b.header = header.fields[i];
                 found = true;

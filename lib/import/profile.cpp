@@ -81,7 +81,7 @@ void read_values(ImportProfile& p, const toml::node& node) {
                                           field));
         }
         for (const auto& [spelling, code] : *v.as_table()) {
-            p.values[field][fold_for_match(spelling.str())] =
+            p.values[field][text::fold_for_match(spelling.str())] =
                 string_of(p.origin, code, "values." + field);
         }
     }
@@ -203,18 +203,6 @@ std::string file_text(const std::string& path) {
 }
 
 } // namespace
-
-std::string fold_for_match(std::string_view text) {
-    const auto folded = text::fold_german(text::trim(text));
-    std::string out;
-    for (char c : folded) {
-        if (c == ' ' && !out.empty() && out.back() == ' ') {
-            continue;
-        }
-        out += c;
-    }
-    return out;
-}
 
 std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& sources) {
     std::vector<ImportProfile> out;

@@ -34,10 +34,6 @@ struct ImportProfile {
     std::map<std::string, std::map<std::string, std::string>> values;
 };
 
-// Return `text` folded the way value maps and headers compare: trimmed, lower-case, umlauts
-// folded, runs of blanks as one blank.
-std::string fold_for_match(std::string_view text);
-
 // Return the profile `name`: from `sources` (later files win) or the shipped ones. Throw
 // Error(usage) naming the known profiles if there is none, Error(config) naming file and line if
 // it is malformed.
