@@ -32,7 +32,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 } // namespace
 
 VerifyPolicy verify_policy(Runtime& rt) {
-    return VerifyPolicy{Date::today(), rt.config().config.advisor_verify_after_days};
+    return VerifyPolicy{Date::today(), rt.config().config.advisory.verify_after_days};
 }
 
 void setup_advisor_find(CLI::App& group, Runtime& rt) {

@@ -32,8 +32,8 @@ void report_counts(Runtime& rt, const char* kind, const CatalogueCounts& c, bool
 CatalogueFiles catalogue_files(Runtime& rt) {
     const auto& c = rt.config().config;
     CatalogueFiles files;
-    files.advisor_files.assign(c.catalogue_advisor_files.begin(), c.catalogue_advisor_files.end());
-    files.funding_files.assign(c.catalogue_funding_files.begin(), c.catalogue_funding_files.end());
+    files.advisor_files.assign(c.advisory.advisor_files.begin(), c.advisory.advisor_files.end());
+    files.funding_files.assign(c.advisory.funding_files.begin(), c.advisory.funding_files.end());
     return files;
 }
 

@@ -120,20 +120,20 @@ const LoadedConfig& Runtime::config() {
 
 std::string Runtime::db_path_hint() const {
     if (m_config) {
-        return m_config->config.database_path;
+        return m_config->config.store.database_path;
     }
     return global.db.value_or("");
 }
 
 Database Runtime::open(Access access) {
-    const auto& c = config().config;
+    const auto& c = config().config.store;
     detail("database " + c.database_path);
     const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
     return Database::open(OpenOptions{c.database_path, access, c.busy_timeout_ms, audit});
 }
 
 Database Runtime::initialise(InitResult& result) {
-    const auto& c = config().config;
+    const auto& c = config().config.store;
     const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
     return Database::initialise(
         OpenOptions{c.database_path, Access::read_write, c.busy_timeout_ms, audit}, result);
@@ -152,7 +152,7 @@ void Runtime::detail(const std::string& message) {
 }
 
 void Runtime::warn(const std::string& message) {
-    const auto mode = m_config ? m_config->config.output_color : ColorMode::auto_detect;
+    const auto mode = m_config ? m_config->config.output.color : ColorMode::auto_detect;
     const bool colour =
         mode == ColorMode::always ||
         (mode == ColorMode::auto_detect && !env("NO_COLOR") && isatty(STDERR_FILENO) != 0);
@@ -164,11 +164,11 @@ Format Runtime::format(const std::optional<std::string>& flag) {
     if (flag) {
         return parse_format(*flag).value_or(Format::table);
     }
-    return config().config.output_format;
+    return config().config.output.format;
 }
 
 Color Runtime::color() {
-    const auto mode = m_config ? m_config->config.output_color : ColorMode::auto_detect;
+    const auto mode = m_config ? m_config->config.output.color : ColorMode::auto_detect;
     if (mode == ColorMode::always) {
         return Color::yes;
     }

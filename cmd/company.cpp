@@ -64,7 +64,7 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating
 }
 
 MemberPolicy policy(Runtime& rt) {
-    return MemberPolicy{rt.config().config.outside_plz};
+    return rt.config().config.companies;
 }
 
 void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char* past,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// werkstatt config show|check: the effective configuration and file validation.
+// werkstatt config show|keys|check: the effective configuration, the known keys, file validation.
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "import/profile.hpp"
@@ -26,6 +26,10 @@ void setup_config(CLI::App& app, Runtime& rt) {
     add_format_option(show, o.format);
     show->callback(
         [&rt] { rt.action = [&rt] { rt.print(describe_config(rt.config()), o.format); }; });
+
+    auto* keys = group->add_subcommand("keys", "List every key with its type, default and doc");
+    add_format_option(keys, o.format);
+    keys->callback([&rt] { rt.action = [&rt] { rt.print(describe_keys(), o.format); }; });
 
     auto* check = group->add_subcommand("check", "Validate a configuration file");
     check->add_option("FILE", o.file, "TOML file to check")->required();

@@ -59,8 +59,7 @@ void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, co
 }
 
 EventDefaults defaults(Runtime& rt) {
-    const auto& c = rt.config().config;
-    return EventDefaults{c.event_start, c.event_end};
+    return rt.config().config.events;
 }
 
 void with_topics(EventOptions& o) {

@@ -27,17 +27,8 @@ PlanRequest request_from(Runtime& rt, const PlanOptions& o) {
     }
     r.from = *from;
     r.quarters = o.quarters;
-    r.rules.min_capacity = c.planner_min_capacity;
-    r.rules.min_quarters_between = static_cast<int>(c.planner_min_quarters_between);
-    r.rules.weekday = static_cast<int>(c.planner_weekday);
-    r.rules.week = static_cast<int>(c.planner_week);
-    r.rules.alternate_regions = c.planner_alternate_regions;
-    r.rules.topics_per_event = static_cast<int>(c.planner_topics_per_event);
-    for (const auto& text : c.planner_school_holidays) {
-        r.rules.school_holidays.push_back(*Period::parse(text)); // checked when config was read
-    }
-    r.north_districts = c.planner_north_districts;
-    r.defaults = EventDefaults{c.event_start, c.event_end};
+    r.planner = c.planner;
+    r.defaults = c.events;
     return r;
 }
 

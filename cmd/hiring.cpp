@@ -22,7 +22,7 @@ void setup_hiring(CLI::App& app, Runtime& rt) {
     add_format_option(cmd, format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            const auto& file = rt.config().config.hiring_rules_file;
+            const auto& file = rt.config().config.advisory.hiring_rules_file;
             const auto rules = file.empty() ? HiringRules::shipped() : HiringRules::from_file(file);
             auto db = rt.open(Access::read_only);
             const auto situation = load_situation(db, candidate, opening);

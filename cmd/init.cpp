@@ -14,7 +14,7 @@ void setup_init(CLI::App& app, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             InitResult result;
-            rt.detail("database " + rt.config().config.database_path);
+            rt.detail("database " + rt.config().config.store.database_path);
             auto db = rt.initialise(result);
             const auto path = db.path().string();
             switch (result.outcome) {

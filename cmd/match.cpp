@@ -94,7 +94,7 @@ void warn_zero_weights(Runtime& rt, const MatchSettings& settings) {
 
 void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
           const MatchSettings& settings) {
-    const auto top = static_cast<std::size_t>(o.top.value_or(rt.config().config.match_top));
+    const auto top = static_cast<std::size_t>(o.top.value_or(rt.config().config.match.top));
     Ranking ranking;
     RankingSide side = RankingSide::candidates;
     if (o.opening) {
@@ -190,7 +190,8 @@ void setup_match(CLI::App& app, Runtime& rt) {
             const auto today = reference_day(o);
             Stopwatch watch;
             auto db = rt.open(o.commit ? Access::read_write : Access::read_only);
-            const auto settings = match_settings(rt.config().config, today);
+            auto settings = rt.config().config.match;
+            settings.today = today;
             warn_zero_weights(rt, settings);
             const auto pool = load_pool(db);
             rt.detail(fmt::format("pool: {} candidates, {} openings, read in {:.2f} s",

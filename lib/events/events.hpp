@@ -5,6 +5,7 @@
 
 #include "domain/company.hpp"
 #include "domain/event.hpp"
+#include "events/settings.hpp"
 #include "io/records.hpp"
 #include "store/database.hpp"
 #include "store/event_store.hpp"
@@ -26,12 +27,6 @@ struct EventFields {
     std::optional<std::string> notes;
     std::optional<std::vector<std::string>> topics; // topic keys, in agenda order
     std::optional<std::int64_t> capacity;           // 0 clears it
-};
-
-// Times used when an event is added without them (events.default_start/default_end).
-struct EventDefaults {
-    std::string start = "14:00";
-    std::string end = "17:00";
 };
 
 // An event after a write, with the fields that changed and warnings for the user.

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "applicants/fields.hpp"
-#include "config/config.hpp"
+#include "import/settings.hpp"
 
 #include <map>
 #include <optional>

@@ -399,19 +399,6 @@ GeoPoint geo_point(double lat, double lon) {
     return GeoPoint{lon * k_km_per_degree * k_cos_reference, lat * k_km_per_degree};
 }
 
-std::string_view to_string(Part part) {
-    static constexpr std::string_view k_names[] = {"occupation", "german",      "distance",
-                                                   "permit",     "recognition", "availability"};
-    return k_names[static_cast<std::size_t>(part)];
-}
-
-const std::array<Part, k_part_count>& all_parts() {
-    static constexpr std::array<Part, k_part_count> k_all = {Part::occupation,  Part::german,
-                                                             Part::distance,    Part::permit,
-                                                             Part::recognition, Part::availability};
-    return k_all;
-}
-
 std::string_view to_string(Rule rule) {
     static constexpr std::string_view k_names[] = {
         "not-allowed-to-work", "consent-expired",     "not-available",        "too-far",

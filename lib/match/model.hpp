@@ -7,8 +7,8 @@
 // rule or score can read them, not even to break a tie.
 #pragma once
 
-#include "core/date.hpp"
 #include "domain/candidate_values.hpp"
+#include "match/settings.hpp"
 
 #include <array>
 #include <cstdint>
@@ -68,30 +68,6 @@ struct MatchOpening {
     std::optional<LicenceSet> licence; // classes required; empty: none
     std::optional<std::int64_t> max_distance_km;
     bool needs_recognition = false;
-};
-
-// The scored parts, in output order.
-enum class Part { occupation, german, distance, permit, recognition, availability };
-inline constexpr std::size_t k_part_count = 6;
-
-// Return the name of `part` as in [match.weights] and in output columns ("occupation").
-std::string_view to_string(Part part);
-// Return every part, in output order.
-const std::array<Part, k_part_count>& all_parts();
-
-// The points each part can give at most ([match.weights]); all zero or more.
-struct Weights {
-    std::array<double, k_part_count> points = {40, 25, 15, 10, 5, 5};
-    double operator[](Part part) const { return points[static_cast<std::size_t>(part)]; }
-    double& operator[](Part part) { return points[static_cast<std::size_t>(part)]; }
-};
-
-// Everything besides the records that decides a score.
-struct MatchSettings {
-    Weights weights;
-    std::int64_t default_radius_km = 30; // a candidate's radius when the agency gave none
-    int min_kldb_digits = 2;             // leading KldB digits a pair must share (0 = any)
-    Date today;                          // the day consent and availability are judged on
 };
 
 // The share of a part's points a pair earns when the data to judge it is missing (neutral:

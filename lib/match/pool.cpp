@@ -175,28 +175,4 @@ std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
                 fmt::format("no opening {}; 'werkstatt opening list' shows them", id));
 }
 
-MatchSettings match_settings(const Config& config, Date today) {
-    MatchSettings s;
-    s.weights[Part::occupation] = config.match_weight_occupation;
-    s.weights[Part::german] = config.match_weight_german;
-    s.weights[Part::distance] = config.match_weight_distance;
-    s.weights[Part::permit] = config.match_weight_permit;
-    s.weights[Part::recognition] = config.match_weight_recognition;
-    s.weights[Part::availability] = config.match_weight_availability;
-    s.default_radius_km = config.match_default_radius_km;
-    s.min_kldb_digits = static_cast<int>(config.match_min_kldb_digits);
-    s.today = today;
-    return s;
-}
-
-std::string describe_settings(const MatchSettings& settings) {
-    std::vector<std::string> items;
-    for (const auto part : all_parts()) {
-        items.push_back(fmt::format("weights.{}={}", to_string(part), settings.weights[part]));
-    }
-    items.push_back(fmt::format("default_radius_km={}", settings.default_radius_km));
-    items.push_back(fmt::format("min_kldb_digits={}", settings.min_kldb_digits));
-    return text::join(items, "; ");
-}
-
 } // namespace werkstatt

@@ -3,7 +3,6 @@
 // openings with free positions, their places located by the shipped PLZ data.
 #pragma once
 
-#include "config/config.hpp"
 #include "match/matching.hpp"
 #include "store/database.hpp"
 
@@ -23,10 +22,5 @@ std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id)
 // Return the index of opening `id` in `pool`. Throw Error(not_found) if there is no such
 // opening, Error(conflict) if it is closed or has no position left.
 std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id);
-
-// Return the settings of `config` ([match] keys) for judging on `today`.
-MatchSettings match_settings(const Config& config, Date today);
-// Return `settings` as "key=value; ..." for the record of a run.
-std::string describe_settings(const MatchSettings& settings);
 
 } // namespace werkstatt

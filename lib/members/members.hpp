@@ -3,8 +3,9 @@
 // and one audit row each.
 #pragma once
 
-#include "config/config.hpp"
 #include "domain/company.hpp"
+#include "io/records.hpp"
+#include "members/settings.hpp"
 #include "store/company_store.hpp"
 #include "store/database.hpp"
 
@@ -29,11 +30,6 @@ struct CompanyFields {
     std::optional<bool> can_host;
     std::optional<bool> active;
     std::optional<std::int64_t> capacity; // 0 clears it
-};
-
-// Choices from the configuration that govern the register.
-struct MemberPolicy {
-    OutsidePlz outside_plz = OutsidePlz::warn;
 };
 
 // A company after a write, with the fields that changed and warnings for the user.

@@ -56,8 +56,8 @@ RotationInput rotation_input(Database& db, const PlanRequest& request) {
     RotationInput input;
     input.from = request.from;
     input.quarters = request.quarters;
-    input.rules = request.rules;
-    input.companies = host_pool(db, request.north_districts);
+    input.rules = request.planner.rules;
+    input.companies = host_pool(db, request.planner.north_districts);
     input.topics = topic_uses(db);
     EventFilter filter;
     filter.kind = EventKind::werkstatt;

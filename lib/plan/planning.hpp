@@ -4,7 +4,7 @@
 #pragma once
 
 #include "events/events.hpp"
-#include "plan/rotation.hpp"
+#include "plan/settings.hpp"
 
 #include <string>
 #include <vector>
@@ -15,9 +15,8 @@ namespace werkstatt {
 struct PlanRequest {
     Quarter from{};
     int quarters = 4;
-    RotationRules rules;
-    std::vector<std::string> north_districts; // district keys of the north; the rest is south
-    EventDefaults defaults;
+    PlannerSettings planner; // [planner]
+    EventDefaults defaults;  // [events]
 };
 
 // The plan and, when committed, the events it created (one per meeting with host and date).

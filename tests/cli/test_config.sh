@@ -86,4 +86,18 @@ run --set audit.user=koordination init
 run --set audit.user=koordination company add --key a --name A --plz 39104
 check; [ "$(sql "SELECT os_user FROM audit_log WHERE entity = 'company'")" = koordination ] || fail "audit.user ignored"
 
+case_ "config keys lists the keys of config show with type, default and doc"
+run_bare config keys --format csv
+expect_status 0
+check; [ "$(head -n 1 "$T/out" | tr -d "\r")" = "key,type,default,doc" ] || fail "config keys header: $(head -n 1 "$T/out")"
+expect_out_has "match.top,integer,10,"
+expect_out_has "match.weights.german,number,25,"
+expect_out_has "planner.alternate_regions,boolean,true,"
+tail -n +2 "$T/out" | cut -d, -f1 >"$T/keys_listed"
+run_bare config show --format csv
+tail -n +2 "$T/out" | cut -d, -f1 >"$T/keys_shown"
+check; cmp -s "$T/keys_listed" "$T/keys_shown" || fail "config keys and config show list different keys"
+run_bare config keys --format json
+expect_out_has '"doc": "How many candidates or openings a ranking shows without --top"'
+
 finish

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <string>
 
 using werkstatt::ColorMode;
@@ -32,12 +35,12 @@ ConfigSources bare_sources() {
 TEST_CASE("config::load_config gives the built-in defaults", "[config]") {
     const auto loaded = load_config(bare_sources());
     const auto& c = loaded.config;
-    CHECK(c.busy_timeout_ms == 5000);
-    CHECK(c.output_format == Format::table);
-    CHECK(c.output_color == ColorMode::auto_detect);
-    CHECK(c.outside_plz == OutsidePlz::warn);
-    CHECK(c.audit_user.empty());
-    CHECK(c.database_path == "/home/tester/.local/share/werkstatt/werkstatt.db");
+    CHECK(c.store.busy_timeout_ms == 5000);
+    CHECK(c.output.format == Format::table);
+    CHECK(c.output.color == ColorMode::auto_detect);
+    CHECK(c.companies.outside_plz == OutsidePlz::warn);
+    CHECK(c.store.audit_user.empty());
+    CHECK(c.store.database_path == "/home/tester/.local/share/werkstatt/werkstatt.db");
     CHECK(loaded.files_read.empty());
     for (const auto& key : werkstatt::config_keys()) {
         INFO(key);
@@ -55,16 +58,18 @@ TEST_CASE("config::load_config gives the built-in defaults", "[config]") {
 TEST_CASE("config::load_config derives the database path from XDG_DATA_HOME or HOME", "[config]") {
     ConfigSources s;
     s.environment = {{"HOME", "/home/a"}, {"XDG_DATA_HOME", "/data/xdg"}};
-    CHECK(load_config(s).config.database_path == "/data/xdg/werkstatt/werkstatt.db");
+    CHECK(load_config(s).config.store.database_path == "/data/xdg/werkstatt/werkstatt.db");
     s.environment = {{"HOME", "/home/a"}, {"XDG_DATA_HOME", ""}};
-    CHECK(load_config(s).config.database_path == "/home/a/.local/share/werkstatt/werkstatt.db");
+    CHECK(load_config(s).config.store.database_path ==
+          "/home/a/.local/share/werkstatt/werkstatt.db");
     s.environment = {{"HOME", "/home/a"}};
-    CHECK(load_config(s).config.database_path == "/home/a/.local/share/werkstatt/werkstatt.db");
+    CHECK(load_config(s).config.store.database_path ==
+          "/home/a/.local/share/werkstatt/werkstatt.db");
     s.environment = {};
-    CHECK(load_config(s).config.database_path == "./.local/share/werkstatt/werkstatt.db");
+    CHECK(load_config(s).config.store.database_path == "./.local/share/werkstatt/werkstatt.db");
     // An explicit path is kept as it is.
     s.environment = {{"HOME", "/home/a"}, {"WERKSTATT_DB", "/srv/w.db"}};
-    CHECK(load_config(s).config.database_path == "/srv/w.db");
+    CHECK(load_config(s).config.store.database_path == "/srv/w.db");
 }
 
 TEST_CASE("config::load_config layers system < user < file < environment < --set < flags",
@@ -99,11 +104,11 @@ TEST_CASE("config::load_config layers system < user < file < environment < --set
 
     SECTION("system file alone") {
         const auto loaded = load_config(s);
-        CHECK(loaded.config.database_path == "/sys.db");
-        CHECK(loaded.config.busy_timeout_ms == 100);
-        CHECK(loaded.config.output_format == Format::csv);
-        CHECK(loaded.config.outside_plz == OutsidePlz::reject);
-        CHECK(loaded.config.audit_user == "sys");
+        CHECK(loaded.config.store.database_path == "/sys.db");
+        CHECK(loaded.config.store.busy_timeout_ms == 100);
+        CHECK(loaded.config.output.format == Format::csv);
+        CHECK(loaded.config.companies.outside_plz == OutsidePlz::reject);
+        CHECK(loaded.config.store.audit_user == "sys");
         CHECK(loaded.origins.at("database.path") == system.string() + ":3");
         CHECK(loaded.origins.at("audit.user") == system.string() + ":11");
     }
@@ -118,32 +123,32 @@ TEST_CASE("config::load_config layers system < user < file < environment < --set
     const auto loaded = load_config(s);
     const auto& c = loaded.config;
     const auto& o = loaded.origins;
-    CHECK(c.database_path == "/flag.db");
+    CHECK(c.store.database_path == "/flag.db");
     CHECK_THAT(o.at("database.path"), Catch::Contains("--db"));
-    CHECK(c.busy_timeout_ms == 400);
+    CHECK(c.store.busy_timeout_ms == 400);
     CHECK_THAT(o.at("database.busy_timeout_ms"), Catch::Contains("--set"));
-    CHECK(c.output_format == Format::csv);
+    CHECK(c.output.format == Format::csv);
     CHECK(o.at("output.format") == "environment WERKSTATT_FORMAT");
-    CHECK(c.output_color == ColorMode::always);
+    CHECK(c.output.color == ColorMode::always);
     CHECK(o.at("output.color") == user.string() + ":6");
-    CHECK(c.outside_plz == OutsidePlz::reject);
+    CHECK(c.companies.outside_plz == OutsidePlz::reject);
     CHECK(o.at("companies.outside_plz") == system.string() + ":9");
-    CHECK(c.audit_user == "sys");
+    CHECK(c.store.audit_user == "sys");
     CHECK(loaded.files_read == std::vector<std::filesystem::path>{system, user, file});
 
     SECTION("without flags the --set value wins") {
         s.flags.clear();
         const auto l = load_config(s);
-        CHECK(l.config.database_path == "/set.db");
+        CHECK(l.config.store.database_path == "/set.db");
         CHECK_THAT(l.origins.at("database.path"), Catch::Contains("--set"));
     }
     SECTION("without flags and --set the environment wins") {
         s.flags.clear();
         s.assignments.clear();
         const auto l = load_config(s);
-        CHECK(l.config.database_path == "/env.db");
+        CHECK(l.config.store.database_path == "/env.db");
         CHECK(l.origins.at("database.path") == "environment WERKSTATT_DB");
-        CHECK(l.config.busy_timeout_ms == 300);
+        CHECK(l.config.store.busy_timeout_ms == 300);
         CHECK(l.origins.at("database.busy_timeout_ms") == file.string() + ":3");
     }
     SECTION("without flags, --set and environment the explicit file wins") {
@@ -151,9 +156,9 @@ TEST_CASE("config::load_config layers system < user < file < environment < --set
         s.assignments.clear();
         s.environment = {{"HOME", "/h"}};
         const auto l = load_config(s);
-        CHECK(l.config.database_path == "/file.db");
+        CHECK(l.config.store.database_path == "/file.db");
         CHECK(l.origins.at("database.path") == file.string() + ":1");
-        CHECK(l.config.output_format == Format::table);
+        CHECK(l.config.output.format == Format::table);
         CHECK(l.origins.at("output.format") == file.string() + ":2");
     }
     SECTION("an empty environment variable is ignored") {
@@ -161,13 +166,13 @@ TEST_CASE("config::load_config layers system < user < file < environment < --set
         s.assignments.clear();
         s.environment["WERKSTATT_DB"] = "";
         const auto l = load_config(s);
-        CHECK(l.config.database_path == "/file.db");
+        CHECK(l.config.store.database_path == "/file.db");
     }
     SECTION("later --set assignments win over earlier ones") {
         s.flags.clear();
         s.assignments = {"output.color=never", "output.color=auto"};
         const auto l = load_config(s);
-        CHECK(l.config.output_color == ColorMode::auto_detect);
+        CHECK(l.config.output.color == ColorMode::auto_detect);
         CHECK_THAT(l.origins.at("output.color"), Catch::Contains("--set"));
     }
 }
@@ -179,7 +184,7 @@ TEST_CASE("config::load_config accepts missing system and user files", "[config]
     s.user_file = dir.file("nested/no-such-user.toml");
     const auto loaded = load_config(s);
     CHECK(loaded.files_read.empty());
-    CHECK(loaded.config.output_format == Format::table);
+    CHECK(loaded.config.output.format == Format::table);
 }
 
 TEST_CASE("config::load_config refuses a missing explicit file", "[config]") {
@@ -317,12 +322,12 @@ TEST_CASE("config::load_config checks --set and flags", "[config]") {
     }
     SECTION("--set of a value with '=' in it keeps the rest") {
         s.assignments = {"audit.user=a=b"};
-        CHECK(load_config(s).config.audit_user == "a=b");
+        CHECK(load_config(s).config.store.audit_user == "a=b");
     }
     SECTION("--set with an empty value") {
         s.assignments = {"audit.user="};
         const auto loaded = load_config(s);
-        CHECK(loaded.config.audit_user.empty());
+        CHECK(loaded.config.store.audit_user.empty());
         CHECK_THAT(loaded.origins.at("audit.user"), Catch::Contains("--set"));
     }
     SECTION("a flag of an unknown key") {
@@ -399,4 +404,110 @@ TEST_CASE("config::describe_config lists key, value and origin in key order", "[
     CHECK(by_key.at("output.color").second == "default");
     CHECK(by_key.at("companies.outside_plz").first == "warn");
     CHECK(by_key.at("audit.user").first == "");
+}
+
+namespace {
+
+std::string read_source(const std::string& relative) {
+    std::ifstream in(std::string(WERKSTATT_SOURCE_DIR) + "/" + relative);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("config table: every key has a type and a one-line doc", "[config]") {
+    const auto& defs = werkstatt::config_table().defs();
+    REQUIRE(defs.size() == werkstatt::config_keys().size());
+    std::set<std::string> seen;
+    for (const auto& def : defs) {
+        INFO(def.key);
+        CHECK(seen.insert(def.key).second);
+        CHECK(!def.doc.empty());
+        CHECK(def.doc.find('\n') == std::string::npos);
+        CHECK(def.doc.size() <= 160);
+        CHECK(def.set);
+        CHECK(def.show);
+    }
+    const auto keys = werkstatt::describe_keys();
+    REQUIRE(keys.columns == std::vector<std::string>{"key", "type", "default", "doc"});
+    REQUIRE(keys.rows.size() == defs.size());
+    CHECK(werkstatt::display_text(keys.rows[0][0]) == "database.path");
+}
+
+TEST_CASE("config table: config/werkstatt.toml sets every key to its default, with a comment",
+          "[config]") {
+    const auto path = std::string(WERKSTATT_SOURCE_DIR) + "/config/werkstatt.toml";
+    auto sources = bare_sources();
+    sources.explicit_file = path;
+    const auto loaded = load_config(sources);
+    const werkstatt::Config defaults;
+    for (const auto& def : werkstatt::config_table().defs()) {
+        INFO(def.key);
+        CHECK_THAT(loaded.origins.at(def.key), Catch::StartsWith(path + ":"));
+        if (def.key != "database.path") { // "" in the file; the loader fills in the XDG path
+            CHECK(def.show(loaded.config) == def.show(defaults));
+        }
+    }
+    // Every key stands in a paragraph (lines between blank lines or table headers) that has a
+    // comment, so the file explains what it sets.
+    const auto lines = lines_of(read_source("config/werkstatt.toml"));
+    std::size_t checked = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& line = lines[i];
+        if (line.empty() || line[0] == '#' || line[0] == '[' ||
+            line.find(" = ") == std::string::npos) {
+            continue;
+        }
+        bool commented = line.find('#') != std::string::npos;
+        for (std::size_t k = i; k-- > 0 && !commented;) {
+            if (lines[k].empty() || lines[k][0] == '[') {
+                break;
+            }
+            commented = lines[k][0] == '#';
+        }
+        INFO(line);
+        CHECK(commented);
+        ++checked;
+    }
+    CHECK(checked == werkstatt::config_table().defs().size());
+}
+
+TEST_CASE("config table: werkstatt-config(1) lists every key in order with its type", "[config]") {
+    // Entries of the KEYS section look like ".It Cm match.top Pq integer, default 10".
+    std::vector<std::pair<std::string, std::string>> documented;
+    bool in_keys = false;
+    for (const auto& line : lines_of(read_source("man/werkstatt-config.1"))) {
+        if (line.rfind(".Sh ", 0) == 0) {
+            in_keys = line == ".Sh KEYS";
+            continue;
+        }
+        static const std::string k_item = ".It Cm ";
+        if (!in_keys || line.rfind(k_item, 0) != 0) {
+            continue;
+        }
+        std::istringstream words(line.substr(k_item.size()));
+        std::string key, pq, type;
+        words >> key >> pq >> type;
+        if (!type.empty() && type.back() == ',') {
+            type.pop_back();
+        }
+        documented.emplace_back(key, pq == "Pq" ? type : "");
+    }
+    const auto& defs = werkstatt::config_table().defs();
+    REQUIRE(documented.size() == defs.size());
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+        INFO(defs[i].key);
+        CHECK(documented[i].first == defs[i].key);
+        CHECK(documented[i].second == werkstatt::to_string(defs[i].type));
+    }
 }
