@@ -105,8 +105,24 @@ def check_map(source_dir, problems):
         problems.append(f"ARCHITECTURE.md describes lib/{folder}/, which does not exist")
     for folder in sorted(set(ALLOWED) - set(folders)):
         problems.append(f"tests/check_layout.py knows lib/{folder}/, which does not exist")
-    if "../shared" in text:
-        problems.append("ARCHITECTURE.md points outside the repository (../shared)")
+
+
+def check_outside_references(source_dir, problems):
+    """Nothing in the repository may point to files outside it (the team's notes beside it)."""
+    needle = "../" + "shared"
+    for top in ["README.md", "ARCHITECTURE.md", "Makefile", "CMakeLists.txt", "cmd", "lib",
+                "config", "examples", "man", "tests", "bench", "scripts", "cmake"]:
+        path = os.path.join(source_dir, top)
+        paths = [path] if os.path.isfile(path) else [
+            os.path.join(folder, name) for folder, _, names in os.walk(path) for name in names]
+        for p in paths:
+            try:
+                with open(p, encoding="utf-8") as f:
+                    if needle in f.read():
+                        problems.append(f"{os.path.relpath(p, source_dir)} refers to {needle}, "
+                                        "which a user of the repository does not have")
+            except (UnicodeDecodeError, OSError):
+                continue
 
 
 def main():
@@ -116,6 +132,7 @@ def main():
     check_lib(source_dir, problems, arrows)
     check_cmd(source_dir, problems)
     check_map(source_dir, problems)
+    check_outside_references(source_dir, problems)
     for p in problems:
         print(p)
     if problems:
