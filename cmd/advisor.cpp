@@ -116,14 +116,9 @@ void setup_list(CLI::App& group, Runtime& rt, AdvisorOptions& o) {
         rt.action = [&rt, &o] {
             const auto query = parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt);
             auto db = rt.open(Access::read_only);
-            std::vector<AdvisoryService> services;
-            for (const auto& s : list_advisors(db)) {
-                if ((!query.topic || s.has_topic(*query.topic)) &&
-                    (!query.district_ags || s.serves(*query.district_ags))) {
-                    services.push_back(s);
-                }
-            }
-            rt.print(advisor_records(services, rt.format(o.format) == Format::table), o.format);
+            rt.print(
+                advisor_records(select_advisors(db, query), rt.format(o.format) == Format::table),
+                o.format);
         };
     });
 }
