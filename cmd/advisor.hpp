@@ -5,7 +5,8 @@
 
 #include "advisory/advisors.hpp"
 #include "advisory/catalogue.hpp"
-#include "common.hpp"
+#include "output.hpp"
+#include "runtime.hpp"
 
 namespace werkstatt::cli {
 

@@ -2,7 +2,8 @@
 // The parts of the `werkstatt event` group that live in their own files.
 #pragma once
 
-#include "common.hpp"
+#include "output.hpp"
+#include "runtime.hpp"
 #include "domain/period.hpp"
 
 namespace werkstatt::cli {
