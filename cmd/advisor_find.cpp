@@ -82,12 +82,7 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
             const auto query =
                 parse_advisor_query(o.topic, std::nullopt, std::nullopt, std::nullopt);
             auto db = rt.open(Access::read_only);
-            std::vector<AdvisoryService> services;
-            for (const auto& s : list_advisors(db)) {
-                if (!query.topic || s.has_topic(*query.topic)) {
-                    services.push_back(s);
-                }
-            }
+            const auto services = select_advisors(db, query);
             MapOptions options;
             if (query.topic) {
                 options.subtitle = fmt::format("Thema: {}", title(*query.topic));

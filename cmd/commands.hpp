@@ -2,8 +2,9 @@
 // The command groups; main.cpp registers them in this order.
 #pragma once
 
-#include "common.hpp"
 #include "import/profile.hpp"
+#include "output.hpp"
+#include "runtime.hpp"
 
 namespace werkstatt::cli {
 

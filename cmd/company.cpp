@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// werkstatt company add|list|show|edit|archive|import: the register of member companies.
+// werkstatt company add|edit|archive, and the group with its parts in company_list.cpp: the
+// register of member companies.
+#include "company.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "members/members.hpp"
-#include "reference/plz_directory.hpp"
 
 #include <fmt/format.h>
 
@@ -28,15 +29,19 @@ void apply_host_flags(const HostFlags& flags, CompanyFields& f) {
     }
 }
 
-struct CompanyOptions {
+// `company add` and `company edit`: the fields to set.
+struct CompanyFieldOptions {
     CompanyFields fields;
     HostFlags host;
+    bool dry = false;
+};
+
+struct CompanyEditOptions : CompanyFieldOptions {
     std::string key;
-    std::string file;
-    std::optional<std::string> format;
-    std::optional<std::string> district;
-    bool all = false;
-    bool hosts = false;
+};
+
+struct CompanyArchiveOptions {
+    std::string key;
     bool undo = false;
     bool dry = false;
 };
@@ -63,10 +68,6 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating
     cmd->add_option("--notes", f.notes, "Free notes");
 }
 
-MemberPolicy policy(Runtime& rt) {
-    return rt.config().config.companies;
-}
-
 void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char* past,
                     const char* base) {
     for (const auto& w : out.warnings) {
@@ -80,83 +81,45 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
                         out.company.id));
 }
 
-void setup_add(CLI::App& group, Runtime& rt, CompanyOptions& o) {
+void setup_add(CLI::App& group, Runtime& rt) {
+    static CompanyFieldOptions o;
     auto* cmd = group.add_subcommand("add", "Add a member company");
     bind_fields(cmd, o.fields, o.host, true);
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
-            const auto out = add_company(db, o.fields, policy(rt), dry_run(o.dry));
+            const auto out = add_company(db, o.fields, member_policy(rt), dry_run(o.dry));
             report_outcome(rt, out, o.dry, "added", "add");
         };
     });
 }
 
-void setup_list(CLI::App& group, Runtime& rt, CompanyOptions& o) {
-    auto* cmd = group.add_subcommand("list", "List member companies");
-    cmd->add_flag("--all", o.all, "Include archived companies");
-    cmd->add_flag("--hosts", o.hosts, "Only companies that can host");
-    cmd->add_option("--district", o.district, "Only companies in this district");
-    add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
-            CompanyFilter filter{o.all, std::nullopt, o.hosts};
-            if (o.district) {
-                const auto d = PlzDirectory::shipped().find_district(*o.district);
-                if (!d) {
-                    throw Error(ErrorKind::usage,
-                                fmt::format("district '{}' is unknown; give a district name such "
-                                            "as Magdeburg or Harz, or its key such as 15003",
-                                            *o.district));
-                }
-                filter.district_ags = d->ags;
-            }
-            auto db = rt.open(Access::read_only);
-            const auto format = rt.format(o.format);
-            rt.print(company_records(list_companies(db, filter),
-                                     format == Format::table ? Columns::brief : Columns::full),
-                     o.format);
-        };
-    });
-}
-
-void setup_show(CLI::App& group, Runtime& rt, CompanyOptions& o) {
-    auto* cmd = group.add_subcommand("show", "Show one company with its contacts");
-    cmd->add_option("KEY", o.key, "Company key")->required();
-    add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
-            auto db = rt.open(Access::read_only);
-            const auto company = require_company(db, o.key);
-            rt.print(company_detail(company, list_contacts(db, company.id)), o.format);
-        };
-    });
-}
-
-void setup_edit(CLI::App& group, Runtime& rt, CompanyOptions& o) {
+void setup_edit(CLI::App& group, Runtime& rt) {
+    static CompanyEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change a company's fields");
     cmd->add_option("KEY", o.key, "Company key")->required();
     bind_fields(cmd, o.fields, o.host, false);
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
-            const auto out = edit_company(db, o.key, o.fields, policy(rt), dry_run(o.dry));
+            const auto out = edit_company(db, o.key, o.fields, member_policy(rt), dry_run(o.dry));
             report_outcome(rt, out, o.dry, "changed", "change");
         };
     });
 }
 
-void setup_archive(CLI::App& group, Runtime& rt, CompanyOptions& o) {
+void setup_archive(CLI::App& group, Runtime& rt) {
+    static CompanyArchiveOptions o;
     auto* cmd = group.add_subcommand("archive", "Archive a company (or bring it back with --undo)");
     cmd->add_option("KEY", o.key, "Company key")->required();
     cmd->add_flag("--undo", o.undo, "Make an archived company active again");
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto action = o.undo ? ArchiveAction::restore : ArchiveAction::archive;
             const auto out = archive_company(db, o.key, action, dry_run(o.dry));
@@ -166,39 +129,21 @@ void setup_archive(CLI::App& group, Runtime& rt, CompanyOptions& o) {
     });
 }
 
-void setup_import(CLI::App& group, Runtime& rt, CompanyOptions& o) {
-    auto* cmd = group.add_subcommand("import", "Add or update companies from a CSV file");
-    cmd->add_option("FILE", o.file, "CSV file with a header line (key, name, plz, ...)")
-        ->required();
-    add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
-            auto in = open_import_file(o.file);
-            auto db = rt.open(Access::read_write);
-            const auto report = import_companies(db, in, o.file, policy(rt), dry_run(o.dry));
-            for (const auto& w : report.warnings) {
-                rt.warn(w);
-            }
-            report_import(rt,
-                          ImportCounts{report.read, report.inserted, report.updated,
-                                       report.unchanged, report.problems},
-                          o.file, o.dry);
-        };
-    });
-}
-
 } // namespace
 
+MemberPolicy member_policy(Runtime& rt) {
+    return rt.config().config.companies;
+}
+
 void setup_company(CLI::App& app, Runtime& rt) {
-    static CompanyOptions options;
     auto* group = app.add_subcommand("company", "Manage member companies");
     group->require_subcommand(1);
-    setup_add(*group, rt, options);
-    setup_list(*group, rt, options);
-    setup_show(*group, rt, options);
-    setup_edit(*group, rt, options);
-    setup_archive(*group, rt, options);
-    setup_import(*group, rt, options);
+    setup_add(*group, rt);
+    setup_company_list(*group, rt);
+    setup_company_show(*group, rt);
+    setup_edit(*group, rt);
+    setup_archive(*group, rt);
+    setup_company_import(*group, rt);
 }
 
 } // namespace werkstatt::cli

@@ -9,13 +9,31 @@ namespace werkstatt::cli {
 
 namespace {
 
-struct ContactOptions {
+struct ContactAddOptions {
     ContactFields fields;
-    std::int64_t id = 0;
+    bool dry = false;
+};
+
+struct ContactListOptions {
     std::optional<std::string> company;
     std::optional<std::string> format;
+};
+
+struct ContactShowOptions {
+    std::int64_t id = 0;
+    std::optional<std::string> format;
+};
+
+struct ContactEditOptions {
+    std::int64_t id = 0;
+    ContactFields fields;
     bool dry = false;
+};
+
+struct ContactRemoveOptions {
+    std::int64_t id = 0;
     bool yes = false;
+    bool dry = false;
 };
 
 void bind_fields(CLI::App* cmd, ContactFields& f) {
@@ -24,14 +42,15 @@ void bind_fields(CLI::App* cmd, ContactFields& f) {
     cmd->add_option("--phone", f.phone, "Telephone number");
 }
 
-void setup_add(CLI::App& group, Runtime& rt, ContactOptions& o) {
+void setup_add(CLI::App& group, Runtime& rt) {
+    static ContactAddOptions o;
     auto* cmd = group.add_subcommand("add", "Add a contact person to a company");
     cmd->add_option("--company", o.fields.company, "Company key")->required();
     cmd->add_option("--name", o.fields.name, "Full name")->required();
     bind_fields(cmd, o.fields);
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto c = add_contact(db, o.fields, dry_run(o.dry));
             rt.info(fmt::format("{} contact {} at {}", verb(o.dry, "added", "add"), c.id,
@@ -40,12 +59,13 @@ void setup_add(CLI::App& group, Runtime& rt, ContactOptions& o) {
     });
 }
 
-void setup_list(CLI::App& group, Runtime& rt, ContactOptions& o) {
+void setup_list(CLI::App& group, Runtime& rt) {
+    static ContactListOptions o;
     auto* cmd = group.add_subcommand("list", "List contact persons");
     cmd->add_option("--company", o.company, "Only the contacts of this company");
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             std::optional<std::int64_t> company_id;
             if (o.company) {
@@ -56,27 +76,29 @@ void setup_list(CLI::App& group, Runtime& rt, ContactOptions& o) {
     });
 }
 
-void setup_show(CLI::App& group, Runtime& rt, ContactOptions& o) {
+void setup_show(CLI::App& group, Runtime& rt) {
+    static ContactShowOptions o;
     auto* cmd = group.add_subcommand("show", "Show one contact person");
     cmd->add_option("ID", o.id, "Contact id")->required();
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             rt.print(contact_detail(require_contact(db, o.id)), o.format);
         };
     });
 }
 
-void setup_edit(CLI::App& group, Runtime& rt, ContactOptions& o) {
+void setup_edit(CLI::App& group, Runtime& rt) {
+    static ContactEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change a contact person");
     cmd->add_option("ID", o.id, "Contact id")->required();
     cmd->add_option("--company", o.fields.company, "Move to this company");
     cmd->add_option("--name", o.fields.name, "Full name");
     bind_fields(cmd, o.fields);
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             std::vector<std::string> changed;
             const auto c = edit_contact(db, o.id, o.fields, changed, dry_run(o.dry));
@@ -89,13 +111,14 @@ void setup_edit(CLI::App& group, Runtime& rt, ContactOptions& o) {
     });
 }
 
-void setup_remove(CLI::App& group, Runtime& rt, ContactOptions& o) {
+void setup_remove(CLI::App& group, Runtime& rt) {
+    static ContactRemoveOptions o;
     auto* cmd = group.add_subcommand("remove", "Delete a contact person for good");
     cmd->add_option("ID", o.id, "Contact id")->required();
     cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
     add_dry_run_option(cmd, o.dry);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             if (!o.dry) {
                 const auto c = require_contact(db, o.id);
@@ -111,14 +134,13 @@ void setup_remove(CLI::App& group, Runtime& rt, ContactOptions& o) {
 } // namespace
 
 void setup_contact(CLI::App& app, Runtime& rt) {
-    static ContactOptions options;
     auto* group = app.add_subcommand("contact", "Manage contact persons of member companies");
     group->require_subcommand(1);
-    setup_add(*group, rt, options);
-    setup_list(*group, rt, options);
-    setup_show(*group, rt, options);
-    setup_edit(*group, rt, options);
-    setup_remove(*group, rt, options);
+    setup_add(*group, rt);
+    setup_list(*group, rt);
+    setup_show(*group, rt);
+    setup_edit(*group, rt);
+    setup_remove(*group, rt);
 }
 
 } // namespace werkstatt::cli

@@ -2,11 +2,18 @@
 // The parts of the `werkstatt event` group that live in their own files.
 #pragma once
 
-#include "common.hpp"
 #include "domain/period.hpp"
+#include "output.hpp"
+#include "runtime.hpp"
 
 namespace werkstatt::cli {
 
+// Add `event list` and `event show` to `group`.
+void setup_event_list(CLI::App& group, Runtime& rt);
+// Add `event register`, `event attend` and `event participants` to `group`.
+void setup_event_attendance(CLI::App& group, Runtime& rt);
+// Add `event block`, `event unblock` and `event blocks` to `group`.
+void setup_event_blocks(CLI::App& group, Runtime& rt);
 // Add `event plan` to `group`.
 void setup_event_plan(CLI::App& group, Runtime& rt);
 // Add `event ics` to `group`.

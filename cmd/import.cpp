@@ -67,13 +67,11 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
     const auto& b = r.batch;
     const auto counts = fmt::format("read {}, inserted {}, updated {}, unchanged {}, rejected {}",
                                     b.rows_read, b.inserted, b.updated, b.unchanged, b.rejected);
-    const bool refused = b.rejected == b.rows_read || (o.strict && b.rejected > 0);
-    if (refused) {
-        throw Error(
-            ErrorKind::bad_data,
-            fmt::format("nothing imported from {} ({}){}; fix the rows and import again", o.file,
-                        counts,
-                        o.strict && b.rejected < b.rows_read ? " because of --strict" : ""));
+    if (r.refused != ImportRefusal::none) {
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("nothing imported from {} ({}){}; fix the rows and import again",
+                                o.file, counts,
+                                r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
     rt.info(fmt::format("{} {} (profile {}, {}, delimiter {}): {}{}",
                         verb(o.dry, "imported", "import"), o.file, b.profile, b.encoding,

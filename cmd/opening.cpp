@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// werkstatt opening add|list|show|edit|close|import: job openings of member companies.
+// werkstatt opening add|edit|close|import (list|show in opening_list.cpp): job openings of
+// member companies.
+#include "opening.hpp"
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
@@ -21,18 +23,24 @@ const std::vector<std::pair<std::string, std::string>> k_fields = {
     {"notes", "notes"},
 };
 
-struct OpeningOptions {
-    std::int64_t id = 0;
-    std::optional<std::string> company;
-    std::optional<std::string> format;
+// `opening add` and `opening edit`: the fields to set.
+struct OpeningFieldOptions {
     std::map<std::string, std::optional<std::string>> fields;
     bool needs_recognition = false;
     bool no_recognition = false;
-    bool all = false;
     bool dry = false;
 };
 
-std::map<std::string, std::string> given(const OpeningOptions& o) {
+struct OpeningEditOptions : OpeningFieldOptions {
+    std::int64_t id = 0;
+};
+
+struct OpeningCloseOptions {
+    std::int64_t id = 0;
+    bool dry = false;
+};
+
+std::map<std::string, std::string> given(const OpeningFieldOptions& o) {
     std::map<std::string, std::string> out;
     for (const auto& [field, value] : o.fields) {
         if (value) {
@@ -47,7 +55,7 @@ std::map<std::string, std::string> given(const OpeningOptions& o) {
     return out;
 }
 
-void bind_fields(CLI::App* cmd, OpeningOptions& o, bool creating) {
+void bind_fields(CLI::App* cmd, OpeningFieldOptions& o, bool creating) {
     for (const auto& [flag, field] : k_fields) {
         auto* opt = cmd->add_option("--" + flag, o.fields[field], "Set " + field);
         if (creating && (field == "company" || field == "title")) {
@@ -60,76 +68,49 @@ void bind_fields(CLI::App* cmd, OpeningOptions& o, bool creating) {
         ->excludes(on);
 }
 
-void change(Runtime& rt, const OpeningOptions& o, const std::map<std::string, std::string>& f,
+void change(Runtime& rt, std::int64_t id, bool dry, const std::map<std::string, std::string>& f,
             const char* past, const char* base) {
     auto db = rt.open(Access::read_write);
-    const auto changed = edit_exchange(db, RecordKind::opening, o.id, f, dry_run(o.dry));
+    const auto changed = edit_exchange(db, RecordKind::opening, id, f, dry_run(dry));
     if (changed.empty()) {
-        rt.info(fmt::format("opening {}: nothing to change", o.id));
+        rt.info(fmt::format("opening {}: nothing to change", id));
         return;
     }
-    rt.info(fmt::format("{} opening {} ({})", verb(o.dry, past, base), o.id,
-                        text::join(changed, ", ")));
-}
-
-void setup_list_show(CLI::App& group, Runtime& rt, OpeningOptions& o) {
-    auto* list = group.add_subcommand("list", "List open openings");
-    list->add_flag("--all", o.all, "Include closed openings");
-    list->add_option("--company", o.company, "Only this company's openings");
-    add_format_option(list, o.format);
-    list->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
-            auto db = rt.open(Access::read_only);
-            const auto records = exchange_records(
-                RecordKind::opening,
-                list_exchange(db, RecordKind::opening, ExchangeFilter{o.all, {}, o.company}));
-            if (rt.format(o.format) == Format::table) {
-                rt.print(select_columns(records, {"id", "company", "title", "kldb", "german", "plz",
-                                                  "district", "positions", "start_date", "status"}),
-                         o.format);
-            } else {
-                rt.print(records, o.format);
-            }
-        };
-    });
-    auto* show = group.add_subcommand("show", "Show one opening");
-    show->add_option("OPENING", o.id, "Opening id")->required();
-    add_format_option(show, o.format);
-    show->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
-            auto db = rt.open(Access::read_only);
-            rt.print(exchange_detail(RecordKind::opening, require_opening(db, o.id)), o.format);
-        };
-    });
+    rt.info(
+        fmt::format("{} opening {} ({})", verb(dry, past, base), id, text::join(changed, ", ")));
 }
 
 } // namespace
 
 void setup_opening(CLI::App& app, Runtime& rt) {
-    static OpeningOptions o;
+    static OpeningFieldOptions ao;
+    static OpeningEditOptions eo;
+    static OpeningCloseOptions co;
     auto* group = app.add_subcommand("opening", "Job openings of member companies");
     group->require_subcommand(1);
     auto* add = group->add_subcommand("add", "Add an opening");
-    bind_fields(add, o, true);
-    add_dry_run_option(add, o.dry);
+    bind_fields(add, ao, true);
+    add_dry_run_option(add, ao.dry);
     add->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
-            const auto id = add_opening(db, given(o), dry_run(o.dry));
-            rt.info(fmt::format("{} opening {}", verb(o.dry, "added", "add"), id));
+            const auto id = add_opening(db, given(ao), dry_run(ao.dry));
+            rt.info(fmt::format("{} opening {}", verb(ao.dry, "added", "add"), id));
         };
     });
-    setup_list_show(*group, rt, o);
+    setup_opening_list_show(*group, rt);
     auto* edit = group->add_subcommand("edit", "Change an opening");
-    edit->add_option("OPENING", o.id, "Opening id")->required();
-    bind_fields(edit, o, false);
-    add_dry_run_option(edit, o.dry);
-    edit->callback([&rt] { rt.action = [&rt] { change(rt, o, given(o), "changed", "change"); }; });
+    edit->add_option("OPENING", eo.id, "Opening id")->required();
+    bind_fields(edit, eo, false);
+    add_dry_run_option(edit, eo.dry);
+    edit->callback([&rt] {
+        rt.action = [&rt] { change(rt, eo.id, eo.dry, given(eo), "changed", "change"); };
+    });
     auto* close = group->add_subcommand("close", "Close a filled or withdrawn opening");
-    close->add_option("OPENING", o.id, "Opening id")->required();
-    add_dry_run_option(close, o.dry);
+    close->add_option("OPENING", co.id, "Opening id")->required();
+    add_dry_run_option(close, co.dry);
     close->callback([&rt] {
-        rt.action = [&rt] { change(rt, o, {{"status", "closed"}}, "closed", "close"); };
+        rt.action = [&rt] { change(rt, co.id, co.dry, {{"status", "closed"}}, "closed", "close"); };
     });
     add_import_command(*group, rt, "openings", RecordKind::opening);
 }

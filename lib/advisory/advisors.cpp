@@ -135,4 +135,20 @@ AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::s
     return report;
 }
 
+std::vector<AdvisoryService> filter_advisors(const std::vector<AdvisoryService>& services,
+                                             const AdvisorQuery& query) {
+    std::vector<AdvisoryService> out;
+    for (const auto& s : services) {
+        if ((!query.topic || s.has_topic(*query.topic)) &&
+            (!query.district_ags || s.serves(*query.district_ags))) {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+std::vector<AdvisoryService> select_advisors(Database& db, const AdvisorQuery& query) {
+    return filter_advisors(list_advisors(db), query);
+}
+
 } // namespace werkstatt

@@ -133,6 +133,14 @@ std::vector<AdvisorMatch> find_advisors(Database& db, const AdvisorQuery& query,
 // Return where `service` lies, from its PLZ and city; none outside Sachsen-Anhalt's data.
 std::optional<LonLat> advisor_point(const AdvisoryService& service);
 
+// Return the services of `services`, in their order, that have `query.topic` and serve
+// `query.district_ags` (statewide ones serve every district), each only where given; the place and
+// language of `query` are not looked at. `advisor list` and `advisor map` filter with this.
+std::vector<AdvisoryService> filter_advisors(const std::vector<AdvisoryService>& services,
+                                             const AdvisorQuery& query);
+// Return the stored services, by key, that filter_advisors keeps for `query`.
+std::vector<AdvisoryService> select_advisors(Database& db, const AdvisorQuery& query);
+
 // Return `services` as a listing; `brief` for a terminal table.
 Records advisor_records(const std::vector<AdvisoryService>& services, bool brief);
 // Return `matches` as a listing; `brief` for a terminal table.

@@ -203,4 +203,12 @@ Detail exchange_detail(RecordKind kind, const ExchangeRecord& record) {
     return d;
 }
 
+CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
+                             const std::optional<std::string>& source,
+                             const std::map<std::string, std::string>& fields, DryRun dry_run) {
+    const auto record = require_candidate(db, id_or_reference, source);
+    return CandidateEdit{record.id,
+                         edit_exchange(db, RecordKind::candidate, record.id, fields, dry_run)};
+}
+
 } // namespace werkstatt

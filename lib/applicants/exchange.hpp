@@ -46,6 +46,17 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
                                        const std::map<std::string, std::string>& fields,
                                        DryRun dry_run);
 
+// A candidate after a hand edit: its id and the names of the changed columns.
+struct CandidateEdit {
+    std::int64_t id = 0;
+    std::vector<std::string> changed;
+};
+// Change the candidate named by `id_or_reference` and `source` (as require_candidate finds it) by
+// `fields`, as edit_exchange does.
+CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
+                             const std::optional<std::string>& source,
+                             const std::map<std::string, std::string>& fields, DryRun dry_run);
+
 // Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go; the
 // audit log keeps only that candidate `id` was removed.
 void remove_candidate(Database& db, std::int64_t id, DryRun dry_run);

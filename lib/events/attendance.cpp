@@ -119,4 +119,9 @@ Registration record_attendance(Database& db, std::int64_t event_id, std::int64_t
     return r;
 }
 
+std::vector<Registration> event_registrations(Database& db, std::int64_t event_id) {
+    require_event(db, event_id);
+    return list_registrations(db, event_id);
+}
+
 } // namespace werkstatt

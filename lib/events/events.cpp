@@ -296,4 +296,12 @@ void remove_host_block(Database& db, const std::string& company_key, const std::
                             company.key, period));
 }
 
+std::vector<HostBlock> host_blocks(Database& db, const std::optional<std::string>& company_key) {
+    std::optional<std::int64_t> id;
+    if (company_key) {
+        id = require_company(db, *company_key).id;
+    }
+    return list_host_blocks(db, id);
+}
+
 } // namespace werkstatt

@@ -81,11 +81,18 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
 // Lift the block of `company_key` written as `period`; throw Error(not_found) if there is none.
 void remove_host_block(Database& db, const std::string& company_key, const std::string& period,
                        DryRun dry_run);
+// Return the host blocks, only those of the company with key `company_key` when given; throw
+// Error(not_found) for an unknown company.
+std::vector<HostBlock> host_blocks(Database& db, const std::optional<std::string>& company_key);
+// Return the registrations of event `event_id`; throw Error(not_found) if there is no such event.
+std::vector<Registration> event_registrations(Database& db, std::int64_t event_id);
 
 // Return `events` as a listing.
 Records event_records(const std::vector<Event>& events);
 // Return one event with its agenda and registrations.
 Detail event_detail(Database& db, const Event& event);
+// Return event `id` with its agenda and registrations; throw Error(not_found) if there is none.
+Detail event_detail(Database& db, std::int64_t id);
 // Return `registrations` as a listing.
 Records registration_records(const std::vector<Registration>& registrations);
 // Return `blocks` as a listing.

@@ -44,6 +44,10 @@ Detail event_detail(Database& db, const Event& e) {
     return d;
 }
 
+Detail event_detail(Database& db, std::int64_t id) {
+    return event_detail(db, require_event(db, id));
+}
+
 Records registration_records(const std::vector<Registration>& registrations) {
     Records r;
     r.columns = {"id", "company", "contact_id", "name", "status"};

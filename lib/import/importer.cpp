@@ -565,6 +565,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     }
     const bool all_bad = batch.rejected == batch.rows_read;
     if (all_bad || (request.strict == Strict::yes && batch.rejected > 0)) {
+        result.refused = all_bad ? ImportRefusal::every_row_bad : ImportRefusal::strict;
         return result; // rolled back: nothing written
     }
     batch.finished_at = utc_timestamp();

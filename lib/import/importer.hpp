@@ -40,10 +40,18 @@ struct ImportRequest {
     std::optional<RecordKind> expected_kind; // the command's kind; a profile of another is refused
 };
 
+// Why an import that read its rows took none of them.
+enum class ImportRefusal {
+    none,          // the valid rows were taken (in a dry run: would be)
+    every_row_bad, // every row was rejected
+    strict,        // Strict::yes and some, not all, rows were rejected
+};
+
 // What an import did (or, in a dry run, would do).
 struct ImportResult {
     ImportBatch batch;                 // counts; id 0 when nothing was written
     bool written = false;              // false: dry run, --strict with bad rows, or every row bad
+    ImportRefusal refused = {};        // not none: no row taken (the command fails), dry run or not
     std::vector<std::string> problems; // "FILE:LINE: column "X": ... (value "…")", the first 100
     std::size_t problem_count = 0;
     std::vector<std::string> warnings;

@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
+#include "reference/plz_directory.hpp"
 
 #include <fmt/format.h>
 
@@ -23,6 +24,17 @@ void ensure_key_free(Database& db, const std::string& key) {
 }
 
 } // namespace
+
+std::string district_filter_ags(std::string_view name_or_key) {
+    const auto d = PlzDirectory::shipped().find_district(name_or_key);
+    if (!d) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("district '{}' is unknown; give a district name such "
+                                "as Magdeburg or Harz, or its key such as 15003",
+                                name_or_key));
+    }
+    return d->ags;
+}
 
 Company require_company(Database& db, std::string_view key) {
     auto company = find_company(db, key);

@@ -39,6 +39,10 @@ struct CompanyOutcome {
     std::vector<std::string> warnings;
 };
 
+// Return the AGS of the district `name_or_key` (a name such as Harz, a key such as 15085) for
+// CompanyFilter::district_ags; throw Error(usage) naming both forms if there is no such district.
+std::string district_filter_ags(std::string_view name_or_key);
+
 // Return the company with `key`; throw Error(not_found) naming the key otherwise.
 Company require_company(Database& db, std::string_view key);
 
@@ -97,6 +101,9 @@ enum class Columns { brief, full };
 Records company_records(const std::vector<Company>& companies, Columns columns);
 // Return one company with its contacts for `company show`.
 Detail company_detail(const Company& company, const std::vector<Contact>& contacts);
+// Return the company with `key` and its contacts for `company show`; throw Error(not_found)
+// naming the key otherwise.
+Detail company_detail(Database& db, std::string_view key);
 // Return `contacts` as a listing.
 Records contact_records(const std::vector<Contact>& contacts);
 // Return one contact for `contact show`.

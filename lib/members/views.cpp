@@ -63,6 +63,11 @@ Detail company_detail(const Company& c, const std::vector<Contact>& contacts) {
     return d;
 }
 
+Detail company_detail(Database& db, std::string_view key) {
+    const auto company = require_company(db, key);
+    return company_detail(company, list_contacts(db, company.id));
+}
+
 Records contact_records(const std::vector<Contact>& contacts) {
     Records r;
     r.columns = {"id", "company", "name", "role", "email", "phone"};

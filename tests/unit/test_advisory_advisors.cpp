@@ -179,3 +179,47 @@ TEST_CASE("import needs the key columns and is all or nothing") {
     CHECK(ok.inserted == 1);
     CHECK(require_advisor(t.db(), "a").statewide);
 }
+
+TEST_CASE("list and map keep the services with the topic that serve the district") {
+    const auto permit = AdvisoryTopic::work_permit;
+    const std::vector<AdvisoryService> services = {
+        service("abh-harz", "38820", {"15085"}, false, {permit}),
+        service("abh-magdeburg", "39104", {"15003"}, false, {permit}),
+        service("faire-integration", "39104", {}, true, {permit}),
+        service("ihk", "38820", {"15085"}, false, {AdvisoryTopic::training}),
+    };
+    const auto names = [](const std::vector<AdvisoryService>& list) {
+        std::vector<std::string> out;
+        for (const auto& s : list) {
+            out.push_back(s.key);
+        }
+        return out;
+    };
+    CHECK(names(filter_advisors(services, AdvisorQuery{})).size() == 4);
+    const auto by_topic =
+        parse_advisor_query(std::string("work-permit"), std::nullopt, std::nullopt, std::nullopt);
+    CHECK(names(filter_advisors(services, by_topic)) ==
+          std::vector<std::string>{"abh-harz", "abh-magdeburg", "faire-integration"});
+    const auto by_district =
+        parse_advisor_query(std::nullopt, std::string("Harz"), std::nullopt, std::nullopt);
+    CHECK(names(filter_advisors(services, by_district)) ==
+          std::vector<std::string>{"abh-harz", "faire-integration", "ihk"});
+    const auto both = parse_advisor_query(std::string("training"), std::string("Harz"),
+                                          std::nullopt, std::nullopt);
+    CHECK(names(filter_advisors(services, both)) == std::vector<std::string>{"ihk"});
+    // The place and the language are for `find`; the filter ignores them.
+    auto with_language = by_topic;
+    with_language.language = "ar";
+    CHECK(filter_advisors(services, with_language).size() == 3);
+
+    TestDatabase t;
+    add_advisor(t.db(), fields("z-iq"), DryRun::no);
+    add_advisor(t.db(), fields("a-iq"), DryRun::no);
+    auto other = fields("m-ihk");
+    other.topics = std::vector<std::string>{"training"};
+    add_advisor(t.db(), other, DryRun::no);
+    CHECK(
+        names(select_advisors(t.db(), parse_advisor_query(std::string("recognition"), std::nullopt,
+                                                          std::nullopt, std::nullopt))) ==
+        std::vector<std::string>{"a-iq", "z-iq"});
+}

@@ -1159,3 +1159,26 @@ TEST_CASE("members::edit_contact and remove_contact", "[members]") {
         CHECK(werkstatt::display_text(detail.fields[4].second) == "anna@mueller.de");
     }
 }
+
+TEST_CASE("company list filters by a district given by name or key, an unknown one is a usage "
+          "error") {
+    CHECK(werkstatt::district_filter_ags("Harz") == "15085");
+    CHECK(werkstatt::district_filter_ags("15003") == "15003");
+    const auto f = failure_of([] { werkstatt::district_filter_ags("Atlantis"); });
+    CHECK(f.kind == ErrorKind::usage);
+    CHECK_THAT(f.message, Catch::Contains("district 'Atlantis' is unknown"));
+}
+
+TEST_CASE("company show reads the company by key with its contacts") {
+    TestDatabase t;
+    werkstatt::add_company(t.db(), fields("mueller", "Müller Metall", "39104"), warn, DryRun::no);
+    ContactFields c;
+    c.company = "mueller";
+    c.name = "Anna Müller";
+    werkstatt::add_contact(t.db(), c, DryRun::no);
+    const auto detail = werkstatt::company_detail(t.db(), "mueller");
+    REQUIRE(detail.children.size() == 1);
+    CHECK(detail.children[0].second.rows.size() == 1);
+    const auto f = failure_of([&] { werkstatt::company_detail(t.db(), "nobody"); });
+    CHECK(f.kind == ErrorKind::not_found);
+}

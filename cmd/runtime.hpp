@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What every command shares: global options, the configuration, the database, output helpers.
+// The state every command runs with: global options, the configuration, the database, messages.
 #pragma once
 
 #include "config/config.hpp"
 #include "io/records.hpp"
 #include "store/database.hpp"
 
-#include <CLI/CLI.hpp>
-#include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -70,40 +68,5 @@ class Runtime {
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
 };
-
-// Add --format table|json|csv to `command`, stored in `target`.
-void add_format_option(CLI::App* command, std::optional<std::string>& target);
-// Add --dry-run to `command`, stored in `target`.
-void add_dry_run_option(CLI::App* command, bool& target);
-// Return DryRun::yes if `flag` is set.
-inline DryRun dry_run(bool flag) {
-    return flag ? DryRun::yes : DryRun::no;
-}
-// Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
-std::string verb(bool dry, const char* past, const char* base);
-
-// Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
-// Error(bad_data) for a folder, Error(not_found) if it cannot be read.
-std::ifstream open_import_file(const std::string& file);
-
-// Counts and problems of an all-or-nothing CSV import.
-struct ImportCounts {
-    std::size_t read = 0;
-    std::size_t inserted = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;
-    const std::vector<std::string>& problems;
-};
-
-// Warn each problem and throw Error(bad_data) if there are any (nothing was imported); else say
-// what the import of `file` did.
-void report_import(Runtime& rt, const ImportCounts& counts, const std::string& file, bool dry);
-
-// Return the command line of the parsed `app` for the audit log: the command path, option names,
-// and values except those of options that carry personal data.
-std::string audit_command_line(const CLI::App& app);
-
-// Return the name of the user running werkstatt.
-std::string os_user();
 
 } // namespace werkstatt::cli

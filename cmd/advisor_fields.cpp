@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The flags of an advisory service's fields, shared by `advisor add` and `advisor edit`.
+#include "advisor.hpp"
+
+namespace werkstatt::cli {
+
+namespace {
+
+std::vector<std::string> items(const std::vector<std::string>& flags) {
+    std::vector<std::string> out;
+    for (const auto& flag : flags) {
+        for (auto& item : split_items(flag)) {
+            out.push_back(std::move(item));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+AdvisorFields advisor_fields(const AdvisorFieldFlags& flags) {
+    auto f = flags.fields;
+    if (!flags.topics.empty()) {
+        f.topics = items(flags.topics);
+    }
+    if (flags.statewide) {
+        f.districts = std::vector<std::string>{"statewide"};
+    } else if (!flags.districts.empty()) {
+        f.districts = items(flags.districts);
+    }
+    if (!flags.languages.empty()) {
+        f.languages = items(flags.languages);
+    }
+    return f;
+}
+
+void bind_advisor_fields(CLI::App* cmd, AdvisorFieldFlags& flags, bool creating) {
+    auto& f = flags.fields;
+    if (creating) {
+        cmd->add_option("--key", f.key, "Short key scripts use, e.g. iq-nord")->required();
+        cmd->add_option("--organisation", f.organisation, "Organisation (Träger)")->required();
+        cmd->add_option("--service", f.service, "Name of the service")->required();
+        cmd->add_option("--topic", flags.topics,
+                        "Topic it helps with (repeat; see 'advisor "
+                        "topics')")
+            ->required();
+        cmd->add_option("--plz", f.plz, "Postal code of its address")->required();
+    } else {
+        cmd->add_option("--new-key", f.key, "Give the service a new key");
+        cmd->add_option("--organisation", f.organisation, "Organisation (Träger)");
+        cmd->add_option("--service", f.service, "Name of the service");
+        cmd->add_option("--topic", flags.topics, "Topics it helps with (replaces the list)");
+        cmd->add_option("--plz", f.plz, "Postal code of its address");
+    }
+    auto* statewide = cmd->add_flag("--statewide", flags.statewide, "It serves all of the state");
+    cmd->add_option("--district", flags.districts,
+                    "District it serves (repeat; default: the district of its PLZ)")
+        ->excludes(statewide);
+    cmd->add_option("--street", f.street, "Street and number");
+    cmd->add_option("--city", f.city, "Town");
+    cmd->add_option("--contact-person", f.contact_person, "Contact person");
+    cmd->add_option("--phone", f.phone, "Telephone");
+    cmd->add_option("--email", f.email, "Email address");
+    cmd->add_option("--web", f.web, "Web page (https://...)");
+    cmd->add_option("--language", flags.languages,
+                    "Language offered, ISO 639-1 code (repeat: --language de --language ar)");
+    cmd->add_option("--hours", f.opening_hours, "Opening hours");
+    cmd->add_option("--verified", f.last_verified, "Day the details were checked, YYYY-MM-DD");
+    cmd->add_option("--notes", f.notes, "Free notes");
+}
+
+} // namespace werkstatt::cli

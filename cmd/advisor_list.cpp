@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt advisor list|show|import: the advisory services as a list, one of them, a CSV file in.
+#include "advisor.hpp"
+#include "commands.hpp"
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct AdvisorListOptions {
+    std::optional<std::string> topic;
+    std::optional<std::string> district;
+    std::optional<std::string> format;
+};
+
+struct AdvisorShowOptions {
+    std::string key;
+    std::optional<std::string> format;
+};
+
+struct AdvisorImportOptions {
+    std::string file;
+    bool dry = false;
+};
+
+} // namespace
+
+void setup_advisor_list(CLI::App& group, Runtime& rt) {
+    static AdvisorListOptions o;
+    auto* cmd = group.add_subcommand("list", "List advisory services by key");
+    cmd->add_option("--topic", o.topic, "Only services with this topic");
+    cmd->add_option("--district", o.district, "Only services serving this district");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto query = parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt);
+            auto db = rt.open(Access::read_only);
+            rt.print(
+                advisor_records(select_advisors(db, query), rt.format(o.format) == Format::table),
+                o.format);
+        };
+    });
+}
+
+void setup_advisor_show(CLI::App& group, Runtime& rt) {
+    static AdvisorShowOptions o;
+    auto* cmd = group.add_subcommand("show", "Show one advisory service");
+    cmd->add_option("KEY", o.key, "Key of the service")->required();
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(advisor_detail(require_advisor(db, o.key), verify_policy(rt)), o.format);
+        };
+    });
+}
+
+void setup_advisor_import(CLI::App& group, Runtime& rt) {
+    static AdvisorImportOptions o;
+    auto* cmd = group.add_subcommand("import", "Add or update advisory services from a CSV file");
+    cmd->add_option("FILE", o.file, "CSV file with a header line (key, organisation, ...)")
+        ->required();
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto in = open_import_file(o.file);
+            auto db = rt.open(Access::read_write);
+            const auto report = import_advisors(db, in, o.file, dry_run(o.dry));
+            report_import(rt,
+                          ImportCounts{report.read, report.inserted, report.updated,
+                                       report.unchanged, report.problems},
+                          o.file, o.dry);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

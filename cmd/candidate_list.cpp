@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt candidate list|show: the candidates as a list, one candidate.
+#include "applicants/exchange.hpp"
+#include "candidate.hpp"
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct CandidateListOptions {
+    std::optional<std::string> source;
+    std::optional<std::string> format;
+    bool all = false;
+};
+
+struct CandidateShowOptions {
+    std::string key;
+    std::optional<std::string> source;
+    std::optional<std::string> format;
+};
+
+} // namespace
+
+void setup_candidate_list(CLI::App& group, Runtime& rt) {
+    static CandidateListOptions o;
+    auto* list = group.add_subcommand("list", "List candidates");
+    list->add_flag("--all", o.all, "Include archived candidates");
+    list->add_option("--source", o.source, "Only candidates from this source");
+    add_format_option(list, o.format);
+    list->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            const auto records = exchange_records(
+                RecordKind::candidate,
+                list_exchange(db, RecordKind::candidate, ExchangeFilter{o.all, o.source, {}}));
+            if (rt.format(o.format) == Format::table) {
+                rt.print(select_columns(records, {"id", "source", "reference", "first_name",
+                                                  "last_name", "plz", "district", "kldb", "german",
+                                                  "residence_status", "available_from"}),
+                         o.format);
+            } else {
+                rt.print(records, o.format);
+            }
+        };
+    });
+}
+
+void setup_candidate_show(CLI::App& group, Runtime& rt) {
+    static CandidateShowOptions o;
+    auto* show = group.add_subcommand("show", "Show one candidate");
+    bind_candidate(show, o.key, o.source);
+    add_format_option(show, o.format);
+    show->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(exchange_detail(RecordKind::candidate, require_candidate(db, o.key, o.source)),
+                     o.format);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt company list|show|import: the register as a list, one company, a CSV file in.
+#include "commands.hpp"
+#include "company.hpp"
+#include "members/members.hpp"
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct CompanyListOptions {
+    std::optional<std::string> district;
+    std::optional<std::string> format;
+    bool all = false;
+    bool hosts = false;
+};
+
+struct CompanyShowOptions {
+    std::string key;
+    std::optional<std::string> format;
+};
+
+struct CompanyImportOptions {
+    std::string file;
+    bool dry = false;
+};
+
+} // namespace
+
+void setup_company_list(CLI::App& group, Runtime& rt) {
+    static CompanyListOptions o;
+    auto* cmd = group.add_subcommand("list", "List member companies");
+    cmd->add_flag("--all", o.all, "Include archived companies");
+    cmd->add_flag("--hosts", o.hosts, "Only companies that can host");
+    cmd->add_option("--district", o.district, "Only companies in this district");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            CompanyFilter filter{o.all, std::nullopt, o.hosts};
+            if (o.district) {
+                filter.district_ags = district_filter_ags(*o.district);
+            }
+            auto db = rt.open(Access::read_only);
+            const auto format = rt.format(o.format);
+            rt.print(company_records(list_companies(db, filter),
+                                     format == Format::table ? Columns::brief : Columns::full),
+                     o.format);
+        };
+    });
+}
+
+void setup_company_show(CLI::App& group, Runtime& rt) {
+    static CompanyShowOptions o;
+    auto* cmd = group.add_subcommand("show", "Show one company with its contacts");
+    cmd->add_option("KEY", o.key, "Company key")->required();
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(company_detail(db, o.key), o.format);
+        };
+    });
+}
+
+void setup_company_import(CLI::App& group, Runtime& rt) {
+    static CompanyImportOptions o;
+    auto* cmd = group.add_subcommand("import", "Add or update companies from a CSV file");
+    cmd->add_option("FILE", o.file, "CSV file with a header line (key, name, plz, ...)")
+        ->required();
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            auto in = open_import_file(o.file);
+            auto db = rt.open(Access::read_write);
+            const auto report = import_companies(db, in, o.file, member_policy(rt), dry_run(o.dry));
+            for (const auto& w : report.warnings) {
+                rt.warn(w);
+            }
+            report_import(rt,
+                          ImportCounts{report.read, report.inserted, report.updated,
+                                       report.unchanged, report.problems},
+                          o.file, o.dry);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

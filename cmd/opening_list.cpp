@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt opening list|show: the openings as a list, one opening.
+#include "applicants/exchange.hpp"
+#include "opening.hpp"
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct OpeningListOptions {
+    std::optional<std::string> company;
+    std::optional<std::string> format;
+    bool all = false;
+};
+
+struct OpeningShowOptions {
+    std::int64_t id = 0;
+    std::optional<std::string> format;
+};
+
+} // namespace
+
+void setup_opening_list_show(CLI::App& group, Runtime& rt) {
+    static OpeningListOptions o;
+    auto* list = group.add_subcommand("list", "List open openings");
+    list->add_flag("--all", o.all, "Include closed openings");
+    list->add_option("--company", o.company, "Only this company's openings");
+    add_format_option(list, o.format);
+    list->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            const auto records = exchange_records(
+                RecordKind::opening,
+                list_exchange(db, RecordKind::opening, ExchangeFilter{o.all, {}, o.company}));
+            if (rt.format(o.format) == Format::table) {
+                rt.print(select_columns(records, {"id", "company", "title", "kldb", "german", "plz",
+                                                  "district", "positions", "start_date", "status"}),
+                         o.format);
+            } else {
+                rt.print(records, o.format);
+            }
+        };
+    });
+    static OpeningShowOptions so;
+    auto* show = group.add_subcommand("show", "Show one opening");
+    show->add_option("OPENING", so.id, "Opening id")->required();
+    add_format_option(show, so.format);
+    show->callback([&rt] {
+        rt.action = [&rt] {
+            auto db = rt.open(Access::read_only);
+            rt.print(exchange_detail(RecordKind::opening, require_opening(db, so.id)), so.format);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

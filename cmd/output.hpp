@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What commands share besides the runtime: the --format and --dry-run flags, the words of a
+// dry run, reading and reporting an all-or-nothing CSV import, the command line for the audit log.
+#pragma once
+
+#include "runtime.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace werkstatt::cli {
+
+// Add --format table|json|csv to `command`, stored in `target`.
+void add_format_option(CLI::App* command, std::optional<std::string>& target);
+// Add --dry-run to `command`, stored in `target`.
+void add_dry_run_option(CLI::App* command, bool& target);
+// Return DryRun::yes if `flag` is set.
+inline DryRun dry_run(bool flag) {
+    return flag ? DryRun::yes : DryRun::no;
+}
+// Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
+std::string verb(bool dry, const char* past, const char* base);
+
+// Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
+// Error(bad_data) for a folder, Error(not_found) if it cannot be read.
+std::ifstream open_import_file(const std::string& file);
+
+// Counts and problems of an all-or-nothing CSV import.
+struct ImportCounts {
+    std::size_t read = 0;
+    std::size_t inserted = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    const std::vector<std::string>& problems;
+};
+
+// Warn each problem and throw Error(bad_data) if there are any (nothing was imported); else say
+// what the import of `file` did.
+void report_import(Runtime& rt, const ImportCounts& counts, const std::string& file, bool dry);
+
+// Return the command line of the parsed `app` for the audit log: the command path, option names,
+// and values except those of options that carry personal data.
+std::string audit_command_line(const CLI::App& app);
+
+} // namespace werkstatt::cli

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runtime.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <iostream>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') {
+        return std::nullopt;
+    }
+    return std::string(value);
+}
+
+ConfigSources sources_from(const GlobalOptions& global) {
+    ConfigSources s;
+    s.system_file = env("WERKSTATT_SYSTEM_CONFIG").value_or("/etc/werkstatt/config.toml");
+    const auto home = env("HOME").value_or(".");
+    s.user_file = env("XDG_CONFIG_HOME").value_or(home + "/.config") + "/werkstatt/config.toml";
+    if (global.config_file) {
+        s.explicit_file = *global.config_file;
+    }
+    for (const char* name :
+         {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "WERKSTATT_DB", "WERKSTATT_FORMAT"}) {
+        if (const auto value = env(name)) {
+            s.environment[name] = *value;
+        }
+    }
+    s.assignments = global.sets;
+    if (global.db) {
+        s.flags.emplace_back("database.path", *global.db);
+    }
+    return s;
+}
+
+// Return the name of the user running werkstatt.
+std::string os_user() {
+    if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+        return pw->pw_name;
+    }
+    return env("USER").value_or(fmt::format("uid {}", geteuid()));
+}
+
+} // namespace
+
+Runtime::Runtime(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
+
+const LoadedConfig& Runtime::config() {
+    if (!m_config) {
+        m_config = load_config(sources_from(global));
+        for (const auto& file : m_config->files_read) {
+            detail("read configuration " + file.string());
+        }
+    }
+    return *m_config;
+}
+
+std::string Runtime::db_path_hint() const {
+    if (m_config) {
+        return m_config->config.store.database_path;
+    }
+    return global.db.value_or("");
+}
+
+Database Runtime::open(Access access) {
+    const auto& c = config().config.store;
+    detail("database " + c.database_path);
+    const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
+    return Database::open(OpenOptions{c.database_path, access, c.busy_timeout_ms, audit});
+}
+
+Database Runtime::initialise(InitResult& result) {
+    const auto& c = config().config.store;
+    const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
+    return Database::initialise(
+        OpenOptions{c.database_path, Access::read_write, c.busy_timeout_ms, audit}, result);
+}
+
+void Runtime::info(const std::string& message) {
+    if (!global.quiet) {
+        m_err << message << '\n';
+    }
+}
+
+void Runtime::detail(const std::string& message) {
+    if (global.verbose > 0 && !global.quiet) {
+        m_err << "werkstatt: " << message << '\n';
+    }
+}
+
+void Runtime::warn(const std::string& message) {
+    const auto mode = m_config ? m_config->config.output.color : ColorMode::auto_detect;
+    const bool colour =
+        mode == ColorMode::always ||
+        (mode == ColorMode::auto_detect && !env("NO_COLOR") && isatty(STDERR_FILENO) != 0);
+    m_err << (colour ? "\x1b[33mwerkstatt: warning:\x1b[0m " : "werkstatt: warning: ") << message
+          << '\n';
+}
+
+Format Runtime::format(const std::optional<std::string>& flag) {
+    if (flag) {
+        return parse_format(*flag).value_or(Format::table);
+    }
+    return config().config.output.format;
+}
+
+Color Runtime::color() {
+    const auto mode = m_config ? m_config->config.output.color : ColorMode::auto_detect;
+    if (mode == ColorMode::always) {
+        return Color::yes;
+    }
+    if (mode == ColorMode::never || env("NO_COLOR") || isatty(STDOUT_FILENO) == 0) {
+        return Color::no;
+    }
+    return Color::yes;
+}
+
+void Runtime::print(const Records& records, const std::optional<std::string>& format_flag) {
+    write_records(m_out, records, format(format_flag), color());
+}
+
+void Runtime::print(const Detail& detail, const std::optional<std::string>& format_flag) {
+    write_detail(m_out, detail, format(format_flag), color());
+}
+
+void Runtime::confirm(const std::string& question, bool yes) {
+    if (yes) {
+        return;
+    }
+    if (isatty(STDIN_FILENO) == 0) {
+        throw Error(ErrorKind::usage, "this change needs confirmation; add --yes to run it "
+                                      "without a terminal");
+    }
+    m_err << question << " [y/N] " << std::flush;
+    std::string answer;
+    std::getline(std::cin, answer);
+    const auto a = text::ascii_lower(text::trim(answer));
+    if (a != "y" && a != "yes" && a != "j" && a != "ja") {
+        throw Error(ErrorKind::usage, "not confirmed; nothing was changed");
+    }
+}
+
+} // namespace werkstatt::cli
