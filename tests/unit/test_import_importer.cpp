@@ -309,6 +309,14 @@ TEST_CASE("importer: a reference twice in a file is a warning; the later row win
     CHECK(i.candidate("A-1", "last_name") == "Haddad-Said");
     REQUIRE(r.warnings.size() == 1);
     CHECK_THAT(r.warnings[0], Catch::Contains(":3: reference \"A-1\" appeared earlier"));
+
+    SECTION("also when both rows leave a known record unchanged") {
+        const auto again = i.run_text("dup2.csv", k_header + "A-1;Amal;Haddad-Said;39104;B1;;eu\n"
+                                                             "A-1;Amal;Haddad-Said;39104;B1;;eu\n");
+        check_counts(again.batch, 2, 0, 0, 2, 0);
+        REQUIRE(again.warnings.size() == 1);
+        CHECK_THAT(again.warnings[0], Catch::Contains(":3: reference \"A-1\" appeared earlier"));
+    }
 }
 
 TEST_CASE("importer: openings are imported for member companies only", "[import][importer]") {
