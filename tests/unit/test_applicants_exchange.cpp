@@ -98,6 +98,20 @@ TEST_CASE("exchange: require_candidate finds a candidate by id or by reference",
           ErrorKind::not_found);
 }
 
+TEST_CASE("exchange: a reference wins over an id; --source applies to references only",
+          "[applicants][exchange]") {
+    Exchange x;
+    const auto first = x.candidate("ba", "A-1", "Amal");
+    const auto second = x.candidate("ba", std::to_string(first), "Olena");
+    REQUIRE(first != second);
+    // werkstatt-candidate(1): the text 12 names the candidate whose reference is 12 if there is
+    // one, else the candidate with id 12.
+    CHECK(require_candidate(x.db, std::to_string(first), std::nullopt).id == second);
+    CHECK(require_candidate(x.db, std::to_string(second), std::nullopt).id == second);
+    // No jc-halle candidate has the reference: the id decides, whatever its source.
+    CHECK(require_candidate(x.db, std::to_string(first), std::string("jc-halle")).id == first);
+}
+
 TEST_CASE("exchange: a reference of several sources needs --source", "[applicants][exchange]") {
     Exchange x;
     const auto ba = x.candidate("ba", "K-5");
@@ -163,6 +177,12 @@ TEST_CASE("exchange: edit_exchange returns the changed columns and writes them",
         CHECK(cell(r, RecordKind::candidate, "german") == Cell("B2"));
         CHECK(x.count("SELECT count(*) FROM audit_log WHERE action = 'edit' AND entity_id = " +
                       std::to_string(id)) == 1);
+    }
+    SECTION("a new source is a change of the first column") {
+        const auto changed =
+            edit_exchange(x.db, RecordKind::candidate, id, {{"source", "JC-Halle"}}, DryRun::no);
+        CHECK(changed == Strings{"source"});
+        CHECK(require_candidate(x.db, "A-1", std::string("jc-halle")).id == id);
     }
     SECTION("dates are written YYYY-MM-DD") {
         const auto changed = edit_exchange(x.db, RecordKind::candidate, id,
