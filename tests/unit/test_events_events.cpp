@@ -307,7 +307,7 @@ TEST_CASE("events: status changes that make sense are made", "[events]") {
     CHECK(stored.cancel_reason == "Gastgeber krank");
 
     // A cancelled event may be reinstated, and the reason goes.
-    set_event_status(e.db, id, EventStatus::confirmed, "", DryRun::no);
+    set_event_status(e.db, id, EventStatus::confirmed, "wieder gesund", DryRun::no);
     stored = require_event(e.db, id);
     CHECK(stored.status == EventStatus::confirmed);
     CHECK(stored.cancel_reason.empty());
