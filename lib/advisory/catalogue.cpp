@@ -2,11 +2,11 @@
 #include "advisory/catalogue.hpp"
 
 #include "advisory/advisors.hpp"
+#include "advisory/conditions.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
-#include "reference/toml_reader.hpp"
 #include "store/advisory_store.hpp"
 
 #include <algorithm>
@@ -19,9 +19,7 @@
 namespace werkstatt {
 
 using advisory_detail::k_condition_keys;
-using advisory_detail::parse_toml;
 using advisory_detail::read_condition;
-using advisory_detail::TableReader;
 
 namespace {
 

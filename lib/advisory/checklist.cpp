@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/checklist.hpp"
 
+#include "advisory/conditions.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "reference/plz_directory.hpp"
-#include "reference/toml_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,9 +18,8 @@
 namespace werkstatt {
 
 using advisory_detail::k_condition_keys;
-using advisory_detail::parse_toml;
 using advisory_detail::read_condition;
-using advisory_detail::TableReader;
+using advisory_detail::read_topics;
 
 namespace {
 
@@ -167,7 +166,7 @@ HiringRules HiringRules::from_toml(std::string_view text, std::string_view sourc
         step.who = r.text("who", false);
         step.duration = r.text("duration", false);
         step.source = r.text("source", true);
-        step.topics = r.topics("topics");
+        step.topics = read_topics(r, "topics");
         if (const auto* when = r.table("when")) {
             const TableReader w(source, *when, "a step's 'when'");
             for (const auto& [k, v] : *when) {

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/toml_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -143,19 +144,7 @@ void walk(const toml::table& table, const std::string& prefix,
 }
 
 toml::table parse_file(const std::filesystem::path& path) {
-    try {
-        return toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        const auto line = e.source().begin.line;
-        if (line == 0) {
-            throw Error(ErrorKind::config,
-                        fmt::format("cannot read configuration file {}; check that it exists and "
-                                    "is readable",
-                                    path.string()));
-        }
-        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", path.string(),
-                                                   line, e.description()));
-    }
+    return parse_toml_file(path, "configuration file");
 }
 
 std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,

@@ -5,11 +5,11 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/encoding.hpp"
+#include "io/toml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <toml++/toml.h>
 
 namespace werkstatt {
@@ -167,21 +167,19 @@ ImportProfile read_profile(const std::string& name, const toml::node& node,
     return p;
 }
 
-// Read every profile in the TOML `text` of `origin` into `out`, replacing same names.
-void read_profiles(std::string_view text, const std::string& origin,
-                   std::vector<ImportProfile>& out) {
-    toml::table root;
-    try {
-        root = toml::parse(text, origin);
-    } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description()));
-    }
+// Read the profiles of the TOML `root` of `origin` into `out`, replacing same names; with `only`,
+// just the profile of that name (a broken profile that is not asked for then stops nothing).
+void read_profiles(const toml::table& root, const std::string& origin,
+                   std::vector<ImportProfile>& out,
+                   std::optional<std::string_view> only = std::nullopt) {
     const auto* profiles = root["import"]["profile"].as_table();
     if (profiles == nullptr) {
         return;
     }
     for (const auto& [name, node] : *profiles) {
+        if (only && name.str() != *only) {
+            continue;
+        }
         auto profile = read_profile(std::string(name.str()), node, origin);
         out.erase(std::remove_if(out.begin(), out.end(),
                                  [&](const ImportProfile& p) { return p.name == profile.name; }),
@@ -190,28 +188,20 @@ void read_profiles(std::string_view text, const std::string& origin,
     }
 }
 
-std::string file_text(const std::string& path) {
-    try {
-        auto table = toml::parse_file(path);
-        (void)table;
-    } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}", path, e.source().begin.line, e.description()));
+toml::table shipped_profiles() {
+    const auto shipped = embedded_file(k_shipped);
+    if (!shipped) {
+        throw Error(ErrorKind::internal, "the shipped import profiles were not compiled in; "
+                                         "please report this");
     }
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return parse_toml(*shipped, k_shipped);
 }
 
 } // namespace
 
 std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& sources) {
     std::vector<ImportProfile> out;
-    const auto shipped = embedded_file(k_shipped);
-    if (!shipped) {
-        throw Error(ErrorKind::internal, "the shipped import profiles were not compiled in; "
-                                         "please report this");
-    }
-    read_profiles(*shipped, k_shipped, out);
+    read_profiles(shipped_profiles(), k_shipped, out);
     std::vector<std::string> files;
     for (const auto& s : sources) {
         if (std::find(files.begin(), files.end(), s.file) == files.end()) {
@@ -219,18 +209,37 @@ std::vector<ImportProfile> all_profiles(const std::vector<ProfileSource>& source
         }
     }
     for (const auto& file : files) {
-        read_profiles(file_text(file), file, out);
+        read_profiles(parse_toml_file(file, "import profile file"), file, out);
     }
     return out;
 }
 
 ImportProfile find_profile(const std::vector<ProfileSource>& sources, std::string_view name) {
+    // The configuration said which file defines each profile (later files win): read that one
+    // file once, and only the profile asked for.
+    std::vector<ImportProfile> found;
+    const auto defined = std::find_if(sources.rbegin(), sources.rend(),
+                                      [&](const ProfileSource& s) { return s.name == name; });
+    if (defined != sources.rend()) {
+        read_profiles(parse_toml_file(defined->file, "import profile file"), defined->file, found,
+                      name);
+    } else {
+        read_profiles(shipped_profiles(), k_shipped, found, name);
+    }
+    if (!found.empty()) {
+        return found.front();
+    }
     std::vector<std::string> names;
-    for (auto& p : all_profiles(sources)) {
-        if (p.name == name) {
-            return p;
+    const auto root = shipped_profiles();
+    if (const auto* shipped = root["import"]["profile"].as_table()) {
+        for (const auto& entry : *shipped) {
+            names.emplace_back(entry.first.str());
         }
-        names.push_back(p.name);
+    }
+    for (const auto& s : sources) {
+        if (std::find(names.begin(), names.end(), s.name) == names.end()) {
+            names.push_back(s.name);
+        }
     }
     throw Error(ErrorKind::usage, fmt::format("no import profile '{}'; the profiles are {}", name,
                                               text::join(names, ", ")));

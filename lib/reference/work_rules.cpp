@@ -3,75 +3,18 @@
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
+#include "io/toml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 namespace werkstatt {
 
 namespace {
 
-constexpr std::string_view k_rule_keys[] = {"code", "label", "legal_basis", "permission", "note"};
-
 // all_residence_statuses() lists the statuses in the order of the enum.
 std::size_t index_of(ResidenceStatus status) {
     return static_cast<std::size_t>(status);
-}
-
-// Reads one [[rule]] table; `fail` throws with the line of the node it is given.
-class RuleReader {
-  public:
-    RuleReader(std::string_view source, const toml::table& table)
-        : m_source(source), m_table(table) {}
-
-    [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}", m_source, node.source().begin.line, what));
-    }
-
-    // Return the string value of `key`; `required` keys must hold a non-empty text.
-    std::string text(std::string_view key, bool required) const {
-        const toml::node* node = m_table.get(key);
-        if (node == nullptr) {
-            fail(m_table, fmt::format("this rule has no '{}'; add {} = \"...\"", key, key));
-        }
-        const auto value = node->value<std::string>();
-        if (!value) {
-            fail(*node, fmt::format("'{}' must be a text in quotes", key));
-        }
-        if (required && value->empty()) {
-            fail(*node, fmt::format("'{}' must not be empty", key));
-        }
-        return *value;
-    }
-
-    const toml::node& node(std::string_view key) const { return *m_table.get(key); }
-
-    void check_keys() const {
-        for (const auto& [key, value] : m_table) {
-            const auto known = std::find(std::begin(k_rule_keys), std::end(k_rule_keys),
-                                         key.str()) != std::end(k_rule_keys);
-            if (!known) {
-                fail(value, fmt::format("unknown key '{}' in a rule; a rule has code, label, "
-                                        "legal_basis, permission and note",
-                                        key.str()));
-            }
-        }
-    }
-
-  private:
-    std::string_view m_source;
-    const toml::table& m_table;
-};
-
-toml::table parse_toml(std::string_view text, std::string_view source) {
-    try {
-        return toml::parse(text, source);
-    } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", source,
-                                                   e.source().begin.line, e.description()));
-    }
 }
 
 } // namespace
@@ -114,12 +57,12 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     std::vector<std::optional<WorkRule>> found(all_residence_statuses().size());
     if (array != nullptr) {
         for (const auto& element : *array) {
-            const RuleReader reader(source, *element.as_table());
-            reader.check_keys();
+            const TableReader reader(source, *element.as_table(), "this rule");
+            reader.check_keys({"code", "label", "legal_basis", "permission", "note"});
             const auto code = reader.text("code", true);
             const auto status = parse_residence_status(code);
             if (!status) {
-                reader.fail(reader.node("code"),
+                reader.fail(*reader.node().get("code"),
                             fmt::format("unknown residence status '{}'; werkstatt knows eu, "
                                         "niederlassung, schutz, ukraine, bleiberecht, fachkraft, "
                                         "blaue-karte, ausbildung, anerkennung, beschaeftigung, "
@@ -129,23 +72,23 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
             }
             auto& slot = found[index_of(*status)];
             if (slot) {
-                reader.fail(reader.node("code"),
+                reader.fail(*reader.node().get("code"),
                             fmt::format("a second rule for '{}'; keep one rule per status", code));
             }
             WorkRule rule;
             rule.status = *status;
             rule.label = reader.text("label", true);
-            rule.legal_basis = reader.text("legal_basis", false);
+            rule.legal_basis = reader.present_text("legal_basis");
             const auto permission_text = reader.text("permission", true);
             const auto permission = parse_work_permission(permission_text);
             if (!permission) {
-                reader.fail(reader.node("permission"),
+                reader.fail(*reader.node().get("permission"),
                             fmt::format("unknown permission '{}'; use free, title-job, "
                                         "permit-required, not-allowed or unknown",
                                         permission_text));
             }
             rule.permission = *permission;
-            rule.note = reader.text("note", false);
+            rule.note = reader.present_text("note");
             slot = std::move(rule);
         }
     }

@@ -17,11 +17,14 @@ using werkstatt::test::write_text;
 namespace {
 
 // Write `toml` to `name` in `dir` and return it as the one profile source.
+// Return the sources of the file `name` written with `toml`, as the configuration records them:
+// the file defines the profile `profile`.
 std::vector<ProfileSource> source_file(const TempDir& dir, const std::string& name,
-                                       const std::string& toml) {
+                                       const std::string& toml,
+                                       const std::string& profile = "mine") {
     const auto path = dir.file(name);
     write_text(path, toml);
-    return {ProfileSource{"mine", path.string()}};
+    return {ProfileSource{profile, path.string()}};
 }
 
 std::string header_of(const ImportProfile& p, const std::string& field) {
@@ -132,7 +135,8 @@ header = false
 plz = 3
 reference = 1
 last_name = 2
-)");
+)",
+                                     "pos");
     const auto p = find_profile(sources, "pos");
     CHECK_FALSE(p.header);
     CHECK(p.source == "pos"); // the name when no source is given
@@ -187,7 +191,7 @@ TEST_CASE("profile: a malformed profile is a config error naming file and line",
     };
     for (const auto& c : cases) {
         INFO(c.what);
-        const auto sources = source_file(dir, "bad.toml", c.toml);
+        const auto sources = source_file(dir, "bad.toml", c.toml, "x");
         const auto f = failure_of([&] { find_profile(sources, "x"); });
         CHECK(f.kind == ErrorKind::config);
         CHECK_THAT(f.message,
@@ -198,9 +202,10 @@ TEST_CASE("profile: a malformed profile is a config error naming file and line",
         REQUIRE(problems.size() == 1);
         CHECK(problems[0] == f.message);
     }
-    // Even a valid profile of another name is not found past a broken file.
-    const auto sources = source_file(dir, "bad.toml", cases.front().toml);
-    CHECK(failure_of([&] { find_profile(sources, "ba"); }).kind == ErrorKind::config);
+    // A broken profile does not keep another one from being found (it used to block every
+    // import, whichever profile was asked for).
+    const auto sources = source_file(dir, "bad.toml", cases.front().toml, "x");
+    CHECK(find_profile(sources, "ba").name == "ba");
 }
 
 TEST_CASE("profile: check_profiles finds nothing wrong in good files", "[import][profile]") {
@@ -267,4 +272,26 @@ TEST_CASE("profile: fold_for_match ignores case, umlauts and blanks", "[import][
     CHECK(text::fold_for_match("Straße") == "strasse");
     CHECK(text::fold_for_match("") == "");
     CHECK(text::fold_for_match("Umkreis km") != text::fold_for_match("Umkreiskm"));
+}
+
+TEST_CASE("profile: only the profile asked for is read", "[import][profile]") {
+    TempDir dir;
+    const auto path = dir.file("two.toml");
+    write_text(path, "[import.profile.good]\n[import.profile.good.columns]\nreference = \"R\"\n"
+                     "[import.profile.broken]\nkind = \"person\"\n");
+    const std::vector<ProfileSource> sources = {ProfileSource{"good", path.string()},
+                                                ProfileSource{"broken", path.string()}};
+    // A broken profile that is not the one asked for stops no import.
+    const auto good = find_profile(sources, "good");
+    CHECK(good.name == "good");
+    CHECK(good.origin == path.string());
+    const auto f = failure_of([&] { find_profile(sources, "broken"); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":5"));
+    // check_profiles still reports it, for `config check`.
+    const auto problems = check_profiles(sources);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == f.message);
+    // A shipped profile is found without reading the admins' files.
+    CHECK(find_profile(sources, "ba").name == "ba");
 }

@@ -124,7 +124,7 @@ TEST_CASE("WorkRules::from_toml names file and line of bad data", "[work_rules]"
          "legal_basis = 18", "'legal_basis' must be a text"},
         {table_with("", "eu") + eu_rule +
              "label = \"x\"\nlegal_basis = \"\"\npermission = \"free\"\nnote = \"\"\nweeks = 3\n",
-         "weeks = 3", "unknown key 'weeks' in a rule"},
+         "weeks = 3", "unknown key 'weeks' in this rule"},
         {"author = \"x\"\n" + table_with(), "author", "unknown key 'author'"},
         {"valid_as_of = \"2025-01-01\"\n", "valid_as_of", "'valid_as_of' must be a date"},
         {"valid_as_of = 2025-01-01\nrule = 3\n", "rule = 3", "'rule' must be a list"},

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reading the catalogue and rule files (internal to lib/advisory): TOML tables whose errors name
-// the file and line.
+// The one TOML reader: configuration, import profiles, rule and catalogue files are parsed here,
+// and every error names the file and line.
 #pragma once
 
-#include "domain/advisory.hpp"
-
+#include <filesystem>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <toml++/toml.h>
 #include <vector>
 
-namespace werkstatt::advisory_detail {
+namespace werkstatt {
 
 // Parse `text` as TOML; throw Error(config) naming `source` and the line on a syntax error.
 toml::table parse_toml(std::string_view text, std::string_view source);
+
+// Parse the file at `path` as TOML; throw Error(config) naming the file and line on a syntax
+// error, or saying that the `what` ("configuration file") cannot be read.
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what);
 
 // Reads one table of a rule or catalogue file.
 class TableReader {
@@ -28,6 +32,8 @@ class TableReader {
     void check_keys(std::initializer_list<std::string_view> keys) const;
     // Return the text of `key`; a missing key is an error if `required`, else "".
     std::string text(std::string_view key, bool required) const;
+    // Return the text of `key`, which must be there but may be empty.
+    std::string present_text(std::string_view key) const;
     // Return the texts of the list `key` (empty if missing).
     std::vector<std::string> texts(std::string_view key) const;
     // Return the date of `key` as YYYY-MM-DD; it must be there.
@@ -36,8 +42,8 @@ class TableReader {
     const toml::table* table(std::string_view key) const;
     // Return the list of tables `key` (empty if missing).
     std::vector<const toml::table*> tables(std::string_view key) const;
-    // Return the advisory topics listed under `key`.
-    std::vector<AdvisoryTopic> topics(std::string_view key) const;
+    // Return the boolean of `key`, or nothing if it is missing.
+    std::optional<bool> flag(std::string_view key) const;
 
     const toml::table& node() const { return m_table; }
     std::string_view source() const { return m_source; }
@@ -48,15 +54,4 @@ class TableReader {
     std::string m_what;
 };
 
-// Read the conditions of `reader`'s table (permission, permission_not, status, status_not,
-// recognition, recognition_not, german_below, german_at_least, german_below_opening, level,
-// regulated); other keys are left to the caller.
-SituationCondition read_condition(const TableReader& reader);
-
-// The condition keys read_condition understands.
-inline constexpr std::string_view k_condition_keys[] = {
-    "permission",           "permission_not",  "status",       "status_not",
-    "recognition",          "recognition_not", "german_below", "german_at_least",
-    "german_below_opening", "level",           "regulated"};
-
-} // namespace werkstatt::advisory_detail
+} // namespace werkstatt

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reference/toml_reader.hpp"
+#include "io/toml_reader.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-namespace werkstatt::advisory_detail {
+namespace werkstatt {
 
 toml::table parse_toml(std::string_view text, std::string_view source) {
     try {
@@ -52,6 +52,13 @@ std::string TableReader::text(std::string_view key, bool required) const {
         fail(*node, fmt::format("'{}' must not be empty", key));
     }
     return *value;
+}
+
+std::string TableReader::present_text(std::string_view key) const {
+    if (m_table.get(key) == nullptr) {
+        fail(m_table, fmt::format("{} has no '{}'; add {} = \"...\"", m_what, key, key));
+    }
+    return text(key, false);
 }
 
 std::vector<std::string> TableReader::texts(std::string_view key) const {
@@ -118,102 +125,31 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) const 
     return out;
 }
 
-std::vector<AdvisoryTopic> TableReader::topics(std::string_view key) const {
-    std::vector<AdvisoryTopic> out;
-    for (const auto& name : texts(key)) {
-        const auto topic = parse_advisory_topic(name);
-        if (!topic) {
-            fail(*m_table.get(key), fmt::format("unknown topic '{}'; the known topics are {}", name,
-                                                known_advisory_topics()));
-        }
-        out.push_back(*topic);
-    }
-    return out;
-}
-
-namespace {
-
-constexpr std::string_view k_permissions = "free, title-job, permit-required, not-allowed, unknown";
-constexpr std::string_view k_statuses =
-    "eu, niederlassung, schutz, ukraine, bleiberecht, fachkraft, blaue-karte, ausbildung, "
-    "anerkennung, beschaeftigung, fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, "
-    "unknown";
-constexpr std::string_view k_recognitions =
-    "not-required, not-applied, counselling, pending, full, partial, compensation-required, "
-    "rejected, unrecorded";
-
-template <typename T, typename Parse>
-std::vector<T> parsed_list(const TableReader& r, std::string_view key, Parse parse,
-                           std::string_view known) {
-    std::vector<T> out;
-    for (const auto& name : r.texts(key)) {
-        const auto value = parse(name);
-        if (!value) {
-            r.fail(*r.node().get(key),
-                   fmt::format("'{}' in {} is unknown; use {}", name, key, known));
-        }
-        out.push_back(*value);
-    }
-    return out;
-}
-
-std::vector<std::optional<Recognition>> recognitions(const TableReader& r, std::string_view key) {
-    std::vector<std::optional<Recognition>> out;
-    for (const auto& name : r.texts(key)) {
-        std::optional<Recognition> value;
-        if (!parse_recognition_or_unrecorded(name, value)) {
-            r.fail(*r.node().get(key),
-                   fmt::format("'{}' in {} is unknown; use {}", name, key, k_recognitions));
-        }
-        out.push_back(value);
-    }
-    return out;
-}
-
-std::optional<CefrLevel> level_of(const TableReader& r, std::string_view key) {
-    const auto text = r.text(key, false);
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    const auto level = CefrLevel::parse(text);
-    if (!level) {
-        r.fail(*r.node().get(key), fmt::format("'{}' must be a CEFR level A1 to C2", key));
-    }
-    return level;
-}
-
-std::optional<bool> flag_of(const TableReader& r, std::string_view key) {
-    const toml::node* node = r.node().get(key);
+std::optional<bool> TableReader::flag(std::string_view key) const {
+    const toml::node* node = m_table.get(key);
     if (node == nullptr) {
         return std::nullopt;
     }
     const auto value = node->value<bool>();
     if (!value) {
-        r.fail(*node, fmt::format("'{}' must be true or false", key));
+        fail(*node, fmt::format("'{}' must be true or false", key));
     }
     return value;
 }
 
-} // namespace
-
-SituationCondition read_condition(const TableReader& r) {
-    SituationCondition c;
-    c.permission =
-        parsed_list<WorkPermission>(r, "permission", parse_work_permission, k_permissions);
-    c.permission_not =
-        parsed_list<WorkPermission>(r, "permission_not", parse_work_permission, k_permissions);
-    c.status = parsed_list<ResidenceStatus>(r, "status", parse_residence_status, k_statuses);
-    c.status_not =
-        parsed_list<ResidenceStatus>(r, "status_not", parse_residence_status, k_statuses);
-    c.recognition = recognitions(r, "recognition");
-    c.recognition_not = recognitions(r, "recognition_not");
-    c.german_below = level_of(r, "german_below");
-    c.german_at_least = level_of(r, "german_at_least");
-    c.german_below_opening = flag_of(r, "german_below_opening");
-    c.level = parsed_list<RequirementLevel>(r, "level", parse_requirement_level,
-                                            "helper, skilled, specialist, expert");
-    c.regulated = flag_of(r, "regulated");
-    return c;
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        const auto line = e.source().begin.line;
+        if (line == 0) {
+            throw Error(ErrorKind::config,
+                        fmt::format("cannot read {} {}; check that it exists and is readable", what,
+                                    path.string()));
+        }
+        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", path.string(),
+                                                   line, e.description()));
+    }
 }
 
-} // namespace werkstatt::advisory_detail
+} // namespace werkstatt
