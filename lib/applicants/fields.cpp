@@ -8,6 +8,7 @@
 #include "domain/reporting_values.hpp"
 #include "domain/text_field.hpp"
 #include "domain/values.hpp"
+#include "import/profile.hpp" // fold_for_match
 #include "io/csv.hpp"
 #include "reference/nationality.hpp"
 #include "reference/plz_directory.hpp"
