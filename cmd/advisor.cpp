@@ -114,7 +114,8 @@ void setup_list(CLI::App& group, Runtime& rt, AdvisorOptions& o) {
     add_format_option(cmd, o.format);
     cmd->callback([&rt, &o] {
         rt.action = [&rt, &o] {
-            const auto query = parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt);
+            const auto query =
+                parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt, std::nullopt);
             auto db = rt.open(Access::read_only);
             std::vector<AdvisoryService> services;
             for (const auto& s : list_advisors(db)) {

@@ -68,7 +68,7 @@ TEST_CASE("find ranks services serving the district first, then statewide, then 
         service("ihk", "38820", {"15085"}, false, {AdvisoryTopic::training}),
     };
     const auto query = parse_advisor_query(std::string("work-permit"), std::nullopt,
-                                           std::string("38855"), std::nullopt);
+                                           std::string("38855"), std::nullopt, std::nullopt);
     REQUIRE(query.district_ags == "15085");
     const auto matches = rank_advisors(services, query, k_policy);
     CHECK(keys(matches) == std::vector<std::string>{"abh-harz", "faire-integration", "bamf",
@@ -89,11 +89,12 @@ TEST_CASE("find by district measures from the district's centre; language filter
     auto b = service("b", "39104", {"15003"}, false, {AdvisoryTopic::language});
     b.languages = {"de"};
     const auto query = parse_advisor_query(std::nullopt, std::string("Magdeburg"), std::nullopt,
-                                           std::string("AR"));
+                                           std::nullopt, std::string("AR"));
     CHECK(keys(rank_advisors({a, b}, query, k_policy)) == std::vector<std::string>{"a"});
-    const auto all = rank_advisors(
-        {a, b}, parse_advisor_query(std::nullopt, std::string("15003"), std::nullopt, std::nullopt),
-        k_policy);
+    const auto all = rank_advisors({a, b},
+                                   parse_advisor_query(std::nullopt, std::string("15003"),
+                                                       std::nullopt, std::nullopt, std::nullopt),
+                                   k_policy);
     CHECK(keys(all) == std::vector<std::string>{"b", "a"});
 }
 
@@ -111,17 +112,21 @@ TEST_CASE("entries never verified or verified too long ago need a check") {
 }
 
 TEST_CASE("unknown topics, districts and PLZ are usage errors that name the known ones") {
-    auto f = failure_of(
-        [] { parse_advisor_query(std::string("visa"), std::nullopt, std::nullopt, std::nullopt); });
+    auto f = failure_of([] {
+        parse_advisor_query(std::string("visa"), std::nullopt, std::nullopt, std::nullopt,
+                            std::nullopt);
+    });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("recognition, work-permit, language"));
     f = failure_of([] {
-        parse_advisor_query(std::nullopt, std::string("Atlantis"), std::nullopt, std::nullopt);
+        parse_advisor_query(std::nullopt, std::string("Atlantis"), std::nullopt, std::nullopt,
+                            std::nullopt);
     });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("Dessau-Roßlau"));
     f = failure_of([] {
-        parse_advisor_query(std::nullopt, std::nullopt, std::string("10115"), std::nullopt);
+        parse_advisor_query(std::nullopt, std::nullopt, std::string("10115"), std::nullopt,
+                            std::nullopt);
     });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("not in Sachsen-Anhalt"));
