@@ -16,6 +16,7 @@ namespace {
 struct Bucket {
     std::vector<std::size_t> located; // by latitude
     std::vector<double> lats;
+    std::vector<double> lons; // in the same order
     std::vector<std::size_t> unlocated;
     std::optional<std::size_t> widest; // the located opening with the largest max_distance_km
 };
@@ -50,6 +51,7 @@ class OpeningIndex {
             for (const auto k : order) {
                 located.push_back(b->located[k]);
                 lats.push_back(b->lats[k]);
+                b->lons.push_back(pool.openings[b->located[k]].location->lon);
             }
             b->located = std::move(located);
             b->lats = std::move(lats);
@@ -119,15 +121,19 @@ class OpeningIndex {
             return;
         }
         // No opening of the bucket has a larger limit than its widest; two places farther apart
-        // in latitude than that limit are farther apart than it. One more km covers the rounding
-        // of the distance to 100 m that the rule compares.
+        // in latitude or longitude than that limit allows are farther apart than it. One more km
+        // covers the rounding of the distance to 100 m that the rule compares.
         const auto limit = reach_limit_km(c, m_pool.openings[*b.widest], m_settings);
-        const double band = latitude_span_deg(static_cast<double>(limit) + 1.0);
+        const double reach = static_cast<double>(limit) + 1.0;
+        const double band = latitude_span_deg(reach);
         const double lat = c.location->lat;
+        const double lon_band = longitude_span_deg(reach, std::abs(lat) + band);
         auto k = static_cast<std::size_t>(
             std::lower_bound(b.lats.begin(), b.lats.end(), lat - band) - b.lats.begin());
         for (; k < b.lats.size() && b.lats[k] <= lat + band; ++k) {
-            take_if_within_reach(c, b.located[k], out);
+            if (longitude_gap_deg(b.lons[k], c.location->lon) <= lon_band) {
+                take_if_within_reach(c, b.located[k], out);
+            }
         }
     }
 

@@ -26,6 +26,22 @@ double latitude_span_deg(double km) {
     return km / (k_earth_radius_km * k_rad);
 }
 
+double longitude_span_deg(double km, double max_abs_lat) {
+    // The haversine h is at least cos(lat a) cos(lat b) sin²(dlon / 2), and both cosines are at
+    // least cos(max_abs_lat).
+    const double arc = km / (2 * k_earth_radius_km);
+    const double lowest_cos = std::cos(std::min(std::abs(max_abs_lat), 90.0) * k_rad);
+    if (arc >= std::acos(-1.0) / 2 || std::sin(arc) >= lowest_cos) {
+        return 180.0;
+    }
+    return 2 * std::asin(std::sin(arc) / lowest_cos) / k_rad;
+}
+
+double longitude_gap_deg(double a, double b) {
+    const double gap = std::fmod(std::abs(a - b), 360.0);
+    return gap > 180.0 ? 360.0 - gap : gap;
+}
+
 std::optional<LonLat> locate(const Plz& plz, std::string_view city) {
     const auto& dir = PlzDirectory::shipped();
     if (const auto* named = dir.place_named(plz, city)) {

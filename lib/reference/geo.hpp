@@ -28,6 +28,15 @@ double distance_km(LonLat a, LonLat b);
 // distance_km() can have (a meridian arc is the shortest way to change latitude).
 double latitude_span_deg(double km);
 
+// Return the greatest difference of longitude, in degrees (at most 180), that two points at most
+// `km` apart by distance_km() can have when neither lies farther than `max_abs_lat` degrees from
+// the equator.
+double longitude_span_deg(double km, double max_abs_lat);
+
+// Return the difference of longitude between `a` and `b` in degrees, 0 to 180 (the shorter way
+// round).
+double longitude_gap_deg(double a, double b);
+
 // Return where `plz` lies by the shipped PLZ data: the place PlzDirectory::place_named() picks
 // for `city`, else (no city given, or none of its places named) the mean of the code's places;
 // nothing if the code is not in Sachsen-Anhalt's data.

@@ -7,6 +7,7 @@
 #include "reference/work_rules.hpp"
 #include "support.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 #include <random>
@@ -96,9 +97,9 @@ class RandomPool {
         MatchCandidate c;
         c.id = id;
         std::tie(c.plz, c.location) = place();
-        // Some candidates lie just inside or outside an opening's limit, due north or south, where
-        // the latitude band of the index is tightest: the rule compares the distance rounded to
-        // 100 m.
+        // Some candidates lie just inside or outside an opening's limit, due north, south, east or
+        // west, where the index's bounds of latitude and longitude are tightest: the rule compares
+        // the distance rounded to 100 m.
         if (!pool.openings.empty() && chance(25)) {
             const auto& o =
                 pool.openings[static_cast<std::size_t>(between(0, int(pool.openings.size()) - 1))];
@@ -107,8 +108,18 @@ class RandomPool {
                 const double limit =
                     static_cast<double>(std::max(*c.radius_km, o.max_distance_km.value_or(0)));
                 const double off = between(-8, 8) / 100.0;
-                const double lat = latitude_span_deg(std::max(0.0, limit + off));
-                c.location = LonLat{o.location->lon, o.location->lat + (chance(50) ? lat : -lat)};
+                const double d = std::max(0.0, limit + off);
+                const double sign = chance(50) ? 1.0 : -1.0;
+                if (chance(50)) { // due north or south
+                    c.location = LonLat{o.location->lon, o.location->lat + sign * d / 111.19493};
+                } else { // due east or west, on the same parallel
+                    const double rad = std::acos(-1.0) / 180.0;
+                    const double dlon =
+                        2 *
+                        std::asin(std::sin(d / (2 * 6371.0)) / std::cos(o.location->lat * rad)) /
+                        rad;
+                    c.location = LonLat{o.location->lon + sign * dlon, o.location->lat};
+                }
                 c.plz = o.plz;
             }
         } else if (chance(70)) {

@@ -79,7 +79,22 @@ TEST_CASE("distance_km is the great-circle distance", "[geo]") {
         CHECK(d == Approx(chord_km(a, b)).epsilon(1e-9));
         // Two points never lie farther apart in latitude than their distance allows.
         CHECK(std::abs(a.lat - b.lat) <= latitude_span_deg(d) + 1e-12);
+        const double max_abs_lat = std::max(std::abs(a.lat), std::abs(b.lat));
+        CHECK(longitude_gap_deg(a.lon, b.lon) <= longitude_span_deg(d, max_abs_lat) + 1e-9);
     }
+}
+
+TEST_CASE("longitude bounds", "[geo]") {
+    CHECK(longitude_gap_deg(11.5, 12.0) == Approx(0.5));
+    CHECK(longitude_gap_deg(179.5, -179.5) == Approx(1.0));
+    // Along a parallel at 52° N, 30 km is about 0.438° of longitude; the bound is just above.
+    const double along =
+        2 * std::asin(std::sin(30.0 / (2 * 6371.0)) / std::cos(52.0 * std::acos(-1.0) / 180)) *
+        180 / std::acos(-1.0);
+    CHECK(distance_km(LonLat{11, 52}, LonLat{11 + along, 52}) == Approx(30.0).epsilon(1e-9));
+    CHECK(longitude_span_deg(30.0, 52.0) == Approx(along).epsilon(1e-9));
+    CHECK(longitude_span_deg(30.0, 89.9) == 180.0);
+    CHECK(longitude_span_deg(30000.0, 0.0) == 180.0);
 }
 
 TEST_CASE("locate: one rule for which of a postal code's places a city names", "[geo]") {
