@@ -18,6 +18,7 @@ struct FindOptions {
     std::optional<std::string> topic;
     std::optional<std::string> district;
     std::optional<std::string> plz;
+    std::optional<std::string> city;
     std::optional<std::string> language;
     std::optional<std::string> format;
     std::string output;
@@ -42,11 +43,12 @@ void setup_advisor_find(CLI::App& group, Runtime& rt) {
     cmd->add_option("--topic", o.topic, "Topic (see 'werkstatt advisor topics')");
     auto* district = cmd->add_option("--district", o.district, "District name or key");
     cmd->add_option("--plz", o.plz, "Postal code of the place")->excludes(district);
+    cmd->add_option("--city", o.city, "Town of the place, for a postal code that serves several");
     cmd->add_option("--language", o.language, "Language the service offers (ISO 639-1, e.g. ar)");
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            const auto query = parse_advisor_query(o.topic, o.district, o.plz, o.language);
+            const auto query = parse_advisor_query(o.topic, o.district, o.plz, o.city, o.language);
             auto db = rt.open(Access::read_only);
             const auto policy = verify_policy(rt);
             const auto matches = find_advisors(db, query, policy);
@@ -79,8 +81,8 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
                                         "ending in .svg or .html",
                                         o.output));
             }
-            const auto query =
-                parse_advisor_query(o.topic, std::nullopt, std::nullopt, std::nullopt);
+            const auto query = parse_advisor_query(o.topic, std::nullopt, std::nullopt,
+                                                   std::nullopt, std::nullopt);
             auto db = rt.open(Access::read_only);
             const auto services = select_advisors(db, query);
             MapOptions options;

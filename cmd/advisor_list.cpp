@@ -33,7 +33,8 @@ void setup_advisor_list(CLI::App& group, Runtime& rt) {
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            const auto query = parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt);
+            const auto query =
+                parse_advisor_query(o.topic, o.district, std::nullopt, std::nullopt, std::nullopt);
             auto db = rt.open(Access::read_only);
             rt.print(
                 advisor_records(select_advisors(db, query), rt.format(o.format) == Format::table),

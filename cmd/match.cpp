@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt match: the best candidates for an opening, the best openings for a candidate, every
 // scored pair, and the optimal global proposal.
-#include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
-#include "match/placements.hpp"
 #include "match/pool.hpp"
-#include "match/views.hpp"
+#include "match/run.hpp"
 #include "reference/work_rules.hpp"
 
 #include <chrono>
@@ -27,20 +25,6 @@ struct MatchOptions {
     std::optional<std::int64_t> top;
     std::optional<std::string> date;
     std::optional<std::string> format;
-};
-
-// Measures the phases of a run for -v.
-class Stopwatch {
-  public:
-    double lap() {
-        const auto now = std::chrono::steady_clock::now();
-        const double seconds = std::chrono::duration<double>(now - m_last).count();
-        m_last = now;
-        return seconds;
-    }
-
-  private:
-    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
 Date reference_day(const MatchOptions& o) {
@@ -70,98 +54,49 @@ void check_modes(const MatchOptions& o) {
     }
 }
 
-void require_pool(const MatchPool& pool) {
-    if (pool.openings.empty()) {
-        throw Error(ErrorKind::not_found,
-                    "nothing to match: no open opening has a free position; add one with "
-                    "'werkstatt opening add' or 'werkstatt opening import'");
-    }
-    if (pool.candidates.empty()) {
-        throw Error(ErrorKind::not_found,
-                    "nothing to match: no active candidate who is not placed; import some with "
-                    "'werkstatt candidate import'");
-    }
-}
-
-void warn_zero_weights(Runtime& rt, const MatchSettings& settings) {
-    for (const auto part : all_parts()) {
-        if (settings.weights[part] > 0) {
-            return;
-        }
-    }
-    rt.warn("every match.weights.* is 0: all scores are 0 and nothing will be proposed");
-}
-
 void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
           const MatchSettings& settings) {
-    const auto top = static_cast<std::size_t>(o.top.value_or(rt.config().config.match.top));
-    Ranking ranking;
-    RankingSide side = RankingSide::candidates;
-    if (o.opening) {
-        const auto index = pool_opening(db, pool, *o.opening);
-        ranking = rank_candidates(pool, index, top, settings, WorkRules::shipped(), o.explain);
-    } else {
-        const auto record = require_candidate(db, *o.candidate, o.source);
-        const auto index = pool_candidate(db, pool, record.id);
-        ranking = rank_openings(pool, index, top, settings, WorkRules::shipped(), o.explain);
-        side = RankingSide::openings;
-    }
-    if (o.explain && rt.format(o.format) == Format::table) {
-        write_ranking_explained(rt.out(), pool, ranking, side);
+    const RankingRequest request{
+        o.opening, o.candidate.value_or(""), o.source,
+        static_cast<std::size_t>(o.top.value_or(rt.config().config.match.top)), o.explain};
+    const auto run = rank_pool(db, pool, request, settings, WorkRules::shipped());
+    const bool table = rt.format(o.format) == Format::table;
+    if (o.explain && table) {
+        write_ranking_explained(rt.out(), pool, run.ranking, run.side);
         return;
     }
-    auto records = ranking_records(pool, ranking, side, o.explain);
-    if (rt.format(o.format) == Format::table) {
-        records = select_columns(records, {"rank", "candidate", "source", "opening", "company",
-                                           "title", "score", "occupation", "german", "distance",
-                                           "permit", "recognition", "availability", "distance_km"});
-    }
-    rt.print(records, o.format);
-    rt.info(fmt::format("{} shown; excluded by hard rules: {}", ranking.best.size(),
-                        excluded_summary(ranking)));
+    rt.print(ranking_listing(pool, run, o.explain, table), o.format);
+    rt.info(ranking_summary(run));
 }
 
 void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
             const MatchSettings& settings) {
     RecordStream stream(rt.out(), score_columns(), rt.format(o.format), rt.color());
-    std::size_t pairs = 0;
-    for_each_feasible(pool, settings, WorkRules::shipped(), false,
-                      [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
-                          stream.row(score_row(pool, ci, oi, e));
-                          ++pairs;
-                      });
+    const auto pairs = score_pool(pool, settings, WorkRules::shipped(),
+                                  [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
+                                      stream.row(score_row(pool, ci, oi, e));
+                                  });
     stream.finish();
-    rt.info(fmt::format("{} feasible pairs of {} candidates and {} openings", pairs,
-                        pool.candidates.size(), pool.openings.size()));
+    rt.info(scores_summary(pool, pairs));
 }
 
 void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
-            const MatchSettings& settings, Stopwatch& watch) {
-    Proposal proposal;
-    proposal.pairs = score_pairs(pool, settings, WorkRules::shipped());
-    rt.detail(
-        fmt::format("scored {} feasible pairs in {:.2f} s", proposal.pairs.size(), watch.lap()));
-    proposal.assignment = assign_pool(pool, proposal.pairs);
-    rt.detail(fmt::format("solved the assignment in {:.2f} s", watch.lap()));
-    std::optional<std::int64_t> run_id;
-    if (o.commit) {
-        const auto committed = commit_proposal(db, pool, proposal, settings, WorkRules::shipped(),
-                                               describe_settings(settings), DryRun::no);
-        run_id = committed.run_id;
-        rt.info(fmt::format("stored as match run {}: {} new proposed placements, {} earlier "
-                            "proposals not repeated were removed",
-                            committed.run_id, committed.new_placements, committed.stale_removed));
+            const MatchSettings& settings) {
+    const auto run =
+        propose(db, pool, settings, WorkRules::shipped(), o.commit ? Commit::yes : Commit::no);
+    for (const auto& line : proposal_details(run)) {
+        rt.detail(line);
+    }
+    if (run.committed) {
+        rt.info(committed_summary(run));
     }
     if (rt.format(o.format) == Format::json) {
-        write_assignment_json(rt.out(), pool, proposal, run_id);
+        write_assignment_json(rt.out(), pool, run.proposal,
+                              run.committed ? std::optional(run.committed->run_id) : std::nullopt);
     } else {
-        rt.print(assignment_records(pool, proposal), o.format);
+        rt.print(assignment_records(pool, run.proposal), o.format);
     }
-    rt.info(fmt::format("optimal proposal: {} of {} candidates to {} openings, total score {} "
-                        "({} feasible pairs){}",
-                        proposal.assignment.chosen.size(), pool.candidates.size(),
-                        pool.openings.size(), format_points(proposal.assignment.total_milli),
-                        proposal.pairs.size(), o.commit ? "" : "; nothing stored (add --commit)"));
+    rt.info(proposal_summary(pool, run));
 }
 
 } // namespace
@@ -188,23 +123,25 @@ void setup_match(CLI::App& app, Runtime& rt) {
         rt.action = [&rt] {
             check_modes(o);
             const auto today = reference_day(o);
-            Stopwatch watch;
+            const auto started = std::chrono::steady_clock::now();
             auto db = rt.open(o.commit ? Access::read_write : Access::read_only);
             auto settings = rt.config().config.match;
             settings.today = today;
-            warn_zero_weights(rt, settings);
+            if (all_weights_zero(settings)) {
+                rt.warn(
+                    "every match.weights.* is 0: all scores are 0 and nothing will be proposed");
+            }
             const auto pool = load_pool(db);
-            rt.detail(fmt::format("pool: {} candidates, {} openings, read in {:.2f} s",
-                                  pool.candidates.size(), pool.openings.size(), watch.lap()));
+            rt.detail(fmt::format(
+                "pool: {} candidates, {} openings, read in {:.2f} s", pool.candidates.size(),
+                pool.openings.size(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
             if (o.opening || o.candidate) {
                 rank(rt, o, db, pool, settings);
-                return;
-            }
-            require_pool(pool);
-            if (o.scores) {
+            } else if (o.scores) {
                 scores(rt, o, pool, settings);
             } else {
-                assign(rt, o, db, pool, settings, watch);
+                assign(rt, o, db, pool, settings);
             }
         };
     });

@@ -3,6 +3,7 @@
 #include "advisory/advisors.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "reference/geo.hpp"
 #include "reference/plz_directory.hpp"
 #include "store/advisory_store.hpp"
 
@@ -31,6 +32,7 @@ bool needs_check(const AdvisoryService& s, const VerifyPolicy& policy) {
 AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
                                  const std::optional<std::string>& district,
                                  const std::optional<std::string>& plz,
+                                 const std::optional<std::string>& city,
                                  const std::optional<std::string>& language) {
     AdvisorQuery q;
     if (topic) {
@@ -43,6 +45,10 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
     }
     if (district && plz) {
         throw Error(ErrorKind::usage, "--district and --plz both name the place; give one");
+    }
+    if (city && !plz) {
+        throw Error(ErrorKind::usage, "--city says which place of a postal code is meant; give "
+                                      "--plz too");
     }
     if (district) {
         const auto d = PlzDirectory::shipped().find_district(*district);
@@ -63,7 +69,8 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
                                                       "of Sachsen-Anhalt such as 39104",
                                                       text::printable(*plz, 20)));
         }
-        const auto r = PlzDirectory::shipped().resolve(*code, "");
+        const auto place = city.value_or("");
+        const auto r = PlzDirectory::shipped().resolve(*code, place);
         if (!r.district) {
             throw Error(ErrorKind::usage,
                         fmt::format("PLZ {} is not in Sachsen-Anhalt's postal code data; give a "
@@ -71,7 +78,7 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
                                     code->str()));
         }
         q.district_ags = r.district->ags;
-        q.point = locate_plz(*code, "");
+        q.point = locate(*code, place);
     }
     if (language) {
         const auto code = text::ascii_lower(text::trim(*language));
@@ -89,7 +96,7 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
 
 std::optional<LonLat> advisor_point(const AdvisoryService& service) {
     const auto plz = Plz::parse(service.plz);
-    return plz ? locate_plz(*plz, service.city) : std::nullopt;
+    return plz ? locate(*plz, service.city) : std::nullopt;
 }
 
 std::vector<AdvisorMatch> rank_advisors(const std::vector<AdvisoryService>& services,

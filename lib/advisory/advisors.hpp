@@ -99,10 +99,12 @@ struct AdvisorQuery {
 };
 
 // Build a query from what a user typed; throw Error(usage) for an unknown topic, district or PLZ
-// (naming the known ones) or a malformed language code. `district` and `plz` exclude each other.
+// (naming the known ones), a `city` without `plz`, or a malformed language code. `district` and
+// `plz` exclude each other; `city` says which of the PLZ's places is meant (see locate()).
 AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
                                  const std::optional<std::string>& district,
                                  const std::optional<std::string>& plz,
+                                 const std::optional<std::string>& city,
                                  const std::optional<std::string>& language);
 
 // When an entry counts as out of date.

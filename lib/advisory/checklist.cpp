@@ -5,6 +5,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "reference/geo.hpp"
 #include "reference/plz_directory.hpp"
 
 #include <algorithm>
@@ -62,7 +63,7 @@ AdvisorQuery place_query(const std::string& plz, const std::string& city,
     AdvisorQuery q;
     q.district_ags = district;
     if (const auto code = Plz::parse(plz)) {
-        q.point = locate_plz(*code, city);
+        q.point = locate(*code, city);
     }
     if (!q.point && district) {
         if (const auto* shape = DistrictShapes::shipped().find(*district)) {

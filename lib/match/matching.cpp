@@ -4,26 +4,31 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace werkstatt {
 
 namespace {
 
-// Openings that share a KldB prefix, those with a place ordered north to south so that a
-// candidate's search can stop at the edge of the reachable band.
+// Openings that share a KldB prefix, those with a place ordered south to north so that a
+// candidate's search can stop at the edge of the reachable band of latitude.
 struct Bucket {
-    std::vector<std::size_t> located; // by y
-    std::vector<double> ys;
+    std::vector<std::size_t> located; // by latitude
+    std::vector<double> lats;
+    std::vector<double> lons; // in the same order
     std::vector<std::size_t> unlocated;
-    std::int64_t max_limit_km = 0; // the largest max_distance_km of its openings
+    std::optional<std::size_t> widest; // the located opening with the largest max_distance_km
 };
 
-// The openings of a pool, indexed for the search of each candidate's reachable openings.
+// The openings of a pool, indexed for the search of each candidate's reachable openings. The
+// index only narrows the search to a superset of the pairs within_reach() accepts, and then asks
+// within_reach() about each pair: it knows no limit of its own.
 class OpeningIndex {
   public:
     OpeningIndex(const MatchPool& pool, const MatchSettings& settings)
-        : m_pool(pool), m_digits(std::clamp(settings.min_kldb_digits, 0, 2)) {
+        : m_pool(pool), m_settings(settings),
+          m_digits(std::clamp(required_kldb_digits(settings), 0, 2)) {
         for (std::size_t i = 0; i < pool.openings.size(); ++i) {
             const auto& o = pool.openings[i];
             if (m_digits == 0) {
@@ -40,33 +45,35 @@ class OpeningIndex {
                 order[k] = k;
             }
             std::sort(order.begin(), order.end(),
-                      [&](std::size_t a, std::size_t c) { return b->ys[a] < b->ys[c]; });
+                      [&](std::size_t a, std::size_t c) { return b->lats[a] < b->lats[c]; });
             std::vector<std::size_t> located;
-            std::vector<double> ys;
+            std::vector<double> lats;
             for (const auto k : order) {
                 located.push_back(b->located[k]);
-                ys.push_back(b->ys[k]);
+                lats.push_back(b->lats[k]);
+                b->lons.push_back(pool.openings[b->located[k]].location->lon);
             }
             b->located = std::move(located);
-            b->ys = std::move(ys);
+            b->lats = std::move(lats);
         }
     }
 
-    // Put into `out` the openings `c` may reach; ascending if `sorted`.
-    void reachable(const MatchCandidate& c, std::int64_t default_radius, bool sorted,
-                   std::vector<std::size_t>& out) const {
+    // Put into `out` the openings `c` may reach (by within_reach()); ascending if `sorted`.
+    void reachable(const MatchCandidate& c, bool sorted, std::vector<std::size_t>& out) const {
         out.clear();
         if (c.kldb && m_digits > 0) {
+            // Codes that differ in their first m_digits digits share fewer than
+            // required_kldb_digits(): only the candidate's own bucket can hold a related opening.
             const auto it = m_buckets.find(key(*c.kldb));
             if (it != m_buckets.end()) {
-                collect(it->second, c, default_radius, out);
+                collect(it->second, c, out);
             }
         } else {
             for (const auto& [k, b] : m_buckets) {
-                collect(b, c, default_radius, out);
+                collect(b, c, out);
             }
         }
-        collect(m_wild, c, default_radius, out);
+        collect(m_wild, c, out);
         if (sorted) {
             std::sort(out.begin(), out.end());
         }
@@ -79,13 +86,16 @@ class OpeningIndex {
     }
     void add(Bucket& b, std::size_t i) {
         const auto& o = m_pool.openings[i];
-        if (o.location) {
-            b.located.push_back(i);
-            b.ys.push_back(o.location->y_km);
-        } else {
+        if (!o.location) {
             b.unlocated.push_back(i);
+            return;
         }
-        b.max_limit_km = std::max(b.max_limit_km, o.max_distance_km.value_or(0));
+        b.located.push_back(i);
+        b.lats.push_back(o.location->lat);
+        if (!b.widest || o.max_distance_km.value_or(0) >
+                             m_pool.openings[*b.widest].max_distance_km.value_or(0)) {
+            b.widest = i;
+        }
     }
     std::vector<Bucket*> all_buckets() {
         std::vector<Bucket*> out{&m_wild};
@@ -94,32 +104,41 @@ class OpeningIndex {
         }
         return out;
     }
-    void collect(const Bucket& b, const MatchCandidate& c, std::int64_t default_radius,
-                 std::vector<std::size_t>& out) const {
-        out.insert(out.end(), b.unlocated.begin(), b.unlocated.end());
-        if (!c.location) {
-            out.insert(out.end(), b.located.begin(), b.located.end());
+    void take_if_within_reach(const MatchCandidate& c, std::size_t i,
+                              std::vector<std::size_t>& out) const {
+        if (within_reach(c, m_pool.openings[i], m_settings)) {
+            out.push_back(i);
+        }
+    }
+    void collect(const Bucket& b, const MatchCandidate& c, std::vector<std::size_t>& out) const {
+        for (const auto i : b.unlocated) {
+            take_if_within_reach(c, i, out);
+        }
+        if (!c.location || !b.widest) {
+            for (const auto i : b.located) {
+                take_if_within_reach(c, i, out);
+            }
             return;
         }
-        const auto radius = c.radius_km.value_or(default_radius);
-        // A little slack: the rule itself compares the distance rounded to 100 m.
-        const double band = static_cast<double>(std::max(radius, b.max_limit_km)) + 0.1;
-        const double y = c.location->y_km;
-        auto k = static_cast<std::size_t>(std::lower_bound(b.ys.begin(), b.ys.end(), y - band) -
-                                          b.ys.begin());
-        for (; k < b.ys.size() && b.ys[k] <= y + band; ++k) {
-            const auto& o = m_pool.openings[b.located[k]];
-            const double limit =
-                static_cast<double>(std::max(radius, o.max_distance_km.value_or(0))) + 0.1;
-            const double dx = c.location->x_km - o.location->x_km;
-            const double dy = c.location->y_km - o.location->y_km;
-            if (dx * dx + dy * dy <= limit * limit) {
-                out.push_back(b.located[k]);
+        // No opening of the bucket has a larger limit than its widest; two places farther apart
+        // in latitude or longitude than that limit allows are farther apart than it. One more km
+        // covers the rounding of the distance to 100 m that the rule compares.
+        const auto limit = reach_limit_km(c, m_pool.openings[*b.widest], m_settings);
+        const double reach = static_cast<double>(limit) + 1.0;
+        const double band = latitude_span_deg(reach);
+        const double lat = c.location->lat;
+        const double lon_band = longitude_span_deg(reach, std::abs(lat) + band);
+        auto k = static_cast<std::size_t>(
+            std::lower_bound(b.lats.begin(), b.lats.end(), lat - band) - b.lats.begin());
+        for (; k < b.lats.size() && b.lats[k] <= lat + band; ++k) {
+            if (longitude_gap_deg(b.lons[k], c.location->lon) <= lon_band) {
+                take_if_within_reach(c, b.located[k], out);
             }
         }
     }
 
     const MatchPool& m_pool;
+    const MatchSettings& m_settings;
     int m_digits;
     std::map<int, Bucket> m_buckets;
     Bucket m_wild; // openings without a KldB code: any candidate may fit
@@ -153,7 +172,7 @@ void scan(const MatchPool& pool, const OpeningIndex& index, std::size_t begin, s
         if (candidate_excluded(c, settings, rules)) {
             continue;
         }
-        index.reachable(c, settings.default_radius_km, sorted, reachable);
+        index.reachable(c, sorted, reachable);
         for (const auto oi : reachable) {
             const auto e = evaluate(c, pool.openings[oi], settings, rules, explain);
             if (e.feasible()) {

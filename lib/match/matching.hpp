@@ -22,8 +22,8 @@ struct MatchPool {
 };
 
 // Call `visit(candidate index, opening index, evaluation)` for every feasible pair of `pool`,
-// ordered by candidate, then opening. Pairs that cannot pass the occupation and distance rules
-// are skipped without being evaluated.
+// ordered by candidate, then opening. Pairs that within_reach() rejects are skipped without
+// being evaluated; the pairs visited are exactly those evaluate() calls feasible.
 void for_each_feasible(
     const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules, bool explain,
     const std::function<void(std::size_t, std::size_t, const Evaluation&)>& visit);
@@ -55,7 +55,7 @@ struct Proposal {
 };
 
 // Return every feasible pair of `pool` with its score, by candidate (each candidate's pairs in
-// an order that depends only on the pool).
+// an order that depends only on the pool): the pairs for_each_feasible() visits.
 std::vector<ScoredPair> score_pairs(const MatchPool& pool, const MatchSettings& settings,
                                     const WorkRules& rules);
 // Return the assignment of maximum total score over `pairs` of `pool`.

@@ -12,9 +12,6 @@ namespace werkstatt {
 
 namespace {
 
-constexpr double k_km_per_degree = 111.195; // mean Earth radius 6371.0 km
-const double k_cos_reference = std::cos(52.0 * 3.14159265358979323846 / 180.0);
-
 // Round half up; both factors are 0 or more, so this is std::llround without the library call
 // (it runs a dozen times per scored pair).
 std::int64_t milli_of(double points, double share) {
@@ -76,6 +73,17 @@ std::optional<LicenceClass> missing_licence(const std::optional<LicenceSet>& req
         }
     }
     return std::nullopt;
+}
+
+// The occupation rule: codes on both sides share enough leading digits.
+bool occupation_related(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& s) {
+    const int digits = required_kldb_digits(s);
+    return !c.kldb || !o.kldb || digits == 0 || c.kldb->shared_prefix(*o.kldb) >= digits;
+}
+
+// The too-far rule: a known distance within the pair's limit.
+bool near_enough(const std::optional<double>& distance, std::int64_t limit_km) {
+    return !distance || *distance <= static_cast<double>(limit_km);
 }
 
 std::string_view level_name(const std::optional<KldbCode>& code) {
@@ -142,15 +150,14 @@ struct Scorer {
             });
             return false;
         }
-        if (c.kldb && o.kldb && s.min_kldb_digits > 0 &&
-            c.kldb->shared_prefix(*o.kldb) < s.min_kldb_digits) {
+        if (!occupation_related(c, o, s)) {
             fail(Rule::occupation_unrelated, [&] {
                 return fmt::format("target occupation {} shares fewer than {} digits with {}",
                                    c.kldb->str(), s.min_kldb_digits, o.kldb->str());
             });
             return false;
         }
-        if (e.distance && *e.distance > static_cast<double>(limit_km)) {
+        if (!near_enough(e.distance, limit_km)) {
             fail(Rule::too_far, [&] {
                 return fmt::format("lives {:.1f} km away, beyond the candidate's {} km and the "
                                    "opening's {} km",
@@ -349,12 +356,8 @@ struct Scorer {
 
     void run() {
         const auto permission = rules.rule(c.residence).permission;
-        const std::int64_t limit_km =
-            std::max(c.radius_km.value_or(s.default_radius_km), o.max_distance_km.value_or(0));
-        if (c.location && o.location) {
-            // Rounded to 100 m, so that the rule and the score use the distance the output shows.
-            e.distance = std::floor(distance_km(*c.location, *o.location) * 10.0 + 0.5) / 10.0;
-        }
+        const std::int64_t limit_km = reach_limit_km(c, o, s);
+        e.distance = pair_distance_km(c, o);
         if (!hard_rules(permission, limit_km)) {
             return;
         }
@@ -389,14 +392,27 @@ struct Scorer {
 
 } // namespace
 
-double distance_km(const GeoPoint& a, const GeoPoint& b) {
-    const double dx = a.x_km - b.x_km;
-    const double dy = a.y_km - b.y_km;
-    return std::sqrt(dx * dx + dy * dy);
+int required_kldb_digits(const MatchSettings& settings) {
+    return std::max(settings.min_kldb_digits, 0);
 }
 
-GeoPoint geo_point(double lat, double lon) {
-    return GeoPoint{lon * k_km_per_degree * k_cos_reference, lat * k_km_per_degree};
+std::int64_t reach_limit_km(const MatchCandidate& c, const MatchOpening& o,
+                            const MatchSettings& settings) {
+    return std::max(c.radius_km.value_or(settings.default_radius_km),
+                    o.max_distance_km.value_or(0));
+}
+
+std::optional<double> pair_distance_km(const MatchCandidate& c, const MatchOpening& o) {
+    if (!c.location || !o.location) {
+        return std::nullopt;
+    }
+    // Rounded to 100 m, so that the rule and the score use the distance the output shows.
+    return std::floor(distance_km(*c.location, *o.location) * 10.0 + 0.5) / 10.0;
+}
+
+bool within_reach(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings) {
+    return occupation_related(c, o, settings) &&
+           near_enough(pair_distance_km(c, o), reach_limit_km(c, o, settings));
 }
 
 std::string_view to_string(Rule rule) {

@@ -9,6 +9,7 @@
 
 #include "domain/candidate_values.hpp"
 #include "match/settings.hpp"
+#include "reference/geo.hpp"
 
 #include <array>
 #include <cstdint>
@@ -21,27 +22,13 @@ namespace werkstatt {
 
 class WorkRules;
 
-// A point on a local plane around Sachsen-Anhalt, in kilometres (for distances between PLZ
-// centres; see geo_point()).
-struct GeoPoint {
-    double x_km = 0;
-    double y_km = 0;
-};
-
-// Return the straight-line distance between `a` and `b` in kilometres.
-double distance_km(const GeoPoint& a, const GeoPoint& b);
-
-// Return `lat`/`lon` (WGS84 degrees) on the local plane: an equirectangular projection at
-// 52° N, accurate to well under 1 % across the state.
-GeoPoint geo_point(double lat, double lon);
-
 // A job seeker as matching sees them.
 struct MatchCandidate {
     std::int64_t id = 0;
     std::string reference; // the agency's reference, for output
     std::string source;
     std::string plz;
-    std::optional<GeoPoint> location; // empty when the PLZ is not in the reference data
+    std::optional<LonLat> location; // empty when the PLZ is not in the reference data (locate())
     std::optional<KldbCode> kldb;
     std::optional<CefrLevel> german;
     ResidenceStatus residence = ResidenceStatus::unknown;
@@ -59,7 +46,7 @@ struct MatchOpening {
     std::string title;
     std::string company; // the company's key
     std::string plz;
-    std::optional<GeoPoint> location;
+    std::optional<LonLat> location; // as for MatchCandidate
     std::optional<KldbCode> kldb;
     std::optional<CefrLevel> german; // required level
     std::int64_t positions = 1;      // still to fill
@@ -107,6 +94,27 @@ struct Evaluation {
     std::vector<std::string> notes; // rules that applied without excluding the pair
     bool feasible() const { return !failed.has_value(); }
 };
+
+// Return the leading KldB digits two codes must share for a pair to pass the occupation rule
+// (settings.min_kldb_digits; 0: the occupation does not filter).
+int required_kldb_digits(const MatchSettings& settings);
+
+// Return the distance limit in km of the pair (`c`, `o`) under `settings`: the larger of the
+// candidate's radius (or the default) and the opening's max_distance_km. It depends on the
+// opening only through max_distance_km and never falls as that grows, so the opening with the
+// largest max_distance_km bounds the limits of a group of openings.
+std::int64_t reach_limit_km(const MatchCandidate& c, const MatchOpening& o,
+                            const MatchSettings& settings);
+
+// Return the great-circle distance between the places of `c` and `o` rounded to 100 m, the
+// figure the rules, the score and the output use; nothing when either place is unknown.
+std::optional<double> pair_distance_km(const MatchCandidate& c, const MatchOpening& o);
+
+// Return true if the pair (`c`, `o`) passes the occupation rule and the too-far rule under
+// `settings` (a rule is not applied where its data is missing on either side). The one reach
+// predicate: evaluate() applies it, and every search over a pool visits at least the pairs it
+// accepts.
+bool within_reach(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings);
 
 // Evaluate the pair (`c`, `o`): hard rules first, then each part. `rules` says what a residence
 // status means for work. With `explain`, every part and note carries its reason in words (else

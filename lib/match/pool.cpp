@@ -3,7 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
-#include "reference/plz_directory.hpp"
+#include "reference/geo.hpp"
 #include "store/match_store.hpp"
 
 #include <algorithm>
@@ -14,45 +14,22 @@ namespace werkstatt {
 
 namespace {
 
-// Finds the point of a PLZ: the place of that name if the code serves several, else the mean of
-// its places; remembered per (PLZ, place).
+// Finds the point of a PLZ and place by locate(), remembered per (PLZ, place): a pool holds
+// many records from the same few places.
 class Locator {
   public:
-    std::optional<GeoPoint> locate(const std::string& plz_text, const std::string& city) {
-        const auto key = plz_text + '\n' + city;
+    std::optional<LonLat> locate(const std::string& plz_text, const std::string& city) {
+        auto key = plz_text + '\n' + city;
         const auto it = m_cache.find(key);
         if (it != m_cache.end()) {
             return it->second;
         }
-        return m_cache[key] = find(plz_text, city);
+        const auto plz = Plz::parse(plz_text);
+        return m_cache[std::move(key)] = plz ? werkstatt::locate(*plz, city) : std::nullopt;
     }
 
   private:
-    static std::optional<GeoPoint> find(const std::string& plz_text, const std::string& city) {
-        const auto plz = Plz::parse(plz_text);
-        if (!plz) {
-            return std::nullopt;
-        }
-        const auto& places = PlzDirectory::shipped().places(*plz);
-        if (places.empty()) {
-            return std::nullopt;
-        }
-        const auto folded = text::fold_german(city);
-        for (const auto& p : places) {
-            if (!folded.empty() && text::fold_german(p.place) == folded) {
-                return geo_point(p.lat, p.lon);
-            }
-        }
-        double lat = 0;
-        double lon = 0;
-        for (const auto& p : places) {
-            lat += p.lat;
-            lon += p.lon;
-        }
-        const auto n = static_cast<double>(places.size());
-        return geo_point(lat / n, lon / n);
-    }
-    std::map<std::string, std::optional<GeoPoint>> m_cache;
+    std::map<std::string, std::optional<LonLat>> m_cache;
 };
 
 std::optional<Date> date_of(const std::optional<std::string>& text) {

@@ -3,8 +3,6 @@
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
-#include "core/text.hpp"
-#include "reference/plz_directory.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -151,40 +149,6 @@ const DistrictShape* DistrictShapes::find(std::string_view ags) const {
         }
     }
     return nullptr;
-}
-
-double distance_km(LonLat a, LonLat b) {
-    constexpr double k_radius = 6371.0;
-    constexpr double k_rad = 3.14159265358979323846 / 180.0;
-    const double dlat = (b.lat - a.lat) * k_rad;
-    const double dlon = (b.lon - a.lon) * k_rad;
-    const double h =
-        std::sin(dlat / 2) * std::sin(dlat / 2) +
-        std::cos(a.lat * k_rad) * std::cos(b.lat * k_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * k_radius * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
-std::optional<LonLat> locate_plz(const Plz& plz, std::string_view city) {
-    const auto& places = PlzDirectory::shipped().places(plz);
-    if (places.empty()) {
-        return std::nullopt;
-    }
-    const auto wanted = text::fold_german(text::trim(city));
-    if (!wanted.empty()) {
-        for (const auto& p : places) {
-            const auto name = text::fold_german(p.place);
-            if (!name.empty() && (wanted.rfind(name, 0) == 0 || name.rfind(wanted, 0) == 0)) {
-                return LonLat{p.lon, p.lat};
-            }
-        }
-    }
-    LonLat sum;
-    for (const auto& p : places) {
-        sum.lon += p.lon;
-        sum.lat += p.lat;
-    }
-    const auto n = static_cast<double>(places.size());
-    return LonLat{sum.lon / n, sum.lat / n};
 }
 
 } // namespace werkstatt

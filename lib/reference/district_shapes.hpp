@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The boundaries of Sachsen-Anhalt's 14 districts (BKG VG250, shipped as GeoJSON) and points on
-// the map: where a postal code lies, how far two points are apart.
+// The boundaries of Sachsen-Anhalt's 14 districts (BKG VG250, shipped as GeoJSON).
 #pragma once
 
-#include "domain/values.hpp"
+#include "reference/geo.hpp"
 
 #include <optional>
 #include <string>
@@ -11,12 +10,6 @@
 #include <vector>
 
 namespace werkstatt {
-
-// A point in WGS84 degrees.
-struct LonLat {
-    double lon = 0;
-    double lat = 0;
-};
 
 // One district's outline: every ring (outer boundaries and holes) of its polygons.
 struct DistrictShape {
@@ -55,13 +48,5 @@ class DistrictShapes {
     std::vector<DistrictShape> m_districts;
     GeoBounds m_bounds;
 };
-
-// Return the great-circle distance between `a` and `b` in kilometres.
-double distance_km(LonLat a, LonLat b);
-
-// Return where `plz` lies by the shipped PLZ data: the place whose name matches `city` (case and
-// umlauts folded, either a start of the other), else the mean of its places; nothing if the code
-// is not in Sachsen-Anhalt's data.
-std::optional<LonLat> locate_plz(const Plz& plz, std::string_view city);
 
 } // namespace werkstatt

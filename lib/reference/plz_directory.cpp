@@ -14,13 +14,24 @@ namespace werkstatt {
 namespace {
 
 // Return a place name folded for comparison, without a part in brackets: "Halle (Saale)" and
-// "halle" compare equal.
+// "halle" compare equal, "Jessen (Elster) Arnsdorf" is "jessen arnsdorf".
 std::string place_key(std::string_view name) {
     auto folded = text::fold_german(text::trim(name));
-    if (const auto open = folded.find(" ("); open != std::string::npos) {
-        folded.erase(open);
+    for (auto open = folded.find(" ("); open != std::string::npos; open = folded.find(" (")) {
+        const auto close = folded.find(')', open);
+        folded.erase(open, close == std::string::npos ? std::string::npos : close + 1 - open);
     }
     return folded;
+}
+
+// Return true if `longer` is `shorter` followed by a word boundary and more words.
+bool starts_with_words(std::string_view longer, std::string_view shorter) {
+    if (shorter.empty() || longer.size() <= shorter.size() ||
+        longer.compare(0, shorter.size(), shorter) != 0) {
+        return false;
+    }
+    const char next = longer[shorter.size()];
+    return next == ' ' || next == '-' || next == ',' || next == '/' || next == '.';
 }
 
 } // namespace
@@ -78,6 +89,26 @@ std::optional<District> PlzDirectory::district(std::string_view ags) const {
     return std::nullopt;
 }
 
+const PlzPlace* PlzDirectory::place_named(const Plz& plz, std::string_view city) const {
+    const auto wanted = place_key(city);
+    if (wanted.empty()) {
+        return nullptr;
+    }
+    const PlzPlace* best = nullptr;
+    std::size_t best_length = 0;
+    for (const auto& row : places(plz)) {
+        const auto name = place_key(row.place);
+        if (name == wanted) {
+            return &row;
+        }
+        if (name.size() > best_length && starts_with_words(wanted, name)) {
+            best = &row;
+            best_length = name.size();
+        }
+    }
+    return best;
+}
+
 DistrictResolution PlzDirectory::resolve(const Plz& plz, std::string_view place) const {
     DistrictResolution result;
     const auto& rows = places(plz);
@@ -95,13 +126,9 @@ DistrictResolution PlzDirectory::resolve(const Plz& plz, std::string_view place)
         for (const auto& [ags, n] : counts) {
             result.candidates.push_back(*district(ags));
         }
-        const auto folded = place_key(place);
-        for (const auto& row : rows) {
-            if (!folded.empty() && place_key(row.place) == folded) {
-                chosen = row.district_ags;
-                result.chosen_by_place = true;
-                break;
-            }
+        if (const auto* named = place_named(plz, place)) {
+            chosen = named->district_ags;
+            result.chosen_by_place = true;
         }
     }
     result.district = district(chosen);

@@ -44,8 +44,15 @@ class PlzDirectory {
 
     // Return the places served by `plz` (empty if unknown).
     const std::vector<PlzPlace>& places(const Plz& plz) const;
-    // Return the district of `plz`; where it spans several, the one whose place matches `place`,
-    // else the one most of its places lie in.
+    // Return the place of `plz` that `city` names, or nullptr; the one rule for every caller.
+    // Names compare case- and umlaut-folded, trimmed, without a part in brackets ("Halle
+    // (Saale)" is "halle"). A place whose name equals the city's wins; else the place with the
+    // longest name that the city continues after a word boundary ("Wernigerode OT Minsleben"
+    // names Wernigerode); ties by the data's order. A part of a name names nothing ("Rothenbu",
+    // "Schkopau" where the code serves only "Schkopau Döllnitz" and "Schkopau Lochau").
+    const PlzPlace* place_named(const Plz& plz, std::string_view city) const;
+    // Return the district of `plz`; where it spans several, the one of the place `place` names
+    // (see place_named()), else the one most of its places lie in.
     DistrictResolution resolve(const Plz& plz, std::string_view place) const;
     // Return the district named by `text`: its AGS, its name, or a unique start of its name
     // (case and umlauts folded).

@@ -68,7 +68,7 @@ TEST_CASE("find ranks services serving the district first, then statewide, then 
         service("ihk", "38820", {"15085"}, false, {AdvisoryTopic::training}),
     };
     const auto query = parse_advisor_query(std::string("work-permit"), std::nullopt,
-                                           std::string("38855"), std::nullopt);
+                                           std::string("38855"), std::nullopt, std::nullopt);
     REQUIRE(query.district_ags == "15085");
     const auto matches = rank_advisors(services, query, k_policy);
     CHECK(keys(matches) == std::vector<std::string>{"abh-harz", "faire-integration", "bamf",
@@ -89,11 +89,12 @@ TEST_CASE("find by district measures from the district's centre; language filter
     auto b = service("b", "39104", {"15003"}, false, {AdvisoryTopic::language});
     b.languages = {"de"};
     const auto query = parse_advisor_query(std::nullopt, std::string("Magdeburg"), std::nullopt,
-                                           std::string("AR"));
+                                           std::nullopt, std::string("AR"));
     CHECK(keys(rank_advisors({a, b}, query, k_policy)) == std::vector<std::string>{"a"});
-    const auto all = rank_advisors(
-        {a, b}, parse_advisor_query(std::nullopt, std::string("15003"), std::nullopt, std::nullopt),
-        k_policy);
+    const auto all = rank_advisors({a, b},
+                                   parse_advisor_query(std::nullopt, std::string("15003"),
+                                                       std::nullopt, std::nullopt, std::nullopt),
+                                   k_policy);
     CHECK(keys(all) == std::vector<std::string>{"b", "a"});
 }
 
@@ -111,17 +112,21 @@ TEST_CASE("entries never verified or verified too long ago need a check") {
 }
 
 TEST_CASE("unknown topics, districts and PLZ are usage errors that name the known ones") {
-    auto f = failure_of(
-        [] { parse_advisor_query(std::string("visa"), std::nullopt, std::nullopt, std::nullopt); });
+    auto f = failure_of([] {
+        parse_advisor_query(std::string("visa"), std::nullopt, std::nullopt, std::nullopt,
+                            std::nullopt);
+    });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("recognition, work-permit, language"));
     f = failure_of([] {
-        parse_advisor_query(std::nullopt, std::string("Atlantis"), std::nullopt, std::nullopt);
+        parse_advisor_query(std::nullopt, std::string("Atlantis"), std::nullopt, std::nullopt,
+                            std::nullopt);
     });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("Dessau-Roßlau"));
     f = failure_of([] {
-        parse_advisor_query(std::nullopt, std::nullopt, std::string("10115"), std::nullopt);
+        parse_advisor_query(std::nullopt, std::nullopt, std::string("10115"), std::nullopt,
+                            std::nullopt);
     });
     CHECK(f.kind == ErrorKind::usage);
     CHECK_THAT(f.message, Catch::Contains("not in Sachsen-Anhalt"));
@@ -196,16 +201,16 @@ TEST_CASE("list and map keep the services with the topic that serve the district
         return out;
     };
     CHECK(names(filter_advisors(services, AdvisorQuery{})).size() == 4);
-    const auto by_topic =
-        parse_advisor_query(std::string("work-permit"), std::nullopt, std::nullopt, std::nullopt);
+    const auto by_topic = parse_advisor_query(std::string("work-permit"), std::nullopt,
+                                              std::nullopt, std::nullopt, std::nullopt);
     CHECK(names(filter_advisors(services, by_topic)) ==
           std::vector<std::string>{"abh-harz", "abh-magdeburg", "faire-integration"});
-    const auto by_district =
-        parse_advisor_query(std::nullopt, std::string("Harz"), std::nullopt, std::nullopt);
+    const auto by_district = parse_advisor_query(std::nullopt, std::string("Harz"), std::nullopt,
+                                                 std::nullopt, std::nullopt);
     CHECK(names(filter_advisors(services, by_district)) ==
           std::vector<std::string>{"abh-harz", "faire-integration", "ihk"});
     const auto both = parse_advisor_query(std::string("training"), std::string("Harz"),
-                                          std::nullopt, std::nullopt);
+                                          std::nullopt, std::nullopt, std::nullopt);
     CHECK(names(filter_advisors(services, both)) == std::vector<std::string>{"ihk"});
     // The place and the language are for `find`; the filter ignores them.
     auto with_language = by_topic;
@@ -218,8 +223,8 @@ TEST_CASE("list and map keep the services with the topic that serve the district
     auto other = fields("m-ihk");
     other.topics = std::vector<std::string>{"training"};
     add_advisor(t.db(), other, DryRun::no);
-    CHECK(
-        names(select_advisors(t.db(), parse_advisor_query(std::string("recognition"), std::nullopt,
-                                                          std::nullopt, std::nullopt))) ==
-        std::vector<std::string>{"a-iq", "z-iq"});
+    CHECK(names(select_advisors(t.db(),
+                                parse_advisor_query(std::string("recognition"), std::nullopt,
+                                                    std::nullopt, std::nullopt, std::nullopt))) ==
+          std::vector<std::string>{"a-iq", "z-iq"});
 }

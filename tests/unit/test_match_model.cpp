@@ -15,7 +15,7 @@ MatchCandidate candidate() {
     c.reference = "CP-1";
     c.source = "ba";
     c.plz = "39104";
-    c.location = geo_point(52.13, 11.63); // Magdeburg
+    c.location = LonLat{11.63, 52.13}; // Magdeburg
     c.kldb = KldbCode::parse("52122");
     c.german = CefrLevel::parse("B1");
     c.residence = ResidenceStatus::schutz;
@@ -33,7 +33,7 @@ MatchOpening opening() {
     o.title = "Berufskraftfahrer";
     o.company = "spedition";
     o.plz = "39104";
-    o.location = geo_point(52.13, 11.63);
+    o.location = LonLat{11.63, 52.13};
     o.kldb = KldbCode::parse("52122");
     o.german = CefrLevel::parse("B1");
     o.positions = 1;
@@ -91,7 +91,7 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
     }
     SECTION("beyond both the candidate's radius and the opening's limit") {
         auto o = opening();
-        o.location = geo_point(52.13, 11.63 + 0.6); // about 41 km east
+        o.location = LonLat{11.63 + 0.6, 52.13}; // about 41 km east
         const auto far = eval(candidate(), o);
         CHECK(far.failed == Rule::too_far);
         CHECK_THAT(far.failure, Catch::Contains("30 km"));
@@ -172,7 +172,7 @@ TEST_CASE("German counts only up to the required level", "[match]") {
 
 TEST_CASE("distance, permit, recognition and availability are scored", "[match]") {
     auto o = opening();
-    o.location = geo_point(52.13, 11.63 + 0.22); // about 15 km
+    o.location = LonLat{11.63 + 0.22, 52.13}; // about 15 km
     const auto e = eval(candidate(), o);
     REQUIRE(e.feasible());
     const double d = *e.distance;

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "match/run.hpp"
+
+#include "applicants/exchange.hpp"
+#include "core/error.hpp"
+#include "match/pool.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+
+namespace werkstatt {
+
+namespace {
+
+// Measures the phases of a run.
+class Stopwatch {
+  public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double seconds = std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+        return seconds;
+    }
+
+  private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+void require_pool(const MatchPool& pool) {
+    if (pool.openings.empty()) {
+        throw Error(ErrorKind::not_found,
+                    "nothing to match: no open opening has a free position; add one with "
+                    "'werkstatt opening add' or 'werkstatt opening import'");
+    }
+    if (pool.candidates.empty()) {
+        throw Error(ErrorKind::not_found,
+                    "nothing to match: no active candidate who is not placed; import some with "
+                    "'werkstatt candidate import'");
+    }
+}
+
+} // namespace
+
+bool all_weights_zero(const MatchSettings& settings) {
+    for (const auto part : all_parts()) {
+        if (settings.weights[part] > 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+RankingRun rank_pool(Database& db, const MatchPool& pool, const RankingRequest& request,
+                     const MatchSettings& settings, const WorkRules& rules) {
+    RankingRun run;
+    if (request.opening) {
+        const auto index = pool_opening(db, pool, *request.opening);
+        run.ranking = rank_candidates(pool, index, request.top, settings, rules, request.explain);
+        return run;
+    }
+    const auto record = require_candidate(db, request.candidate, request.source);
+    const auto index = pool_candidate(db, pool, record.id);
+    run.ranking = rank_openings(pool, index, request.top, settings, rules, request.explain);
+    run.side = RankingSide::openings;
+    return run;
+}
+
+Records ranking_listing(const MatchPool& pool, const RankingRun& run, bool explain, bool brief) {
+    auto records = ranking_records(pool, run.ranking, run.side, explain);
+    if (!brief) {
+        return records;
+    }
+    return select_columns(records, {"rank", "candidate", "source", "opening", "company", "title",
+                                    "score", "occupation", "german", "distance", "permit",
+                                    "recognition", "availability", "distance_km"});
+}
+
+std::string ranking_summary(const RankingRun& run) {
+    return fmt::format("{} shown; excluded by hard rules: {}", run.ranking.best.size(),
+                       excluded_summary(run.ranking));
+}
+
+std::size_t
+score_pool(const MatchPool& pool, const MatchSettings& settings, const WorkRules& rules,
+           const std::function<void(std::size_t, std::size_t, const Evaluation&)>& visit) {
+    require_pool(pool);
+    std::size_t pairs = 0;
+    for_each_feasible(pool, settings, rules, false,
+                      [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
+                          visit(ci, oi, e);
+                          ++pairs;
+                      });
+    return pairs;
+}
+
+std::string scores_summary(const MatchPool& pool, std::size_t pairs) {
+    return fmt::format("{} feasible pairs of {} candidates and {} openings", pairs,
+                       pool.candidates.size(), pool.openings.size());
+}
+
+ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& settings,
+                    const WorkRules& rules, Commit commit) {
+    require_pool(pool);
+    Stopwatch watch;
+    ProposalRun run;
+    run.proposal.pairs = score_pairs(pool, settings, rules);
+    run.scoring_seconds = watch.lap();
+    run.proposal.assignment = assign_pool(pool, run.proposal.pairs);
+    run.solving_seconds = watch.lap();
+    if (commit == Commit::yes) {
+        run.committed = commit_proposal(db, pool, run.proposal, settings, rules,
+                                        describe_settings(settings), DryRun::no);
+    }
+    return run;
+}
+
+std::vector<std::string> proposal_details(const ProposalRun& run) {
+    return {fmt::format("scored {} feasible pairs in {:.2f} s", run.proposal.pairs.size(),
+                        run.scoring_seconds),
+            fmt::format("solved the assignment in {:.2f} s", run.solving_seconds)};
+}
+
+std::string committed_summary(const ProposalRun& run) {
+    if (!run.committed) {
+        return "";
+    }
+    const auto& c = *run.committed;
+    return fmt::format("stored as match run {}: {} new proposed placements, {} earlier proposals "
+                       "not repeated were removed",
+                       c.run_id, c.new_placements, c.stale_removed);
+}
+
+std::string proposal_summary(const MatchPool& pool, const ProposalRun& run) {
+    const auto& a = run.proposal.assignment;
+    return fmt::format("optimal proposal: {} of {} candidates to {} openings, total score {} ({} "
+                       "feasible pairs){}",
+                       a.chosen.size(), pool.candidates.size(), pool.openings.size(),
+                       format_points(a.total_milli), run.proposal.pairs.size(),
+                       run.committed ? "" : "; nothing stored (add --commit)");
+}
+
+} // namespace werkstatt
