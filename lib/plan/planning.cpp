@@ -28,9 +28,9 @@ std::vector<HostCandidate> host_pool(Database& db, const std::vector<std::string
         blocks[b.company_id].push_back(b.period);
     }
     std::vector<HostCandidate> pool;
-    // Only companies that could ever host: archived ones and those without a venue would only
-    // add an "excluded" line to every quarter.
-    for (const auto& c : list_companies(db, CompanyFilter{false, std::nullopt, true})) {
+    // Every company: who may host (active, can host, big enough, not blocked) is decided by
+    // plan_rotation alone.
+    for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
         pool.push_back(HostCandidate{c.id, c.key, c.name, c.active, c.can_host, c.capacity,
                                      region_of(c, north), c.member_since, blocks[c.id]});
     }

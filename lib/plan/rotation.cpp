@@ -374,7 +374,10 @@ PlannedMeeting plan_quarter(PlanState& state, const Quarter& q, const RotationRu
         if (a.still_to_host > 0) {
             this_round.push_back(a.why);
             still_to_host = a.still_to_host;
-        } else if (a.exclusion != Exclusion::none) {
+        } else if (a.exclusion != Exclusion::none && a.exclusion != Exclusion::archived &&
+                   a.exclusion != Exclusion::cannot_host) {
+            // Archived companies and those that cannot host are never in the running: naming
+            // them in every quarter would bury the exclusions that matter.
             meeting.explanation.push_back(a.why);
         }
     }

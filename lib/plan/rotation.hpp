@@ -97,6 +97,8 @@ struct PlannedMeeting {
 //   are considered. Then the one whose last hosting is longest ago goes first (never hosted
 //   first), ties by earlier `member_since` (unknown last), then by key, then by id; so the order
 //   of `companies` does not matter.
+// - The explanation names each company excluded for its capacity, a block or the repeat limit;
+//   archived companies and those that cannot host are left out of it (they never host).
 // - If nobody is eligible the meeting has no host, the explanation says why, and planning goes on.
 // - Each planned meeting (with or without host) proposes the `topics_per_event` topics covered
 //   least recently (never first, then oldest, ties by `order`, then key); they count as covered
