@@ -7,6 +7,7 @@
 #include "domain/text_field.hpp"
 #include "domain/values.hpp"
 #include "io/csv.hpp"
+#include "io/csv_header.hpp"
 #include "reference/plz_directory.hpp"
 
 #include <algorithm>
@@ -331,44 +332,13 @@ constexpr const char* k_columns_help =
     "key, organisation, service, topics, plz and optionally districts, street, city, "
     "contact_person, phone, email, web, languages, opening_hours, last_verified, notes";
 
-std::string normalise_header(std::string_view h) {
-    std::string out;
-    for (char c : text::ascii_lower(text::trim(h))) {
-        out += (c == ' ' || c == '-') ? '_' : c;
-    }
-    return out;
-}
-
 std::vector<Column> map_header(const CsvRecord& header, const std::string& source) {
-    std::vector<Column> columns;
-    std::map<Column, int> seen;
-    for (const auto& raw : header.fields) {
-        const auto it = known_columns().find(normalise_header(raw));
-        if (it == known_columns().end()) {
-            throw bad(fmt::format("{}:{}: unknown column '{}'; an advisor file has the columns {}",
-                                  source, header.line, text::printable(raw, 40), k_columns_help));
-        }
-        if (it->second != Column::ignored && ++seen[it->second] > 1) {
-            throw bad(fmt::format("{}:{}: column '{}' appears twice; keep one", source, header.line,
-                                  raw));
-        }
-        columns.push_back(it->second);
-    }
-    std::vector<std::string> missing;
-    for (const char* required : {"key", "organisation", "service", "topics", "plz"}) {
-        if (seen[known_columns().find(required)->second] == 0) {
-            missing.emplace_back(required);
-        }
-    }
-    if (!missing.empty()) {
-        throw bad(
-            fmt::format("{}:{}: {} {} missing; an advisor file needs the columns key, "
-                        "organisation, service, topics and plz",
-                        source, header.line,
-                        (missing.size() == 1 ? "column " : "columns ") + text::join(missing, ", "),
-                        missing.size() == 1 ? "is" : "are"));
-    }
-    return columns;
+    return map_csv_header(header, source,
+                          CsvColumns<Column>{"an advisor file",
+                                             known_columns(),
+                                             Column::ignored,
+                                             {"key", "organisation", "service", "topics", "plz"},
+                                             k_columns_help});
 }
 
 AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& row) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csv.hpp"
+#include "io/csv_header.hpp"
 
 #include "core/error.hpp"
 
@@ -251,6 +252,14 @@ void CsvWriter::write_row(const std::vector<std::string>& fields) {
         m_out << '"';
     }
     m_out << "\r\n";
+}
+
+std::string csv_column_key(std::string_view header_name) {
+    std::string out;
+    for (char c : text::ascii_lower(text::trim(header_name))) {
+        out += (c == ' ' || c == '-') ? '_' : c;
+    }
+    return out;
 }
 
 } // namespace werkstatt

@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
+#include "io/csv_header.hpp"
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
 
@@ -42,43 +43,15 @@ const std::map<std::string, Column, std::less<>>& known_columns() {
     return columns;
 }
 
-std::string normalise_header(std::string_view h) {
-    std::string out;
-    for (char c : text::ascii_lower(text::trim(h))) {
-        out += (c == ' ' || c == '-') ? '_' : c;
-    }
-    return out;
-}
-
 std::vector<Column> map_header(const CsvRecord& header, const std::string& source) {
-    std::vector<Column> columns;
-    std::map<Column, int> seen;
-    for (const auto& raw : header.fields) {
-        const auto name = normalise_header(raw);
-        const auto it = known_columns().find(name);
-        if (it == known_columns().end()) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{}:{}: unknown column '{}'; a company file has the columns "
-                                    "key, name, plz and optionally industry, street, city, "
-                                    "district, can_host, capacity, member_since, active, notes",
-                                    source, header.line, raw));
-        }
-        if (it->second != Column::ignored && ++seen[it->second] > 1) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{}:{}: column '{}' appears twice; keep one", source,
-                                    header.line, raw));
-        }
-        columns.push_back(it->second);
-    }
-    for (const char* required : {"key", "name", "plz"}) {
-        if (seen[known_columns().find(required)->second] == 0) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{}:{}: column '{}' is missing; a company file needs key, "
-                                    "name and plz",
-                                    source, header.line, required));
-        }
-    }
-    return columns;
+    return map_csv_header(header, source,
+                          CsvColumns<Column>{"a company file",
+                                             known_columns(),
+                                             Column::ignored,
+                                             {"key", "name", "plz"},
+                                             "key, name, plz and optionally industry, street, "
+                                             "city, district, can_host, capacity, member_since, "
+                                             "active, notes"});
 }
 
 bool parse_flag(std::string_view column, std::string_view value) {

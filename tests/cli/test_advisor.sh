@@ -80,7 +80,7 @@ check; [ "$(sql "SELECT count(*) FROM advisor WHERE key='abh-stendal'")" = 0 ] |
 case_ "import: missing columns, bad rows, then a good file"
 printf 'key,organisation,service,plz\na,B,C,39104\n' >"$T/missing.csv"
 run advisor import "$T/missing.csv"
-expect_error 65 "column topics is missing"
+expect_error 65 "column 'topics' is missing"
 printf 'key,organisation,service,topics,plz\na,O,S,recognition,39104\nb,O,S,visa,39104\n' >"$T/bad.csv"
 before=$(db_fingerprint)
 run advisor import "$T/bad.csv"

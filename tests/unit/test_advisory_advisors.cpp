@@ -168,7 +168,7 @@ TEST_CASE("import needs the key columns and is all or nothing") {
     std::istringstream missing("key,organisation,service,plz\na,B,C,39104\n");
     const auto f = failure_of([&] { import_advisors(t.db(), missing, "m.csv", DryRun::no); });
     CHECK(f.kind == ErrorKind::bad_data);
-    CHECK_THAT(f.message, Catch::Contains("column topics is missing"));
+    CHECK_THAT(f.message, Catch::Contains("column 'topics' is missing"));
 
     std::istringstream mixed("key,organisation,service,topics,plz,districts\n"
                              "a,Org,Svc,recognition,39104,\n"
