@@ -84,13 +84,10 @@ AdvisoryService remove_advisor(Database& db, std::string_view key, DryRun dry_ru
 
 AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::string& source,
                                     DryRun dry_run) {
-    AdvisorImportReport report;
     const auto rows = read_advisor_csv(in, source);
-    WriteTransaction txn(db);
-    std::map<std::string, std::size_t> first_line;
+    KeyedImport keyed(db, "advisor", source, RepeatedKey::refused);
     for (const auto& row : rows) {
-        ++report.read;
-        try {
+        keyed.row(row.line, [&](KeyedImport& current) {
             if (!row.problem.empty()) {
                 throw Error(ErrorKind::bad_data, row.problem);
             }
@@ -102,37 +99,19 @@ AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::s
             }
             apply_advisor_fields(outcome.service, row.fields, outcome.changed);
             require_complete(outcome.service);
-            const auto [it, fresh] = first_line.emplace(outcome.service.key, row.line);
-            if (!fresh) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("key '{}' appeared already on line {}; keep one row per "
-                                        "key",
-                                        outcome.service.key, it->second));
-            }
+            current.key(outcome.service.key);
             if (!existing) {
                 insert_advisor(db, outcome.service);
-                ++report.inserted;
-            } else if (outcome.changed.empty()) {
-                ++report.unchanged;
-            } else {
-                update_advisor(db, outcome.service);
-                ++report.updated;
+                return RowChange::insert;
             }
-        } catch (const Error& e) {
-            if (e.kind() != ErrorKind::bad_data) {
-                throw;
+            if (outcome.changed.empty()) {
+                return RowChange::none;
             }
-            report.problems.push_back(fmt::format("{}:{}: {}", source, row.line, e.what()));
-        }
+            update_advisor(db, outcome.service);
+            return RowChange::update;
+        });
     }
-    if (!report.problems.empty()) {
-        return report; // the transaction rolls back
-    }
-    txn.audit("advisor", std::nullopt, "import",
-              fmt::format("file={} read={} inserted={} updated={} unchanged={}", source,
-                          report.read, report.inserted, report.updated, report.unchanged));
-    txn.finish(dry_run);
-    return report;
+    return keyed.finish(dry_run);
 }
 
 std::vector<AdvisoryService> filter_advisors(const std::vector<AdvisoryService>& services,

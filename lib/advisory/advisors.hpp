@@ -7,6 +7,7 @@
 #include "io/records.hpp"
 #include "reference/district_shapes.hpp"
 #include "store/database.hpp"
+#include "store/keyed_import.hpp"
 
 #include <istream>
 #include <optional>
@@ -77,13 +78,7 @@ AdvisorOutcome edit_advisor(Database& db, std::string_view key, const AdvisorFie
 AdvisoryService remove_advisor(Database& db, std::string_view key, DryRun dry_run);
 
 // What an advisor import did, or would do.
-struct AdvisorImportReport {
-    std::size_t read = 0;
-    std::size_t inserted = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;
-    std::vector<std::string> problems; // FILE:LINE: ... per invalid row; nothing was written
-};
+using AdvisorImportReport = KeyedImportReport;
 
 // Import services from CSV `in` (named `source`): insert new keys, update changed ones; all or
 // nothing.

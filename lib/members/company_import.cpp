@@ -131,7 +131,6 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
 
 CompanyImportReport import_companies(Database& db, std::istream& in, const std::string& source,
                                      const MemberPolicy& policy, DryRun dry_run) {
-    CompanyImportReport report;
     CsvReader reader(in, source);
     CsvRecord record;
     if (!reader.next(record)) {
@@ -141,14 +140,12 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
                                 source));
     }
     const auto columns = map_header(record, source);
-    WriteTransaction txn(db);
-    std::map<std::string, std::size_t> first_line;
+    KeyedImport rows(db, "company", source, RepeatedKey::later_row_wins);
     while (reader.next(record)) {
         if (record.fields.size() == 1 && text::trim(record.fields[0]).empty()) {
             continue; // blank line
         }
-        ++report.read;
-        try {
+        rows.row(record.line, [&](KeyedImport& row) {
             if (record.fields.size() != columns.size()) {
                 throw Error(ErrorKind::bad_data,
                             fmt::format("has {} fields, the header {}; check the delimiter and "
@@ -166,39 +163,22 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
             members_detail::apply_fields(outcome.company, fields, policy, outcome.changed,
                                          outcome.warnings);
             members_detail::require_complete(outcome.company);
-            const auto [it, fresh] = first_line.emplace(outcome.company.key, record.line);
-            if (!fresh) {
-                report.warnings.push_back(
-                    fmt::format("{}:{}: key '{}' appeared already on line {}; the later row wins",
-                                source, record.line, outcome.company.key, it->second));
-            }
+            row.key(outcome.company.key);
             for (const auto& w : outcome.warnings) {
-                report.warnings.push_back(fmt::format("{}:{}: {}", source, record.line, w));
+                row.warn(w);
             }
             if (!existing) {
                 insert_company(db, outcome.company);
-                ++report.inserted;
-            } else if (outcome.changed.empty()) {
-                ++report.unchanged;
-            } else {
-                update_company(db, outcome.company);
-                ++report.updated;
+                return RowChange::insert;
             }
-        } catch (const Error& e) {
-            if (e.kind() != ErrorKind::bad_data) {
-                throw;
+            if (outcome.changed.empty()) {
+                return RowChange::none;
             }
-            report.problems.push_back(fmt::format("{}:{}: {}", source, record.line, e.what()));
-        }
+            update_company(db, outcome.company);
+            return RowChange::update;
+        });
     }
-    if (!report.problems.empty()) {
-        return report; // the transaction rolls back
-    }
-    txn.audit("company", std::nullopt, "import",
-              fmt::format("file={} read={} inserted={} updated={} unchanged={}", source,
-                          report.read, report.inserted, report.updated, report.unchanged));
-    txn.finish(dry_run);
-    return report;
+    return rows.finish(dry_run);
 }
 
 } // namespace werkstatt

@@ -8,6 +8,7 @@
 #include "members/settings.hpp"
 #include "store/company_store.hpp"
 #include "store/database.hpp"
+#include "store/keyed_import.hpp"
 
 #include <istream>
 #include <optional>
@@ -63,14 +64,7 @@ CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction
                                DryRun dry_run);
 
 // What a company import did, or would do.
-struct CompanyImportReport {
-    std::size_t read = 0;
-    std::size_t inserted = 0;
-    std::size_t updated = 0;
-    std::size_t unchanged = 0;
-    std::vector<std::string> problems; // FILE:LINE: ... for each invalid row; nothing was written
-    std::vector<std::string> warnings;
-};
+using CompanyImportReport = KeyedImportReport;
 
 // Import companies from CSV `in` (named `source`): insert new keys, update changed ones. All or
 // nothing: if any row is invalid, `problems` lists them and nothing is written.
