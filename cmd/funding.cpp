@@ -13,21 +13,35 @@ namespace werkstatt::cli {
 
 namespace {
 
-struct FundingOptions {
+struct FundingListOptions {
+    std::optional<std::string> tag;
+    std::optional<std::string> format;
+};
+
+struct FundingShowOptions {
     std::string key;
+    std::optional<std::string> format;
+};
+
+struct FundingFindOptions {
     std::optional<std::string> word;
     std::optional<std::string> tag;
+    std::optional<std::string> format;
+};
+
+struct FundingSuggestOptions {
     std::string candidate;
     std::optional<std::int64_t> opening;
     std::optional<std::string> format;
 };
 
-void setup_list(CLI::App& group, Runtime& rt, FundingOptions& o) {
+void setup_list(CLI::App& group, Runtime& rt) {
+    static FundingListOptions o;
     auto* cmd = group.add_subcommand("list", "List the funding instruments");
     cmd->add_option("--tag", o.tag, "Only instruments with this tag");
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             rt.print(funding_records(find_funding(db, o.tag, std::nullopt),
                                      rt.format(o.format) == Format::table),
@@ -36,25 +50,27 @@ void setup_list(CLI::App& group, Runtime& rt, FundingOptions& o) {
     });
 }
 
-void setup_show(CLI::App& group, Runtime& rt, FundingOptions& o) {
+void setup_show(CLI::App& group, Runtime& rt) {
+    static FundingShowOptions o;
     auto* cmd = group.add_subcommand("show", "Show one funding instrument and when it fits");
     cmd->add_option("KEY", o.key, "Key of the instrument")->required();
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             rt.print(funding_detail(require_funding(db, o.key)), o.format);
         };
     });
 }
 
-void setup_find(CLI::App& group, Runtime& rt, FundingOptions& o) {
+void setup_find(CLI::App& group, Runtime& rt) {
+    static FundingFindOptions o;
     auto* cmd = group.add_subcommand("find", "Find funding instruments by tag or word");
     cmd->add_option("WORD", o.word, "A word in the name or description, e.g. Sprache");
     cmd->add_option("--tag", o.tag, "Only instruments with this tag, e.g. ausbildung");
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             if (!o.word && !o.tag) {
                 throw Error(ErrorKind::usage, "say what to find: a WORD, --tag TAG or both; "
                                               "'werkstatt funding list' shows all");
@@ -67,15 +83,16 @@ void setup_find(CLI::App& group, Runtime& rt, FundingOptions& o) {
     });
 }
 
-void setup_suggest(CLI::App& group, Runtime& rt, FundingOptions& o) {
+void setup_suggest(CLI::App& group, Runtime& rt) {
+    static FundingSuggestOptions o;
     auto* cmd = group.add_subcommand("suggest", "List the instruments whose conditions a "
                                                 "candidate (and opening) meet, with reasons");
     cmd->add_option("--candidate", o.candidate, "Candidate id or the agency's reference")
         ->required();
     cmd->add_option("--opening", o.opening, "Opening id");
     add_format_option(cmd, o.format);
-    cmd->callback([&rt, &o] {
-        rt.action = [&rt, &o] {
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
             const auto situation = load_situation(db, o.candidate, o.opening);
             const auto& rules = WorkRules::shipped();
@@ -94,14 +111,13 @@ void setup_suggest(CLI::App& group, Runtime& rt, FundingOptions& o) {
 } // namespace
 
 void setup_funding(CLI::App& app, Runtime& rt) {
-    static FundingOptions options;
     auto* group = app.add_subcommand("funding", "Funding instruments for employers "
                                                 "(Fördermöglichkeiten)");
     group->require_subcommand(1);
-    setup_list(*group, rt, options);
-    setup_show(*group, rt, options);
-    setup_find(*group, rt, options);
-    setup_suggest(*group, rt, options);
+    setup_list(*group, rt);
+    setup_show(*group, rt);
+    setup_find(*group, rt);
+    setup_suggest(*group, rt);
 }
 
 } // namespace werkstatt::cli

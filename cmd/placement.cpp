@@ -11,7 +11,7 @@ namespace werkstatt::cli {
 
 namespace {
 
-struct PlacementOptions {
+struct PlacementSetOptions {
     std::string candidate;
     std::int64_t opening = 0;
     std::string status;
@@ -19,9 +19,13 @@ struct PlacementOptions {
     std::string note;
     bool force = false;
     bool dry = false;
-    std::optional<std::string> filter_status;
-    std::optional<std::string> filter_candidate;
-    std::optional<std::int64_t> filter_opening;
+};
+
+struct PlacementListOptions {
+    std::optional<std::string> status;
+    std::optional<std::string> candidate;
+    std::optional<std::int64_t> opening;
+    std::optional<std::string> source;
     std::optional<std::string> format;
 };
 
@@ -39,10 +43,10 @@ PlacementStatus status_of(const std::string& text) {
 } // namespace
 
 void setup_placement(CLI::App& app, Runtime& rt) {
-    static PlacementOptions o;
     auto* group = app.add_subcommand("placement", "Where proposed pairs stand, up to hired");
     group->require_subcommand(1);
 
+    static PlacementSetOptions o;
     auto* set = group->add_subcommand("set", "Move a candidate's placement for an opening");
     set->add_option("CANDIDATE", o.candidate, "Candidate id or agency reference")->required();
     set->add_option("OPENING", o.opening, "Opening id")->required();
@@ -70,29 +74,30 @@ void setup_placement(CLI::App& app, Runtime& rt) {
         };
     });
 
+    static PlacementListOptions l;
     auto* list = group->add_subcommand("list", "List placements");
-    list->add_option("--status", o.filter_status, "Only this status");
-    list->add_option("--candidate", o.filter_candidate, "Only this candidate (id or reference)");
-    list->add_option("--opening", o.filter_opening, "Only this opening");
-    list->add_option("--source", o.source, "The source of the --candidate reference");
-    add_format_option(list, o.format);
+    list->add_option("--status", l.status, "Only this status");
+    list->add_option("--candidate", l.candidate, "Only this candidate (id or reference)");
+    list->add_option("--opening", l.opening, "Only this opening");
+    list->add_option("--source", l.source, "The source of the --candidate reference");
+    add_format_option(list, l.format);
     list->callback([&rt] {
         rt.action = [&rt] {
-            if (o.filter_status) {
-                status_of(*o.filter_status);
+            if (l.status) {
+                status_of(*l.status);
             }
             auto db = rt.open(Access::read_only);
-            PlacementFilter filter{o.filter_status, {}, o.filter_opening};
-            if (o.filter_candidate) {
-                filter.candidate_id = require_candidate(db, *o.filter_candidate, o.source).id;
+            PlacementFilter filter{l.status, {}, l.opening};
+            if (l.candidate) {
+                filter.candidate_id = require_candidate(db, *l.candidate, l.source).id;
             }
             const auto records = placement_records(list_placements(db, filter));
-            if (rt.format(o.format) == Format::table) {
+            if (rt.format(l.format) == Format::table) {
                 rt.print(select_columns(records, {"id", "candidate", "opening", "company", "title",
                                                   "status", "score", "updated_at"}),
-                         o.format);
+                         l.format);
             } else {
-                rt.print(records, o.format);
+                rt.print(records, l.format);
             }
         };
     });
