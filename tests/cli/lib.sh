@@ -16,6 +16,7 @@ DB="$T/werkstatt.db"
 CASE="(setup)"
 checks=0
 failures=0
+skipped=0
 status=0
 
 # Start a new named case.
@@ -42,6 +43,13 @@ fail() {
 }
 
 check() { checks=$((checks + 1)); }
+
+# Note that the current case cannot run here and why (a tool is missing, no room): the script
+# still runs its other cases, and finish then exits 77, which ctest reports as skipped, not passed.
+skip() {
+    skipped=$((skipped + 1))
+    echo "SKIP [$CASE]: $*"
+}
 
 expect_status() {
     check
@@ -118,6 +126,7 @@ db_fingerprint() {
 
 finish() {
     echo "$CASE done: $checks checks, $failures failed"
-    echo "$((checks - failures)) passed, $failures failed"
-    [ "$failures" -eq 0 ]
+    echo "$((checks - failures)) passed, $failures failed, $skipped skipped"
+    [ "$failures" -eq 0 ] || return 1
+    [ "$skipped" -eq 0 ] || return 77
 }
