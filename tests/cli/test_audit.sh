@@ -19,17 +19,29 @@ check; [ "$(n)" -eq $((start + 4)) ] || fail "import: $(n) rows"
 case_ "reads, dry runs and failures add none"
 before=$(n)
 run company list
+expect_status 0
+expect_out_has "mueller"
 run company show mueller
+expect_status 0
+expect_out_has "Müller Metallbau GmbH"
+run audit list
+expect_status 0
 run company add --key x --name X --plz 39104 --dry-run
+expect_status 0
+check; [ "$(sql "SELECT count(*) FROM company WHERE key = 'x'")" -eq 0 ] || fail "the dry run stored company x"
 run company add --key mueller --name X --plz 39104
+expect_error 69 "company key 'mueller' is taken"
 run company edit mueller --plz 1
+expect_error 65 "PLZ '1'"
 check; [ "$(n)" -eq "$before" ] || fail "$(n) rows, expected $before"
 
 case_ "audit list: newest first, with user, entity, id, action, details and command"
 run audit list --format csv --limit 3
 expect_status 0
 check
-python3 - "$T/out" <<'PY2' || fail "audit list is wrong"
+# The user is the operating-system user running werkstatt (getpwuid of the effective uid).
+me=$(id -un 2>/dev/null) || me=${USER:-uid $(id -u)}
+python3 - "$T/out" "$me" <<'PY2' || fail "audit list is wrong"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert [r["action"] for r in rows] == ["import", "add", "edit"], rows
@@ -38,7 +50,20 @@ assert imp["entity"] == "company" and imp["entity_id"] == "" and "inserted=2" in
 assert add["entity"] == "contact" and add["entity_id"] == "1"
 assert edit["details"] == "fields=industry,capacity", edit
 assert edit["command"].startswith("werkstatt --db=") and edit["command"].endswith(" company edit mueller --industry=Metallbau --capacity=30"), edit["command"]
-assert rows[0]["user"] != "" and rows[0]["at"].endswith("Z")
+assert [r["user"] for r in rows] == [sys.argv[2]] * 3, (rows, sys.argv[2])
+assert rows[0]["at"].endswith("Z")
+PY2
+
+case_ "audit.user names the user instead of the operating-system user"
+run --set audit.user=koordination-nord company edit mueller --capacity 31
+expect_status 0
+run audit list --format csv --limit 1
+expect_status 0
+check
+python3 - "$T/out" <<'PY2' || fail "audit.user is not recorded"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert [(r["user"], r["details"]) for r in rows] == [("koordination-nord", "fields=capacity")], rows
 PY2
 
 case_ "personal values stay out of the audit log"
