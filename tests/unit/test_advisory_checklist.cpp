@@ -121,6 +121,43 @@ TEST_CASE("a regulated occupation needs recognition unless it is full") {
     CHECK(steps(checklist(s)) == std::vector<std::string>{"may-work", "recognition-optional"});
 }
 
+TEST_CASE("a step names at most three helpers, those serving the place first") {
+    static const auto funding =
+        parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml");
+    std::vector<AdvisoryService> offices;
+    for (const char* key : {"abh-e", "abh-d", "abh-c", "abh-b", "abh-a"}) {
+        auto office = harz_office();
+        office.key = key; // same place: ranked by key
+        offices.push_back(office);
+    }
+    auto elsewhere = harz_office();
+    elsewhere.key = "abh-0-magdeburg"; // ranked first by key, but does not serve the Harz
+    elsewhere.districts = {"15003"};
+    elsewhere.plz = "39104";
+    elsewhere.city = "Magdeburg";
+    offices.push_back(elsewhere);
+    const auto helper_keys = [&](std::size_t count) {
+        const std::vector<AdvisoryService> some(offices.end() - static_cast<long>(count) - 1,
+                                                offices.end());
+        const auto c = build_checklist(person(ResidenceStatus::duldung), HiringRules::shipped(),
+                                       WorkRules::shipped(), some, funding, k_policy);
+        std::vector<std::string> keys;
+        for (const auto& step : c.steps) {
+            CHECK(step.helpers.size() <= 3);
+            if (step.rule.key == "permit") {
+                for (const auto& h : step.helpers) {
+                    keys.push_back(h.service.key);
+                }
+            }
+        }
+        return keys;
+    };
+    CHECK(helper_keys(2) == std::vector<std::string>{"abh-a", "abh-b"});
+    CHECK(helper_keys(3) == std::vector<std::string>{"abh-a", "abh-b", "abh-c"});
+    CHECK(helper_keys(4) == std::vector<std::string>{"abh-a", "abh-b", "abh-c"});
+    CHECK(helper_keys(5) == std::vector<std::string>{"abh-a", "abh-b", "abh-c"});
+}
+
 TEST_CASE("the checklist as JSON and CSV rows carries every step's rule and date") {
     const auto c = checklist(person(ResidenceStatus::duldung));
     const auto doc = nlohmann::json::parse(checklist_json(c));

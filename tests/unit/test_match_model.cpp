@@ -232,3 +232,89 @@ TEST_CASE("weights scale the parts and format as points", "[match]") {
     CHECK(format_points(16667) == "16.667");
     CHECK(format_points(40000) == "40");
 }
+
+namespace {
+
+// Return a place due east of the test candidate's place whose great-circle distance from it is
+// just below `km` (bisection on the longitude), so that the rounded pair distance is known.
+LonLat east_at(double km) {
+    const LonLat from = *candidate().location;
+    double lo = 0.0;
+    double hi = 1.0; // about 68 km at this latitude
+    for (int i = 0; i < 60; ++i) {
+        const double mid = (lo + hi) / 2;
+        (distance_km(from, LonLat{from.lon + mid, from.lat}) < km ? lo : hi) = mid;
+    }
+    return LonLat{from.lon + lo, from.lat};
+}
+
+} // namespace
+
+TEST_CASE("consent that ends on the reference day is still valid", "[match]") {
+    const auto s = settings(); // today 2026-12-01
+    auto c = candidate();
+    c.consent_until = s.today;
+    CHECK(eval(c, opening(), s).feasible());
+    CHECK_FALSE(candidate_excluded(c, s, WorkRules::shipped()));
+    c.consent_until = s.today + -1;
+    CHECK(eval(c, opening(), s).failed == Rule::consent_expired);
+    CHECK(candidate_excluded(c, s, WorkRules::shipped()));
+}
+
+TEST_CASE("a distance of exactly the limit is within reach, 100 m more is not", "[match]") {
+    // 30.04 km rounds to 30.0, 30.06 km to 30.1: the rule uses the rounded distance it shows.
+    auto at_limit = opening();
+    at_limit.location = east_at(30.04);
+    auto beyond = opening();
+    beyond.location = east_at(30.06);
+    const auto s = settings();
+
+    const auto check_limit = [&](const MatchCandidate& c, MatchOpening near, MatchOpening far) {
+        REQUIRE(pair_distance_km(c, near) == 30.0);
+        REQUIRE(pair_distance_km(c, far) == 30.1);
+        REQUIRE(reach_limit_km(c, near, s) == 30);
+        CHECK(within_reach(c, near, s));
+        const auto e = eval(c, near, s);
+        REQUIRE(e.feasible());
+        CHECK(*e.distance == 30.0);
+        CHECK(part(e, Part::distance) == 0); // falls linearly to 0 at the limit
+        CHECK_FALSE(within_reach(c, far, s));
+        const auto f = eval(c, far, s);
+        CHECK(f.failed == Rule::too_far);
+        CHECK_THAT(f.failure, Catch::Contains("lives 30.1 km away"));
+    };
+    SECTION("the candidate's radius") {
+        check_limit(candidate(), at_limit, beyond); // radius_km 30
+    }
+    SECTION("the default radius when the agency gave none") {
+        auto c = candidate();
+        c.radius_km.reset();
+        REQUIRE(s.default_radius_km == 30);
+        check_limit(c, at_limit, beyond);
+    }
+    SECTION("the opening's limit when it is larger than the radius") {
+        auto c = candidate();
+        c.radius_km = 10;
+        at_limit.max_distance_km = 30;
+        beyond.max_distance_km = 30;
+        check_limit(c, at_limit, beyond);
+    }
+}
+
+TEST_CASE("availability falls to 0 over 90 days when the opening has no latest start", "[match]") {
+    auto o = opening();
+    o.latest_start.reset(); // starts 2027-02-01
+    const Date start = *o.start_date;
+    auto c = candidate();
+    const auto availability = [&](long days_late) {
+        c.available_from = start + days_late;
+        const auto e = eval(c, o);
+        REQUIRE(e.feasible()); // without a latest start, lateness is scored, never excluded
+        return part(e, Part::availability);
+    };
+    CHECK(availability(0) == 5000);
+    CHECK(availability(30) == std::llround(5000.0 * (1.0 - 30.0 / 90.0)));
+    CHECK(availability(89) == std::llround(5000.0 / 90.0));
+    CHECK(availability(90) == 0);
+    CHECK(availability(200) == 0);
+}
