@@ -147,7 +147,7 @@ std::string required_message(const CLI::App& app, const std::string& what) {
         if (!rest.empty() && !starts_with(rest.front(), "-")) {
             return fmt::format("unknown command '{}'", rest.front());
         }
-        return fmt::format("'{}' needs a command", command_path(app));
+        return fmt::format("'{}' needs a subcommand", command_path(app));
     }
     if (name.empty()) {
         return what;

@@ -58,7 +58,7 @@ expect_usage "KEY is required: give it after 'werkstatt company edit'"
 run company edit mueller --name
 expect_usage "--name needs a value"
 run_bare
-expect_usage "'werkstatt' needs a command"
+expect_usage "'werkstatt' needs a subcommand"
 
 case_ "an unknown command or extra argument"
 run compnay list
