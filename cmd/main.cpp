@@ -2,6 +2,7 @@
 // werkstatt: the command-line tool of the Betriebliche Werkstatt Arbeits-(Kultur-)Integration.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "parsing.hpp"
 
 #include <iostream>
 
@@ -9,38 +10,6 @@ using namespace werkstatt;
 using namespace werkstatt::cli;
 
 namespace {
-
-// Return the deepest command the parser reached.
-const CLI::App& deepest(const CLI::App& app) {
-    const CLI::App* current = &app;
-    while (!current->get_subcommands().empty()) {
-        current = current->get_subcommands().front();
-    }
-    return *current;
-}
-
-// Return "werkstatt company add" for the deepest command the parser reached.
-std::string command_path(const CLI::App& app) {
-    std::string path = app.get_name();
-    const CLI::App* current = &app;
-    while (!current->get_subcommands().empty()) {
-        current = current->get_subcommands().front();
-        path += " " + current->get_name();
-    }
-    return path;
-}
-
-// Return CLI11's message, or a plainer one where a word was taken for an unknown command.
-std::string parse_message(const CLI::App& app, const CLI::ParseError& e) {
-    auto rest = deepest(app).remaining();
-    if (rest.empty()) {
-        rest = app.remaining(true);
-    }
-    if (!rest.empty() && !rest.front().empty() && rest.front().front() != '-') {
-        return "unknown command '" + rest.front() + "'";
-    }
-    return e.what();
-}
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--db", global.db, "Database file (overrides database.path and WERKSTATT_DB)");
@@ -89,9 +58,10 @@ int main(int argc, char** argv) {
     setup_catalogue(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
+    setup_help(app, rt);
 
     try {
-        app.parse(argc, argv);
+        app.parse(prepare_arguments(argc, argv));
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
@@ -99,8 +69,13 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "werkstatt: error: " << parse_message(app, e) << "; see '" << command_path(app)
-                  << " --help'\n";
+        // An option that took the next option as its value explains what went wrong after it.
+        std::cerr << "werkstatt: error: "
+                  << swallowed_option(app).value_or(parse_error_message(app, e)) << '\n';
+        return exit_status::usage;
+    }
+    if (const auto swallowed = swallowed_option(app)) {
+        std::cerr << "werkstatt: error: " << *swallowed << '\n';
         return exit_status::usage;
     }
     if (!rt.action) {

@@ -110,10 +110,11 @@ void setup_match(CLI::App& app, Runtime& rt) {
     cmd->add_option("--candidate", o.candidate,
                     "The best openings for this candidate (id or agency reference)");
     cmd->add_option("--source", o.source, "The source of the --candidate reference");
-    cmd->add_flag("--assign", o.assign,
-                  "The global proposal of maximum total score over all open openings");
+    auto* assign_flag = cmd->add_flag(
+        "--assign", o.assign, "The global proposal of maximum total score over all open openings");
     cmd->add_flag("--scores", o.scores, "Every feasible pair with its score and parts");
-    cmd->add_flag("--commit", o.commit, "With --assign: store the proposal as a match run");
+    cmd->add_flag("--commit", o.commit, "With --assign: store the proposal as a match run")
+        ->needs(assign_flag);
     cmd->add_flag("--explain", o.explain, "Show every part of each score and the rules applied");
     cmd->add_option("--top", o.top, "How many to show (default match.top)");
     cmd->add_option("--date", o.date,

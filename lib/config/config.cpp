@@ -144,6 +144,12 @@ void walk(const toml::table& table, const std::string& prefix,
 }
 
 toml::table parse_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw Error(ErrorKind::config, fmt::format("configuration file {} is a folder; name a "
+                                                   "TOML file",
+                                                   path.string()));
+    }
     return parse_toml_file(path, "configuration file");
 }
 
