@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 run init
 ORG="Ausbildungsberatung und Anerkennungsberatung der Handwerkskammer Magdeburg für zugewanderte Fachkräfte"
-run advisor add --key hwk-lang --organisation "$ORG" --service "Erstberatung zur Anerkennung ausländischer Berufsabschlüsse" --topic recognition --plz 39104
+run advisor add --key hwk-lang --organisation "$ORG" --service "Erstberatung zur Anerkennung ausländischer Berufsabschlüsse" --topic recognition --plz 39104 --city Magdeburg
 expect_status 0
 run advisor map --output "$T/map.svg"
 expect_status 0
