@@ -33,14 +33,22 @@ void setup_candidate_list(CLI::App& group, Runtime& rt) {
             const auto records = exchange_records(
                 RecordKind::candidate,
                 list_exchange(db, RecordKind::candidate, ExchangeFilter{o.all, o.source, {}}));
-            if (rt.format(o.format) == Format::table) {
-                rt.print(select_columns(records, {"id", "source", "reference", "first_name",
-                                                  "last_name", "plz", "district", "kldb", "german",
-                                                  "residence_status", "available_from"}),
-                         o.format);
-            } else {
+            if (rt.format(o.format) != Format::table) {
                 rt.print(records, o.format);
+                return;
             }
+            auto shown = select_columns(records, {"id", "source", "reference", "first_name",
+                                                  "last_name", "plz", "district", "kldb", "german",
+                                                  "residence_status", "available_from"});
+            if (o.all) { // the table marks what --all added
+                const auto active = select_columns(records, {"active"});
+                std::vector<bool> archived;
+                for (const auto& row : active.rows) {
+                    archived.push_back(row.front() == Value{false});
+                }
+                shown = with_archived_column(std::move(shown), archived);
+            }
+            rt.print(shown, o.format);
         };
     });
 }

@@ -41,10 +41,20 @@ void setup_company_list(CLI::App& group, Runtime& rt) {
                 filter.district_ags = district_filter_ags(*o.district);
             }
             auto db = rt.open(Access::read_only);
-            const auto format = rt.format(o.format);
-            rt.print(company_records(list_companies(db, filter),
-                                     format == Format::table ? Columns::brief : Columns::full),
-                     o.format);
+            const auto companies = list_companies(db, filter);
+            if (rt.format(o.format) != Format::table) {
+                rt.print(company_records(companies, Columns::full), o.format);
+                return;
+            }
+            auto records = company_records(companies, Columns::brief);
+            if (o.all) { // the table marks what --all added
+                std::vector<bool> archived;
+                for (const auto& c : companies) {
+                    archived.push_back(!c.active);
+                }
+                records = with_archived_column(std::move(records), archived);
+            }
+            rt.print(records, o.format);
         };
     });
 }

@@ -53,9 +53,9 @@ void setup_unblock(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
-            remove_host_block(db, o.company, *o.period, dry_run(o.dry));
+            const auto b = remove_host_block(db, o.company, *o.period, dry_run(o.dry));
             rt.info(fmt::format("{} the block of {} for {}", verb(o.dry, "lifted", "lift"),
-                                o.company, *o.period));
+                                b.company_key, b.period.str()));
         };
     });
 }

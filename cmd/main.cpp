@@ -19,6 +19,7 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_flag("-q,--quiet", global.quiet, "Say nothing but data, warnings and errors");
     app.add_flag("-v,--verbose", global.verbose, "Say which files and database are used");
+    app.add_flag("--wide", global.wide, "Show tables whole, also when wider than the terminal");
 }
 
 int report(const Error& e) {

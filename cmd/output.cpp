@@ -3,9 +3,13 @@
 
 #include "core/error.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
+#include <map>
 #include <set>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace werkstatt::cli {
 
@@ -71,6 +75,141 @@ void describe(const CLI::App& app, std::string& line) {
 }
 
 } // namespace
+
+ColumnFit column_fit(std::string_view column) {
+    // Priority 0: never left out, what names a row. 1 to 4: kept while shortening long text is
+    // enough, then left out from 4 down. 5 and up: technical detail that `show`, --wide or JSON
+    // give, left out first, from the highest. Shrinkable: free text and names, cut with "…".
+    struct Entry {
+        int priority;
+        bool shrinkable;
+    };
+    static const std::map<std::string_view, Entry, std::less<>> k_columns = {
+        // what names a row
+        {"id", {0, false}},
+        {"no", {0, false}},
+        {"rank", {0, false}},
+        {"key", {0, false}},
+        {"reference", {0, false}},
+        {"candidate", {0, false}},
+        {"opening", {0, false}},
+        {"archived", {0, false}},
+        {"score", {0, false}},
+        {"quarter", {0, false}},
+        {"date", {0, false}},
+        {"at", {0, false}},
+        {"started_at", {0, false}},
+        {"action", {0, false}},
+        {"period", {0, false}},
+        {"step", {0, false}},
+        {"name", {0, true}},
+        {"title", {0, true}},
+        {"organisation", {0, true}},
+        {"last_name", {0, true}},
+        {"value", {0, true}},
+        // kept while shortening is enough; shortened, the widest first
+        {"file", {1, true}},
+        {"company", {1, true}},
+        {"service", {1, true}},
+        {"first_name", {1, true}},
+        {"details", {1, true}},
+        {"reason", {1, true}},
+        {"doc", {1, true}},
+        {"text", {1, true}},
+        {"host_name", {1, true}},
+        {"city", {1, true}},
+        {"district", {1, true}},
+        {"residence_status", {1, true}},
+        {"serves", {1, true}},
+        {"topics", {1, true}},
+        {"tags", {1, true}},
+        {"grantor", {1, true}},
+        {"role", {1, true}},
+        {"email", {1, true}},
+        {"note", {1, true}},
+        {"explanation", {1, true}},
+        {"conditions", {1, true}},
+        {"help", {1, true}},
+        {"source", {2, true}},
+        {"can_host", {2, false}},
+        {"kind", {3, false}},
+        {"industry", {3, true}},
+        {"capacity", {3, false}},
+        // technical detail, left out first on a narrow terminal
+        {"updated", {5, false}},
+        {"unchanged", {5, false}},
+        {"command", {5, true}},
+        {"entity_id", {5, false}},
+        {"candidate_id", {5, false}},
+        {"contact_id", {5, false}},
+        {"event_id", {5, false}},
+        {"run", {5, false}},
+        {"rule", {5, false}},
+        {"valid_as_of", {5, false}},
+        {"weekday", {5, false}},
+        {"street", {5, true}},
+        {"phone", {5, false}},
+        {"web", {5, true}},
+        {"notes", {5, true}},
+        {"user", {6, false}},
+        {"profile", {6, false}},
+        {"finished_at", {6, false}},
+        {"updated_at", {6, false}},
+        {"encoding", {7, false}},
+        {"sha256", {7, false}},
+        {"district_ags", {7, false}},
+    };
+    const auto it = k_columns.find(column);
+    if (it == k_columns.end()) {
+        return ColumnFit{1, false};
+    }
+    return ColumnFit{it->second.priority, it->second.shrinkable};
+}
+
+namespace {
+
+// Return `text` as a width of at least 20 columns, or nothing.
+std::optional<std::size_t> parse_width(const char* text) {
+    if (text == nullptr || *text == '\0') {
+        return std::nullopt;
+    }
+    char* end = nullptr;
+    const long value = std::strtol(text, &end, 10);
+    if (*end != '\0' || value < 20 || value > 10000) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(value);
+}
+
+} // namespace
+
+std::optional<std::size_t> table_width(bool wide) {
+    if (wide) {
+        return std::nullopt;
+    }
+    if (const auto forced = parse_width(std::getenv("WERKSTATT_TABLE_WIDTH"))) {
+        return forced;
+    }
+    if (isatty(STDOUT_FILENO) == 0) {
+        return std::nullopt;
+    }
+    if (const auto columns = parse_width(std::getenv("COLUMNS"))) {
+        return columns;
+    }
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+        return size.ws_col;
+    }
+    return 80;
+}
+
+Records with_archived_column(Records shown, const std::vector<bool>& archived) {
+    shown.columns.emplace_back("archived");
+    for (std::size_t i = 0; i < shown.rows.size(); ++i) {
+        shown.rows[i].emplace_back(i < archived.size() && archived[i]);
+    }
+    return shown;
+}
 
 void add_format_option(CLI::App* command, std::optional<std::string>& target) {
     command->add_option("--format", target, "Output format (default: output.format)")

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace werkstatt::cli {
@@ -23,6 +24,19 @@ inline DryRun dry_run(bool flag) {
 }
 // Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
 std::string verb(bool dry, const char* past, const char* base);
+
+// Return how a table column named `column` gives way on a narrow terminal: the one table of
+// column priorities every listing shares (werkstatt(1), TABLES).
+ColumnFit column_fit(std::string_view column);
+
+// Return the width a table must fit: none with `wide` or when stdout is not a terminal (a pipe
+// or file gets every column whole), unless WERKSTATT_TABLE_WIDTH names one; on a terminal
+// COLUMNS, else the terminal's own width, else 80.
+std::optional<std::size_t> table_width(bool wide);
+
+// Return `shown` with a column "archived" (yes/no after `archived`, one per row) at its end, for
+// tables of listings that include archived records.
+Records with_archived_column(Records shown, const std::vector<bool>& archived);
 
 // Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
 // Error(bad_data) for a folder, Error(not_found) if it cannot be read.

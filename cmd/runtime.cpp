@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "output.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -125,12 +126,16 @@ Color Runtime::color() {
     return Color::yes;
 }
 
+TableStyle Runtime::table_style() {
+    return TableStyle{color(), table_width(global.wide), &column_fit};
+}
+
 void Runtime::print(const Records& records, const std::optional<std::string>& format_flag) {
-    write_records(m_out, records, format(format_flag), color());
+    write_records(m_out, records, format(format_flag), table_style());
 }
 
 void Runtime::print(const Detail& detail, const std::optional<std::string>& format_flag) {
-    write_detail(m_out, detail, format(format_flag), color());
+    write_detail(m_out, detail, format(format_flag), table_style());
 }
 
 void Runtime::confirm(const std::string& question, bool yes) {

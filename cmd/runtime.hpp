@@ -21,6 +21,7 @@ struct GlobalOptions {
     std::vector<std::string> sets;
     bool quiet = false;
     int verbose = 0;
+    bool wide = false; // tables as wide as their content, also on a terminal
 };
 
 // The state a command runs with; commands get it by reference, there is no global.
@@ -56,6 +57,8 @@ class Runtime {
     Format format(const std::optional<std::string>& flag);
     // Whether tables may use colour.
     Color color();
+    // How tables are drawn: colour, and the terminal width they fit unless --wide.
+    TableStyle table_style();
     // Print `records` in `format`.
     void print(const Records& records, const std::optional<std::string>& format_flag);
     // Print `detail` in `format`.

@@ -21,6 +21,7 @@ constexpr double k_map_height = 900;
 constexpr double k_marker_radius = 9;
 constexpr double k_legend_line = 15;
 constexpr std::size_t k_legend_chars = 58;
+constexpr double k_legend_indent = 16; // continuation lines start under the text, not the number
 
 // Light fills that print well and keep dark text readable, one per district in AGS order.
 constexpr std::array<const char*, 14> k_fills = {
@@ -57,28 +58,6 @@ std::string xml(std::string_view s) {
         }
     }
     return out;
-}
-
-// Return `s` cut to `max` code points with "…" at the end if it was longer.
-std::string shorten(std::string_view s, std::size_t max) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (points == max - 1) {
-                // Is there more than this one code point left?
-                std::size_t rest = 0;
-                for (std::size_t j = i; j < s.size(); ++j) {
-                    rest += (static_cast<unsigned char>(s[j]) & 0xC0) != 0x80 ? 1 : 0;
-                }
-                if (rest > 1) {
-                    return std::string(s.substr(0, i)) + "…";
-                }
-                return std::string(s);
-            }
-            ++points;
-        }
-    }
-    return std::string(s);
 }
 
 std::string num(double v) {
@@ -186,21 +165,45 @@ std::pair<double, double> label_position(const DistrictShape& d, const Projectio
     return {x, y};
 }
 
-std::string legend_text(const MapEntry& e) {
+// Return the legend text of `e` in lines of at most k_legend_chars columns, broken between
+// words; nothing is left out.
+std::vector<std::string> legend_lines(const MapEntry& e) {
     const auto& s = e.service;
     const std::string outside = e.point ? "" : " (außerhalb der Karte)";
-    return shorten(fmt::format("{} – {}, {}", s.organisation, s.service, s.city),
-                   k_legend_chars - outside.size() + 1) +
-           outside;
+    return text::wrap_words(
+        fmt::format("{} – {}, {}{}", s.organisation, s.service, s.city, outside), k_legend_chars);
+}
+
+// Where each legend entry stands: two columns, the first half of the entries left; an entry
+// takes as many lines as its text needs.
+struct LegendLayout {
+    std::vector<std::vector<std::string>> lines; // of each entry
+    std::vector<double> x, y;                    // of each entry's first line
+    double end = 0;                              // below the last line of either column
+};
+
+LegendLayout legend_layout(const std::vector<MapEntry>& entries, double top) {
+    LegendLayout l;
+    const std::size_t rows = (entries.size() + 1) / 2;
+    double left = top, right = top;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const bool first_column = i < rows;
+        double& next = first_column ? left : right;
+        l.lines.push_back(legend_lines(entries[i]));
+        l.x.push_back(k_margin + (first_column ? 0.0 : (k_width - 2 * k_margin) / 2));
+        l.y.push_back(next);
+        next += static_cast<double>(l.lines.back().size()) * k_legend_line;
+    }
+    l.end = std::max({left, right, top + k_legend_line});
+    return l;
 }
 
 std::string svg_document(const std::vector<MapEntry>& entries, const DistrictShapes& shapes,
                          const MapOptions& options, bool standalone) {
     const Projection proj(shapes.bounds());
-    const std::size_t rows = (entries.size() + 1) / 2;
     const double legend_top = k_map_top + k_map_height + 30;
-    const double legend_end =
-        legend_top + 22 + static_cast<double>(std::max<std::size_t>(rows, 1)) * k_legend_line;
+    const auto legend = legend_layout(entries, legend_top + 22);
+    const double legend_end = legend.end;
     const double height = legend_end + 50;
 
     std::string out;
@@ -277,12 +280,19 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
                            xml(options.subtitle.empty() ? "" : " (" + options.subtitle + ")"));
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
-        const double x = k_margin + (i < rows ? 0.0 : (k_width - 2 * k_margin) / 2);
-        const double y = legend_top + 22 + static_cast<double>(i % rows) * k_legend_line;
         const auto& e = entries[i];
-        out += fmt::format("<text class=\"legend-entry\" data-number=\"{}\" x=\"{}\" y=\"{}\">"
-                           "<tspan font-weight=\"bold\">{}</tspan> {}</text>\n",
-                           e.number, num(x), num(y), e.number, xml(legend_text(e)));
+        const auto& lines = legend.lines[i];
+        out +=
+            fmt::format("<text class=\"legend-entry\" data-number=\"{}\" x=\"{}\" y=\"{}\">"
+                        "<tspan font-weight=\"bold\">{}</tspan> {}",
+                        e.number, num(legend.x[i]), num(legend.y[i]), e.number, xml(lines.front()));
+        // Further lines stand under the first line's text, right of the number.
+        for (std::size_t j = 1; j < lines.size(); ++j) {
+            out +=
+                fmt::format("<tspan class=\"legend-more\" x=\"{}\" dy=\"{}\">{}</tspan>",
+                            num(legend.x[i] + k_legend_indent), num(k_legend_line), xml(lines[j]));
+        }
+        out += "</text>\n";
     }
     out += "</g>\n";
     const std::string attribution = k_map_attribution;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
+#include <utility>
 
 namespace werkstatt::text {
 
@@ -178,6 +180,99 @@ std::size_t display_width(std::string_view s) {
         }
     }
     return width;
+}
+
+namespace {
+
+// Return the length in bytes of the code point at `i` of `s` and its width in columns.
+std::pair<std::size_t, std::size_t> next_point(std::string_view s, std::size_t i) {
+    char32_t cp = 0;
+    auto len = decode_utf8(s, i, cp);
+    if (len == 0) {
+        return {1, 1};
+    }
+    const std::size_t width = is_combining(cp) ? 0 : (is_wide(cp) ? 2 : 1);
+    return {len, width};
+}
+
+} // namespace
+
+std::string cut_to_width(std::string_view s, std::size_t width) {
+    if (display_width(s) <= width) {
+        return std::string(s);
+    }
+    if (width == 0) {
+        return "";
+    }
+    std::string out;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto [len, w] = next_point(s, i);
+        if (used + w > width - 1) {
+            break;
+        }
+        out.append(s.substr(i, len));
+        used += w;
+        i += len;
+    }
+    return out + "…";
+}
+
+std::vector<std::string> wrap_words(std::string_view s, std::size_t width) {
+    width = std::max<std::size_t>(width, 1);
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t line_width = 0;
+    const auto flush = [&] {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            ++i;
+            continue;
+        }
+        auto end = s.find_first_of(" \t\n\r", i);
+        if (end == std::string_view::npos) {
+            end = s.size();
+        }
+        std::string_view word = s.substr(i, end - i);
+        i = end;
+        auto word_width = display_width(word);
+        if (!line.empty() && line_width + 1 + word_width <= width) {
+            line += ' ';
+            line.append(word);
+            line_width += 1 + word_width;
+            continue;
+        }
+        if (!line.empty()) {
+            flush();
+        }
+        // A word wider than a line is broken where the line is full.
+        while (word_width > width) {
+            std::size_t cut = 0;
+            std::size_t used = 0;
+            while (cut < word.size()) {
+                const auto [len, w] = next_point(word, cut);
+                if (used + w > width && used > 0) {
+                    break;
+                }
+                cut += len;
+                used += w;
+            }
+            line.append(word.substr(0, cut));
+            flush();
+            word.remove_prefix(cut);
+            word_width = display_width(word);
+        }
+        line.append(word);
+        line_width = word_width;
+    }
+    if (!line.empty() || lines.empty()) {
+        lines.push_back(std::move(line));
+    }
+    return lines;
 }
 
 std::optional<std::int64_t> parse_int(std::string_view s) {

@@ -34,6 +34,15 @@ std::string printable(std::string_view s, std::size_t max_bytes);
 // Return the number of terminal columns `s` takes (code points; East Asian wide counts 2).
 std::size_t display_width(std::string_view s);
 
+// Return `s` cut so that it takes at most `width` terminal columns, ending in "…" if it was cut
+// (only "…" when `width` is 1, "" when it is 0); `s` itself if it fits.
+std::string cut_to_width(std::string_view s, std::size_t width);
+
+// Return `s` broken into lines of at most `width` terminal columns at blanks; a word longer than
+// `width` is broken inside, nothing is left out, and blanks between words are not kept (runs of
+// blanks count as one). Joining the lines with " " gives back `s` with its blanks so folded.
+std::vector<std::string> wrap_words(std::string_view s, std::size_t width);
+
 // Parse `s` as a whole decimal integer, or nothing if it is not one or out of range.
 std::optional<std::int64_t> parse_int(std::string_view s);
 

@@ -277,17 +277,28 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
     return block;
 }
 
-void remove_host_block(Database& db, const std::string& company_key, const std::string& period,
-                       DryRun dry_run) {
+HostBlock remove_host_block(Database& db, const std::string& company_key, const std::string& period,
+                            DryRun dry_run) {
     WriteTransaction txn(db);
     const auto company = require_company(db, company_key);
     const auto parsed = Period::parse(period);
-    for (const auto& b : list_host_blocks(db, company.id)) {
-        if (parsed && b.period == *parsed) {
+    const auto blocks = list_host_blocks(db, company.id);
+    for (const auto& b : blocks) {
+        // The stored text, not the days: 2027-04..2027-06 does not lift 2027Q2
+        // (werkstatt-event(1)).
+        if (parsed && b.period.str() == parsed->str()) {
             delete_host_block(db, b.id);
             txn.audit("company", company.id, "unblock", "period=" + b.period.str());
             txn.finish(dry_run);
-            return;
+            return b;
+        }
+    }
+    for (const auto& b : blocks) {
+        if (parsed && b.period == *parsed) {
+            throw Error(ErrorKind::not_found,
+                        fmt::format("company {} has no block written '{}' but one for {}, which "
+                                    "covers the same days; write it as {} to lift it",
+                                    company.key, parsed->str(), b.period.str(), b.period.str()));
         }
     }
     throw Error(ErrorKind::not_found,

@@ -78,9 +78,10 @@ Registration record_attendance(Database& db, std::int64_t event_id, std::int64_t
 // Block the company with key `company_key` from hosting during `period` (text as given).
 HostBlock add_host_block(Database& db, const std::string& company_key, const std::string& period,
                          const std::string& reason, DryRun dry_run);
-// Lift the block of `company_key` written as `period`; throw Error(not_found) if there is none.
-void remove_host_block(Database& db, const std::string& company_key, const std::string& period,
-                       DryRun dry_run);
+// Lift the block of `company_key` whose stored period reads as `period` in canonical form (not
+// merely one that covers the same days) and return it; throw Error(not_found) if there is none.
+HostBlock remove_host_block(Database& db, const std::string& company_key, const std::string& period,
+                            DryRun dry_run);
 // Return the host blocks, only those of the company with key `company_key` when given; throw
 // Error(not_found) for an unknown company.
 std::vector<HostBlock> host_blocks(Database& db, const std::optional<std::string>& company_key);

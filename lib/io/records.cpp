@@ -68,13 +68,93 @@ std::string upper(std::string s) {
     return s;
 }
 
-void write_table(std::ostream& out, const Records& records, Color color) {
+// Which columns a table shows and how wide each is.
+struct Layout {
+    std::vector<bool> shown;
+    std::vector<std::size_t> widths;
+};
+
+// Return the widths of the shown columns with the gaps between them.
+std::size_t total_width(const Layout& l) {
+    std::size_t total = 0;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < l.widths.size(); ++i) {
+        if (l.shown[i]) {
+            total += l.widths[i];
+            ++count;
+        }
+    }
+    return total + (count > 0 ? 2 * (count - 1) : 0);
+}
+
+// Return the narrowest a column may become: its header, and at least 12 columns of its text.
+std::size_t floor_width(std::size_t natural, std::size_t header) {
+    return std::max(header, std::min<std::size_t>(natural, 12));
+}
+
+// Leave out the shown column with the highest priority number of at least `from` (the rightmost
+// among equals); return false if there is none.
+bool drop_one(Layout& l, const std::vector<ColumnFit>& fits, int from) {
+    std::optional<std::size_t> victim;
+    for (std::size_t i = 0; i < fits.size(); ++i) {
+        if (l.shown[i] && fits[i].priority >= from &&
+            (!victim || fits[i].priority >= fits[*victim].priority)) {
+            victim = i;
+        }
+    }
+    if (!victim) {
+        return false;
+    }
+    l.shown[*victim] = false;
+    return true;
+}
+
+// Return the layout of a table with columns of `natural` and `header` widths that fits `width`:
+// low-value columns are left out until it fits; if it still does not, shrinkable columns give up
+// their widest parts down to their floors, and while even that is not enough, further columns
+// (the least valued first) are left out. Columns of priority 0 always stay.
+Layout fit_layout(const std::vector<std::size_t>& natural, const std::vector<std::size_t>& header,
+                  const std::vector<ColumnFit>& fits, std::size_t width) {
+    Layout l{std::vector<bool>(natural.size(), true), natural};
+    while (total_width(l) > width && drop_one(l, fits, ColumnFit::k_low_value)) {
+    }
+    const auto at_floors = [&] {
+        Layout f = l;
+        for (std::size_t i = 0; i < f.widths.size(); ++i) {
+            if (fits[i].shrinkable) {
+                f.widths[i] = floor_width(natural[i], header[i]);
+            }
+        }
+        return total_width(f);
+    };
+    while (at_floors() > width && drop_one(l, fits, 1)) {
+    }
+    // Take one column at a time from the widest shrinkable column until the table fits.
+    for (auto total = total_width(l); total > width; --total) {
+        std::optional<std::size_t> widest;
+        for (std::size_t i = 0; i < fits.size(); ++i) {
+            if (l.shown[i] && fits[i].shrinkable &&
+                l.widths[i] > floor_width(natural[i], header[i]) &&
+                (!widest || l.widths[i] > l.widths[*widest])) {
+                widest = i;
+            }
+        }
+        if (!widest) {
+            break; // as narrow as it gets: longer lines than the terminal, nothing hidden
+        }
+        --l.widths[*widest];
+    }
+    return l;
+}
+
+void write_table(std::ostream& out, const Records& records, const TableStyle& style) {
     const auto n = records.columns.size();
     std::vector<std::size_t> widths(n, 0);
+    std::vector<std::size_t> header_widths(n, 0);
     std::vector<bool> right(n, true);
     std::vector<std::vector<std::string>> cells;
     for (std::size_t i = 0; i < n; ++i) {
-        widths[i] = text::display_width(upper(records.columns[i]));
+        header_widths[i] = widths[i] = text::display_width(upper(records.columns[i]));
     }
     for (const auto& row : records.rows) {
         auto& line = cells.emplace_back();
@@ -93,12 +173,31 @@ void write_table(std::ostream& out, const Records& records, Color color) {
             line.push_back(std::move(s));
         }
     }
+    Layout layout{std::vector<bool>(n, true), widths};
+    if (style.width && style.fit != nullptr) {
+        std::vector<ColumnFit> fits;
+        for (const auto& c : records.columns) {
+            fits.push_back(style.fit(c));
+        }
+        layout = fit_layout(widths, header_widths, fits, *style.width);
+    }
+    std::size_t last_shown = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (layout.shown[i]) {
+            last_shown = i;
+        }
+    }
     const auto emit = [&](const std::vector<std::string>& line, bool header) {
         std::string text;
         for (std::size_t i = 0; i < n; ++i) {
-            const bool last = i + 1 == n;
-            std::string cell = last && !right[i] ? line[i] : pad(line[i], widths[i], right[i]);
-            text += cell;
+            if (!layout.shown[i]) {
+                continue;
+            }
+            const bool last = i == last_shown;
+            const auto w = layout.widths[i];
+            std::string cell =
+                text::display_width(line[i]) > w ? text::cut_to_width(line[i], w) : line[i];
+            text += last && !right[i] ? cell : pad(cell, w, right[i]);
             if (!last) {
                 text += "  ";
             }
@@ -106,7 +205,7 @@ void write_table(std::ostream& out, const Records& records, Color color) {
         while (!text.empty() && text.back() == ' ') {
             text.pop_back();
         }
-        if (header && color == Color::yes) {
+        if (header && style.color == Color::yes) {
             text = "\x1b[1m" + text + "\x1b[0m";
         }
         out << text << '\n';
@@ -179,7 +278,8 @@ std::string display_text(const Value& v) {
         v);
 }
 
-void write_records(std::ostream& out, const Records& records, Format format, Color color) {
+void write_records(std::ostream& out, const Records& records, Format format,
+                   const TableStyle& style) {
     switch (format) {
     case Format::json:
         out << records_json(records).dump(2) << '\n';
@@ -197,14 +297,14 @@ void write_records(std::ostream& out, const Records& records, Format format, Col
         return;
     }
     case Format::table:
-        write_table(out, records, color);
+        write_table(out, records, style);
         return;
     }
 }
 
 RecordStream::RecordStream(std::ostream& out, std::vector<std::string> columns, Format format,
-                           Color color)
-    : m_out(out), m_format(format), m_color(color) {
+                           TableStyle style)
+    : m_out(out), m_format(format), m_style(style) {
     m_table.columns = std::move(columns);
     if (m_format == Format::csv) {
         CsvWriter(m_out).write_row(m_table.columns);
@@ -249,7 +349,7 @@ void RecordStream::row(std::vector<Value> cells) {
 void RecordStream::finish() {
     switch (m_format) {
     case Format::table:
-        write_table(m_out, m_table, m_color);
+        write_table(m_out, m_table, m_style);
         break;
     case Format::csv:
         break;
@@ -259,7 +359,7 @@ void RecordStream::finish() {
     }
 }
 
-void write_detail(std::ostream& out, const Detail& detail, Format format, Color color) {
+void write_detail(std::ostream& out, const Detail& detail, Format format, const TableStyle& style) {
     switch (format) {
     case Format::json: {
         Json object = Json::object();
@@ -279,7 +379,7 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, Color 
             one.columns.push_back(name);
             one.rows.back().push_back(value);
         }
-        write_records(out, one, Format::csv, color);
+        write_records(out, one, Format::csv, style);
         return;
     }
     case Format::table: {
@@ -299,7 +399,7 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, Color 
             if (records.rows.empty()) {
                 out << "(none)\n";
             } else {
-                write_table(out, records, color);
+                write_table(out, records, style);
             }
         }
         return;

@@ -53,18 +53,53 @@ std::optional<Format> parse_format(std::string_view text);
 // Whether a table may use colour (bold header); only on a terminal and without NO_COLOR.
 enum class Color { no, yes };
 
+// How a table column gives way when the table must fit a width (a terminal's).
+struct ColumnFit {
+    // 0: never left out; a higher number is left out earlier (the rightmost first among equals).
+    // From k_low_value up a column is left out before any text is shortened; below it only when
+    // shortening is not enough.
+    int priority = 1;
+    // Whether its text may be shortened, ending in "…".
+    bool shrinkable = false;
+    static constexpr int k_low_value = 5;
+};
+
+// Return how the column named `column` gives way.
+using ColumnFitFn = ColumnFit (*)(std::string_view column);
+
+// How to draw a table: colour, and the width in terminal columns to fit (none: as wide as the
+// content, every column whole). `fit` names each column's priority; without it every column is
+// kept and none is shortened.
+struct TableStyle {
+    Color color = Color::no;
+    std::optional<std::size_t> width;
+    ColumnFitFn fit = nullptr;
+};
+
 // Write `records` to `out` in `format`. JSON is an array of objects with the column names as keys.
-void write_records(std::ostream& out, const Records& records, Format format, Color color);
+// A table fits `style.width` if given: low-value columns are left out first, then long text is
+// shortened with "…", then more columns are left out; JSON and CSV always hold everything.
+void write_records(std::ostream& out, const Records& records, Format format,
+                   const TableStyle& style);
+// Write `records` as write_records does, the table as wide as its content.
+inline void write_records(std::ostream& out, const Records& records, Format format, Color color) {
+    write_records(out, records, format, TableStyle{color, std::nullopt, nullptr});
+}
 
 // Write `detail` to `out` in `format`. JSON is one object; children are arrays in it. CSV writes
-// the fields as one row under a header and leaves children out.
-void write_detail(std::ostream& out, const Detail& detail, Format format, Color color);
+// the fields as one row under a header and leaves children out. Children tables fit `style`.
+void write_detail(std::ostream& out, const Detail& detail, Format format, const TableStyle& style);
+// Write `detail` as write_detail does, tables as wide as their content.
+inline void write_detail(std::ostream& out, const Detail& detail, Format format, Color color) {
+    write_detail(out, detail, format, TableStyle{color, std::nullopt, nullptr});
+}
 
 // Writes a listing row by row, for listings too long to hold: CSV and JSON rows go out as they
 // come (the same bytes write_records would write), a table when `finish` is called.
 class RecordStream {
   public:
-    RecordStream(std::ostream& out, std::vector<std::string> columns, Format format, Color color);
+    RecordStream(std::ostream& out, std::vector<std::string> columns, Format format,
+                 TableStyle style);
     // Write (or, for a table, keep) one row.
     void row(std::vector<Value> cells);
     // Write what is still due (the table, the end of the JSON array).
@@ -74,7 +109,7 @@ class RecordStream {
     std::ostream& m_out;
     Records m_table;
     Format m_format;
-    Color m_color;
+    TableStyle m_style;
     std::size_t m_rows = 0;
 };
 

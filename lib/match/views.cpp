@@ -3,8 +3,10 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace werkstatt {
 
@@ -161,7 +163,9 @@ Records assignment_records(const MatchPool& pool, const Proposal& proposal) {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto& pa = proposal.pairs[a];
         const auto& pb = proposal.pairs[b];
-        return std::pair(pa.opening, pa.candidate) < std::pair(pb.opening, pb.candidate);
+        // By opening, and within an opening the best score first (then the pool's order).
+        return std::tuple(pa.opening, -pa.score_milli, pa.candidate) <
+               std::tuple(pb.opening, -pb.score_milli, pb.candidate);
     });
     for (const auto k : order) {
         const auto& pair = proposal.pairs[k];

@@ -129,7 +129,7 @@ Records plan_records(const PlanResult& result) {
         r.rows.push_back({m.quarter.str(), m.date ? Value{m.date->iso()} : Value{},
                           text_or_null(m.host_key), text_or_null(m.host_name),
                           text::join(m.topic_keys, ","), event_id,
-                          text::join(m.explanation, "\n")});
+                          text::join(m.explanation, "; ")});
     }
     return r;
 }

@@ -196,3 +196,33 @@ TEST_CASE("core::text::fold_german folds umlauts and ß and lowers", "[core]") {
     // Folding makes the spellings people type compare equal.
     CHECK(text::fold_german("GRÖNINGEN") == text::fold_german("Groeningen"));
 }
+
+TEST_CASE("core::text::cut_to_width ends a cut text in an ellipsis within the width", "[core]") {
+    CHECK(text::cut_to_width("Magdeburg", 9) == "Magdeburg");
+    CHECK(text::cut_to_width("Magdeburg", 20) == "Magdeburg");
+    CHECK(text::cut_to_width("Magdeburg", 6) == "Magde…");
+    // Umlauts are one column each, not two bytes.
+    CHECK(text::cut_to_width("Bördeküche", 6) == "Börde…");
+    CHECK(text::display_width(text::cut_to_width("Bördeküche", 6)) == 6);
+    CHECK(text::cut_to_width("abc", 1) == "…");
+    CHECK(text::cut_to_width("abc", 0) == "");
+    // A wide character that does not fit is left out whole.
+    CHECK(text::cut_to_width("a漢字b", 4) == "a漢…");
+}
+
+TEST_CASE("core::text::wrap_words breaks at blanks and keeps every word", "[core]") {
+    using Lines = std::vector<std::string>;
+    CHECK(text::wrap_words("Ausbildungsberatung der Handwerkskammer", 25) ==
+          Lines{"Ausbildungsberatung der", "Handwerkskammer"});
+    CHECK(text::wrap_words("kurz", 25) == Lines{"kurz"});
+    CHECK(text::wrap_words("", 25) == Lines{""});
+    CHECK(text::wrap_words("a  b\tc", 3) == Lines{"a b", "c"});
+    // Umlauts count one column: "Süd Öl" is 6 wide.
+    CHECK(text::wrap_words("Süd Öl Ärger", 6) == Lines{"Süd Öl", "Ärger"});
+    // A word wider than a line is broken inside, nothing is lost.
+    CHECK(text::wrap_words("Anerkennungsberatung xy", 8) ==
+          Lines{"Anerkenn", "ungsbera", "tung xy"});
+    for (const auto& line : text::wrap_words("Eine sehr lange Bezeichnung für eine Stelle", 10)) {
+        CHECK(text::display_width(line) <= 10);
+    }
+}

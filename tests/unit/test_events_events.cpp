@@ -385,9 +385,14 @@ TEST_CASE("events: host blocks are added, refused twice and lifted", "[events]")
 
     CHECK(failure_of([&] { remove_host_block(e.db, "mueller", "2027Q4", DryRun::no); }).kind ==
           ErrorKind::not_found);
+    // The same days written another way do not lift the block stored as 2027Q3.
+    CHECK(failure_of([&] {
+              remove_host_block(e.db, "mueller", "2027-07..2027-09", DryRun::no);
+          }).kind == ErrorKind::not_found);
+    CHECK(list_host_blocks(e.db, b.company_id).size() == 1);
     remove_host_block(e.db, "mueller", "2027Q3", DryRun::yes);
     CHECK(list_host_blocks(e.db, b.company_id).size() == 1);
-    remove_host_block(e.db, "mueller", "2027Q3", DryRun::no);
+    CHECK(remove_host_block(e.db, "mueller", " 2027q3 ", DryRun::no).period.str() == "2027Q3");
     CHECK(list_host_blocks(e.db, b.company_id).empty());
     CHECK(list_host_blocks(e.db, std::nullopt).size() == 1);
     CHECK(failure_of([&] { remove_host_block(e.db, "mueller", "2027Q3", DryRun::no); }).kind ==

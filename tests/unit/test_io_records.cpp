@@ -297,3 +297,85 @@ TEST_CASE("io::write_detail writes a table of fields and lists", "[io]") {
         CHECK((line.empty() || line.back() != ' '));
     }
 }
+
+namespace {
+
+// Column priorities for the fitting tests: "id" and "name" stay, "name" and "notes" shrink,
+// "hash" is low value, "city" is kept while shortening is enough.
+werkstatt::ColumnFit test_fit(std::string_view column) {
+    if (column == "id") {
+        return {0, false};
+    }
+    if (column == "name") {
+        return {0, true};
+    }
+    if (column == "notes") {
+        return {1, true};
+    }
+    if (column == "hash") {
+        return {werkstatt::ColumnFit::k_low_value, false};
+    }
+    return {1, false};
+}
+
+std::vector<std::string> fitted(const Records& r, std::size_t width) {
+    std::ostringstream out;
+    werkstatt::write_records(out, r, Format::table,
+                             werkstatt::TableStyle{Color::no, width, &test_fit});
+    return lines_of(out.str());
+}
+
+Records wide_sample() {
+    Records r;
+    r.columns = {"id", "name", "city", "notes", "hash"};
+    r.rows.push_back({std::int64_t{1}, std::string("Müller Metallbau und Söhne GmbH & Co. KG"),
+                      std::string("Köthen (Anhalt)"), std::string("ruft zurück, nur vormittags"),
+                      std::string("9f86d081884c7d659a2feaa0c55ad015")});
+    r.rows.push_back({std::int64_t{2}, std::string("Bäckerei Groß"), std::string("Halle"), Value{},
+                      std::string("60303ae22b998861bce3b28f33eec1be")});
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("io::write_records fits a table to a width", "[io]") {
+    const auto r = wide_sample();
+    const auto whole = lines_of(render(r, Format::table));
+    REQUIRE(werkstatt::text::display_width(whole[1]) > 100);
+
+    SECTION("a width the table fits changes nothing") {
+        CHECK(fitted(r, 200) == whole);
+    }
+    SECTION("low-value columns go first, before any text is shortened") {
+        const auto lines = fitted(r, 100);
+        CHECK(lines[0].find("HASH") == std::string::npos);
+        CHECK(lines[1].find("Müller Metallbau und Söhne GmbH & Co. KG") != std::string::npos);
+        CHECK(lines[1].find("…") == std::string::npos);
+    }
+    SECTION("then long text is shortened with an ellipsis, widest first, within the width") {
+        const auto lines = fitted(r, 60);
+        for (const auto& line : lines) {
+            INFO(line);
+            CHECK(werkstatt::text::display_width(line) <= 60);
+        }
+        CHECK(lines[0].find("CITY") != std::string::npos);
+        CHECK(lines[1].find("…") != std::string::npos);
+        CHECK(lines[1].find("Köthen (Anhalt)") != std::string::npos);
+        CHECK(lines[2].find("Bäckerei Groß") != std::string::npos);
+    }
+    SECTION("then further columns go, the rightmost first; id and name always stay") {
+        const auto lines = fitted(r, 30);
+        for (const auto& line : lines) {
+            INFO(line);
+            CHECK(werkstatt::text::display_width(line) <= 30);
+        }
+        CHECK_THAT(lines[0], Catch::StartsWith("ID  NAME"));
+        CHECK(lines[0].find("NOTES") == std::string::npos);
+        CHECK(lines[0].find("HASH") == std::string::npos);
+    }
+    SECTION("narrower than the columns that stay: they stay, at their floor") {
+        const auto lines = fitted(r, 5);
+        CHECK_THAT(lines[0], Catch::StartsWith("ID  NAME"));
+        CHECK(lines[1] == " 1  Müller Meta…");
+    }
+}
