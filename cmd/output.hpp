@@ -24,17 +24,14 @@ inline DryRun dry_run(bool flag) {
 // Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
 std::string verb(bool dry, const char* past, const char* base);
 
-// Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
-// Error(bad_data) for a folder, Error(not_found) if it cannot be read.
-std::ifstream open_import_file(const std::string& file);
-
 // Counts and problems of an all-or-nothing CSV import.
 struct ImportCounts {
     std::size_t read = 0;
     std::size_t inserted = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
-    const std::vector<std::string>& problems;
+    const std::vector<std::string>& problems; // each problem of each bad row
+    std::size_t rejected = 0;                 // the bad rows
 };
 
 // Warn each problem and throw Error(bad_data) if there are any (nothing was imported); else say
