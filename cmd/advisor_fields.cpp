@@ -65,7 +65,8 @@ void bind_advisor_fields(CLI::App* cmd, AdvisorFieldFlags& flags, bool creating)
     cmd->add_option("--language", flags.languages,
                     "Language offered, ISO 639-1 code (repeat: --language de --language ar)");
     cmd->add_option("--hours", f.opening_hours, "Opening hours");
-    cmd->add_option("--verified", f.last_verified, "Day the details were checked, YYYY-MM-DD");
+    cmd->add_option("--verified", f.last_verified,
+                    "Day the details were checked, YYYY-MM-DD or DD.MM.YYYY");
     cmd->add_option("--notes", f.notes, "Free notes");
 }
 

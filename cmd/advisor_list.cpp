@@ -2,6 +2,7 @@
 // werkstatt advisor list|show|import: the advisory services as a list, one of them, a CSV file in.
 #include "advisor.hpp"
 #include "commands.hpp"
+#include "io/input_file.hpp"
 
 namespace werkstatt::cli {
 
@@ -20,6 +21,7 @@ struct AdvisorShowOptions {
 
 struct AdvisorImportOptions {
     std::string file;
+    std::optional<std::string> encoding;
     bool dry = false;
 };
 
@@ -59,18 +61,20 @@ void setup_advisor_show(CLI::App& group, Runtime& rt) {
 void setup_advisor_import(CLI::App& group, Runtime& rt) {
     static AdvisorImportOptions o;
     auto* cmd = group.add_subcommand("import", "Add or update advisory services from a CSV file");
-    cmd->add_option("FILE", o.file, "CSV file with a header line (key, organisation, ...)")
+    cmd->add_option("FILE", o.file, "CSV file with a header line, or - for standard input")
         ->required();
+    cmd->add_option("--encoding", o.encoding,
+                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            auto in = open_import_file(o.file);
+            auto input = open_input(o.file, encoding_option(o.encoding));
             auto db = rt.open(Access::read_write);
-            const auto report = import_advisors(db, in, o.file, dry_run(o.dry));
+            const auto report = import_advisors(db, input.stream(), input.name, dry_run(o.dry));
             report_import(rt,
                           ImportCounts{report.read, report.inserted, report.updated,
-                                       report.unchanged, report.problems},
-                          o.file, o.dry);
+                                       report.unchanged, report.problems, report.rejected},
+                          input.name, o.dry);
         };
     });
 }

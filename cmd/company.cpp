@@ -64,7 +64,7 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating
     auto* on = cmd->add_flag("--can-host", host.on, "It can host a Werkstatt meeting");
     cmd->add_flag("--no-can-host", host.off, "It cannot host (any more)")->excludes(on);
     cmd->add_option("--capacity", f.capacity, "Seats at the venue (0 clears)");
-    cmd->add_option("--member-since", f.member_since, "Date it joined, YYYY-MM-DD");
+    cmd->add_option("--member-since", f.member_since, "Date it joined, YYYY-MM-DD or DD.MM.YYYY");
     cmd->add_option("--notes", f.notes, "Free notes");
 }
 

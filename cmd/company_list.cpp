@@ -2,6 +2,7 @@
 // werkstatt company list|show|import: the register as a list, one company, a CSV file in.
 #include "commands.hpp"
 #include "company.hpp"
+#include "io/input_file.hpp"
 #include "members/members.hpp"
 
 namespace werkstatt::cli {
@@ -22,6 +23,7 @@ struct CompanyShowOptions {
 
 struct CompanyImportOptions {
     std::string file;
+    std::optional<std::string> encoding;
     bool dry = false;
 };
 
@@ -75,21 +77,24 @@ void setup_company_show(CLI::App& group, Runtime& rt) {
 void setup_company_import(CLI::App& group, Runtime& rt) {
     static CompanyImportOptions o;
     auto* cmd = group.add_subcommand("import", "Add or update companies from a CSV file");
-    cmd->add_option("FILE", o.file, "CSV file with a header line (key, name, plz, ...)")
+    cmd->add_option("FILE", o.file, "CSV file with a header line, or - for standard input")
         ->required();
+    cmd->add_option("--encoding", o.encoding,
+                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            auto in = open_import_file(o.file);
+            auto input = open_input(o.file, encoding_option(o.encoding));
             auto db = rt.open(Access::read_write);
-            const auto report = import_companies(db, in, o.file, member_policy(rt), dry_run(o.dry));
+            const auto report =
+                import_companies(db, input.stream(), input.name, member_policy(rt), dry_run(o.dry));
             for (const auto& w : report.warnings) {
                 rt.warn(w);
             }
             report_import(rt,
                           ImportCounts{report.read, report.inserted, report.updated,
-                                       report.unchanged, report.problems},
-                          o.file, o.dry);
+                                       report.unchanged, report.problems, report.rejected},
+                          input.name, o.dry);
         };
     });
 }

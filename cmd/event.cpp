@@ -32,7 +32,7 @@ struct EventStatusOptions {
 
 void bind_fields(CLI::App* cmd, EventFieldOptions& o, bool creating) {
     auto& f = o.fields;
-    auto* date = cmd->add_option("--date", f.date, "Day of the event, YYYY-MM-DD");
+    auto* date = cmd->add_option("--date", f.date, "Day of the event, YYYY-MM-DD or DD.MM.YYYY");
     auto* host = cmd->add_option("--host", f.host, "Key of the host company");
     if (creating) {
         date->required();

@@ -61,10 +61,7 @@ void setup_show(CLI::App& group, Runtime& rt) {
 Period parse_period_flag(const std::string& text) {
     const auto period = Period::parse(text);
     if (!period) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("period '{}' does not parse; write a year 2027, a quarter 2027Q1, "
-                                "a month 2027-03, a day 2027-03-18 or a range A..B",
-                                text));
+        throw Error(ErrorKind::usage, Period::why_not(text));
     }
     return *period;
 }

@@ -70,11 +70,11 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
     if (r.refused != ImportRefusal::none) {
         throw Error(ErrorKind::bad_data,
                     fmt::format("nothing imported from {} ({}){}; fix the rows and import again",
-                                o.file, counts,
+                                r.input, counts,
                                 r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
     rt.info(fmt::format("{} {} (profile {}, {}, delimiter {}): {}{}",
-                        verb(o.dry, "imported", "import"), o.file, b.profile, b.encoding,
+                        verb(o.dry, "imported", "import"), r.input, b.profile, b.encoding,
                         r.delimiter, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
     rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
 }
@@ -87,12 +87,11 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
     o->profile = default_profile;
     auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "
                                                "rejected, 65: none)");
-    cmd->add_option("FILE", o->file, "CSV file")->required();
+    cmd->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
     cmd->add_option("--profile", o->profile, "Import profile (default " + default_profile + ")");
     cmd->add_option("--source", o->source, "Source label of the records, e.g. jc-magdeburg");
     cmd->add_option("--encoding", o->encoding,
-                    "utf-8, windows-1252 or utf-16le (default: "
-                    "detected)");
+                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
     cmd->add_option("--rejects", o->rejects, "Write rejected rows with an error column here");
     cmd->add_flag("--strict", o->strict, "Import nothing if any row is bad");
     add_dry_run_option(cmd, o->dry);

@@ -31,10 +31,10 @@ Date reference_day(const MatchOptions& o) {
     if (!o.date) {
         return Date::today();
     }
-    const auto d = Date::parse_iso(*o.date);
+    const auto d = Date::parse(*o.date);
     if (!d) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--date '{}' is not a date; write YYYY-MM-DD", *o.date));
+                    fmt::format("--date '{}' {}; {}", *o.date, Date::why_not(*o.date), date_forms));
     }
     return *d;
 }
@@ -117,8 +117,9 @@ void setup_match(CLI::App& app, Runtime& rt) {
         ->needs(assign_flag);
     cmd->add_flag("--explain", o.explain, "Show every part of each score and the rules applied");
     cmd->add_option("--top", o.top, "How many to show (default match.top)");
-    cmd->add_option("--date", o.date,
-                    "Judge availability and consent on this day, YYYY-MM-DD (default today)");
+    cmd->add_option(
+        "--date", o.date,
+        "Judge availability and consent on this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

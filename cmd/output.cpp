@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 
 #include <cstdlib>
-#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -230,19 +229,6 @@ std::string audit_command_line(const CLI::App& app) {
     return line;
 }
 
-std::ifstream open_import_file(const std::string& file) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(file, ec)) {
-        throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", file));
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw Error(ErrorKind::not_found,
-                    fmt::format("cannot read {}; check the file name and permissions", file));
-    }
-    return in;
-}
-
 void report_import(Runtime& rt, const ImportCounts& counts, const std::string& file, bool dry) {
     if (!counts.problems.empty()) {
         for (const auto& p : counts.problems) {
@@ -251,7 +237,7 @@ void report_import(Runtime& rt, const ImportCounts& counts, const std::string& f
         throw Error(ErrorKind::bad_data,
                     fmt::format("{} of {} rows in {} are invalid; nothing was imported, fix them "
                                 "and run the import again",
-                                counts.problems.size(), counts.read, file));
+                                counts.rejected, counts.read, file));
     }
     rt.info(fmt::format("{} {}: read {}, inserted {}, updated {}, unchanged {}",
                         verb(dry, "imported", "import"), file, counts.read, counts.inserted,

@@ -6,7 +6,6 @@
 #include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,17 +37,14 @@ std::optional<std::size_t> table_width(bool wide);
 // tables of listings that include archived records.
 Records with_archived_column(Records shown, const std::vector<bool>& archived);
 
-// Open `file` for an all-or-nothing CSV import (companies, advisory services). Throw
-// Error(bad_data) for a folder, Error(not_found) if it cannot be read.
-std::ifstream open_import_file(const std::string& file);
-
 // Counts and problems of an all-or-nothing CSV import.
 struct ImportCounts {
     std::size_t read = 0;
     std::size_t inserted = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
-    const std::vector<std::string>& problems;
+    const std::vector<std::string>& problems; // each problem of each bad row
+    std::size_t rejected = 0;                 // the bad rows
 };
 
 // Warn each problem and throw Error(bad_data) if there are any (nothing was imported); else say

@@ -232,10 +232,11 @@ void apply_advisor_fields(AdvisoryService& s, const AdvisorFields& f,
     if (f.last_verified) {
         std::optional<Date> verified;
         if (!text::trim(*f.last_verified).empty()) {
-            verified = Date::parse_iso(text::trim(*f.last_verified));
+            verified = Date::parse(*f.last_verified);
             if (!verified) {
-                throw bad(fmt::format("verified date '{}' is not a date; write YYYY-MM-DD",
-                                      text::printable(*f.last_verified, 20)));
+                throw bad(fmt::format("verified date '{}' {}; {}",
+                                      text::printable(*f.last_verified, 20),
+                                      Date::why_not(*f.last_verified), date_forms));
             }
         }
         set(s.last_verified, verified, "last_verified", changed);
@@ -414,6 +415,7 @@ std::vector<AdvisorRow> read_advisor_csv(std::istream& in, const std::string& so
                               source));
     }
     const auto columns = map_header(record, source);
+    const auto header = record.fields;
     std::vector<AdvisorRow> rows;
     while (reader.next(record)) {
         if (record.fields.size() == 1 && text::trim(record.fields[0]).empty()) {
@@ -421,7 +423,10 @@ std::vector<AdvisorRow> read_advisor_csv(std::istream& in, const std::string& so
         }
         AdvisorRow row;
         row.line = record.line;
-        if (record.fields.size() != columns.size()) {
+        if (!record.problem.empty()) {
+            row.problem =
+                fmt::format("{}: {}", csv_field_name(header, record.problem_field), record.problem);
+        } else if (record.fields.size() != columns.size()) {
             row.problem =
                 fmt::format("has {} fields, the header {}; check the delimiter and quotes",
                             record.fields.size(), columns.size());

@@ -71,10 +71,18 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
         }
         const auto place = city.value_or("");
         const auto r = PlzDirectory::shipped().resolve(*code, place);
+        if (!r.district && PlzDirectory::shipped().places(*code).empty()) {
+            throw Error(ErrorKind::usage,
+                        fmt::format("PLZ {} is not in the postal code directory; give the "
+                                    "five-digit PLZ of a place, such as 39104 (Magdeburg) or "
+                                    "06108 (Halle), or --district",
+                                    code->str()));
+        }
         if (!r.district) {
             throw Error(ErrorKind::usage,
-                        fmt::format("PLZ {} is not in Sachsen-Anhalt's postal code data; give a "
-                                    "PLZ of Sachsen-Anhalt (01... to 39...) or --district",
+                        fmt::format("PLZ {} is outside Sachsen-Anhalt; give the PLZ of a place "
+                                    "in Sachsen-Anhalt, such as 39104 (Magdeburg) or 06108 "
+                                    "(Halle), or --district",
                                     code->str()));
         }
         q.district_ags = r.district->ags;

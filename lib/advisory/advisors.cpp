@@ -91,6 +91,26 @@ AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::s
             if (!row.problem.empty()) {
                 throw Error(ErrorKind::bad_data, row.problem);
             }
+            // Every bad value of the row, each checked alone, as candidate import reports them.
+            const auto check = [](const AdvisorFields& one) {
+                AdvisoryService scratch;
+                std::vector<std::string> changed;
+                apply_advisor_fields(scratch, one, changed);
+            };
+            const auto& f = row.fields;
+            const auto problems = problems_field_by_field(
+                f, check, &AdvisorFields::key, &AdvisorFields::organisation,
+                &AdvisorFields::service, &AdvisorFields::topics, &AdvisorFields::districts,
+                &AdvisorFields::street, &AdvisorFields::plz, &AdvisorFields::city,
+                &AdvisorFields::contact_person, &AdvisorFields::phone, &AdvisorFields::email,
+                &AdvisorFields::web, &AdvisorFields::languages, &AdvisorFields::opening_hours,
+                &AdvisorFields::last_verified, &AdvisorFields::notes);
+            if (!problems.empty()) {
+                for (const auto& p : problems) {
+                    current.problem(p);
+                }
+                return RowChange::none;
+            }
             AdvisorOutcome outcome;
             const auto existing =
                 row.fields.key ? find_advisor(db, text::trim(*row.fields.key)) : std::nullopt;

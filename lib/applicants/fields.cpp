@@ -101,14 +101,13 @@ Normaliser date_field(std::size_t column) {
             in.set(column, std::nullopt);
             return std::nullopt;
         }
-        auto d = Date::parse_german(in.value);
+        const auto d = Date::parse(in.value);
         if (!d) {
-            d = Date::parse_iso(in.value);
-        }
-        if (!d) {
-            return problem(in.context.date_format == DateFormat::german
-                               ? "not a date; write TT.MM.JJJJ"
-                               : "not a date; write YYYY-MM-DD");
+            const bool shaped = Date::why_not(in.value) != "is not a date";
+            return problem(fmt::format(
+                "{}; write {}", shaped ? "not a day that exists" : "not a date",
+                in.context.date_format == DateFormat::german ? "DD.MM.YYYY or YYYY-MM-DD"
+                                                             : "YYYY-MM-DD or DD.MM.YYYY"));
         }
         in.set(column, d->iso());
         return std::nullopt;

@@ -48,7 +48,16 @@ std::optional<Date> Date::from_ymd(int year, int month, int day) {
     return Date(year, month, day);
 }
 
-std::optional<Date> Date::parse_iso(std::string_view text) {
+namespace {
+
+// Year, month and day as written, before asking whether that day exists.
+struct Written {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+
+std::optional<Written> written_iso(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
     }
@@ -58,10 +67,10 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
     if (!y || !m || !d) {
         return std::nullopt;
     }
-    return from_ymd(*y, *m, *d);
+    return Written{*y, *m, *d};
 }
 
-std::optional<Date> Date::parse_german(std::string_view text) {
+std::optional<Written> written_german(std::string_view text) {
     // Exactly two dots, found without splitting into a vector (imports parse many dates).
     const auto first = text.find('.');
     const auto second = first == std::string_view::npos ? first : text.find('.', first + 1);
@@ -74,7 +83,32 @@ std::optional<Date> Date::parse_german(std::string_view text) {
     if (!y || !m || !d) {
         return std::nullopt;
     }
-    return from_ymd(*y, *m, *d);
+    return Written{*y, *m, *d};
+}
+
+} // namespace
+
+std::optional<Date> Date::parse_iso(std::string_view text) {
+    const auto w = written_iso(text);
+    return w ? from_ymd(w->year, w->month, w->day) : std::nullopt;
+}
+
+std::optional<Date> Date::parse_german(std::string_view text) {
+    const auto w = written_german(text);
+    return w ? from_ymd(w->year, w->month, w->day) : std::nullopt;
+}
+
+std::optional<Date> Date::parse(std::string_view text) {
+    text = text::trim(text);
+    if (auto d = parse_iso(text)) {
+        return d;
+    }
+    return parse_german(text);
+}
+
+std::string_view Date::why_not(std::string_view text) {
+    text = text::trim(text);
+    return written_iso(text) || written_german(text) ? "is not a day that exists" : "is not a date";
 }
 
 // Days from civil, after Howard Hinnant's well-known algorithm.

@@ -11,6 +11,14 @@ namespace werkstatt {
 // A calendar day of the proleptic Gregorian calendar that exists (no 2027-02-30).
 class Date {
   public:
+    // Parse `text` (blanks around it ignored) as a day a person wrote, YYYY-MM-DD or DD.MM.YYYY
+    // (one-digit day and month allowed), or nothing: the one way every option and CSV column
+    // that takes a date reads it.
+    static std::optional<Date> parse(std::string_view text);
+    // Return why parse(`text`) found no day, to follow the quoted text in a message: "is not a
+    // day that exists" for the shape of a date naming no day (2027-02-30, 30.02.2027), else
+    // "is not a date".
+    static std::string_view why_not(std::string_view text);
     // Parse `text` as YYYY-MM-DD, or nothing if it is not a real day between years 1 and 9999.
     static std::optional<Date> parse_iso(std::string_view text);
     // Parse `text` as TT.MM.JJJJ (German form, one-digit day and month allowed), or nothing.
@@ -43,6 +51,9 @@ class Date {
     int m_month;
     int m_day;
 };
+
+// What a message asks for where a date was not one: the two forms Date::parse reads.
+inline constexpr std::string_view date_forms = "write YYYY-MM-DD or DD.MM.YYYY";
 
 // Return the number of days in `month` of `year`.
 int days_in_month(int year, int month);

@@ -73,7 +73,7 @@ std::optional<Span> parse_month(std::string_view s) {
 }
 
 std::optional<Span> parse_day(std::string_view s) {
-    const auto day = Date::parse_iso(s);
+    const auto day = Date::parse(s); // 2027-03-18 or 18.03.2027, shown as 2027-03-18
     if (!day) {
         return std::nullopt;
     }
@@ -90,10 +90,8 @@ std::optional<Span> parse_span(std::string_view s) {
         return parse_quarter(s);
     case 7:
         return parse_month(s);
-    case 10:
-        return parse_day(s);
     default:
-        return std::nullopt;
+        return parse_day(s);
     }
 }
 
@@ -125,6 +123,23 @@ std::optional<Period> Period::parse(std::string_view text) {
         return std::nullopt;
     }
     return Period(start->first, end->last, start->text + ".." + end->text);
+}
+
+std::string Period::why_not(std::string_view text) {
+    const auto trimmed = text::trim(text);
+    const auto dots = trimmed.find("..");
+    if (dots != std::string_view::npos) {
+        const auto start = parse_span(trimmed.substr(0, dots));
+        const auto end = parse_span(trimmed.substr(dots + 2));
+        if (start && end && end->last < start->first) {
+            return fmt::format("period '{}' ends before it starts; write the earlier end first, "
+                               "as in {}..{}",
+                               text::printable(text, 40), end->text, start->text);
+        }
+    }
+    return fmt::format("period '{}' does not parse; write a year 2027, a quarter 2027Q1, a month "
+                       "2027-03, a day 2027-03-18 (or 18.03.2027) or a range A..B",
+                       text::printable(text, 40));
 }
 
 std::optional<Period> Period::between(const Date& first, const Date& last) {

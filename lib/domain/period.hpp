@@ -18,10 +18,13 @@ struct Quarter;
 class Period {
   public:
     // Parse `text` (blanks around it and around `..` ignored) as a year `2027`, a quarter `2027Q1`
-    // (or `2027q1`), a month `2027-03`, a day `2027-03-18`, or a range `A..B` of any two of these
-    // that runs from the first day of A to the last day of B; nothing if `text` is none of
-    // these, names a day that does not exist, or ends before it starts.
+    // (or `2027q1`), a month `2027-03`, a day `2027-03-18` or `18.03.2027`, or a range `A..B` of
+    // any two of these that runs from the first day of A to the last day of B; nothing if `text` is
+    // none of these, names a day that does not exist, or ends before it starts.
     static std::optional<Period> parse(std::string_view text);
+    // Return why parse(`text`) gave nothing, as a message for people that names `text`: a range
+    // that ends before it starts, or text that is not a period (and what to write instead).
+    static std::string why_not(std::string_view text);
     // Return the period from `first` to `last`, or nothing if `last` is before `first`.
     static std::optional<Period> between(const Date& first, const Date& last);
 

@@ -80,9 +80,10 @@ void apply_topics(Database& db, Event& e, const std::vector<std::string>& keys,
 Company apply_fields(Database& db, Event& e, const EventFields& f,
                      std::vector<std::string>& changed) {
     if (f.date) {
-        const auto d = Date::parse_iso(text::trim(*f.date));
+        const auto d = Date::parse(*f.date);
         if (!d) {
-            throw bad(fmt::format("date '{}' is not a day that exists; write YYYY-MM-DD", *f.date));
+            throw bad(fmt::format("date '{}' {}; {}", text::printable(*f.date, 20),
+                                  Date::why_not(*f.date), date_forms));
         }
         assign_changed(e.date, *d, "date", changed);
     }
@@ -257,9 +258,7 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
                          const std::string& reason, DryRun dry_run) {
     const auto parsed = Period::parse(period);
     if (!parsed) {
-        throw bad(fmt::format("period '{}' is not a period; write 2027, 2027Q2, 2027-05, "
-                              "2027-05-12 or a range A..B",
-                              period));
+        throw bad(Period::why_not(period));
     }
     WriteTransaction txn(db);
     const auto company = require_company(db, company_key);

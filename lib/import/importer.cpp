@@ -6,7 +6,7 @@
 #include "domain/values.hpp"
 #include "io/csv.hpp"
 #include "io/encoding.hpp"
-#include "io/file_hash.hpp"
+#include "io/input_file.hpp"
 #include "store/company_store.hpp"
 #include "store/match_store.hpp"
 
@@ -439,26 +439,15 @@ void check_request(const ImportRequest& r) {
 }
 
 std::optional<Encoding> chosen_encoding(const ImportRequest& r) {
-    const auto name = r.encoding.value_or(r.profile.encoding);
-    if (name == "auto") {
-        return std::nullopt;
-    }
-    const auto e = parse_encoding(name);
-    if (!e) {
-        throw Error(ErrorKind::usage, fmt::format("encoding '{}' is unknown; use utf-8, "
-                                                  "windows-1252 or utf-16le",
-                                                  name));
-    }
-    return e;
+    return encoding_option(r.encoding.value_or(r.profile.encoding));
 }
 
-// Return true if the file at `path` starts with a UTF-8 or UTF-16 byte order mark.
-bool starts_with_bom(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    char head[3] = {0, 0, 0};
-    in.read(head, 3);
-    const std::string_view h(head, static_cast<std::size_t>(in.gcount()));
-    return h.starts_with("\xEF\xBB\xBF") || h.starts_with("\xFF\xFE") || h.starts_with("\xFE\xFF");
+// Return the column of field `number` (1-based) of a row, for messages: its header, or "#4".
+std::string column_name(const ImportProfile& profile, const CsvRecord& header, std::size_t number) {
+    if (profile.header && number >= 1 && number <= header.fields.size()) {
+        return text::printable(text::trim(header.fields[number - 1]), 60);
+    }
+    return fmt::format("#{}", number);
 }
 
 bool blank(const CsvRecord& record) {
@@ -469,27 +458,16 @@ bool blank(const CsvRecord& record) {
 
 ImportResult run_import(Database& db, const ImportRequest& request) {
     ImportResult result;
-    const auto file = request.file.string();
     check_request(request);
-    std::error_code ec;
-    if (std::filesystem::is_directory(request.file, ec)) {
-        throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", file));
-    }
-    // One read of the whole file gives its hash and tells UTF-8 from Windows-1252 even where
-    // the first umlaut comes late: bytes that are not UTF-8 before any UTF-8 character mean
-    // Windows-1252; after one, the file is broken UTF-8 and decoding says where. A byte order
-    // mark still decides on its own.
-    const auto scan = scan_file(request.file);
-    auto encoding = chosen_encoding(request);
-    if (!encoding && !starts_with_bom(request.file)) {
-        encoding =
-            scan.valid_utf8 || scan.utf8_before_error ? Encoding::utf8 : Encoding::windows1252;
-    }
-    auto input = open_decoded(request.file, encoding);
+    // The same reader as every import: a file or standard input, hashed, encoding detected.
+    auto opened = open_input(request.file.string(), chosen_encoding(request));
+    const auto& file = opened.name;
+    auto* input = opened.decoded.get();
+    result.input = opened.name;
     auto& batch = result.batch;
     batch.kind = std::string(to_string(request.profile.kind));
-    batch.file_name = request.file.filename().string();
-    batch.sha256 = scan.sha256;
+    batch.file_name = opened.file_name;
+    batch.sha256 = opened.sha256;
     batch.profile = request.profile.name;
     batch.source = request.source.value_or(request.profile.source);
     batch.encoding = std::string(encoding_name(input->encoding()));
@@ -526,7 +504,13 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     ImportProgress progress{0, 0, input->size()};
     const auto process = [&](const CsvRecord& row) {
         ++batch.rows_read;
-        const auto problems = run.row(row, file);
+        // A row the reader could not trust (a stray quote) is rejected whole, not the file.
+        const auto problems =
+            row.problem.empty()
+                ? run.row(row, file)
+                : std::vector<std::string>{fmt::format(
+                      "{}:{}: column \"{}\": {}", file, row.line,
+                      column_name(request.profile, header, row.problem_field), row.problem)};
         if (!problems.empty()) {
             ++batch.rejected;
             result.problem_count += problems.size();

@@ -56,11 +56,14 @@ struct ImportResult {
     std::size_t problem_count = 0;
     std::vector<std::string> warnings;
     std::string delimiter; // as detected or given, for people: ";" "," "tab"
+    std::string input;     // the input as messages name it: the path, or "standard input"
 };
 
-// Import `request.file`. Throw Error(bad_data) for a file that cannot be imported at all (empty,
-// header only, header not matching the profile, broken quoting, invalid encoding), naming what
-// was expected and found; bad rows are reported in the result instead.
+// Import `request.file` ("-" or /dev/stdin: standard input, recorded in the batch as "-"), read
+// by open_input (lib/io/input_file.hpp) like every import. Throw Error(bad_data) for a file that
+// cannot be imported at all (empty, header only, header not matching the profile, a quote never
+// closed, invalid encoding, UTF-16 without a byte order mark), naming what was expected and
+// found; bad rows (a stray quote in a cell included) are reported in the result instead.
 ImportResult run_import(Database& db, const ImportRequest& request);
 
 // What undoing a batch did.

@@ -8,6 +8,7 @@
 #include "io/toml_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fmt/format.h>
 #include <optional>
 #include <toml++/toml.h>
@@ -53,6 +54,9 @@ void read_columns(ImportProfile& p, const toml::node& node) {
     if (table == nullptr) {
         throw bad_profile(p.origin, node, "[columns] must be a table");
     }
+    // toml++ hands the keys over sorted by name; the profile's own order (its lines) is the
+    // order a person reads, and the order in which messages list missing columns.
+    std::vector<std::pair<std::uint32_t, std::pair<std::string, ColumnRef>>> by_line;
     for (const auto& [k, v] : *table) {
         const std::string field(k.str());
         if (!known_field(p.kind, field)) {
@@ -60,7 +64,12 @@ void read_columns(ImportProfile& p, const toml::node& node) {
                               fmt::format("unknown field '{}'; the fields are {}", field,
                                           text::join(import_fields(p.kind), ", ")));
         }
-        p.columns.emplace_back(field, column_of(p, v, field));
+        by_line.emplace_back(v.source().begin.line, std::pair(field, column_of(p, v, field)));
+    }
+    std::stable_sort(by_line.begin(), by_line.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [line, column] : by_line) {
+        p.columns.push_back(std::move(column));
     }
     std::stable_sort(p.columns.begin(), p.columns.end(), [](const auto& a, const auto& b) {
         return a.second.position < b.second.position;

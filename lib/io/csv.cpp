@@ -10,6 +10,10 @@ namespace werkstatt {
 
 namespace {
 constexpr std::size_t k_chunk = 1u << 16;
+constexpr std::string_view k_stray_quote =
+    "stray quote (\") inside the field; quote the whole field and double quotes inside it";
+constexpr std::string_view k_after_quote =
+    "text after the closing quote; quote the whole field and double quotes inside it";
 } // namespace
 
 CsvReader::CsvReader(std::istream& in, std::string source, CsvReadOptions options)
@@ -89,6 +93,14 @@ bool CsvReader::next(CsvRecord& record) {
         return false;
     }
     record.line = m_line;
+    record.problem.clear();
+    record.problem_field = 0;
+    const auto note = [&](std::string_view what) {
+        if (record.problem.empty()) {
+            record.problem = what;
+            record.problem_field = count;
+        }
+    };
     std::string* field = &next_field();
     std::size_t record_bytes = 0;
     bool quoted = false;
@@ -113,10 +125,7 @@ bool CsvReader::next(CsvRecord& record) {
             }
             if (end > m_pos) {
                 if (!quoted && was_quoted) {
-                    throw Error(ErrorKind::bad_data,
-                                fmt::format("{}:{}: text after the closing quote of field {}; "
-                                            "quote the whole field",
-                                            m_source, m_line, count));
+                    note(k_after_quote);
                 }
                 const std::size_t n = end - m_pos;
                 record_bytes += n;
@@ -182,19 +191,15 @@ bool CsvReader::next(CsvRecord& record) {
             return true;
         } else if (ch == '"') {
             if (!field->empty() || was_quoted) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{}:{}: stray quote (\") inside field {}; quote the whole "
-                                        "field and double quotes inside it",
-                                        m_source, m_line, count));
+                note(k_stray_quote); // kept as text: the row is rejected, not the file
+                *field += ch;
+            } else {
+                quoted = true;
+                was_quoted = true;
             }
-            quoted = true;
-            was_quoted = true;
         } else {
             if (was_quoted) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{}:{}: text after the closing quote of field {}; quote "
-                                        "the whole field",
-                                        m_source, m_line, count));
+                note(k_after_quote);
             }
             *field += ch;
         }
@@ -252,6 +257,13 @@ void CsvWriter::write_row(const std::vector<std::string>& fields) {
         m_out << '"';
     }
     m_out << "\r\n";
+}
+
+std::string csv_field_name(const std::vector<std::string>& header, std::size_t number) {
+    if (number >= 1 && number <= header.size()) {
+        return fmt::format("column \"{}\"", text::printable(text::trim(header[number - 1]), 40));
+    }
+    return fmt::format("field {}", number);
 }
 
 std::string csv_column_key(std::string_view header_name) {

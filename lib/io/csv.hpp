@@ -20,6 +20,11 @@ struct CsvReadOptions {
 struct CsvRecord {
     std::vector<std::string> fields;
     std::size_t line = 0;
+    // Why the record cannot be trusted though it was read ("a stray quote ..."), "" if it can,
+    // and the 1-based number of the field it concerns: an importer rejects this row, not the
+    // file, and names the field's column.
+    std::string problem;
+    std::size_t problem_field = 0;
 };
 
 // Reads RFC 4180 CSV from a UTF-8 stream, one record at a time: quoted fields with delimiters,
@@ -29,8 +34,10 @@ class CsvReader {
     // Read from `in`; `source` names the input in error messages ("agency.csv").
     CsvReader(std::istream& in, std::string source, CsvReadOptions options = {});
 
-    // Read the next record into `record`; return false at the end of input. Throw Error(bad_data)
-    // naming source and line on an unterminated quote, a stray quote or an oversized record.
+    // Read the next record into `record`; return false at the end of input. A quote inside an
+    // unquoted field, or text after a closing quote, is kept as text and noted in
+    // record.problem; the next record starts after the line as usual. Throw Error(bad_data)
+    // naming source and line on a quoted field that is never closed or an oversized record.
     bool next(CsvRecord& record);
 
     // Return the delimiter in use (detected once the first record is read).

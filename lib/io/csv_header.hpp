@@ -19,6 +19,10 @@ namespace werkstatt {
 // ("Member Since" and "member-since" are member_since).
 std::string csv_column_key(std::string_view header_name);
 
+// Return field `number` (1-based) of a row under `header` as messages name it: column "plz",
+// or field 4 where the header has no such column.
+std::string csv_field_name(const std::vector<std::string>& header, std::size_t number);
+
 // The columns a file of one kind may have.
 template <typename Column>
 struct CsvColumns {

@@ -149,10 +149,11 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
     if (f.member_since) {
         std::optional<Date> since;
         if (!text::trim(*f.member_since).empty()) {
-            since = Date::parse_iso(text::trim(*f.member_since));
+            since = Date::parse(*f.member_since);
             if (!since) {
-                throw bad(fmt::format("member-since '{}' is not a date; write YYYY-MM-DD",
-                                      *f.member_since));
+                throw bad(fmt::format("member-since '{}' {}; {}",
+                                      text::printable(*f.member_since, 20),
+                                      Date::why_not(*f.member_since), date_forms));
             }
         }
         assign_changed(c.member_since, since, "member_since", changed);

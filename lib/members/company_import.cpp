@@ -54,7 +54,9 @@ std::vector<Column> map_header(const CsvRecord& header, const std::string& sourc
                                              "active, notes"});
 }
 
-bool parse_flag(std::string_view column, std::string_view value) {
+// Return the yes or no of `value`, or nothing after adding a problem of `column` to `problems`.
+std::optional<bool> parse_flag(std::string_view column, std::string_view value,
+                               std::vector<std::string>& problems) {
     const auto v = text::ascii_lower(text::trim(value));
     if (v == "true" || v == "yes" || v == "ja" || v == "1" || v == "x") {
         return true;
@@ -62,12 +64,14 @@ bool parse_flag(std::string_view column, std::string_view value) {
     if (v == "false" || v == "no" || v == "nein" || v == "0") {
         return false;
     }
-    throw Error(
-        ErrorKind::bad_data,
+    problems.push_back(
         fmt::format("column \"{}\": '{}' is not yes or no; write true or false", column, value));
+    return std::nullopt;
 }
 
-CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& row) {
+// Read the cells of `row`; a cell that is no yes, no or number adds to `problems`.
+CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& row,
+                         std::vector<std::string>& problems) {
     CompanyFields f;
     for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
         std::string value = restore_formula(row.fields[i]);
@@ -104,12 +108,12 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             break;
         case Column::can_host:
             if (!blank) {
-                f.can_host = parse_flag("can_host", value);
+                f.can_host = parse_flag("can_host", value, problems);
             }
             break;
         case Column::active:
             if (!blank) {
-                f.active = parse_flag("active", value);
+                f.active = parse_flag("active", value, problems);
             }
             break;
         case Column::capacity:
@@ -118,8 +122,8 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             } else if (const auto n = text::parse_int(text::trim(value))) {
                 f.capacity = *n;
             } else {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("column \"capacity\": '{}' is not a whole number", value));
+                problems.push_back(
+                    fmt::format("column \"capacity\": '{}' is not a whole number", value));
             }
             break;
         }
@@ -140,19 +144,46 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
                                 source));
     }
     const auto columns = map_header(record, source);
+    const auto header = record.fields;
     KeyedImport rows(db, "company", source, RepeatedKey::later_row_wins);
     while (reader.next(record)) {
         if (record.fields.size() == 1 && text::trim(record.fields[0]).empty()) {
             continue; // blank line
         }
         rows.row(record.line, [&](KeyedImport& row) {
+            if (!record.problem.empty()) {
+                throw Error(ErrorKind::bad_data,
+                            fmt::format("{}: {}", csv_field_name(header, record.problem_field),
+                                        record.problem));
+            }
             if (record.fields.size() != columns.size()) {
                 throw Error(ErrorKind::bad_data,
                             fmt::format("has {} fields, the header {}; check the delimiter and "
                                         "quotes",
                                         record.fields.size(), columns.size()));
             }
-            const auto fields = row_fields(columns, record);
+            std::vector<std::string> problems;
+            const auto fields = row_fields(columns, record, problems);
+            // Every bad value of the row, each checked alone, as candidate import reports them.
+            const auto check = [&](const CompanyFields& one) {
+                Company scratch;
+                std::vector<std::string> changed;
+                std::vector<std::string> warnings;
+                members_detail::apply_fields(scratch, one, policy, changed, warnings);
+            };
+            for (auto& p : problems_field_by_field(
+                     fields, check, &CompanyFields::key, &CompanyFields::name,
+                     &CompanyFields::industry, &CompanyFields::street, &CompanyFields::plz,
+                     &CompanyFields::city, &CompanyFields::district, &CompanyFields::member_since,
+                     &CompanyFields::notes, &CompanyFields::capacity)) {
+                problems.push_back(std::move(p));
+            }
+            if (!problems.empty()) {
+                for (const auto& p : problems) {
+                    row.problem(p);
+                }
+                return RowChange::none;
+            }
             CompanyOutcome outcome;
             const auto existing = fields.key ? find_company(db, *fields.key) : std::nullopt;
             if (existing) {

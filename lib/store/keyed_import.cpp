@@ -19,6 +19,11 @@ void KeyedImport::key(const std::string& key) {
     warn(fmt::format("key '{}' appeared already on line {}; the later row wins", key, it->second));
 }
 
+void KeyedImport::problem(const std::string& message) {
+    ++m_row_problems;
+    m_report.problems.push_back(fmt::format("{}:{}: {}", m_source, m_line, message));
+}
+
 void KeyedImport::warn(const std::string& warning) {
     m_report.warnings.push_back(fmt::format("{}:{}: {}", m_source, m_line, warning));
 }
@@ -38,6 +43,10 @@ void KeyedImport::count(RowChange change) {
 }
 
 KeyedImportReport KeyedImport::finish(DryRun dry_run) {
+    if (m_report.read == 0) {
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{} has a header but no rows; nothing to import", m_source));
+    }
     if (!m_report.problems.empty()) {
         return m_report; // the transaction rolls back when it goes
     }

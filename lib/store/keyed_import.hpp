@@ -27,34 +27,73 @@ struct KeyedImportReport {
     std::size_t inserted = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
-    std::vector<std::string> problems; // FILE:LINE: ... for each bad row; nothing was written
+    std::size_t rejected = 0;          // rows with at least one problem
+    std::vector<std::string> problems; // FILE:LINE: ... for each problem of each bad row
     std::vector<std::string> warnings; // FILE:LINE: ...
 };
 
 // How a valid row changes the store.
 enum class RowChange { insert, update, none };
 
+// Return the problem of each of the `members` of `fields` (pointers to optional members) that is
+// set, each checked alone: `check(one)` gets a `Fields` holding only that member and throws
+// Error(bad_data) for a bad value. So a row with three bad cells shows all three, not the first.
+template <typename Fields, typename Check, typename... Members>
+std::vector<std::string> problems_field_by_field(const Fields& fields, Check&& check,
+                                                 Members... members) {
+    std::vector<std::string> problems;
+    const auto one = [&](auto member) {
+        if (!(fields.*member)) {
+            return;
+        }
+        Fields alone;
+        alone.*member = fields.*member;
+        try {
+            check(alone);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::bad_data) {
+                throw;
+            }
+            problems.emplace_back(e.what());
+        }
+    };
+    (one(members), ...);
+    return problems;
+}
+
 class KeyedImport {
   public:
     // Begin the import of `source` into the entity `entity` (audit name, "company") in `db`.
     KeyedImport(Database& db, std::string entity, std::string source, RepeatedKey repeated);
 
-    // Import the row on `line`: `apply(import)` validates it (throwing Error(bad_data) for a bad
-    // row, which becomes a problem of that line), calls key() and warn() as needed, writes it and
-    // returns what it did. Other errors pass through.
+    // Import the row on `line`: `apply(import)` validates it (calling problem() for each fault,
+    // or throwing Error(bad_data) for one, which becomes a problem of that line), calls key() and
+    // warn() as needed, writes it unless it found a problem, and returns what it did. Other
+    // errors pass through.
     template <typename Apply>
     void row(std::size_t line, Apply&& apply) {
         ++m_report.read;
         m_line = line;
+        m_row_problems = 0;
         try {
-            count(apply(*this));
+            const auto change = apply(*this);
+            if (m_row_problems == 0) {
+                count(change);
+            }
         } catch (const Error& e) {
             if (e.kind() != ErrorKind::bad_data) {
                 throw;
             }
-            m_report.problems.push_back(fmt::format("{}:{}: {}", m_source, line, e.what()));
+            problem(e.what());
+        }
+        if (m_row_problems > 0) {
+            ++m_report.rejected;
         }
     }
+    // Note `message` as a problem of the current row: the import writes nothing.
+    void problem(const std::string& message);
+    // Return how many problems the current row has so far.
+    std::size_t row_problems() const { return m_row_problems; }
     // Note that the current row has `key`; a key of an earlier row warns or throws
     // Error(bad_data) as the RepeatedKey policy says.
     void key(const std::string& key);
@@ -62,7 +101,8 @@ class KeyedImport {
     void warn(const std::string& warning);
 
     // With no problems, write the audit row and commit (or roll back in a dry run); with problems,
-    // roll back. Return the report.
+    // roll back. Return the report. Throw Error(bad_data) if no row was read (a header alone): an
+    // import of nothing is refused, as for candidates, and writes no audit row.
     KeyedImportReport finish(DryRun dry_run);
 
   private:
@@ -73,6 +113,7 @@ class KeyedImport {
     std::string m_source;
     RepeatedKey m_repeated;
     std::size_t m_line = 0;
+    std::size_t m_row_problems = 0;
     std::map<std::string, std::size_t> m_first_line;
     KeyedImportReport m_report;
 };

@@ -172,7 +172,7 @@ expect_error 65 "PLZ '3910a'"
 run company add --key x --name "  " --plz 39104
 expect_error 65 "name is empty"
 run company add --key x --name X --plz 39104 --member-since 2027-02-30
-expect_error 65 "member-since '2027-02-30' is not a date"
+expect_error 65 "member-since '2027-02-30' is not a day that exists"
 run company add --key x --name X --plz 39104 --capacity -5
 expect_error 65 "capacity -5 is out of range"
 run company add --key x --name "$(printf 'A\001B')" --plz 39104

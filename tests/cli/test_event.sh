@@ -59,7 +59,7 @@ expect_out_has "2027-10-31"
 run event list --period 2027Q5
 expect_error 2 "period '2027Q5' does not parse"
 run event list --period 2028..2027
-expect_error 2 "does not parse"
+expect_error 2 "period '2028..2027' ends before it starts"
 
 case_ "edit changes fields and reports them"
 run event edit 1 --start 09:30 --end 12:00 --title "Werkstatt I/2027"

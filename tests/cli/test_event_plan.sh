@@ -110,7 +110,7 @@ expect_error 78 "not a period"
 run event block nobody 2027Q1
 expect_error 66 "no company with key 'nobody'"
 run event block nord-a 2027Q9
-expect_error 65 "period '2027Q9' is not a period"
+expect_error 65 "period '2027Q9' does not parse"
 run event block nord-c 2027Q2
 expect_error 69 "blocked for 2027Q2 already"
 run event unblock nord-c 2028Q1

@@ -129,7 +129,7 @@ TEST_CASE("unknown topics, districts and PLZ are usage errors that name the know
                             std::nullopt);
     });
     CHECK(f.kind == ErrorKind::usage);
-    CHECK_THAT(f.message, Catch::Contains("not in Sachsen-Anhalt"));
+    CHECK_THAT(f.message, Catch::Contains("PLZ 10115 is "));
 }
 
 TEST_CASE("add validates fields and derives the district served from the PLZ") {

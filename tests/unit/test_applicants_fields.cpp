@@ -108,10 +108,13 @@ TEST_CASE("fields: dates are read in German and ISO form and stored as ISO",
     CHECK(refused("birth_date", "31.04.1990"));    // April has 30 days
     CHECK(refused("birth_date", "morgen"));
 
-    SECTION("the message shows the form the profile expects") {
-        CHECK(stored("birth_date", "32.01.1990") == "PROBLEM: not a date; write TT.MM.JJJJ");
+    SECTION("the message shows the form the profile expects first, and the other") {
+        CHECK(stored("birth_date", "32.01.1990") ==
+              "PROBLEM: not a day that exists; write DD.MM.YYYY or YYYY-MM-DD");
         CHECK(stored("birth_date", "1990-13-01", DateFormat::iso) ==
-              "PROBLEM: not a date; write YYYY-MM-DD");
+              "PROBLEM: not a day that exists; write YYYY-MM-DD or DD.MM.YYYY");
+        CHECK(stored("birth_date", "morgen") ==
+              "PROBLEM: not a date; write DD.MM.YYYY or YYYY-MM-DD");
     }
 }
 

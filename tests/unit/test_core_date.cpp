@@ -26,6 +26,20 @@ TEST_CASE("domain::Date parses the German form", "[domain]") {
     CHECK_FALSE(Date::parse_german("2027-02-01").has_value());
 }
 
+TEST_CASE("domain::Date::parse reads both forms a person writes, and says why not", "[domain]") {
+    REQUIRE(Date::parse("2027-02-11")->iso() == "2027-02-11");
+    REQUIRE(Date::parse("11.02.2027")->iso() == "2027-02-11");
+    REQUIRE(Date::parse(" 1.2.2027 ")->iso() == "2027-02-01");
+    CHECK_FALSE(Date::parse("30.02.2027").has_value());
+    CHECK_FALSE(Date::parse("2027-02-30").has_value());
+    CHECK_FALSE(Date::parse("11/02/2027").has_value());
+    CHECK_FALSE(Date::parse("").has_value());
+    CHECK(Date::why_not("30.02.2027") == "is not a day that exists");
+    CHECK(Date::why_not("2027-13-01") == "is not a day that exists");
+    CHECK(Date::why_not("morgen") == "is not a date");
+    CHECK(Date::why_not("11/02/2027") == "is not a date");
+}
+
 TEST_CASE("domain::Date counts days and weekdays", "[domain]") {
     CHECK(Date::parse_iso("1970-01-01")->days() == 0);
     CHECK(Date::parse_iso("2000-03-01")->days() == 11017);

@@ -103,6 +103,25 @@ TEST_CASE("domain::Period rejects what is not a period", "[period]") {
     CHECK_FALSE(Period::between(day("2027-01-02"), day("2027-01-01")).has_value());
 }
 
+TEST_CASE("domain::Period reads a day as DD.MM.YYYY too, written back as ISO", "[period]") {
+    const auto p = Period::parse("01.02.2027..2027-02-28");
+    REQUIRE(p.has_value());
+    CHECK(p->str() == "2027-02-01..2027-02-28");
+    CHECK(Period::parse("11.2.2027")->str() == "2027-02-11");
+    CHECK_FALSE(Period::parse("30.02.2027").has_value());
+}
+
+TEST_CASE("domain::Period::why_not tells a backward range from text that is no period",
+          "[period]") {
+    CHECK(Period::why_not("2028..2027") ==
+          "period '2028..2027' ends before it starts; write the earlier end first, as in "
+          "2027..2028");
+    CHECK(Period::why_not("28.02.2027..01.02.2027").find("ends before it starts") !=
+          std::string::npos);
+    CHECK(Period::why_not("2027Q5").starts_with("period '2027Q5' does not parse; write a year"));
+    CHECK(Period::why_not("2028..2027Q9").find("does not parse") != std::string::npos);
+}
+
 TEST_CASE("domain::Period contains its ends and nothing outside", "[period]") {
     const auto q1 = *Period::parse("2027Q1");
     CHECK(q1.contains(day("2027-01-01")));

@@ -201,7 +201,7 @@ TEST_CASE("members::add_company rejects invalid values and writes nothing", "[me
         }
     }
     SECTION("bad date") {
-        for (const char* date : {"2027-02-30", "01.02.2027", "2027-1-1", "soon"}) {
+        for (const char* date : {"2027-02-30", "30.02.2027", "2027-1-1", "soon"}) {
             INFO("date '" << date << "'");
             auto f = fields("k", "Name", "39104");
             f.member_since = date;
@@ -695,6 +695,7 @@ TEST_CASE("members::import_companies lists invalid rows and writes nothing", "[m
                                         "\"multi\nline\";X;39104;;\n"      // 10-11
                                         "late;Spät;1234;;\n");             // 12
     CHECK(report.read == 10);
+    CHECK(report.rejected == 8);
     REQUIRE(report.problems.size() == 8);
     CHECK_THAT(report.problems[0], Catch::StartsWith("members.csv:3: ") && Catch::Contains("PLZ"));
     CHECK_THAT(report.problems[1], Catch::StartsWith("members.csv:5: ") && Catch::Contains("key"));
@@ -734,6 +735,21 @@ TEST_CASE("members::import_companies checks the header", "[members]") {
         const auto e = failure_of([&] { import_text(db, ""); });
         CHECK(e.kind == ErrorKind::bad_data);
         CHECK_THAT(e.message, Catch::Contains("members.csv"));
+    }
+    SECTION("a header without rows imports nothing and writes no audit row") {
+        const int audit_before = count_rows(db, "audit_log");
+        const auto e = failure_of([&] { import_text(db, "key;name;plz\n\n"); });
+        CHECK(e.kind == ErrorKind::bad_data);
+        CHECK(e.message == "members.csv has a header but no rows; nothing to import");
+        CHECK(count_rows(db, "audit_log") == audit_before);
+    }
+    SECTION("every problem of a row is listed, the row counted once") {
+        const auto report = import_text(db, "key;name;plz;capacity\nBad Key;X;3910;viele\n");
+        CHECK(report.rejected == 1);
+        REQUIRE(report.problems.size() == 3);
+        CHECK_THAT(report.problems[0], Catch::Contains("capacity"));
+        CHECK_THAT(report.problems[1], Catch::Contains("key 'Bad Key'"));
+        CHECK_THAT(report.problems[2], Catch::Contains("PLZ '3910'"));
     }
     SECTION("header names are matched loosely; id and district_ags are ignored") {
         const auto report = import_text(db, "\xEF\xBB\xBF"
