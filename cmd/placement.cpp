@@ -60,10 +60,11 @@ void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candid
         parts.push_back(fmt::format("candidate {} ({})", p.candidate_id, p.status));
     }
     if (!parts.empty()) {
-        rt.warn(fmt::format("opening {} is filled, but {} still open there: {}; set each to "
+        const bool one = parts.size() == 1;
+        rt.warn(fmt::format("opening {} is filled, but {} still open there: {}; set {} to "
                             "declined or withdrawn with 'werkstatt placement set'",
-                            opening, parts.size() == 1 ? "this placement is" : "these are",
-                            text::join(parts, ", ")));
+                            opening, one ? "this placement is" : "these are",
+                            text::join(parts, ", "), one ? "it" : "each"));
     }
 }
 
