@@ -79,6 +79,9 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
     }
     rt.info(fmt::format("{} company {} (id {})", verb(dry, past, base), out.company.key,
                         out.company.id));
+    for (const auto& n : out.notes) {
+        rt.info(dry ? "would have " + n : n);
+    }
 }
 
 void setup_add(CLI::App& group, Runtime& rt) {

@@ -89,6 +89,9 @@ void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& p
     }
     if (run.committed) {
         rt.info(committed_summary(run));
+        for (const auto& line : removed_lines(*run.committed, rt.global.verbose > 0 ? 0 : 20)) {
+            rt.info(line);
+        }
     }
     if (rt.format(o.format) == Format::json) {
         write_assignment_json(rt.out(), pool, run.proposal,
@@ -133,7 +136,11 @@ void setup_match(CLI::App& app, Runtime& rt) {
                 rt.warn(
                     "every match.weights.* is 0: all scores are 0 and nothing will be proposed");
             }
-            const auto pool = load_pool(db);
+            std::vector<std::string> left_out;
+            const auto pool = load_pool(db, left_out);
+            for (const auto& line : left_out) {
+                rt.info(line);
+            }
             rt.detail(fmt::format(
                 "pool: {} candidates, {} openings, read in {:.2f} s", pool.candidates.size(),
                 pool.openings.size(),

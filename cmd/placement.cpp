@@ -3,6 +3,7 @@
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "match/placements.hpp"
 
 #include <fmt/format.h>
@@ -40,6 +41,33 @@ PlacementStatus status_of(const std::string& text) {
     return *status;
 }
 
+// Say what a hire did besides: the candidate's other placements it withdrew, and other
+// candidates still open at the opening it filled.
+void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candidate,
+                 std::int64_t opening, bool dry) {
+    std::vector<std::string> parts;
+    for (const auto& p : change.withdrawn) {
+        parts.push_back(fmt::format("opening {} (was {})", p.opening_id, p.status));
+    }
+    if (!parts.empty()) {
+        rt.info(fmt::format("{} candidate {}'s other placements: {}; reason: hired for opening "
+                            "{}",
+                            verb(dry, "withdrew", "withdraw"), candidate, text::join(parts, ", "),
+                            opening));
+    }
+    parts.clear();
+    for (const auto& p : change.still_open) {
+        parts.push_back(fmt::format("candidate {} ({})", p.candidate_id, p.status));
+    }
+    if (!parts.empty()) {
+        const bool one = parts.size() == 1;
+        rt.warn(fmt::format("opening {} is filled, but {} still open there: {}; set {} to "
+                            "declined or withdrawn with 'werkstatt placement set'",
+                            opening, one ? "this placement is" : "these are",
+                            text::join(parts, ", "), one ? "it" : "each"));
+    }
+}
+
 } // namespace
 
 void setup_placement(CLI::App& app, Runtime& rt) {
@@ -55,7 +83,9 @@ void setup_placement(CLI::App& app, Runtime& rt) {
         ->required();
     set->add_option("--source", o.source, "The source of the candidate reference");
     set->add_option("--note", o.note, "A note for the coordinators (no personal data)");
-    set->add_flag("--force", o.force, "Allow a move backward or out of a final status");
+    set->add_flag(
+        "--force", o.force,
+        "Allow a move backward or out of a final status, or an introduction the rules refuse");
     add_dry_run_option(set, o.dry);
     set->callback([&rt] {
         rt.action = [&rt] {
@@ -71,6 +101,7 @@ void setup_placement(CLI::App& app, Runtime& rt) {
                 to_string(change.to),
                 change.opening_filled ? fmt::format("; opening {} has no position left", o.opening)
                                       : ""));
+            report_hire(rt, change, candidate.id, o.opening, o.dry);
         };
     });
 

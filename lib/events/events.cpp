@@ -171,6 +171,16 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
         warnings.push_back(fmt::format("{} expects {} participants but the venue of {} seats {}",
                                        label(e), *e.capacity, host.key, *host.capacity));
     }
+    const auto seats = e.capacity ? e.capacity : host.capacity;
+    if (seats && e.status != EventStatus::cancelled && e.status != EventStatus::held) {
+        const auto registered = static_cast<std::int64_t>(list_registrations(db, e.id).size());
+        if (registered > *seats) {
+            warnings.push_back(fmt::format(
+                "{} has {} registrations but seats {} now; {} more than fit ('werkstatt event "
+                "participants {}' lists them); new registrations need --force",
+                label(e), registered, *seats, registered - *seats, e.id));
+        }
+    }
     if (e.kind == EventKind::werkstatt && e.status != EventStatus::cancelled) {
         const auto quarter = Quarter::containing(e.date);
         EventFilter filter;

@@ -47,7 +47,8 @@ Event require_event(Database& db, std::int64_t id);
 EventOutcome add_event(Database& db, const EventFields& fields, const EventDefaults& defaults,
                        DryRun dry_run);
 
-// Change event `id` by the given `fields`, with the same checks as add_event.
+// Change event `id` by the given `fields`, with the same checks as add_event; warn too when the
+// event has more registrations than its seats (its capacity, else its host's).
 EventOutcome edit_event(Database& db, std::int64_t id, const EventFields& fields, DryRun dry_run);
 
 // Move event `id` to `status` (confirmed, held or cancelled with `reason`). Throw
@@ -56,7 +57,8 @@ EventOutcome edit_event(Database& db, std::int64_t id, const EventFields& fields
 EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
                               const std::string& reason, DryRun dry_run);
 
-// Return the warnings for `event` at its host `host` (holiday, weekend, venue, quarter).
+// Return the warnings for `event` at its host `host` (holiday, weekend, venue, more
+// registrations than seats, quarter).
 std::vector<std::string> event_warnings(Database& db, const Event& event, const Company& host);
 
 // Whether a registration may exceed the event's capacity.

@@ -6,7 +6,9 @@
 #include "match/views.hpp"
 #include "store/import_store.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace werkstatt {
 
@@ -49,6 +51,91 @@ bool moves_forward(PlacementStatus from, PlacementStatus to) {
     return step(to) > step(from);
 }
 
+std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening_id) {
+    const auto reason = fmt::format("withdrawn: hired for opening {}", opening_id);
+    return note.empty() ? reason : note + "; " + reason;
+}
+
+namespace {
+
+bool is_open(const std::string& status) {
+    const auto s = parse_placement_status(status);
+    return s && !is_final(*s);
+}
+
+std::optional<PlacementRow> hired_elsewhere(Database& db, std::int64_t candidate_id,
+                                            std::int64_t opening_id) {
+    for (auto& p : list_placements(db, PlacementFilter{"hired", candidate_id, {}})) {
+        if (p.opening_id != opening_id) {
+            return std::move(p);
+        }
+    }
+    return std::nullopt;
+}
+
+// Refuse, unless `force`, an open status (proposed, introduced, interview) that would share the
+// candidate's profile where it should not go: a candidate hired elsewhere, an opening that is
+// closed, belongs to an archived company or has every position filled by a hire. A pair `held`
+// in introduction or interview may move on.
+void check_open_status(Database& db, std::int64_t candidate_id, const OpeningMatchRow& opening,
+                       std::optional<PlacementStatus> held, PlacementStatus status, bool force) {
+    if (force || is_final(status)) {
+        return;
+    }
+    if (held && (*held == PlacementStatus::introduced || *held == PlacementStatus::interview)) {
+        return; // already under way there: no new introduction
+    }
+    if (const auto hired = hired_elsewhere(db, candidate_id, opening.id)) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("candidate {} is hired for opening {}; add --force to set them {} "
+                                "for opening {} all the same",
+                                candidate_id, hired->opening_id, to_string(status), opening.id));
+    }
+    if (!opening.company_active) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("opening {} belongs to company {}, which is archived; restore it "
+                                "with 'werkstatt company archive {} --undo' or add --force",
+                                opening.id, opening.company, opening.company));
+    }
+    if (!opening.open) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("opening {} is closed; add --force to set a placement there all "
+                                "the same",
+                                opening.id));
+    }
+    if (opening.hired >= opening.positions) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("opening {} has all {} positions filled by hires; raise them with "
+                                "'werkstatt opening edit {} --positions N' or add --force",
+                                opening.id, opening.positions, opening.id));
+    }
+}
+
+// Withdraw the other open placements of the hired candidate `candidate_id`, with the reason in
+// their note; return them as they were.
+std::vector<PlacementRow> withdraw_others(Database& db, std::int64_t candidate_id,
+                                          std::int64_t opening_id, const std::string& now) {
+    std::vector<PlacementRow> withdrawn;
+    for (auto& p : list_placements(db, PlacementFilter{{}, candidate_id, {}})) {
+        if (p.opening_id != opening_id && is_open(p.status)) {
+            update_placement(db, p.id, "withdrawn", withdrawn_by_hire_note(p.note, opening_id),
+                             now);
+            withdrawn.push_back(std::move(p));
+        }
+    }
+    return withdrawn;
+}
+
+std::string opening_list(const std::vector<PlacementRow>& rows) {
+    std::vector<std::string> ids;
+    for (const auto& p : rows) {
+        ids.push_back(std::to_string(p.opening_id));
+    }
+    return text::join(ids, ",");
+}
+
+} // namespace
+
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
                               PlacementStatus status, const std::string& note, bool force,
                               DryRun dry_run) {
@@ -84,14 +171,13 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
                                     is_final(from) ? "out of a final status" : "backward"));
         }
     }
+    check_open_status(db, candidate_id, *opening, change.from, status, force);
     if (status == PlacementStatus::hired) {
-        for (const auto& p : list_placements(db, PlacementFilter{"hired", candidate_id, {}})) {
-            if (p.opening_id != opening_id) {
-                throw Error(ErrorKind::conflict,
-                            fmt::format("candidate {} is hired for opening {} already; set that "
-                                        "placement to withdrawn first",
-                                        candidate_id, p.opening_id));
-            }
+        if (const auto hired = hired_elsewhere(db, candidate_id, opening_id)) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("candidate {} is hired for opening {} already; set that "
+                                    "placement to withdrawn first",
+                                    candidate_id, hired->opening_id));
         }
         const bool holds =
             existing && (existing->status == "introduced" || existing->status == "interview");
@@ -102,7 +188,7 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
                                     "'werkstatt opening edit {} --positions N' or add --force",
                                     opening_id, opening->positions, opening_id));
         }
-        change.opening_filled = taken + 1 >= opening->positions;
+        change.opening_filled = opening->hired + 1 >= opening->positions;
     }
     const auto now = utc_timestamp();
     if (existing) {
@@ -118,10 +204,24 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
         row.updated_at = now;
         change.id = insert_placement(db, row);
     }
+    if (status == PlacementStatus::hired) {
+        change.withdrawn = withdraw_others(db, candidate_id, opening_id, now);
+        if (change.opening_filled) {
+            for (auto& p : list_placements(db, PlacementFilter{{}, {}, opening_id})) {
+                if (p.candidate_id != candidate_id && is_open(p.status)) {
+                    change.still_open.push_back(std::move(p));
+                }
+            }
+        }
+    }
     txn.audit("placement", change.id, "set",
-              fmt::format("candidate={} opening={} status={}{}{}", candidate_id, opening_id,
+              fmt::format("candidate={} opening={} status={}{}{}{}", candidate_id, opening_id,
                           change.from ? fmt::format("{}->", to_string(*change.from)) : "",
-                          to_string(status), force ? " forced" : ""));
+                          to_string(status), force ? " forced" : "",
+                          change.withdrawn.empty()
+                              ? std::string()
+                              : fmt::format(" withdrew_openings={} reason=hired",
+                                            opening_list(change.withdrawn))));
     txn.finish(dry_run);
     return change;
 }
@@ -139,6 +239,72 @@ Records placement_records(const std::vector<PlacementRow>& rows) {
     }
     return r;
 }
+
+namespace {
+
+// Orders pool entries (sorted by id, see load_pool()) and ids.
+template <typename T>
+struct ById {
+    bool operator()(const T& a, std::int64_t id) const { return a.id < id; }
+    bool operator()(std::int64_t id, const T& a) const { return id < a.id; }
+};
+
+// Return why the earlier proposal of (`candidate_id`, `opening_id`) is not in a run over `pool`
+// when its candidate or opening left the pool, or nothing if both are in it.
+std::optional<std::string> left_pool(Database& db, const MatchPool& pool, std::int64_t candidate_id,
+                                     std::int64_t opening_id) {
+    if (!std::binary_search(pool.candidates.begin(), pool.candidates.end(), candidate_id,
+                            ById<MatchCandidate>{})) {
+        for (const auto& r : load_candidate_rows(db, true, candidate_id)) {
+            return fmt::format("candidate {} is {}", candidate_id,
+                               r.active ? "placed (hired, introduced or in interview)"
+                                        : "archived");
+        }
+        return fmt::format("candidate {} is gone", candidate_id);
+    }
+    if (!std::binary_search(pool.openings.begin(), pool.openings.end(), opening_id,
+                            ById<MatchOpening>{})) {
+        for (const auto& r : load_opening_rows(db, true, opening_id)) {
+            if (!r.company_active) {
+                return fmt::format("company {} of opening {} is archived", r.company, opening_id);
+            }
+            return r.open ? fmt::format("opening {} has no free position", opening_id)
+                          : fmt::format("opening {} is closed", opening_id);
+        }
+        return fmt::format("opening {} is gone", opening_id);
+    }
+    return std::nullopt;
+}
+
+// Return the proposals `gone` from a run over `pool` with `proposal`, each with its reason.
+std::vector<RemovedProposal>
+removal_reasons(Database& db, const MatchPool& pool, const Proposal& proposal,
+                const std::vector<std::pair<std::int64_t, std::int64_t>>& gone) {
+    std::vector<RemovedProposal> out;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::size_t> in_pool; // pair -> index in out
+    for (const auto& [c, o] : gone) {
+        auto why = left_pool(db, pool, c, o);
+        if (!why) {
+            in_pool.emplace(std::pair(c, o), out.size());
+            why = fmt::format("a hard rule excludes the pair now ('werkstatt match --candidate {} "
+                              "--explain')",
+                              c);
+        }
+        out.push_back(RemovedProposal{c, o, std::move(*why)});
+    }
+    if (!in_pool.empty()) {
+        for (const auto& p : proposal.pairs) {
+            const auto it = in_pool.find(
+                std::pair(pool.candidates[p.candidate].id, pool.openings[p.opening].id));
+            if (it != in_pool.end()) {
+                out[it->second].reason = "the optimal proposal chose other pairs";
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal& proposal,
                              const MatchSettings& settings, const WorkRules& rules,
@@ -168,7 +334,9 @@ CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal
             ++out.new_placements;
         }
     }
-    out.stale_removed = delete_stale_proposals(db, keep);
+    const auto gone = delete_stale_proposals(db, keep);
+    out.stale_removed = gone.size();
+    out.removed = removal_reasons(db, pool, proposal, gone);
     txn.audit("match_run", out.run_id, "commit",
               fmt::format("assigned={} new_placements={} stale_removed={}", run.assigned,
                           out.new_placements, out.stale_removed));

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace werkstatt {
 
@@ -35,12 +36,25 @@ struct PlacementChange {
     std::optional<PlacementStatus> from; // empty when the placement was created
     PlacementStatus to = PlacementStatus::proposed;
     bool opening_filled = false; // the opening has no position left now
+    // A hire: the candidate's other open placements (as they were), now withdrawn.
+    std::vector<PlacementRow> withdrawn;
+    // A hire that filled the opening: other candidates' placements still open there.
+    std::vector<PlacementRow> still_open;
 };
 
+// Return the note a placement withdrawn because its candidate was hired for `opening_id` gets:
+// `note` with the reason added.
+std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening_id);
+
 // Set the pair (`candidate_id`, `opening_id`) to `status` with `note` (kept if empty), creating
-// the placement if there is none. Throw Error(not_found) for an unknown candidate or opening,
-// Error(conflict) for a move backward or out of a final status without `force`, for hiring a
-// candidate hired elsewhere, or for hiring into an opening without a free position.
+// the placement if there is none. A hire withdraws the candidate's other open placements
+// (proposed, introduced, interview) with the reason in their note, in the same transaction.
+// Throw Error(not_found) for an unknown candidate or opening; Error(conflict) for a move backward
+// or out of a final status, for an open status (proposed, introduced, interview) of a candidate
+// hired elsewhere, or for an open status at an opening that is closed, belongs to an archived
+// company or has all positions filled by hires, each unless `force`; and, even with `force`, for
+// hiring a candidate hired elsewhere; for hiring into an opening without a free position unless
+// `force`.
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
                               PlacementStatus status, const std::string& note, bool force,
                               DryRun dry_run);
@@ -48,15 +62,25 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
 // Return `rows` as a listing.
 Records placement_records(const std::vector<PlacementRow>& rows);
 
+// An earlier proposal that a committed run removed, and why it was not repeated.
+struct RemovedProposal {
+    std::int64_t candidate_id = 0;
+    std::int64_t opening_id = 0;
+    std::string reason; // e.g. "opening 2 is closed"
+};
+
 // What `commit_proposal` stored.
 struct CommittedRun {
     std::int64_t run_id = 0;
     std::size_t new_placements = 0;
-    std::size_t stale_removed = 0; // earlier proposals not in this one, never acted upon
+    std::size_t stale_removed = 0;        // earlier proposals not in this one, never acted upon
+    std::vector<RemovedProposal> removed; // those proposals, each with its reason
 };
 
 // Store `proposal` over `pool` as a match run: its pairs with their reasons, a `proposed`
-// placement for each pair that has none, and earlier `proposed` placements not in it removed.
+// placement for each pair that has none, and earlier `proposed` placements not in it removed,
+// each returned with the reason it was not repeated (the candidate or the opening left the pool,
+// a hard rule excludes the pair now, or other pairs scored higher).
 CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal& proposal,
                              const MatchSettings& settings, const WorkRules& rules,
                              const std::string& settings_text, DryRun dry_run);

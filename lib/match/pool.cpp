@@ -90,6 +90,12 @@ MatchOpening opening_of(const OpeningMatchRow& r, Locator& locator) {
 } // namespace
 
 MatchPool load_pool(Database& db) {
+    std::vector<std::string> left_out;
+    return load_pool(db, left_out);
+}
+
+MatchPool load_pool(Database& db, std::vector<std::string>& left_out) {
+    std::map<std::string, std::vector<std::string>> archived; // company key -> opening ids
     Locator locator;
     MatchPool pool;
     std::map<std::int64_t, std::size_t> candidate_index;
@@ -100,9 +106,16 @@ MatchPool load_pool(Database& db) {
         }
     }
     for (const auto& r : load_opening_rows(db, false)) {
-        if (r.positions > r.taken) {
+        if (!r.company_active) {
+            archived[r.company].push_back(std::to_string(r.id));
+        } else if (r.positions > r.taken) {
             pool.openings.push_back(opening_of(r, locator));
         }
+    }
+    for (const auto& [company, ids] : archived) {
+        left_out.push_back(fmt::format("company {} is archived: {} {} left out", company,
+                                       ids.size() == 1 ? "opening" : "openings",
+                                       text::join(ids, ", ")));
     }
     for (const auto& [candidate, opening] : closed_pairs(db)) {
         const auto it = candidate_index.find(candidate);
@@ -139,6 +152,12 @@ std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
         return static_cast<std::size_t>(it - pool.openings.begin());
     }
     for (const auto& r : load_opening_rows(db, true, id)) { // none, or this one
+        if (!r.company_active) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("opening {} belongs to company {}, which is archived; "
+                                    "restore it with 'werkstatt company archive {} --undo'",
+                                    id, r.company, r.company));
+        }
         throw Error(ErrorKind::conflict,
                     r.open ? fmt::format("opening {} has all {} positions taken by "
                                          "placements; 'werkstatt placement list --opening "

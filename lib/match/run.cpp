@@ -130,6 +130,20 @@ std::string committed_summary(const ProposalRun& run) {
                        c.run_id, c.new_placements, c.stale_removed);
 }
 
+std::vector<std::string> removed_lines(const CommittedRun& committed, std::size_t limit) {
+    std::vector<std::string> lines;
+    for (const auto& r : committed.removed) {
+        if (limit > 0 && lines.size() == limit) {
+            lines.push_back(fmt::format("... and {} more removed proposals; -v lists them all",
+                                        committed.removed.size() - limit));
+            break;
+        }
+        lines.push_back(fmt::format("removed the proposal of candidate {} for opening {}: {}",
+                                    r.candidate_id, r.opening_id, r.reason));
+    }
+    return lines;
+}
+
 std::string proposal_summary(const MatchPool& pool, const ProposalRun& run) {
     const auto& a = run.proposal.assignment;
     return fmt::format("optimal proposal: {} of {} candidates to {} openings, total score {} ({} "

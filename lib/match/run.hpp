@@ -77,6 +77,9 @@ ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& se
 std::vector<std::string> proposal_details(const ProposalRun& run);
 // Return the line that says where `run` was stored, or "" if it was not.
 std::string committed_summary(const ProposalRun& run);
+// Return one line for each earlier proposal that `committed` removed, saying which and why, at
+// most `limit` of them (0: all) and then one line that says how many more there are.
+std::vector<std::string> removed_lines(const CommittedRun& committed, std::size_t limit);
 // Return "optimal proposal: ..." for `run` over `pool`, saying whether it was stored.
 std::string proposal_summary(const MatchPool& pool, const ProposalRun& run);
 

@@ -4,6 +4,7 @@
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
 #include "reference/plz_directory.hpp"
+#include "store/event_store.hpp"
 
 #include <fmt/format.h>
 
@@ -81,6 +82,68 @@ CompanyOutcome edit_company(Database& db, std::string_view key, const CompanyFie
     return out;
 }
 
+namespace {
+
+constexpr std::string_view k_closed_openings = "closed_openings=";
+
+std::string id_list(const std::vector<std::int64_t>& ids, std::string_view separator) {
+    std::vector<std::string> parts;
+    for (const auto id : ids) {
+        parts.push_back(std::to_string(id));
+    }
+    return text::join(parts, separator);
+}
+
+// Return the openings the newest archiving of company `id` closed, from its audit row.
+std::vector<std::int64_t> openings_closed_by_archive(Database& db, std::int64_t id) {
+    std::vector<std::int64_t> ids;
+    const auto details = last_audit_details(db, "company", id, "archive");
+    if (!details || !details->starts_with(k_closed_openings)) {
+        return ids;
+    }
+    const auto list = details->substr(k_closed_openings.size());
+    for (const auto part : text::split(list, ',')) {
+        if (const auto n = text::parse_int(text::trim(part))) {
+            ids.push_back(*n);
+        }
+    }
+    return ids;
+}
+
+// Close the openings of the archived company `c` and say what else needs the coordinator; return
+// the audit details.
+std::string archive_consequences(Database& db, const Company& c, CompanyOutcome& out) {
+    const auto closed = close_company_openings(db, c.id, utc_timestamp());
+    if (!closed.empty()) {
+        out.notes.push_back(fmt::format(
+            "closed its open {} {}: matching leaves {} out; 'werkstatt company archive {} --undo' "
+            "reopens {}",
+            closed.size() == 1 ? "opening" : "openings", id_list(closed, ", "),
+            closed.size() == 1 ? "it" : "them", c.key, closed.size() == 1 ? "it" : "them"));
+    }
+    for (const auto& [opening, count] : placements_under_way(db, c.id)) {
+        out.warnings.push_back(fmt::format(
+            "opening {} has {} {} introduced or in interview; settle {} with 'werkstatt "
+            "placement set' ('werkstatt placement list --opening {}')",
+            opening, count, count == 1 ? "candidate" : "candidates", count == 1 ? "it" : "them",
+            opening));
+    }
+    EventFilter filter;
+    filter.host_id = c.id;
+    for (const auto& e : list_events(db, filter)) {
+        if (e.status == EventStatus::planned || e.status == EventStatus::confirmed) {
+            out.warnings.push_back(fmt::format(
+                "company {} hosts {} event {} on {}, which has no active host now; give it "
+                "another with 'werkstatt event edit {} --host KEY' or cancel it with 'werkstatt "
+                "event cancel {}'",
+                c.key, to_string(e.status), e.id, e.date.iso(), e.id, e.id));
+        }
+    }
+    return closed.empty() ? std::string() : std::string(k_closed_openings) + id_list(closed, ",");
+}
+
+} // namespace
+
 CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction action,
                                DryRun dry_run) {
     WriteTransaction txn(db);
@@ -95,7 +158,20 @@ CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction
     out.company.active = active;
     out.changed.emplace_back("active");
     update_company(db, out.company);
-    txn.audit("company", out.company.id, active ? "restore" : "archive");
+    std::string details;
+    if (active) {
+        const auto reopened = reopen_company_openings(
+            db, out.company.id, openings_closed_by_archive(db, out.company.id), utc_timestamp());
+        if (!reopened.empty()) {
+            out.notes.push_back(fmt::format("reopened {} {}, closed when it was archived",
+                                            reopened.size() == 1 ? "opening" : "openings",
+                                            id_list(reopened, ", ")));
+            details = "reopened_openings=" + id_list(reopened, ",");
+        }
+    } else {
+        details = archive_consequences(db, out.company, out);
+    }
+    txn.audit("company", out.company.id, active ? "restore" : "archive", details);
     txn.finish(dry_run);
     return out;
 }

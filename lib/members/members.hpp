@@ -33,11 +33,13 @@ struct CompanyFields {
     std::optional<std::int64_t> capacity; // 0 clears it
 };
 
-// A company after a write, with the fields that changed and warnings for the user.
+// A company after a write, with the fields that changed, warnings for the user and notes on
+// what else the write did.
 struct CompanyOutcome {
     Company company;
     std::vector<std::string> changed;
     std::vector<std::string> warnings;
+    std::vector<std::string> notes;
 };
 
 // Return the AGS of the district `name_or_key` (a name such as Harz, a key such as 15085) for
@@ -60,6 +62,9 @@ CompanyOutcome edit_company(Database& db, std::string_view key, const CompanyFie
 enum class ArchiveAction { archive, restore };
 
 // Archive (or restore) the company with `key`; archived companies leave listings and rotations.
+// Archiving closes the company's open openings (the audit row names them) and warns about its
+// placements in introduction or interview and the planned or confirmed events it hosts;
+// restoring reopens the openings that archiving closed and that are still closed.
 CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction action,
                                DryRun dry_run);
 

@@ -84,6 +84,40 @@ Event meeting_event(const PlannedMeeting& m, const EventDefaults& defaults) {
     return e;
 }
 
+// Name, in the explanation of each skipped quarter of `result`, the Werkstatt it has; warn of
+// each whose host is archived, for the quarter keeps it and gets no other.
+void explain_skipped(Database& db, PlanResult& result) {
+    std::map<std::int64_t, bool> active;
+    for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
+        active[c.id] = c.active;
+    }
+    for (auto& m : result.meetings) {
+        if (!m.skipped) {
+            continue;
+        }
+        EventFilter filter;
+        filter.kind = EventKind::werkstatt;
+        filter.period = m.quarter.period();
+        for (const auto& e : list_events(db, filter)) {
+            if (e.status == EventStatus::cancelled) {
+                continue;
+            }
+            m.explanation.push_back(fmt::format("its Werkstatt: event {} on {} ({}) at {}", e.id,
+                                                e.date.iso(), to_string(e.status), e.host_key));
+            if (active[e.host_id] || e.status == EventStatus::held) {
+                continue;
+            }
+            const auto line = fmt::format(
+                "{} event {} on {} has lost its host: company {} is archived; give it another "
+                "with 'werkstatt event edit {} --host KEY', or cancel it with 'werkstatt event "
+                "cancel {}' and plan {} again",
+                to_string(e.status), e.id, e.date.iso(), e.host_key, e.id, e.id, m.quarter.str());
+            m.explanation.push_back(line);
+            result.warnings.push_back(fmt::format("{}: {}", m.quarter.str(), line));
+        }
+    }
+}
+
 } // namespace
 
 PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit) {
@@ -98,10 +132,12 @@ PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commi
     PlanResult result;
     if (commit == DryRun::yes) {
         result.meetings = plan_rotation(rotation_input(db, request));
+        explain_skipped(db, result);
         return result;
     }
     WriteTransaction txn(db);
     result.meetings = plan_rotation(rotation_input(db, request));
+    explain_skipped(db, result);
     for (const auto& m : result.meetings) {
         if (m.skipped || !m.host_id || !m.date) {
             continue;

@@ -19,14 +19,18 @@ struct PlanRequest {
     EventDefaults defaults;  // [events]
 };
 
-// The plan and, when committed, the events it created (one per meeting with host and date).
+// The plan and, when committed, the events it created (one per meeting with host and date),
+// with warnings for the user.
 struct PlanResult {
     std::vector<PlannedMeeting> meetings;
     std::vector<std::int64_t> event_ids;
+    std::vector<std::string> warnings; // e.g. a planned event whose host is archived
 };
 
 // Plan the rotation of `request`; with `commit` = DryRun::no write each meeting that has a host
-// and a date as a planned Werkstatt event, in one transaction with one audit row.
+// and a date as a planned Werkstatt event, in one transaction with one audit row. A quarter
+// skipped because it has a Werkstatt names that event in its explanation; if its host is
+// archived, the explanation and a warning say so.
 PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit);
 
 // Return the plan as a listing (quarter, date, host, topics, explanation).

@@ -204,6 +204,68 @@ std::vector<Topic> list_topics(Database& db) {
     return out;
 }
 
+std::vector<std::int64_t> close_company_openings(Database& db, std::int64_t company_id,
+                                                 const std::string& now) {
+    std::vector<std::int64_t> ids;
+    SQLite::Statement q(db.sql(), "SELECT id FROM opening WHERE company_id = ? AND status = "
+                                  "'open' ORDER BY id");
+    q.bind(1, company_id);
+    while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getInt64());
+    }
+    SQLite::Statement u(db.sql(), "UPDATE opening SET status = 'closed', updated_at = ? WHERE "
+                                  "company_id = ? AND status = 'open'");
+    u.bind(1, now);
+    u.bind(2, company_id);
+    u.exec();
+    return ids;
+}
+
+std::vector<std::int64_t> reopen_company_openings(Database& db, std::int64_t company_id,
+                                                  const std::vector<std::int64_t>& ids,
+                                                  const std::string& now) {
+    std::vector<std::int64_t> reopened;
+    SQLite::Statement u(db.sql(), "UPDATE opening SET status = 'open', updated_at = ? WHERE id = "
+                                  "? AND company_id = ? AND status = 'closed'");
+    for (const auto id : ids) {
+        u.bind(1, now);
+        u.bind(2, id);
+        u.bind(3, company_id);
+        if (u.exec() > 0) {
+            reopened.push_back(id);
+        }
+        u.reset();
+    }
+    return reopened;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> placements_under_way(Database& db,
+                                                                        std::int64_t company_id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT opening.id, count(*) FROM placement JOIN opening ON opening.id = "
+                        "placement.opening_id WHERE opening.company_id = ? AND placement.status "
+                        "IN ('introduced', 'interview') GROUP BY opening.id ORDER BY opening.id");
+    q.bind(1, company_id);
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    while (q.executeStep()) {
+        out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    }
+    return out;
+}
+
+std::optional<std::string> last_audit_details(Database& db, std::string_view entity,
+                                              std::int64_t id, std::string_view action) {
+    SQLite::Statement q(db.sql(), "SELECT details FROM audit_log WHERE entity = ? AND entity_id "
+                                  "= ? AND action = ? ORDER BY id DESC LIMIT 1");
+    q.bind(1, std::string(entity));
+    q.bind(2, id);
+    q.bind(3, std::string(action));
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return q.getColumn(0).getString();
+}
+
 std::vector<AuditEntry> list_audit(Database& db, std::optional<std::string> entity,
                                    std::int64_t limit) {
     std::string sql = "SELECT id, at, os_user, command, entity, entity_id, action, details "

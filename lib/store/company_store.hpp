@@ -6,7 +6,9 @@
 #include "store/database.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace werkstatt {
@@ -26,6 +28,24 @@ std::vector<Company> list_companies(Database& db, const CompanyFilter& filter);
 std::int64_t insert_company(Database& db, const Company& company);
 // Write every field of `company` over the row with its id.
 void update_company(Database& db, const Company& company);
+
+// Close every open opening of the company `company_id`, stamped `now`; return their ids,
+// ascending.
+std::vector<std::int64_t> close_company_openings(Database& db, std::int64_t company_id,
+                                                 const std::string& now);
+// Reopen those of the openings `ids` that belong to the company `company_id` and are closed,
+// stamped `now`; return the ids reopened, ascending.
+std::vector<std::int64_t> reopen_company_openings(Database& db, std::int64_t company_id,
+                                                  const std::vector<std::int64_t>& ids,
+                                                  const std::string& now);
+// Return (opening id, count) for each opening of the company `company_id` that has placements
+// introduced or in interview, by opening id.
+std::vector<std::pair<std::int64_t, std::int64_t>> placements_under_way(Database& db,
+                                                                        std::int64_t company_id);
+// Return the details of the newest audit row that records `action` on `entity` number `id`, or
+// nothing.
+std::optional<std::string> last_audit_details(Database& db, std::string_view entity,
+                                              std::int64_t id, std::string_view action);
 
 // Return the contact with `id`, or nothing.
 std::optional<Contact> find_contact(Database& db, std::int64_t id);

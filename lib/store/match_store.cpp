@@ -90,8 +90,10 @@ std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all,
         fmt::format("SELECT opening.id, company.key, title, opening.plz, opening.city, kldb, "
                     "german, positions, (SELECT count(*) FROM placement WHERE opening_id = "
                     "opening.id AND status IN {}), start_date, latest_start, licence, "
-                    "max_distance_km, needs_recognition, status FROM opening JOIN company ON "
-                    "company.id = opening.company_id WHERE {} AND {} ORDER BY opening.id",
+                    "max_distance_km, needs_recognition, status, company.active, (SELECT "
+                    "count(*) FROM placement WHERE opening_id = opening.id AND status = 'hired') "
+                    "FROM opening JOIN company ON company.id = opening.company_id WHERE {} AND {} "
+                    "ORDER BY opening.id",
                     k_holding, all ? "1" : "status = 'open'", only ? "opening.id = ?" : "1"));
     if (only) {
         q.bind(1, *only);
@@ -114,6 +116,8 @@ std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all,
         r.max_distance_km = int_column(q.getColumn(12));
         r.needs_recognition = q.getColumn(13).getInt() != 0;
         r.open = q.getColumn(14).getString() == "open";
+        r.company_active = q.getColumn(15).getInt() != 0;
+        r.hired = q.getColumn(16).getInt64();
         rows.push_back(std::move(r));
     }
     return rows;
@@ -202,8 +206,9 @@ void update_placement(Database& db, std::int64_t id, const std::string& status,
     q.exec();
 }
 
-std::size_t delete_stale_proposals(Database& db,
-                                   const std::vector<std::pair<std::int64_t, std::int64_t>>& keep) {
+std::vector<std::pair<std::int64_t, std::int64_t>>
+delete_stale_proposals(Database& db,
+                       const std::vector<std::pair<std::int64_t, std::int64_t>>& keep) {
     db.sql().exec("CREATE TEMP TABLE IF NOT EXISTS keep_pair (candidate_id INTEGER, opening_id "
                   "INTEGER, PRIMARY KEY (candidate_id, opening_id)) WITHOUT ROWID");
     db.sql().exec("DELETE FROM keep_pair");
@@ -214,11 +219,19 @@ std::size_t delete_stale_proposals(Database& db,
         add.exec();
         add.reset();
     }
-    const auto gone = db.sql().exec(
-        "DELETE FROM placement WHERE status = 'proposed' AND NOT EXISTS (SELECT 1 FROM keep_pair "
-        "k WHERE k.candidate_id = placement.candidate_id AND k.opening_id = placement.opening_id)");
+    constexpr const char* stale =
+        "FROM placement WHERE status = 'proposed' AND NOT EXISTS (SELECT 1 FROM keep_pair k "
+        "WHERE k.candidate_id = placement.candidate_id AND k.opening_id = placement.opening_id)";
+    std::vector<std::pair<std::int64_t, std::int64_t>> gone;
+    SQLite::Statement q(db.sql(), fmt::format("SELECT candidate_id, opening_id {} ORDER BY "
+                                              "candidate_id, opening_id",
+                                              stale));
+    while (q.executeStep()) {
+        gone.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    }
+    db.sql().exec(fmt::format("DELETE {}", stale));
     db.sql().exec("DELETE FROM keep_pair");
-    return static_cast<std::size_t>(gone);
+    return gone;
 }
 
 std::int64_t insert_match_run(Database& db, const MatchRunRow& run) {

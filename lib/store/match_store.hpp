@@ -48,12 +48,14 @@ struct OpeningMatchRow {
     std::optional<std::string> german;
     std::int64_t positions = 1;
     std::int64_t taken = 0; // placements hired, introduced or in interview
+    std::int64_t hired = 0; // placements hired
     std::optional<std::string> start_date;
     std::optional<std::string> latest_start;
     std::string licence;
     std::optional<std::int64_t> max_distance_km;
     bool needs_recognition = false;
     bool open = true;
+    bool company_active = true; // false when its company is archived
 };
 
 // Return every candidate (with `all`, archived ones too), by id; with `only`, just that one.
@@ -100,9 +102,10 @@ std::int64_t insert_placement(Database& db, const PlacementRow& row);
 void update_placement(Database& db, std::int64_t id, const std::string& status,
                       const std::string& note, const std::string& now);
 // Delete the placements still `proposed` whose pair is not in `keep` (candidate, opening); return
-// how many went.
-std::size_t delete_stale_proposals(Database& db,
-                                   const std::vector<std::pair<std::int64_t, std::int64_t>>& keep);
+// the pairs that went (candidate, opening), by candidate and opening.
+std::vector<std::pair<std::int64_t, std::int64_t>>
+delete_stale_proposals(Database& db,
+                       const std::vector<std::pair<std::int64_t, std::int64_t>>& keep);
 
 // A committed run.
 struct MatchRunRow {
