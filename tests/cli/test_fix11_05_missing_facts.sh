@@ -15,18 +15,18 @@ run opening add --company saale --title "Lagerhelfer (m/w/d)" --kldb 51312 --plz
     --city "Halle (Saale)" --start 2027-02-01 --latest-start 2027-04-01
 expect_status 0
 cat >"$T/people.csv" <<'CSV'
-reference,plz,city,kldb,german,residence_status,recognition,available_from,radius_km,consent_until
-BER,10115,Berlin,52122,B1,eu,not-required,2027-01-01,30,2028-12-31
-LOCAL,39104,Magdeburg,52122,A2,eu,not-required,2027-01-01,30,2028-12-31
-NO-GERMAN,39104,Magdeburg,52122,,eu,not-required,2027-01-01,30,2028-12-31
-GERMAN-A1,39104,Magdeburg,52122,A1,eu,not-required,2027-01-01,30,2028-12-31
-GERMAN-B1,39104,Magdeburg,52122,B1,eu,not-required,2027-01-01,30,2028-12-31
-NO-PLZ,,,52122,B1,eu,not-required,2027-01-01,30,2028-12-31
-NO-KLDB,39104,Magdeburg,,B1,eu,not-required,2027-01-01,30,2028-12-31
-NOT-A-PLZ,99999,,52122,B1,eu,not-required,2027-01-01,30,2028-12-31
-LEIPZIG,04109,Leipzig,51312,,eu,not-required,2027-01-01,50,2028-12-31
+Referenznummer;Geschlecht;Vorname;Nachname;Geburtsdatum;Staatsangehörigkeit;PLZ;Ort;Zielberuf (KldB);Zielberuf;Deutschkenntnisse;Weitere Sprachen;Aufenthaltsstatus;Anerkennung;Führerschein;Verfügbar ab;Umkreis km;Einwilligung bis;E-Mail;Telefon;Bemerkung
+BER;d;Kim;Muster;01.01.1990;;10115;Berlin;52122;Fahrer;B1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+LOCAL;d;Kim;Muster;01.01.1990;;39104;Magdeburg;52122;Fahrer;A2;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+NO-GERMAN;d;Kim;Muster;01.01.1990;;39104;Magdeburg;52122;Fahrer;;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+GERMAN-A1;d;Kim;Muster;01.01.1990;;39104;Magdeburg;52122;Fahrer;A1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+GERMAN-B1;d;Kim;Muster;01.01.1990;;39104;Magdeburg;52122;Fahrer;B1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+NO-PLZ;d;Kim;Muster;01.01.1990;;;;52122;Fahrer;B1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+NO-KLDB;d;Kim;Muster;01.01.1990;;39104;Magdeburg;;Fahrer;B1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+NOT-A-PLZ;d;Kim;Muster;01.01.1990;;99999;;52122;Fahrer;B1;;EU-Bürger;nicht erforderlich;B;01.01.2027;30;31.12.2028;;;
+LEIPZIG;d;Kim;Muster;01.01.1990;;04109;Leipzig;51312;Fahrer;;;EU-Bürger;nicht erforderlich;B;01.01.2027;50;31.12.2028;;;
 CSV
-run candidate import "$T/people.csv" --profile werkstatt --source test
+run candidate import "$T/people.csv" --profile ba --source test
 expect_status 0
 
 case_ "a Berlin PLZ is too far from a Magdeburg opening, not unknown"
