@@ -8,7 +8,7 @@ namespace {
 // What each part scores, one line per part, in the order of Part.
 constexpr std::string_view k_part_docs[k_part_count] = {
     "Points for the occupation: same first 4 KldB digits 100 %, 3 digits 67 %, 2 digits 33 %, "
-    "times the requirement level's share (below the opening's 60/25/0 %, above 90/80/70 %)",
+    "times the level's share (below 60/25/0 %, above 90/80/70 %)",
     "Points for German: full when the candidate meets the opening's CEFR level, a third less per "
     "level below",
     "Points for distance: full at the same place, falling to 0 at the allowed distance",
