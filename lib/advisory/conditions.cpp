@@ -26,8 +26,8 @@ constexpr std::string_view k_statuses =
     "anerkennung, beschaeftigung, fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, "
     "unknown";
 constexpr std::string_view k_recognitions =
-    "not-required, not-applied, counselling, pending, full, partial, compensation-required, "
-    "rejected, unrecorded";
+    "not-required, german-qualification, not-applied, counselling, pending, full, partial, "
+    "compensation-required, rejected, unrecorded";
 
 template <typename T, typename Parse>
 std::vector<T> parsed_list(const TableReader& r, std::string_view key, Parse parse,

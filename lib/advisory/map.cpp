@@ -338,9 +338,17 @@ std::string link(const std::string& url) {
 } // namespace
 
 std::vector<MapEntry> number_services(const std::vector<AdvisoryService>& services) {
+    // The map shows Sachsen-Anhalt: a service located elsewhere in Germany (the BAMF in
+    // Nürnberg) is listed as outside the map, not drawn beyond its edge.
+    const auto& bounds = DistrictShapes::shipped().bounds();
     std::vector<MapEntry> entries;
     for (const auto& s : services) {
-        entries.push_back(MapEntry{0, s, advisor_point(s)});
+        auto point = advisor_point(s);
+        if (point && (point->lon < bounds.min_lon || point->lon > bounds.max_lon ||
+                      point->lat < bounds.min_lat || point->lat > bounds.max_lat)) {
+            point.reset();
+        }
+        entries.push_back(MapEntry{0, s, point});
     }
     std::stable_sort(entries.begin(), entries.end(), [](const MapEntry& a, const MapEntry& b) {
         const auto ka = std::make_tuple(!a.point.has_value(), a.service.district_ags.value_or("~"),

@@ -70,6 +70,7 @@ constexpr std::pair<std::string_view, WorkPermission> k_permissions[] = {
 
 constexpr std::pair<std::string_view, Recognition> k_recognitions[] = {
     {"not-required", Recognition::not_required},
+    {"german-qualification", Recognition::german_qualification},
     {"not-applied", Recognition::not_applied},
     {"counselling", Recognition::counselling},
     {"pending", Recognition::pending},
@@ -153,9 +154,9 @@ std::optional<CefrLevel> CefrLevel::parse(std::string_view text) {
     const auto folded = text::fold_german(text::trim(text));
     if (folded == "native" || folded == "muttersprache" || folded == "mutterspr." ||
         folded == "muttersprachlich") {
-        return CefrLevel(6);
+        return CefrLevel(6, 0);
     }
-    // "b1", or a course sub-level "b1.1" / "b1.2" that counts as its level.
+    // "b1", or a course sub-level "b1.1" / "b1.2".
     const bool plain = folded.size() == 2;
     const bool sub_level =
         folded.size() == 4 && folded[2] == '.' && (folded[3] == '1' || folded[3] == '2');
@@ -163,11 +164,31 @@ std::optional<CefrLevel> CefrLevel::parse(std::string_view text) {
         (folded[1] != '1' && folded[1] != '2')) {
         return std::nullopt;
     }
-    return CefrLevel((folded[0] - 'a') * 2 + (folded[1] - '1'));
+    return CefrLevel((folded[0] - 'a') * 2 + (folded[1] - '1'), sub_level ? folded[3] - '0' : 0);
 }
 
 std::string_view CefrLevel::str() const {
-    return k_cefr_names[m_rank];
+    static constexpr std::string_view k_course_names[] = {"A1.1", "A1.2", "A2.1", "A2.2",
+                                                          "B1.1", "B1.2", "B2.1", "B2.2",
+                                                          "C1.1", "C1.2", "C2.1", "C2.2"};
+    if (m_half == 0) {
+        return k_cefr_names[m_level];
+    }
+    return k_course_names[m_level * 2 + m_half - 1];
+}
+
+std::string_view CefrLevel::counted() const {
+    return k_cefr_names[rank()];
+}
+
+std::strong_ordering CefrLevel::operator<=>(const CefrLevel& other) const {
+    if (const auto by_rank = rank() <=> other.rank(); by_rank != 0) {
+        return by_rank;
+    }
+    if (const auto by_level = m_level <=> other.m_level; by_level != 0) {
+        return by_level;
+    }
+    return m_half <=> other.m_half;
 }
 
 std::string_view to_string(RequirementLevel level) {
@@ -263,6 +284,87 @@ Parsed<LicenceSet> LicenceSet::parse(std::string_view text) {
 
 bool LicenceSet::has(LicenceClass licence) const {
     return (m_bits & (1u << static_cast<unsigned>(licence))) != 0;
+}
+
+namespace {
+
+using L = LicenceClass;
+
+constexpr std::uint32_t bit(LicenceClass c) {
+    return 1u << static_cast<unsigned>(c);
+}
+
+// Fahrerlaubnis-Verordnung § 6 Abs. 3: the classes whose vehicles a class's holder may drive too.
+struct Inclusion {
+    LicenceClass holder;
+    std::uint32_t includes;
+};
+constexpr Inclusion k_inclusions[] = {
+    {L::a, bit(L::am) | bit(L::a1) | bit(L::a2)},  // Nr. 1
+    {L::a2, bit(L::a1) | bit(L::am)},              // Nr. 2
+    {L::a1, bit(L::am)},                           // Nr. 3
+    {L::b, bit(L::am) | bit(L::l)},                // Nr. 4
+    {L::c, bit(L::c1)},                            // Nr. 5
+    {L::ce, bit(L::c1e) | bit(L::be) | bit(L::t)}, // Nr. 6 (DE: see k_conditional)
+    {L::c1e, bit(L::be)},                          // Nr. 7 (D1E: see k_conditional)
+    {L::d, bit(L::d1)},                            // Nr. 8
+    {L::d1e, bit(L::be)},                          // Nr. 9
+    {L::de, bit(L::d1e) | bit(L::be)},             // Nr. 10
+    {L::t, bit(L::am) | bit(L::l)},                // Nr. 11
+};
+
+// § 6 Abs. 3 Nr. 6 and 7 FeV: CE includes DE where its holder may drive D; C1E includes D1E
+// where its holder may drive D1.
+struct ConditionalInclusion {
+    LicenceClass holder;
+    LicenceClass condition;
+    LicenceClass includes;
+};
+constexpr ConditionalInclusion k_conditional[] = {{L::ce, L::d, L::de}, {L::c1e, L::d1, L::d1e}};
+
+// § 9 FeV: a class that is issued only to a holder of another (Vorbesitz).
+constexpr std::pair<LicenceClass, LicenceClass> k_prerequisites[] = {
+    {L::c1, L::b},   {L::c, L::b},  {L::d1, L::b},   {L::d, L::b}, {L::be, L::b},
+    {L::c1e, L::c1}, {L::ce, L::c}, {L::d1e, L::d1}, {L::de, L::d}};
+
+// Return `bits` with every class added that `rule` adds, until nothing changes.
+template <typename Rule>
+std::uint32_t closed_under(std::uint32_t bits, Rule rule) {
+    for (std::uint32_t before = 0; before != bits;) {
+        before = bits;
+        bits = rule(bits);
+    }
+    return bits;
+}
+
+} // namespace
+
+bool LicenceSet::entitles(LicenceClass licence) const {
+    const auto held = closed_under(m_bits, [](std::uint32_t bits) {
+        for (const auto& [later, first] : k_prerequisites) {
+            if (bits & bit(later)) {
+                bits |= bit(first);
+            }
+        }
+        return bits;
+    });
+    // The list of § 6 Abs. 3 names every class a class includes, so following it further changes
+    // nothing; a condition is read as written: it belongs to a class held (a CE holder drives C1E
+    // vehicles but holds no C1E, so CE with D1 gives no D1E), and "berechtigt" means "may drive".
+    const auto may_drive = closed_under(held, [held](std::uint32_t bits) {
+        for (const auto& i : k_inclusions) {
+            if (bits & bit(i.holder)) {
+                bits |= i.includes;
+            }
+        }
+        for (const auto& i : k_conditional) {
+            if ((held & bit(i.holder)) && (bits & bit(i.condition))) {
+                bits |= bit(i.includes);
+            }
+        }
+        return bits;
+    });
+    return (may_drive & bit(licence)) != 0;
 }
 
 std::string LicenceSet::str() const {

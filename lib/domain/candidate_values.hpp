@@ -28,23 +28,31 @@ struct Parsed {
 };
 
 // A language level on the CEFR scale (GER: Gemeinsamer europäischer Referenzrahmen), A1 < A2 <
-// B1 < B2 < C1 < C2, with the mother tongue (Muttersprache) above C2.
+// B1 < B2 < C1 < C2, with the mother tongue (Muttersprache) above C2. A course sub-level ("B1.1",
+// "B1.2") keeps its notation but counts as a level: the first half of a course has not reached
+// the course's level and counts as the level below (B1.1 counts as A2; A1.1 as A1, the lowest
+// level the scale has), the second half counts as the course's level (B1.2 counts as B1).
 class CefrLevel {
   public:
-    // Parse `text`, or nothing: "A1" to "C2" in either case, a course sub-level "B1.1" or "B1.2"
-    // counting as its level (B1: the sub-level is not finished, but the level is what employers
-    // ask for), "Muttersprache", "Mutterspr.", "muttersprachlich" or "native" for the mother
-    // tongue.
+    // Parse `text`, or nothing: "A1" to "C2" in either case, a course sub-level "B1.1" or "B1.2",
+    // "Muttersprache", "Mutterspr.", "muttersprachlich" or "native" for the mother tongue.
     static std::optional<CefrLevel> parse(std::string_view text);
-    // Return "A1" to "C2", or "native".
+    // Return the level as written: "A1" to "C2", "B1.1" for a course sub-level, or "native".
     std::string_view str() const;
-    // Return 0 for A1 up to 5 for C2 and 6 for the mother tongue.
-    int rank() const { return m_rank; }
-    auto operator<=>(const CefrLevel&) const = default;
+    // Return the level it counts as: "A1" to "C2" or "native" ("A2" for "B1.1").
+    std::string_view counted() const;
+    // Return true if the level was written as a course sub-level ("B1.1").
+    bool course_level() const { return m_half != 0; }
+    // Return the level it counts as, 0 for A1 up to 5 for C2 and 6 for the mother tongue.
+    int rank() const { return m_half == 1 && m_level > 0 ? m_level - 1 : m_level; }
+    // Order by the level counted, then by the notation (A2 < B1.1 < B1 < B1.2).
+    std::strong_ordering operator<=>(const CefrLevel& other) const;
+    bool operator==(const CefrLevel&) const = default;
 
   private:
-    explicit CefrLevel(int rank) : m_rank(rank) {}
-    int m_rank;
+    CefrLevel(int level, int half) : m_level(level), m_half(half) {}
+    int m_level; // the level written, 0 (A1) to 6 (native)
+    int m_half;  // 0: a level; 1 or 2: the first or second half of a course of that level
 };
 
 // The requirement level of an occupation (Anforderungsniveau), the fifth digit of a KldB code.
@@ -132,6 +140,7 @@ std::string_view to_string(WorkPermission permission);
 // Where the recognition of a foreign qualification stands (Anerkennung).
 enum class Recognition {
     not_required,          // non-regulated occupation, no application
+    german_qualification,  // a German vocational qualification: nothing to recognise
     not_applied,           // nicht beantragt
     counselling,           // in counselling (Anerkennungsberatung)
     pending,               // applied, no decision yet
@@ -141,8 +150,8 @@ enum class Recognition {
     rejected,              // abgelehnt
 };
 
-// Parse `text` ("not-required", "not-applied", "counselling", "pending", "full", "partial",
-// "compensation-required", "rejected"), or nothing.
+// Parse `text` ("not-required", "german-qualification", "not-applied", "counselling", "pending",
+// "full", "partial", "compensation-required", "rejected"), or nothing.
 std::optional<Recognition> parse_recognition(std::string_view text);
 // Return the name of `recognition` ("compensation-required").
 std::string_view to_string(Recognition recognition);
@@ -164,6 +173,12 @@ class LicenceSet {
     static Parsed<LicenceSet> parse(std::string_view text);
     // Return true if the set lists `licence` itself (classes it includes by law are not implied).
     bool has(LicenceClass licence) const;
+    // Return true if a holder of this set may drive vehicles of class `licence`: the set lists
+    // it, or a class it lists includes it (Fahrerlaubnis-Verordnung § 6 Abs. 3, with its
+    // conditions: CE includes DE where D is held, C1E includes D1E where D1 is held), or a class
+    // it lists could only be issued to a holder of it (§ 9 FeV: C1, C, D1, D and BE need B; C1E
+    // needs C1, CE needs C, D1E needs D1, DE needs D).
+    bool entitles(LicenceClass licence) const;
     // Return true if the set holds no class.
     bool empty() const { return m_bits == 0; }
     // Return the classes in the licence's order, joined by ", " ("B, BE, C1"); "" for none.

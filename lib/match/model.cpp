@@ -18,43 +18,8 @@ std::int64_t milli_of(double points, double share) {
     return static_cast<std::int64_t>(points * 1000.0 * std::clamp(share, 0.0, 1.0) + 0.5);
 }
 
-// Return the classes that satisfy a requirement of `needed`: itself and the classes whose
-// holders hold it too (by inclusion or as their prerequisite; Fahrerlaubnis-Verordnung § 6, § 9).
-std::vector<LicenceClass> satisfying(LicenceClass needed) {
-    using L = LicenceClass;
-    switch (needed) {
-    case L::am:
-        return {L::am, L::a1, L::a2, L::a, L::b};
-    case L::a1:
-        return {L::a1, L::a2, L::a};
-    case L::a2:
-        return {L::a2, L::a};
-    case L::b:
-        return {L::b, L::be, L::c1, L::c1e, L::c, L::ce, L::d1, L::d1e, L::d, L::de};
-    case L::be:
-        return {L::be, L::c1e, L::ce, L::d1e, L::de};
-    case L::c1:
-        return {L::c1, L::c1e, L::c, L::ce};
-    case L::c1e:
-        return {L::c1e, L::ce};
-    case L::c:
-        return {L::c, L::ce};
-    case L::d1:
-        return {L::d1, L::d1e, L::d, L::de};
-    case L::d1e:
-        return {L::d1e, L::de};
-    case L::d:
-        return {L::d, L::de};
-    case L::l:
-        return {L::l, L::b, L::t};
-    case L::t:
-        return {L::t, L::ce};
-    default:
-        return {needed};
-    }
-}
-
-// Return the first class of `required` that `held` does not satisfy, or nothing.
+// Return the first class of `required` that `held` does not entitle to drive
+// (LicenceSet::entitles(): Fahrerlaubnis-Verordnung § 6 Abs. 3 and § 9), or nothing.
 std::optional<LicenceClass> missing_licence(const std::optional<LicenceSet>& required,
                                             const std::optional<LicenceSet>& held) {
     if (!required || required->empty()) {
@@ -62,13 +27,7 @@ std::optional<LicenceClass> missing_licence(const std::optional<LicenceSet>& req
     }
     for (int i = 0; i <= static_cast<int>(LicenceClass::t); ++i) {
         const auto item = static_cast<LicenceClass>(i);
-        if (!required->has(item)) {
-            continue;
-        }
-        const auto options = satisfying(item);
-        const auto ok = held && std::any_of(options.begin(), options.end(),
-                                            [&](LicenceClass c) { return held->has(c); });
-        if (!ok) {
+        if (required->has(item) && !(held && held->entitles(item))) {
             return item;
         }
     }
@@ -86,8 +45,35 @@ bool near_enough(const std::optional<double>& distance, std::int64_t limit_km) {
     return !distance || *distance <= static_cast<double>(limit_km);
 }
 
-std::string_view level_name(const std::optional<KldbCode>& code) {
-    return code ? to_string(code->requirement_level()) : "";
+// The requirement level in the words of the KldB (Anforderungsniveau).
+std::string_view level_words(RequirementLevel level) {
+    switch (level) {
+    case RequirementLevel::helper:
+        return "helper (Helfer)";
+    case RequirementLevel::skilled:
+        return "skilled worker (Fachkraft)";
+    case RequirementLevel::specialist:
+        return "specialist (Spezialist)";
+    case RequirementLevel::expert:
+        return "expert (Experte)";
+    }
+    return "";
+}
+
+// The share of the occupation points for the field of work: the first four KldB digits (the
+// fifth is the requirement level, not a finer occupation).
+double field_share(int shared_digits) {
+    static constexpr double k_share[] = {0, 0, 1.0 / 3.0, 2.0 / 3.0, 1.0};
+    return k_share[std::min(shared_digits, 4)];
+}
+
+// The share kept for the requirement level: full at the opening's level; below it, less the
+// further below (one level 60 %, two 25 %, three 0); above it, a little less per level (90 %,
+// 80 %, 70 %).
+double level_share(int levels_above) {
+    static constexpr double k_below[] = {1.0, 0.6, 0.25, 0.0};
+    static constexpr double k_above[] = {1.0, 0.9, 0.8, 0.7};
+    return levels_above < 0 ? k_below[-levels_above] : k_above[levels_above];
 }
 
 struct Scorer {
@@ -181,9 +167,11 @@ struct Scorer {
             });
             return false;
         }
-        if (o.needs_recognition && c.recognition != Recognition::full) {
+        if (o.needs_recognition && c.recognition != Recognition::full &&
+            c.recognition != Recognition::german_qualification) {
             fail(Rule::recognition_missing, [&] {
-                return fmt::format("regulated occupation needs full recognition, candidate's is {}",
+                return fmt::format("regulated occupation needs full recognition or a German "
+                                   "qualification, candidate's is {}",
                                    c.recognition ? to_string(*c.recognition) : "not recorded");
             });
             return false;
@@ -191,29 +179,50 @@ struct Scorer {
         return true;
     }
 
+    // Where to record a missing fact of the candidate or the opening, for the reasons.
+    std::string record_candidate(std::string_view flag) const {
+        return fmt::format("record it with: werkstatt candidate edit {} --{}", c.reference, flag);
+    }
+    std::string record_opening(std::string_view flag) const {
+        return fmt::format("record it with: werkstatt opening edit {} --{}", o.id, flag);
+    }
+
     void occupation() {
         if (!c.kldb || !o.kldb) {
-            part(Part::occupation, k_neutral_share, [&] {
-                return fmt::format("{} has no KldB code: neutral",
-                                   c.kldb ? "the opening" : "candidate");
+            part(Part::occupation, k_missing_share, [&] {
+                return c.kldb ? fmt::format("the opening has no KldB code: missing, {}",
+                                            record_opening("kldb CODE"))
+                              : fmt::format("candidate has no KldB code: missing, {}",
+                                            record_candidate("kldb CODE"));
             });
             return;
         }
-        const int shared = c.kldb->shared_prefix(*o.kldb);
-        static constexpr double k_share[] = {0, 0, 0.25, 0.5, 0.75, 1.0};
+        const int digits = c.kldb->shared_prefix(*o.kldb);
+        const int shared = std::min(digits, 4);
+        const int above = static_cast<int>(c.kldb->requirement_level()) -
+                          static_cast<int>(o.kldb->requirement_level());
         static constexpr const char* k_what[] = {
-            "a different occupational area",  "a different main group",
+            "a different occupational area", "a different main group",
             "the same main group (2 digits)", "the same occupational group (3 digits)",
-            "the same occupation (4 digits)", "the same occupation and level"};
-        std::string reason;
-        if (explain) {
-            reason =
-                fmt::format("KldB {} for {}: {}", c.kldb->str(), o.kldb->str(), k_what[shared]);
-            if (shared == 4) {
-                reason += fmt::format(", {} for {}", level_name(c.kldb), level_name(o.kldb));
+            "the same occupation (4 digits)"};
+        part(Part::occupation, field_share(shared) * level_share(above), [&] {
+            if (digits == 5) {
+                return fmt::format("KldB {} for {}: the same occupation and level", c.kldb->str(),
+                                   o.kldb->str());
             }
-        }
-        part(Part::occupation, k_share[shared], std::move(reason));
+            auto reason =
+                fmt::format("KldB {} for {}: {}", c.kldb->str(), o.kldb->str(), k_what[shared]);
+            const auto theirs = level_words(c.kldb->requirement_level());
+            const auto needed = level_words(o.kldb->requirement_level());
+            if (above == 0) {
+                reason += fmt::format("; the level asked, {}", theirs);
+            } else {
+                reason += fmt::format("; {}, opening asks {}: {} level{} {}", theirs, needed,
+                                      std::abs(above), std::abs(above) == 1 ? "" : "s",
+                                      above < 0 ? "below" : "above");
+            }
+            return reason;
+        });
     }
 
     void german() {
@@ -222,35 +231,45 @@ struct Scorer {
             return;
         }
         if (!c.german) {
-            part(Part::german, k_neutral_share, [&] {
-                return fmt::format("German level not recorded, opening asks {}: neutral",
-                                   o.german->str());
+            part(Part::german, k_missing_share, [&] {
+                return fmt::format("German level not recorded, opening asks {}: missing, {}",
+                                   o.german->str(), record_candidate("german LEVEL"));
             });
             return;
         }
         // Scored only up to what the opening requires: more German earns nothing extra.
         const int gap = o.german->rank() - c.german->rank();
+        const auto level = [&] {
+            return c.german->course_level() ? fmt::format("German {}: course level, counted as {};",
+                                                          c.german->str(), c.german->counted())
+                                            : fmt::format("German {},", c.german->str());
+        };
         if (gap <= 0) {
             part(Part::german, 1.0, [&] {
-                return explain ? fmt::format("German {}, opening asks {}", c.german->str(),
-                                             o.german->str())
+                return explain ? fmt::format("{} opening asks {}", level(), o.german->str())
                                : std::string();
             });
             return;
         }
         part(Part::german, 1.0 - gap / 3.0, [&] {
-            return fmt::format("German {}, opening asks {}: {} level{} below", c.german->str(),
-                               o.german->str(), gap, gap == 1 ? "" : "s");
+            return fmt::format("{} opening asks {}: {} level{} below", level(), o.german->str(),
+                               gap, gap == 1 ? "" : "s");
         });
     }
 
     void distance(std::int64_t limit_km) {
         if (!e.distance) {
-            const bool candidate_unknown = !c.location;
-            part(Part::distance, k_neutral_share, [&] {
-                return fmt::format("PLZ {} is not in the reference data: distance unknown, neutral",
-                                   candidate_unknown ? (c.plz.empty() ? "(none)" : c.plz)
-                                                     : (o.plz.empty() ? "(none)" : o.plz));
+            part(Part::distance, k_missing_share, [&] {
+                const bool candidate_side = !c.location;
+                const auto& plz = candidate_side ? c.plz : o.plz;
+                const auto where =
+                    candidate_side ? record_candidate("plz PLZ") : record_opening("plz PLZ");
+                if (plz.empty()) {
+                    return fmt::format("{} has no PLZ: distance missing, {}",
+                                       candidate_side ? "candidate" : "the opening", where);
+                }
+                return fmt::format("PLZ {} is not a German postal code: distance missing, {}", plz,
+                                   where);
             });
             return;
         }
@@ -299,13 +318,17 @@ struct Scorer {
 
     void recognition() {
         if (!c.recognition) {
-            part(Part::recognition, k_neutral_share, "recognition not recorded: neutral");
+            part(Part::recognition, k_missing_share, [&] {
+                return fmt::format("recognition not recorded: missing, {}",
+                                   record_candidate("recognition STATUS"));
+            });
             return;
         }
         double share = 0;
         switch (*c.recognition) {
         case Recognition::full:
         case Recognition::not_required:
+        case Recognition::german_qualification:
             share = 1.0;
             break;
         case Recognition::partial:
@@ -329,7 +352,10 @@ struct Scorer {
 
     void availability() {
         if (!c.available_from) {
-            part(Part::availability, k_neutral_share, "availability not recorded: neutral");
+            part(Part::availability, k_missing_share, [&] {
+                return fmt::format("availability not recorded: missing, {}",
+                                   record_candidate("available-from DATE"));
+            });
             return;
         }
         const Date start = std::max(o.start_date.value_or(s.today), s.today);
@@ -373,6 +399,12 @@ struct Scorer {
             }
             if (!c.kldb || !o.kldb) {
                 note("no KldB code on one side: the occupation rule was not applied");
+            }
+            if (c.kldb && o.kldb && c.kldb->requirement_level() < o.kldb->requirement_level()) {
+                note(fmt::format("the candidate's target level is below the opening's ({} for "
+                                 "{}): check the qualification before proposing",
+                                 level_words(c.kldb->requirement_level()),
+                                 level_words(o.kldb->requirement_level())));
             }
             if (!e.distance) {
                 note("place unknown on one side: the distance rule was not applied");

@@ -57,9 +57,15 @@ struct MatchOpening {
     bool needs_recognition = false;
 };
 
-// The share of a part's points a pair earns when the data to judge it is missing (neutral:
-// neither helps nor hurts relative to the middle of the scale).
+// The share of the permit part a pair earns when the work permission is unclear.
 inline constexpr double k_neutral_share = 0.5;
+
+// The rule for missing facts: a part whose fact is not recorded (no KldB code, no German level
+// where the opening asks one, no PLZ or one that is no German postal code, no recognition or
+// availability) earns nothing, so that a known fact that meets the opening's need always ranks
+// above an unknown one; the pair is not excluded (the rule that needs the fact is not applied),
+// and the reason says the fact is missing and which command records it.
+inline constexpr double k_missing_share = 0.0;
 
 // A hard rule that makes a pair infeasible.
 enum class Rule {

@@ -7,13 +7,14 @@ namespace {
 
 // What each part scores, one line per part, in the order of Part.
 constexpr std::string_view k_part_docs[k_part_count] = {
-    "Points for the occupation: same KldB code 100 %, 4 digits 75 %, 3 digits 50 %, 2 digits 25 %",
+    "Points for the occupation: same first 4 KldB digits 100 %, 3 digits 67 %, 2 digits 33 %, "
+    "times the level's share (below 60/25/0 %, above 90/80/70 %)",
     "Points for German: full when the candidate meets the opening's CEFR level, a third less per "
     "level below",
     "Points for distance: full at the same place, falling to 0 at the allowed distance",
     "Points for permit friction: free 100 %, title-bound 50 %, permit required 25 %, unclear 50 %",
-    "Points for recognition of a foreign qualification: full or not required 100 % ... rejected "
-    "0 %",
+    "Points for recognition of a foreign qualification: full, not required or a German "
+    "qualification 100 % ... rejected 0 %",
     "Points for availability: by the opening's start 100 %, falling to 0 at its latest start",
 };
 

@@ -49,6 +49,10 @@ std::optional<LonLat> locate(const Plz& plz, std::string_view city) {
     }
     const auto& places = dir.places(plz);
     if (places.empty()) {
+        // Outside Sachsen-Anhalt: the centre of the code from the list of every German PLZ.
+        if (const auto centre = german_plz(plz)) {
+            return LonLat{centre->lon, centre->lat};
+        }
         return std::nullopt;
     }
     LonLat sum;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Points on the map of Sachsen-Anhalt: where a postal code lies and how far apart two points
+// Points on the map of Germany: where a postal code lies and how far apart two points
 // are. Every distance werkstatt shows or judges (matching, advisory services, hiring checklists)
 // comes from these two functions, so the same two places are always the same km apart.
 #pragma once
@@ -37,9 +37,10 @@ double longitude_span_deg(double km, double max_abs_lat);
 // round).
 double longitude_gap_deg(double a, double b);
 
-// Return where `plz` lies by the shipped PLZ data: the place PlzDirectory::place_named() picks
-// for `city`, else (no city given, or none of its places named) the mean of the code's places;
-// nothing if the code is not in Sachsen-Anhalt's data.
+// Return where `plz` lies by the shipped PLZ data: in Sachsen-Anhalt, the place
+// PlzDirectory::place_named() picks for `city`, else (no city given, or none of its places named)
+// the mean of the code's places; elsewhere in Germany the code's centre (german_plz()); nothing
+// if no German PLZ has that number.
 std::optional<LonLat> locate(const Plz& plz, std::string_view city);
 
 } // namespace werkstatt

@@ -34,7 +34,61 @@ bool starts_with_words(std::string_view longer, std::string_view shorter) {
     return next == ' ' || next == '-' || next == ',' || next == '/' || next == '.';
 }
 
+// One row of config/data/plz_germany.csv (plz,land_ags,land,district_ags,lat,lon).
+struct GermanRow {
+    std::string plz;
+    std::string land;
+    std::string district_ags;
+    double lat = 0;
+    double lon = 0;
+};
+
+// Return the rows of the list of every German PLZ ordered by PLZ, read on the first call.
+const std::vector<GermanRow>& german_rows() {
+    static const std::vector<GermanRow> rows = [] {
+        const auto csv = embedded_file("data/plz_germany.csv");
+        if (!csv) {
+            throw Error(ErrorKind::internal,
+                        "the German PLZ data was not compiled in; please report this");
+        }
+        std::vector<GermanRow> out;
+        out.reserve(11000);
+        std::istringstream in{std::string(*csv)};
+        CsvReader reader(in, "plz_germany.csv", CsvReadOptions{',', 1u << 16});
+        CsvRecord record;
+        reader.next(record); // header
+        while (reader.next(record)) {
+            if (record.fields.size() < 6) {
+                throw Error(ErrorKind::internal,
+                            "the shipped German PLZ data is damaged; please report this");
+            }
+            out.push_back(GermanRow{record.fields[0], record.fields[2], record.fields[3],
+                                    text::parse_double(record.fields[4]).value_or(0),
+                                    text::parse_double(record.fields[5]).value_or(0)});
+        }
+        std::sort(out.begin(), out.end(),
+                  [](const GermanRow& a, const GermanRow& b) { return a.plz < b.plz; });
+        return out;
+    }();
+    return rows;
+}
+
 } // namespace
+
+std::optional<GermanPlz> german_plz(const Plz& plz) {
+    const auto& rows = german_rows();
+    const auto it =
+        std::lower_bound(rows.begin(), rows.end(), plz.str(),
+                         [](const GermanRow& r, const std::string& code) { return r.plz < code; });
+    if (it == rows.end() || it->plz != plz.str()) {
+        return std::nullopt;
+    }
+    return GermanPlz{it->land, it->district_ags, it->lat, it->lon};
+}
+
+bool is_german_plz(const Plz& plz) {
+    return !PlzDirectory::shipped().places(plz).empty() || german_plz(plz).has_value();
+}
 
 PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
     PlzDirectory dir;

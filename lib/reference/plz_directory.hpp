@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The postal codes and districts of Sachsen-Anhalt, from the shipped GeoNames/BKG reference data.
+// The postal codes and districts of Sachsen-Anhalt, from the shipped GeoNames/BKG reference data,
+// and the centre of every other German postal code (config/data/plz_germany.csv).
 #pragma once
 
 #include "domain/values.hpp"
@@ -33,6 +34,24 @@ struct DistrictResolution {
     std::vector<District> candidates; // every district the code spans, when more than one
     bool chosen_by_place = false;     // the place name decided between candidates
 };
+
+// A German postal code from the list of every German PLZ: its Land, district key and an
+// approximate centre (the mean of its GeoNames places).
+struct GermanPlz {
+    std::string_view land;         // "Sachsen", "Berlin"; empty for 87491 (an Austrian village)
+    std::string_view district_ags; // Kreisschlüssel, five digits; empty where there is no Land
+    double lat = 0;
+    double lon = 0;
+};
+
+// Return `plz` from the shipped list of every German postal code, or nothing if no German PLZ has
+// that number. The list is read on the first call only, so that commands that never ask pay
+// nothing.
+std::optional<GermanPlz> german_plz(const Plz& plz);
+
+// Return true if `plz` is a German postal code (Sachsen-Anhalt's data or the list of every German
+// PLZ); "99999" is five digits but no PLZ.
+bool is_german_plz(const Plz& plz);
 
 class PlzDirectory {
   public:

@@ -16,7 +16,7 @@ run match --assign --commit $DAY --format json
 expect_status 0
 expect_err_has "stored as match run 1: 2 new proposed placements"
 check; python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['run'] == 1, d" "$T/out" || fail "JSON lacks the run id"
-check; [ "$(sql "SELECT assigned || '|' || total_milli || '|' || reference_day FROM match_run")" = "2|188600|2026-12-01" ] || fail "run: $(sql "SELECT * FROM match_run")"
+check; [ "$(sql "SELECT assigned || '|' || total_milli || '|' || reference_day FROM match_run")" = "2|182600|2026-12-01" ] || fail "run: $(sql "SELECT * FROM match_run")"
 check; [ "$(sql "SELECT count(*) FROM match_assignment WHERE explanation LIKE 'occupation % of 40: KldB%'")" = 2 ] || fail "reasons not kept"
 check; [ "$(sql "SELECT candidate_id || '>' || opening_id || ':' || status FROM placement ORDER BY opening_id" | tr '\n' ' ')" = "2>1:proposed 1>2:proposed " ] || fail "placements: $(sql "SELECT * FROM placement")"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE entity = 'match_run' AND action = 'commit'")" = 1 ] || fail "no audit row"

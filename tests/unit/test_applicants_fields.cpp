@@ -78,7 +78,8 @@ TEST_CASE("fields: a PLZ is five digits, trimmed; empty stays empty", "[applican
 TEST_CASE("fields: German is a CEFR level, the mother tongue included", "[applicants][fields]") {
     CHECK(stored("german", "b1") == "B1");
     CHECK(stored("german", " C2 ") == "C2");
-    CHECK(stored("german", "B1.2") == "B1"); // a sub-level counts as its level
+    CHECK(stored("german", "B1.2") == "B1.2"); // a course sub-level is kept as written
+    CHECK(stored("german", "b1.1") == "B1.1");
     CHECK(stored("german", "Muttersprache") == "native");
     CHECK(stored("german", "") == "NULL");
     CHECK(refused("german", "D1"));

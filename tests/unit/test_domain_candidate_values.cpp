@@ -37,12 +37,31 @@ TEST_CASE("CefrLevel reads the six levels in either case", "[candidate]") {
     CHECK(cefr("  b2\t").str() == "B2");
 }
 
-TEST_CASE("CefrLevel counts a course sub-level as its level", "[candidate]") {
-    CHECK(cefr("B1.1").str() == "B1");
-    CHECK(cefr("B1.2").str() == "B1");
-    CHECK(cefr("a2.1").str() == "A2");
-    CHECK(cefr("C1.2").str() == "C1");
-    CHECK(cefr("B1.2") == cefr("B1"));
+TEST_CASE("CefrLevel keeps a course sub-level and counts its first half as the level below",
+          "[candidate]") {
+    // B1.1 is the first half of a B1 course: B1 is not reached, it counts as A2.
+    CHECK(cefr("B1.1").str() == "B1.1");
+    CHECK(cefr("B1.1").counted() == "A2");
+    CHECK(cefr("B1.1").rank() == cefr("A2").rank());
+    CHECK(cefr("B1.1").course_level());
+    CHECK(cefr("B1.1") < cefr("B1"));
+    CHECK(cefr("B1.1") > cefr("A2"));
+    CHECK(cefr("b2.1").counted() == "B1");
+    CHECK(cefr("C1.1").counted() == "B2");
+    CHECK(cefr("a2.1").str() == "A2.1");
+    CHECK(cefr("a2.1").counted() == "A1");
+    // Nothing lies below A1 on the scale.
+    CHECK(cefr("A1.1").counted() == "A1");
+    CHECK(cefr("A1.1").rank() == 0);
+    // The second half counts as the course's level.
+    CHECK(cefr("B1.2").str() == "B1.2");
+    CHECK(cefr("B1.2").counted() == "B1");
+    CHECK(cefr("B1.2").rank() == cefr("B1").rank());
+    CHECK(cefr("C1.2").counted() == "C1");
+    CHECK(cefr("B1.2") != cefr("B1"));
+    CHECK_FALSE(cefr("B1").course_level());
+    CHECK(cefr("B1").counted() == "B1");
+    CHECK(cefr("native").counted() == "native");
 }
 
 TEST_CASE("CefrLevel reads the mother tongue above C2", "[candidate]") {
@@ -184,6 +203,7 @@ TEST_CASE("WorkPermission names round-trip", "[candidate]") {
 TEST_CASE("Recognition names round-trip", "[candidate]") {
     const std::pair<const char*, Recognition> names[] = {
         {"not-required", Recognition::not_required},
+        {"german-qualification", Recognition::german_qualification},
         {"not-applied", Recognition::not_applied},
         {"counselling", Recognition::counselling},
         {"pending", Recognition::pending},
@@ -230,6 +250,46 @@ TEST_CASE("LicenceSet reads lists of classes in any case and separator", "[candi
     CHECK_FALSE(set->has(LicenceClass::c));
     CHECK_FALSE(set->has(LicenceClass::be));
     CHECK(*LicenceSet::parse("C1;B") == *set);
+}
+
+// Fahrerlaubnis-Verordnung § 6 Abs. 3 (inclusions) and § 9 (Vorbesitz): for a holder of exactly
+// one class, every class that holder may drive. Each row is checked against all 16 classes, so a
+// class wrongly added or left out fails.
+TEST_CASE("LicenceSet entitles by § 6 Abs. 3 and § 9 FeV, row by row", "[candidate]") {
+    const std::pair<const char*, const char*> rows[] = {
+        {"AM", "AM"},
+        {"A1", "A1 AM"},                                  // Nr. 3
+        {"A2", "A2 A1 AM"},                               // Nr. 2
+        {"A", "A AM A1 A2"},                              // Nr. 1
+        {"B", "B AM L"},                                  // Nr. 4
+        {"BE", "BE B AM L"},                              // § 9 Abs. 2: B
+        {"C1", "C1 B AM L"},                              // § 9 Abs. 1: B
+        {"C1E", "C1E C1 BE B AM L"},                      // Nr. 7; § 9: C1
+        {"C", "C C1 B AM L"},                             // Nr. 5; § 9: B
+        {"CE", "CE C C1 C1E BE T B AM L"},                // Nr. 6; § 9: C
+        {"D1", "D1 B AM L"},                              // § 9 Abs. 1: B
+        {"D1E", "D1E D1 BE B AM L"},                      // Nr. 9; § 9: D1
+        {"D", "D D1 B AM L"},                             // Nr. 8; § 9: B
+        {"DE", "DE D D1 D1E BE B AM L"},                  // Nr. 10; § 9: D
+        {"L", "L"},                                       //
+        {"T", "T AM L"},                                  // Nr. 11
+        {"CE, D", "CE C C1 C1E BE T D D1 DE D1E B AM L"}, // Nr. 6: DE where D is held
+        {"C1E, D1", "C1E C1 BE D1 D1E B AM L"},           // Nr. 7: D1E where D1 is held
+        {"CE, D1", "CE C C1 C1E BE T D1 B AM L"},         // no DE, no D1E without C1E's own right
+    };
+    const char* all[] = {"AM", "A1", "A2", "A",   "B", "BE", "C1", "C1E",
+                         "C",  "CE", "D1", "D1E", "D", "DE", "L",  "T"};
+    for (const auto& [held, may_drive] : rows) {
+        const auto set = LicenceSet::parse(held);
+        REQUIRE(set);
+        const std::string expected = std::string(" ") + may_drive + " ";
+        for (const char* name : all) {
+            INFO("holder of " << held << ", class " << name);
+            const bool listed = expected.find(std::string(" ") + name + " ") != std::string::npos;
+            CHECK(set->entitles(*parse_licence_class(name)) == listed);
+        }
+    }
+    CHECK_FALSE(LicenceSet::parse("keiner")->entitles(LicenceClass::am));
 }
 
 TEST_CASE("LicenceSet reads the ways of saying none", "[candidate]") {
@@ -283,7 +343,8 @@ TEST_CASE("parse_languages reads code:level lists", "[candidate]") {
     REQUIRE(mixed);
     REQUIRE(mixed->size() == 3);
     CHECK((*mixed)[0] == LanguageSkill{"ar", cefr("native")});
-    CHECK((*mixed)[1] == LanguageSkill{"de", cefr("B1")});
+    CHECK((*mixed)[1] == LanguageSkill{"de", cefr("B1.2")});
+    CHECK((*mixed)[1].level.counted() == "B1");
     CHECK((*mixed)[2] == LanguageSkill{"en", cefr("A2")});
 
     for (const char* input : {"ti:native", "fa:C1", "ku:Mutterspr.", "uk:B2", "ps:A1", "so:C2"}) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The matching model: hard rules, score parts, neutral scores for missing data.
+// The matching model: hard rules, score parts, the rule for missing facts.
 #include "match/model.hpp"
 #include "match/views.hpp"
 #include "reference/work_rules.hpp"
@@ -103,7 +103,7 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
     }
     SECTION("a driving licence class missing, classes included by law count") {
         auto o = opening();
-        o.licence = LicenceSet::parse("C").value; // CE includes C
+        o.licence = LicenceSet::parse("C").value; // CE is issued only to holders of C (§ 9 FeV)
         CHECK(eval(candidate(), o).feasible());
         o.licence = LicenceSet::parse("D").value;
         const auto e = eval(candidate(), o);
@@ -114,7 +114,19 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
         o.licence = LicenceSet::parse("B").value;
         CHECK(eval(c, o).failed == Rule::licence_missing);
     }
-    SECTION("a regulated occupation needs full recognition") {
+    SECTION("a driving licence class included only under a condition of § 6 Abs. 3 FeV") {
+        auto o = opening();
+        o.licence = LicenceSet::parse("DE").value;
+        auto c = candidate();
+        c.licences = LicenceSet::parse("CE").value;
+        CHECK(eval(c, o).failed == Rule::licence_missing);
+        c.licences = LicenceSet::parse("CE, D").value; // CE includes DE where D is held
+        CHECK(eval(c, o).feasible());
+        o.licence = LicenceSet::parse("AM").value; // T includes AM
+        c.licences = LicenceSet::parse("T").value;
+        CHECK(eval(c, o).feasible());
+    }
+    SECTION("a regulated occupation needs full recognition or a German qualification") {
         auto o = opening();
         o.needs_recognition = true;
         auto c = candidate();
@@ -122,6 +134,12 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
         CHECK(eval(c, o).failed == Rule::recognition_missing);
         c.recognition = Recognition::full;
         CHECK(eval(c, o).feasible());
+        c.recognition = Recognition::german_qualification;
+        const auto german = eval(c, o);
+        REQUIRE(german.feasible());
+        CHECK(part(german, Part::recognition) == 5000);
+        c.recognition.reset();
+        CHECK(eval(c, o).failed == Rule::recognition_missing);
     }
     SECTION("an unrelated occupation") {
         auto o = opening();
@@ -140,17 +158,52 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
     }
 }
 
-TEST_CASE("occupation fit follows the KldB hierarchy", "[match]") {
-    auto c = candidate();
+TEST_CASE("occupation fit: the field by four KldB digits, the level with a direction", "[match]") {
     auto s = settings();
     s.min_kldb_digits = 2;
-    std::vector<std::int64_t> points;
-    for (const char* code : {"52122", "52123", "52132", "52212"}) {
+    const auto points = [&](const char* candidate_code, const char* opening_code) {
+        auto c = candidate();
+        c.kldb = KldbCode::parse(candidate_code);
         auto o = opening();
-        o.kldb = KldbCode::parse(code);
-        points.push_back(part(eval(c, o, s), Part::occupation));
-    }
-    CHECK(points == std::vector<std::int64_t>{40000, 30000, 20000, 10000});
+        o.kldb = KldbCode::parse(opening_code);
+        return part(eval(c, o, s), Part::occupation);
+    };
+    // The field of work: the first four digits, at the opening's level.
+    CHECK(points("52122", "52122") == 40000);
+    CHECK(points("52132", "52132") == 40000);
+    CHECK(points("52132", "52122") == std::llround(40000 * 2.0 / 3.0));
+    CHECK(points("52212", "52122") == std::llround(40000 / 3.0));
+    // The fifth digit is the level: a helper against an expert opening in the same four-digit
+    // group is three levels below and earns nothing; a skilled worker against a specialist
+    // opening is one below; above the asked level costs little.
+    CHECK(points("52121", "52124") == 0);
+    CHECK(points("52122", "52123") == 24000);
+    CHECK(points("52121", "52123") == 10000);
+    CHECK(points("52123", "52122") == 36000);
+    CHECK(points("52124", "52121") == 28000);
+    CHECK(points("52121", "52124") < points("52122", "52123"));
+    CHECK(points("52122", "52123") < points("52123", "52122"));
+
+    auto c = candidate();
+    c.kldb = KldbCode::parse("52121");
+    auto o = opening();
+    o.kldb = KldbCode::parse("52124");
+    const auto e = eval(c, o, s);
+    CHECK(e.parts[0].reason == "KldB 52121 for 52124: the same occupation (4 digits); helper "
+                               "(Helfer), opening asks expert (Experte): 3 levels below");
+    const auto lines = explanation_lines(e);
+    CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+              return l.find("target level is below the opening's") != std::string::npos;
+          }) == 1);
+    c.kldb = KldbCode::parse("52123");
+    o.kldb = KldbCode::parse("52122");
+    CHECK(eval(c, o, s).parts[0].reason ==
+          "KldB 52123 for 52122: the same occupation (4 digits); specialist (Spezialist), "
+          "opening asks skilled worker (Fachkraft): 1 level above");
+    c.kldb = KldbCode::parse("52132");
+    CHECK(eval(c, o, s).parts[0].reason == "KldB 52132 for 52122: the same occupational group "
+                                           "(3 digits); the level asked, skilled worker "
+                                           "(Fachkraft)");
 }
 
 TEST_CASE("German counts only up to the required level", "[match]") {
@@ -168,6 +221,20 @@ TEST_CASE("German counts only up to the required level", "[match]") {
     o.german.reset();
     c.german = CefrLevel::parse("A1");
     CHECK(part(eval(c, o), Part::german) == 25000);
+}
+
+TEST_CASE("German: the first half of a course counts as the level below", "[match]") {
+    auto c = candidate();
+    auto o = opening(); // asks B1
+    c.german = CefrLevel::parse("B1.1");
+    const auto e = eval(c, o);
+    CHECK(part(e, Part::german) == 16667);
+    CHECK(e.parts[1].reason ==
+          "German B1.1: course level, counted as A2; opening asks B1: 1 level below");
+    c.german = CefrLevel::parse("B1.2");
+    const auto second = eval(c, o);
+    CHECK(part(second, Part::german) == 25000);
+    CHECK(second.parts[1].reason == "German B1.2: course level, counted as B1; opening asks B1");
 }
 
 TEST_CASE("distance, permit, recognition and availability are scored", "[match]") {
@@ -198,27 +265,71 @@ TEST_CASE("distance, permit, recognition and availability are scored", "[match]"
           std::llround(5000.0 * (1.0 - 29.0 / 59.0)));
 }
 
-TEST_CASE("missing data scores neutral and is named in the explanation", "[match]") {
+TEST_CASE("missing facts earn nothing, are named with where to record them", "[match]") {
     auto c = candidate();
     c.kldb.reset();
     c.german.reset();
     c.location.reset();
-    c.plz = "10115";
+    c.plz = "";
     c.recognition.reset();
     c.available_from.reset();
     c.consent_until.reset();
-    c.residence = ResidenceStatus::unknown;
     const auto e = eval(c, opening());
-    REQUIRE(e.feasible());
-    for (const auto p : all_parts()) {
+    REQUIRE(e.feasible()); // a missing fact never excludes
+    for (const auto p :
+         {Part::occupation, Part::german, Part::distance, Part::recognition, Part::availability}) {
+        INFO("part " << to_string(p));
         const auto& s = e.parts[static_cast<std::size_t>(p)];
-        CHECK(s.milli * 2 == s.max_milli);
+        CHECK(s.milli == 0);
+        CHECK_THAT(s.reason, Catch::Contains("missing, record it with: werkstatt candidate edit "
+                                             "CP-1 --"));
     }
-    CHECK_THAT(e.parts[2].reason, Catch::Contains("PLZ 10115 is not in the reference data"));
+    CHECK_THAT(e.parts[0].reason, Catch::Contains("--kldb CODE"));
+    CHECK_THAT(e.parts[1].reason, Catch::Contains("--german LEVEL"));
+    CHECK_THAT(e.parts[2].reason, Catch::StartsWith("candidate has no PLZ"));
     const auto lines = explanation_lines(e);
     const auto notes = std::count_if(
         lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("note: ", 0) == 0; });
-    CHECK(notes == 4); // permission unclear, no consent date, no KldB code, place unknown
+    CHECK(notes == 3); // no consent date, no KldB code, place unknown
+
+    c = candidate();
+    c.plz = "99999";
+    c.location.reset();
+    CHECK_THAT(eval(c, opening()).parts[2].reason,
+               Catch::StartsWith("PLZ 99999 is not a German postal code"));
+    auto o = opening();
+    o.kldb.reset();
+    o.plz = "";
+    o.location.reset();
+    const auto opening_side = eval(candidate(), o);
+    CHECK_THAT(opening_side.parts[0].reason,
+               Catch::Contains("record it with: werkstatt opening edit 7 --kldb CODE"));
+    CHECK_THAT(opening_side.parts[2].reason, Catch::StartsWith("the opening has no PLZ"));
+}
+
+TEST_CASE("a known fact that meets the need ranks above a missing one", "[match]") {
+    // The rule for missing facts, part by part: the least a known fact meeting the opening's
+    // need earns is more than a missing fact earns.
+    auto known = candidate();
+    auto unknown = candidate();
+    unknown.german.reset();
+    CHECK(eval(known, opening()).total_milli > eval(unknown, opening()).total_milli);
+    // Even a known level below the asked one is not beaten by no level at all.
+    auto below = candidate();
+    below.german = CefrLevel::parse("A1");
+    auto o = opening();
+    o.german = CefrLevel::parse("B1");
+    CHECK(eval(below, o).total_milli > eval(unknown, o).total_milli);
+    auto related = candidate();
+    related.kldb = KldbCode::parse("52212"); // 2 digits shared, the least the rule accepts
+    auto no_code = candidate();
+    no_code.kldb.reset();
+    CHECK(eval(related, opening()).total_milli > eval(no_code, opening()).total_milli);
+    auto recognised = candidate();
+    recognised.recognition = Recognition::german_qualification;
+    auto unrecorded = candidate();
+    unrecorded.recognition.reset();
+    CHECK(eval(recognised, opening()).total_milli > eval(unrecorded, opening()).total_milli);
 }
 
 TEST_CASE("weights scale the parts and format as points", "[match]") {

@@ -137,10 +137,52 @@ TEST_CASE("locate: one rule for which of a postal code's places a city names", "
             check_at(locate(plz("38855"), city), mean);
         }
     }
-    SECTION("a code outside Sachsen-Anhalt's data lies nowhere") {
-        CHECK_FALSE(locate(plz("90461"), ""));
-        CHECK_FALSE(locate(plz("10115"), "Berlin"));
+    SECTION("a code elsewhere in Germany lies at its centre; a number no PLZ has, nowhere") {
+        const auto nuremberg = german_plz(plz("90461"));
+        REQUIRE(nuremberg);
+        check_at(locate(plz("90461"), ""), LonLat{nuremberg->lon, nuremberg->lat});
+        check_at(locate(plz("10115"), "Berlin"), LonLat{13.3846, 52.5323});
+        CHECK_FALSE(locate(plz("99999"), ""));
+        CHECK_FALSE(locate(plz("00000"), "Berlin"));
     }
+}
+
+TEST_CASE("german_plz: every German postal code, Sachsen-Anhalt's too", "[geo]") {
+    const auto berlin = german_plz(plz("10115"));
+    REQUIRE(berlin);
+    CHECK(berlin->land == "Berlin");
+    CHECK(berlin->district_ags == "11000");
+    const auto leipzig = german_plz(plz("04109"));
+    REQUIRE(leipzig);
+    CHECK(leipzig->land == "Sachsen");
+    CHECK(german_plz(plz("39104"))->land == "Sachsen-Anhalt");
+    CHECK(german_plz(plz("01053")).has_value()); // the first and the last code of the list
+    CHECK(german_plz(plz("99998")).has_value());
+    for (const char* code : {"99999", "00000", "01000", "62999"}) {
+        INFO("PLZ " << code);
+        CHECK_FALSE(german_plz(plz(code)));
+        CHECK_FALSE(is_german_plz(plz(code)));
+    }
+    for (const char* code : {"10115", "04109", "39104", "06108", "87491"}) {
+        INFO("PLZ " << code);
+        CHECK(is_german_plz(plz(code)));
+    }
+}
+
+TEST_CASE("distances across the border of Sachsen-Anhalt", "[geo]") {
+    // Leipzig is near Halle; Berlin is far from Magdeburg.
+    const auto halle = locate(plz("06108"), "Halle (Saale)");
+    const auto leipzig = locate(plz("04109"), "Leipzig");
+    const auto magdeburg = locate(plz("39104"), "Magdeburg");
+    const auto berlin = locate(plz("10115"), "Berlin");
+    REQUIRE(halle);
+    REQUIRE(leipzig);
+    REQUIRE(magdeburg);
+    REQUIRE(berlin);
+    CHECK(distance_km(*halle, *leipzig) > 30.0);
+    CHECK(distance_km(*halle, *leipzig) < 40.0);
+    CHECK(distance_km(*magdeburg, *berlin) > 120.0);
+    CHECK(distance_km(*magdeburg, *berlin) < 140.0);
 }
 
 TEST_CASE("the district of a PLZ and its point come from the same place", "[geo]") {
