@@ -84,7 +84,7 @@ TEST_CASE("admins' files add entries and replace shipped ones by key") {
     files.funding_files = {t.dir().file("own.toml")};
     const auto report = update_catalogue(t.db(), files, DryRun::no);
     CHECK(report.advisors.inserted == 26);
-    CHECK(report.funding.inserted == 8);
+    CHECK(report.funding.inserted == 10);
     CHECK(require_advisor(t.db(), "abh-harz").service == "Ausländerbehörde (eigene Angaben)");
 
     files.funding_files = {t.dir().file("missing.toml")};
