@@ -26,12 +26,18 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string permission_text(WorkPermission p) {
-    switch (p) {
+std::string permission_text(const WorkRule& rule) {
+    switch (rule.permission) {
     case WorkPermission::free:
         return "may work without a permit";
     case WorkPermission::title_job:
-        return "may work only in the job or training the title names";
+        return rule.job_change == JobChange::notice
+                   ? "may work in any job that meets the title's conditions; a change of "
+                     "employer needs a notice, not a permit"
+                   : "may work only in the job or training the title names";
+    case WorkPermission::limited:
+        return "may work without a permit, but only within the limits of hours or days the "
+               "title sets";
     case WorkPermission::permit_required:
         return "needs a work permit of the Ausländerbehörde for each job";
     case WorkPermission::not_allowed:
@@ -148,10 +154,11 @@ std::string step_valid_as_of(const Checklist& c, const ChecklistStep& step) {
 HiringRules HiringRules::from_toml(std::string_view text, std::string_view source) {
     const auto doc = parse_toml(text, source);
     const TableReader file(source, doc, "the hiring rules");
-    file.check_keys({"valid_as_of", "step"});
+    file.check_keys({"valid_as_of", "sources", "step"});
     HiringRules rules;
     rules.m_source = std::string(source);
     rules.m_valid_as_of = file.date("valid_as_of");
+    rules.m_sources = file.texts("sources");
     std::set<std::string> keys;
     for (const auto* table : file.tables("step")) {
         const TableReader r(source, *table, "a step");
@@ -235,7 +242,7 @@ Checklist build_checklist(const HiringSituation& situation, const HiringRules& r
         step.text = replace_all(step.text, "{legal_basis}",
                                 c.work_rule.legal_basis.empty() ? "no paragraph recorded"
                                                                 : c.work_rule.legal_basis);
-        step.text = replace_all(step.text, "{permission}", permission_text(c.work_rule.permission));
+        step.text = replace_all(step.text, "{permission}", permission_text(c.work_rule));
         step.text = replace_all(step.text, "{work_note}", c.work_rule.note);
         step.helpers = helpers_for(rule, situation, advisors, policy);
         c.steps.push_back(std::move(step));

@@ -45,9 +45,12 @@ class HiringRules {
     const std::string& valid_as_of() const { return m_valid_as_of; }
     // Return the file name the rules came from, for citations.
     const std::string& source_name() const { return m_source; }
+    // Return the sources the steps rest on, as the file's `sources` lists them.
+    const std::vector<std::string>& sources() const { return m_sources; }
 
   private:
     std::vector<HiringStepRule> m_steps;
+    std::vector<std::string> m_sources;
     std::string m_valid_as_of;
     std::string m_source;
 };

@@ -20,11 +20,13 @@ std::vector<AdvisoryTopic> read_topics(const TableReader& r, std::string_view ke
 
 namespace {
 
-constexpr std::string_view k_permissions = "free, title-job, permit-required, not-allowed, unknown";
+constexpr std::string_view k_permissions =
+    "free, title-job, limited, permit-required, not-allowed, unknown";
 constexpr std::string_view k_statuses =
     "eu, niederlassung, schutz, ukraine, bleiberecht, fachkraft, blaue-karte, ausbildung, "
     "anerkennung, beschaeftigung, fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, "
-    "unknown";
+    "studium, sprachkurs, ausbildungssuche, arbeitssuche, chancenkarte, ausbildung-16g, familie, "
+    "humanitaer, aufnahme, ausland, unknown";
 constexpr std::string_view k_recognitions =
     "not-required, german-qualification, not-applied, counselling, pending, full, partial, "
     "compensation-required, rejected, unrecorded";

@@ -294,7 +294,9 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
              },
              "unknown residence status; use a code (eu, niederlassung, schutz, ukraine, "
              "bleiberecht, fachkraft, blaue-karte, ausbildung, anerkennung, beschaeftigung, "
-             "fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, unknown) or map the "
+             "fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, studium, sprachkurs, "
+             "ausbildungssuche, arbeitssuche, chancenkarte, ausbildung-16g, familie, humanitaer, "
+             "aufnahme, ausland, unknown) or map the "
              "agency's spelling in the profile's [values.residence_status]",
              false)},
         {"recognition", code_field(

@@ -32,9 +32,19 @@ constexpr std::pair<std::string_view, ResidenceStatus> k_statuses[] = {
     {"duldung", ResidenceStatus::duldung},
     {"duldung-60b", ResidenceStatus::duldung_60b},
     {"ausbildungsduldung", ResidenceStatus::ausbildungsduldung},
+    {"studium", ResidenceStatus::studium},
+    {"sprachkurs", ResidenceStatus::sprachkurs},
+    {"ausbildungssuche", ResidenceStatus::ausbildungssuche},
+    {"arbeitssuche", ResidenceStatus::arbeitssuche},
+    {"chancenkarte", ResidenceStatus::chancenkarte},
+    {"ausbildung-16g", ResidenceStatus::ausbildung_16g},
+    {"familie", ResidenceStatus::familie},
+    {"humanitaer", ResidenceStatus::humanitaer},
+    {"aufnahme", ResidenceStatus::aufnahme},
+    {"ausland", ResidenceStatus::ausland},
     {"unknown", ResidenceStatus::unknown}};
 
-constexpr std::array<ResidenceStatus, 16> k_all_statuses = {ResidenceStatus::eu,
+constexpr std::array<ResidenceStatus, 26> k_all_statuses = {ResidenceStatus::eu,
                                                             ResidenceStatus::niederlassung,
                                                             ResidenceStatus::schutz,
                                                             ResidenceStatus::ukraine,
@@ -49,6 +59,16 @@ constexpr std::array<ResidenceStatus, 16> k_all_statuses = {ResidenceStatus::eu,
                                                             ResidenceStatus::duldung,
                                                             ResidenceStatus::duldung_60b,
                                                             ResidenceStatus::ausbildungsduldung,
+                                                            ResidenceStatus::studium,
+                                                            ResidenceStatus::sprachkurs,
+                                                            ResidenceStatus::ausbildungssuche,
+                                                            ResidenceStatus::arbeitssuche,
+                                                            ResidenceStatus::chancenkarte,
+                                                            ResidenceStatus::ausbildung_16g,
+                                                            ResidenceStatus::familie,
+                                                            ResidenceStatus::humanitaer,
+                                                            ResidenceStatus::aufnahme,
+                                                            ResidenceStatus::ausland,
                                                             ResidenceStatus::unknown};
 // The list is in the order of the enum, so that a status is its own index (work_rules.cpp).
 constexpr bool in_enum_order() {
@@ -64,6 +84,7 @@ static_assert(in_enum_order());
 constexpr std::pair<std::string_view, WorkPermission> k_permissions[] = {
     {"free", WorkPermission::free},
     {"title-job", WorkPermission::title_job},
+    {"limited", WorkPermission::limited},
     {"permit-required", WorkPermission::permit_required},
     {"not-allowed", WorkPermission::not_allowed},
     {"unknown", WorkPermission::unknown}};

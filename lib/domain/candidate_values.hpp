@@ -118,6 +118,16 @@ enum class ResidenceStatus {
     duldung,            // Duldung § 60a AufenthG
     duldung_60b,        // Duldung für Personen mit ungeklärter Identität § 60b AufenthG
     ausbildungsduldung, // Ausbildungs- or Beschäftigungsduldung §§ 60c, 60d AufenthG
+    studium,            // § 16b AufenthG study
+    sprachkurs,         // § 16f AufenthG language course or school attendance
+    ausbildungssuche,   // § 17 AufenthG search for a training or study place
+    arbeitssuche,       // § 20 AufenthG job search after a German degree or recognition
+    chancenkarte,       // § 20a AufenthG Chancenkarte (opportunity card)
+    ausbildung_16g,     // § 16g AufenthG training for people obliged to leave
+    familie,            // §§ 27-36 AufenthG family reunification (Familiennachzug)
+    humanitaer,         // § 25 Abs. 4, 4a, 4b, 5 AufenthG other humanitarian titles
+    aufnahme,           // § 23 AufenthG admission by the Länder or the federation
+    ausland,            // still abroad: needs a visa for the job (Visumverfahren)
     unknown,            // not recorded
 };
 
@@ -128,11 +138,13 @@ std::optional<ResidenceStatus> parse_residence_status(std::string_view code);
 // Return the code of `status` ("blaue-karte").
 std::string_view to_string(ResidenceStatus status);
 
-// Whether a person may work (Erwerbstätigkeit): freely, only in the job the title names, with a
+// Whether a person may work (Erwerbstätigkeit): freely, only in the job the title names, without
+// approval but only within limits of hours or days (limited: students, Chancenkarte), with a
 // permit per job (Beschäftigungserlaubnis), not at all, or unknown (ask before proposing).
-enum class WorkPermission { free, title_job, permit_required, not_allowed, unknown };
+enum class WorkPermission { free, title_job, limited, permit_required, not_allowed, unknown };
 
-// Parse `text` ("free", "title-job", "permit-required", "not-allowed", "unknown"), or nothing.
+// Parse `text` ("free", "title-job", "limited", "permit-required", "not-allowed", "unknown"), or
+// nothing.
 std::optional<WorkPermission> parse_work_permission(std::string_view text);
 // Return the name of `permission` ("title-job").
 std::string_view to_string(WorkPermission permission);

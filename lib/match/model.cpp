@@ -289,17 +289,29 @@ struct Scorer {
         part(Part::distance, share, std::move(reason));
     }
 
-    void permit(WorkPermission permission) {
+    void permit(const WorkRule& rule) {
         double share = 1.0;
         std::string_view what;
-        switch (permission) {
+        switch (rule.permission) {
         case WorkPermission::free:
             what = "may work without approval";
             break;
         case WorkPermission::title_job:
+            if (rule.job_change == JobChange::notice) {
+                // Blaue Karte EU since 18.11.2023 (§ 18g Abs. 4 AufenthG): a new employer is
+                // notified, not approved, so the hire brings no more friction than a free status.
+                what = "may take a job that meets the title's conditions; a change of employer "
+                       "needs only a notice to the Ausländerbehörde";
+                break;
+            }
             share = 0.5;
             what = "may work only in the job or training the title names; another job needs "
                    "the Ausländerbehörde";
+            break;
+        case WorkPermission::limited:
+            share = 0.5;
+            what = "may work without approval, but only within the hours or days the title "
+                   "allows; check the job fits them";
             break;
         case WorkPermission::permit_required:
             share = 0.25;
@@ -381,7 +393,8 @@ struct Scorer {
     }
 
     void run() {
-        const auto permission = rules.rule(c.residence).permission;
+        const auto& work_rule = rules.rule(c.residence);
+        const auto permission = work_rule.permission;
         const std::int64_t limit_km = reach_limit_km(c, o, s);
         e.distance = pair_distance_km(c, o);
         if (!hard_rules(permission, limit_km)) {
@@ -413,7 +426,7 @@ struct Scorer {
         occupation();
         german();
         distance(limit_km);
-        permit(permission);
+        permit(work_rule);
         recognition();
         availability();
         for (const auto& p : e.parts) {

@@ -17,6 +17,17 @@ std::size_t index_of(ResidenceStatus status) {
     return static_cast<std::size_t>(status);
 }
 
+// Return every status code, joined for a message ("eu, niederlassung, ... and unknown").
+std::string known_statuses() {
+    std::string out;
+    const auto all = all_residence_statuses();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        out += i == 0 ? "" : (i + 1 == all.size() ? " and " : ", ");
+        out += to_string(all[i]);
+    }
+    return out;
+}
+
 } // namespace
 
 WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
@@ -26,9 +37,9 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
                     fmt::format("{}:{}: {}", source, node.source().begin.line, what));
     };
     for (const auto& [key, value] : doc) {
-        if (key.str() != "valid_as_of" && key.str() != "rule") {
-            fail(value, fmt::format("unknown key '{}'; the file has valid_as_of and [[rule]] "
-                                    "tables",
+        if (key.str() != "valid_as_of" && key.str() != "sources" && key.str() != "rule") {
+            fail(value, fmt::format("unknown key '{}'; the file has valid_as_of, sources and "
+                                    "[[rule]] tables",
                                     key.str()));
         }
     }
@@ -47,6 +58,7 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     }
     const auto& day = date->get();
     rules.m_valid_as_of = fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);
+    rules.m_sources = TableReader(source, doc, "the work rules").texts("sources");
 
     const toml::node* list = doc.get("rule");
     const toml::array* array = list != nullptr ? list->as_array() : nullptr;
@@ -58,17 +70,13 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     if (array != nullptr) {
         for (const auto& element : *array) {
             const TableReader reader(source, *element.as_table(), "this rule");
-            reader.check_keys({"code", "label", "legal_basis", "permission", "note"});
+            reader.check_keys({"code", "label", "legal_basis", "permission", "note", "job_change"});
             const auto code = reader.text("code", true);
             const auto status = parse_residence_status(code);
             if (!status) {
                 reader.fail(*reader.node().get("code"),
-                            fmt::format("unknown residence status '{}'; werkstatt knows eu, "
-                                        "niederlassung, schutz, ukraine, bleiberecht, fachkraft, "
-                                        "blaue-karte, ausbildung, anerkennung, beschaeftigung, "
-                                        "fiktion, gestattung, duldung, duldung-60b, "
-                                        "ausbildungsduldung and unknown",
-                                        code));
+                            fmt::format("unknown residence status '{}'; werkstatt knows {}", code,
+                                        known_statuses()));
             }
             auto& slot = found[index_of(*status)];
             if (slot) {
@@ -89,6 +97,13 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
             }
             rule.permission = *permission;
             rule.note = reader.present_text("note");
+            const auto change = reader.text("job_change", false);
+            if (change == "notice") {
+                rule.job_change = JobChange::notice;
+            } else if (!change.empty() && change != "approval") {
+                reader.fail(*reader.node().get("job_change"),
+                            fmt::format("unknown job_change '{}'; use approval or notice", change));
+            }
             slot = std::move(rule);
         }
     }

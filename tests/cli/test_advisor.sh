@@ -6,7 +6,7 @@ run init
 case_ "init loads the starter list and says so"
 expect_status 0
 expect_err_has "advisory services: 25 new"
-expect_err_has "funding instruments: 7 new"
+expect_err_has "funding instruments: 9 new"
 check; [ "$(sql "SELECT count(*) FROM advisor WHERE origin = 'catalogue'")" = 25 ] || fail "starter list not loaded"
 
 case_ "add, show and the audit row"

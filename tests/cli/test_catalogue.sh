@@ -8,7 +8,7 @@ n=$(sql "SELECT count(*) FROM audit_log")
 run catalogue update
 expect_status 0
 expect_err_has "updated advisory services: 0 new, 0 updated, 25 unchanged"
-expect_err_has "updated funding instruments: 0 new, 0 updated, 7 unchanged"
+expect_err_has "updated funding instruments: 0 new, 0 updated, 9 unchanged"
 check; [ "$(sql "SELECT count(*) FROM audit_log")" = "$n" ] || fail "an empty update wrote an audit row"
 
 case_ "an admin's funding file adds instruments; a dry run writes nothing"

@@ -12,7 +12,7 @@ run opening import "$E/openings.csv" --profile openings
 case_ "funding list, show and find"
 run funding list --format csv
 expect_status 0
-check; [ "$(grep -c . "$T/out")" = 8 ] || fail "not 7 instruments"
+check; [ "$(grep -c . "$T/out")" = 10 ] || fail "not 9 instruments"
 run funding show einstiegsqualifizierung
 expect_status 0
 expect_out_has "§ 54a SGB III"
@@ -54,8 +54,10 @@ run hiring checklist --candidate 6
 expect_status 0
 expect_out_has "not legal advice"
 expect_out_has "Apply for a work permit for this job"
-expect_out_has "Rule: hiring_rules.toml [permit]: § 4a Abs. 4 AufenthG; § 32 BeschV; § 36 Abs. 2 BeschV (valid as of 2025-01-01)"
-expect_out_has "Check that no work ban applies to the Duldung"
+expect_out_has "Rule: hiring_rules.toml [permit]: § 4a Abs. 4 AufenthG; § 32 BeschV; § 36 Abs. 2 BeschV (valid as of 2026-12-02)"
+expect_out_has "Check the waiting period and that no work ban applies to the Duldung"
+expect_out_has "shall grant the permit after 3 months of Duldung"
+expect_out_lacks "can permit"
 expect_out_has "Help: Burgenlandkreis – Ausländerbehörde"
 expect_out_has "Funding that may apply:"
 
@@ -69,7 +71,7 @@ d = json.load(open(sys.argv[1]))
 steps = [s["key"] for s in d["steps"]]
 assert steps == ["may-work", "regulated-occupation", "keep-document-copy"], steps
 assert d["work_permission"] == "free" and "not legal advice" in d["notice"]
-assert all(s["valid_as_of"] == "2025-01-01" and s["rule"] for s in d["steps"])
+assert all(s["valid_as_of"] == "2026-12-02" and s["rule"] for s in d["steps"])
 assert any(h["key"] == "iq-anerkennung-nord" for h in d["steps"][1]["help"]), d["steps"][1]
 assert "gender" not in json.dumps(d) and "birth" not in json.dumps(d)
 PY
@@ -103,6 +105,25 @@ expect_out_has "none while the person may not work"
 run funding suggest --candidate 6
 expect_status 0
 expect_err_has "no funding while the person may not work"
+
+case_ "funding: the Anerkennungszuschuss is not suggested once recognition is pending"
+run candidate edit 1 --recognition pending
+run funding suggest --candidate 1 --format csv
+expect_status 0
+expect_out_has "iq-anerkennungsberatung"
+expect_out_lacks "anerkennungszuschuss"
+run candidate edit 1 --recognition not-applied
+run funding suggest --candidate 1 --format csv
+expect_out_has "anerkennungszuschuss"
+expect_out_has "the grant must be applied for before it"
+run funding show anerkennungszuschuss
+expect_out_has "Forschungsinstitut Betriebliche Bildung (f-bb), with funds of the BMBF"
+run funding show iq-anerkennungsberatung
+expect_out_has "funding round 2026–2028"
+expect_out_lacks "BQFG"
+run funding show sgb2-16i
+expect_status 0
+expect_out_has "§ 16i SGB II"
 
 case_ "hiring checklist: errors"
 run hiring checklist --candidate nosuch

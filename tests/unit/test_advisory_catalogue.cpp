@@ -26,12 +26,12 @@ TEST_CASE("the first update loads everything, the second changes nothing and wri
     TestDatabase t;
     const auto first = update_catalogue(t.db(), {}, DryRun::no);
     CHECK(first.advisors.inserted == 25);
-    CHECK(first.funding.inserted == 7);
+    CHECK(first.funding.inserted == 9);
     CHECK(count(t.db(), "SELECT count(*) FROM audit_log WHERE entity = 'catalogue'") == 1);
     const auto second = update_catalogue(t.db(), {}, DryRun::no);
     CHECK_FALSE(second.changed());
     CHECK(second.advisors.unchanged == 25);
-    CHECK(second.funding.unchanged == 7);
+    CHECK(second.funding.unchanged == 9);
     CHECK(count(t.db(), "SELECT count(*) FROM audit_log WHERE entity = 'catalogue'") == 1);
     CHECK(catalogue_state(require_advisor(t.db(), "abh-harz")) == CatalogueState::shipped);
 }
@@ -84,7 +84,7 @@ TEST_CASE("admins' files add entries and replace shipped ones by key") {
     files.funding_files = {t.dir().file("own.toml")};
     const auto report = update_catalogue(t.db(), files, DryRun::no);
     CHECK(report.advisors.inserted == 26);
-    CHECK(report.funding.inserted == 8);
+    CHECK(report.funding.inserted == 10);
     CHECK(require_advisor(t.db(), "abh-harz").service == "Ausländerbehörde (eigene Angaben)");
 
     files.funding_files = {t.dir().file("missing.toml")};

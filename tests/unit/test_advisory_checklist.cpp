@@ -65,7 +65,7 @@ TEST_CASE("free status: may work, keep a copy of the document") {
     const auto text = checklist_text(c);
     CHECK_THAT(text, Catch::Contains("not legal advice"));
     CHECK_THAT(text, Catch::Contains("Rule: hiring_rules.toml [keep-document-copy]: § 4a Abs. 5 "
-                                     "AufenthG (valid as of 2025-01-01)"));
+                                     "AufenthG (valid as of 2026-12-02)"));
     CHECK_THAT(text, Catch::Contains("work_rules.toml [schutz]"));
 }
 
@@ -167,7 +167,7 @@ TEST_CASE("the checklist as JSON and CSV rows carries every step's rule and date
     REQUIRE(doc["steps"].size() == 4);
     for (const auto& step : doc["steps"]) {
         CHECK_FALSE(step["rule"].get<std::string>().empty());
-        CHECK(step["valid_as_of"] == "2025-01-01");
+        CHECK(step["valid_as_of"] == "2026-12-02");
     }
     CHECK(checklist_records(c).rows.size() == 4);
 }
@@ -188,4 +188,78 @@ TEST_CASE("hiring rules files are checked") {
                                "r.toml");
     });
     CHECK_THAT(f.message, Catch::Contains("r.toml:7: unknown topic 'visa'"));
+}
+
+TEST_CASE("Rechtsstand 2026: Blue Card, limited titles, § 16g and people abroad") {
+    // Blue Card: no "the Ausländerbehörde must change the title first", a notice instead.
+    const auto blue = checklist(person(ResidenceStatus::blaue_karte));
+    CHECK(steps(blue) == std::vector<std::string>{"may-work", "blue-card-change",
+                                                  "keep-document-copy", "early-end-notice"});
+    CHECK_THAT(blue.steps[0].text, Catch::Contains("a change of employer needs a notice, not a "
+                                                   "permit"));
+    CHECK_THAT(blue.steps[1].text, Catch::Contains("object within 30 days"));
+    CHECK_THAT(blue.steps[1].rule.source, Catch::Contains("§ 18g Abs. 4 AufenthG"));
+    CHECK_THAT(checklist_text(blue), !Catch::Contains("must change the title first"));
+
+    // Students and the Chancenkarte: limits of hours or days, not "unclear".
+    for (const auto status : {ResidenceStatus::studium, ResidenceStatus::chancenkarte}) {
+        const auto c = checklist(person(status));
+        INFO("status " << to_string(status));
+        CHECK(steps(c) ==
+              std::vector<std::string>{"may-work", "limited-hours", "keep-document-copy"});
+        CHECK_THAT(c.steps[0].text, !Catch::Contains("not clear"));
+        CHECK_THAT(c.steps[0].text, Catch::Contains("only within the limits of hours or days"));
+    }
+    CHECK_THAT(checklist(person(ResidenceStatus::studium)).steps[1].text,
+               Catch::Contains("140 full or 280 half working days"));
+    CHECK_THAT(checklist(person(ResidenceStatus::chancenkarte)).steps[1].text,
+               Catch::Contains("20 hours a week"));
+
+    // Training under § 16g and the Ausbildungsduldung: the 2-week notice with its fine.
+    for (const auto status :
+         {ResidenceStatus::ausbildung_16g, ResidenceStatus::ausbildungsduldung}) {
+        const auto c = checklist(person(status));
+        INFO("status " << to_string(status));
+        CHECK(steps(c) == std::vector<std::string>{"may-work", "title-job", "keep-document-copy",
+                                                   "early-end-notice-training"});
+        CHECK_THAT(c.steps.back().text, Catch::Contains("within 2 weeks"));
+        CHECK_THAT(c.steps.back().text, Catch::Contains("30,000 euros"));
+        CHECK_THAT(c.steps.back().rule.source, Catch::Contains("§ 98 Abs. 2b AufenthG"));
+    }
+
+    // § 16d: side job, related work and the Anerkennungspartnerschaft instead of "title job".
+    const auto measure = checklist(person(ResidenceStatus::anerkennung));
+    CHECK(steps(measure) ==
+          std::vector<std::string>{"may-work", "recognition-measure", "keep-document-copy"});
+    CHECK_THAT(measure.steps[1].text, Catch::Contains("up to 20 hours a week"));
+    CHECK_THAT(measure.steps[1].text, Catch::Contains("Anerkennungspartnerschaft"));
+    CHECK_THAT(measure.steps[1].rule.source, Catch::Contains("§ 16d Abs. 1, 2 and 3"));
+
+    // Still abroad: a visa and the accelerated procedure, not a Beschäftigungserlaubnis.
+    const auto abroad = checklist(person(ResidenceStatus::ausland));
+    CHECK(steps(abroad) ==
+          std::vector<std::string>{"may-work", "visa-fast-track", "keep-document-copy"});
+    CHECK_THAT(abroad.steps[1].rule.source, Catch::Contains("§ 81a AufenthG"));
+
+    // Family reunification, humanitarian and admission titles allow work.
+    for (const auto status :
+         {ResidenceStatus::familie, ResidenceStatus::humanitaer, ResidenceStatus::aufnahme}) {
+        CHECK(steps(checklist(person(status))) ==
+              std::vector<std::string>{"may-work", "keep-document-copy"});
+    }
+}
+
+TEST_CASE("the shipped hiring rules are dated and list their sources") {
+    const auto& rules = HiringRules::shipped();
+    CHECK(rules.valid_as_of() == "2026-12-02");
+    REQUIRE_FALSE(rules.sources().empty());
+    bool cites_rueckfuehrung = false;
+    for (const auto& source : rules.sources()) {
+        cites_rueckfuehrung |= source.find("BGBl. 2024 I Nr. 54") != std::string::npos;
+    }
+    CHECK(cites_rueckfuehrung);
+    const auto bad = failure_of(
+        [] { HiringRules::from_toml("valid_as_of = 2026-01-01\nsources = 3\n", "r.toml"); });
+    CHECK(bad.kind == ErrorKind::config);
+    CHECK_THAT(bad.message, Catch::StartsWith("r.toml:2: 'sources' must be a list"));
 }

@@ -3,8 +3,10 @@
 
 #include "advisory/catalogue.hpp"
 #include "core/embedded.hpp"
+#include "io/toml_reader.hpp"
 #include "support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -58,7 +60,7 @@ std::string reason_of(const HiringSituation& s, const std::string& key) {
 
 } // namespace
 
-TEST_CASE("the shipped catalogue has the seven starter instruments") {
+TEST_CASE("the shipped catalogue has the starter instruments and the SGB II wage subsidies") {
     std::vector<std::string> keys;
     for (const auto& i : shipped_catalogue()) {
         keys.push_back(i.key);
@@ -68,11 +70,11 @@ TEST_CASE("the shipped catalogue has the seven starter instruments") {
     CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "einstiegsqualifizierung",
                                            "asa-flex", "weiterbildung-beschaeftigter",
                                            "berufssprachkurs", "iq-anerkennungsberatung",
-                                           "anerkennungszuschuss"});
+                                           "anerkennungszuschuss", "sgb2-16e", "sgb2-16i"});
 }
 
 TEST_CASE("a German gap to the opening suggests the wage subsidy and language courses") {
-    auto s = person(ResidenceStatus::schutz, Recognition::not_required, "A2");
+    auto s = person(ResidenceStatus::eu, Recognition::not_required, "A2");
     s.opening = opening("29302", "B1", false);
     const auto keys = suggested(s);
     CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "einstiegsqualifizierung",
@@ -89,12 +91,13 @@ TEST_CASE("incomplete recognition suggests counselling, the subsidy and further 
     s.opening = opening("81302", "B2", true);
     const auto keys = suggested(s);
     CHECK(keys == std::vector<std::string>{"eingliederungszuschuss", "weiterbildung-beschaeftigter",
-                                           "berufssprachkurs", "iq-anerkennungsberatung"});
+                                           "berufssprachkurs", "iq-anerkennungsberatung",
+                                           "anerkennungszuschuss", "sgb2-16e", "sgb2-16i"});
     CHECK_THAT(reason_of(s, "iq-anerkennungsberatung"),
                Catch::Contains("recognition: compensation-required"));
     // Full recognition for the regulated job: no recognition help.
     s.recognition = Recognition::full;
-    CHECK(suggested(s) == std::vector<std::string>{"berufssprachkurs"});
+    CHECK(suggested(s) == std::vector<std::string>{"berufssprachkurs", "sgb2-16e", "sgb2-16i"});
 }
 
 TEST_CASE("a regulated opening without recognition on record suggests counselling") {
@@ -110,6 +113,62 @@ TEST_CASE("helper jobs and training titles suggest EQ and AsA flex") {
     CHECK(suggested(s) == std::vector<std::string>{"einstiegsqualifizierung", "berufssprachkurs"});
     auto trainee = person(ResidenceStatus::ausbildungsduldung, std::nullopt, "C1");
     CHECK(suggested(trainee) == std::vector<std::string>{"asa-flex"});
+}
+
+TEST_CASE("the Anerkennungszuschuss: before the application, or for the qualification after it") {
+    const auto& catalogue = shipped_catalogue();
+    const auto it = std::find_if(catalogue.begin(), catalogue.end(),
+                                 [](const auto& i) { return i.key == "anerkennungszuschuss"; });
+    REQUIRE(it != catalogue.end());
+    CHECK_THAT(it->grantor, Catch::Contains("f-bb"));
+    CHECK_THAT(it->grantor, Catch::Contains("BMBF"));
+    CHECK_THAT(it->apply_at, Catch::Contains("BEFORE the recognition application"));
+    CHECK_THAT(it->apply_at, Catch::Contains("30 June 2027"));
+    CHECK_THAT(it->audience, Catch::Contains("26,000 euros"));
+    CHECK_THAT(it->pays, Catch::Contains("qualification analysis"));
+    const auto has = [](const std::vector<std::string>& keys) {
+        return std::find(keys.begin(), keys.end(), "anerkennungszuschuss") != keys.end();
+    };
+    // Pending: the application is filed, too late for the grant.
+    CHECK_FALSE(has(suggested(person(ResidenceStatus::eu, Recognition::pending, "B2"))));
+    CHECK(has(suggested(person(ResidenceStatus::eu, Recognition::not_applied, "B2"))));
+    CHECK(has(suggested(person(ResidenceStatus::eu, Recognition::counselling, "B2"))));
+    for (const auto r : {Recognition::partial, Recognition::compensation_required}) {
+        const auto s = person(ResidenceStatus::eu, r, "B2");
+        CHECK(has(suggested(s)));
+        CHECK_THAT(reason_of(s, "anerkennungszuschuss"), Catch::Contains("qualification"));
+    }
+    CHECK_FALSE(has(suggested(person(ResidenceStatus::eu, Recognition::full, "B2"))));
+}
+
+TEST_CASE("IQ counselling rests on the IQ programme; the Jobcenter subsidies; a dated file") {
+    const auto& catalogue = shipped_catalogue();
+    for (const auto& i : catalogue) {
+        if (i.key == "iq-anerkennungsberatung") {
+            CHECK_THAT(i.legal_basis, Catch::Contains("Integration durch Qualifizierung"));
+            CHECK_THAT(i.legal_basis, Catch::Contains("2026–2028"));
+            CHECK_THAT(i.legal_basis, !Catch::Contains("BQFG"));
+        }
+        if (i.key == "sgb2-16e" || i.key == "sgb2-16i") {
+            CHECK(i.grantor == "Jobcenter");
+            CHECK(i.legal_basis == (i.key == "sgb2-16e" ? "§ 16e SGB II" : "§ 16i SGB II"));
+        }
+        CHECK_THAT(i.name, !Catch::Contains("Job-Turbo"));
+    }
+    const auto s = person(ResidenceStatus::schutz, std::nullopt, "B2");
+    CHECK_THAT(reason_of(s, "sgb2-16e"), Catch::Contains("Bürgergeld"));
+    CHECK(reason_of(person(ResidenceStatus::chancenkarte, std::nullopt, "B2"), "sgb2-16e").empty());
+
+    const auto toml = parse_toml(*embedded_file("data/funding.toml"), "funding.toml");
+    REQUIRE(toml.get("valid_as_of") != nullptr);
+    CHECK(TableReader("funding.toml", toml, "f").date("valid_as_of") == "2026-12-02");
+    CHECK_FALSE(TableReader("funding.toml", toml, "f").texts("sources").empty());
+    const auto bad = failure_of([] {
+        parse_funding_toml("valid_as_of = \"2026\"\n[[instrument]]\nkey = \"a\"\nname = \"A\"\n",
+                           "f.toml");
+    });
+    CHECK(bad.kind == ErrorKind::config);
+    CHECK_THAT(bad.message, Catch::StartsWith("f.toml:1: 'valid_as_of' must be a date"));
 }
 
 TEST_CASE("a person who may not work gets no suggestion, whatever else holds") {

@@ -161,12 +161,33 @@ TEST_CASE("RequirementLevel has a name per level", "[candidate]") {
     CHECK(to_string(RequirementLevel::expert) == "expert");
 }
 
-TEST_CASE("ResidenceStatus has the 16 codes of the rule table", "[candidate]") {
-    const std::vector<std::string> codes = {
-        "eu",        "niederlassung", "schutz",     "ukraine",     "bleiberecht",
-        "fachkraft", "blaue-karte",   "ausbildung", "anerkennung", "beschaeftigung",
-        "fiktion",   "gestattung",    "duldung",    "duldung-60b", "ausbildungsduldung",
-        "unknown"};
+TEST_CASE("ResidenceStatus has the 26 codes of the rule table", "[candidate]") {
+    const std::vector<std::string> codes = {"eu",
+                                            "niederlassung",
+                                            "schutz",
+                                            "ukraine",
+                                            "bleiberecht",
+                                            "fachkraft",
+                                            "blaue-karte",
+                                            "ausbildung",
+                                            "anerkennung",
+                                            "beschaeftigung",
+                                            "fiktion",
+                                            "gestattung",
+                                            "duldung",
+                                            "duldung-60b",
+                                            "ausbildungsduldung",
+                                            "studium",
+                                            "sprachkurs",
+                                            "ausbildungssuche",
+                                            "arbeitssuche",
+                                            "chancenkarte",
+                                            "ausbildung-16g",
+                                            "familie",
+                                            "humanitaer",
+                                            "aufnahme",
+                                            "ausland",
+                                            "unknown"};
     const auto all = all_residence_statuses();
     REQUIRE(all.size() == codes.size());
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -188,6 +209,7 @@ TEST_CASE("WorkPermission names round-trip", "[candidate]") {
     const std::pair<const char*, WorkPermission> names[] = {
         {"free", WorkPermission::free},
         {"title-job", WorkPermission::title_job},
+        {"limited", WorkPermission::limited},
         {"permit-required", WorkPermission::permit_required},
         {"not-allowed", WorkPermission::not_allowed},
         {"unknown", WorkPermission::unknown}};

@@ -3,6 +3,7 @@
 #include "import/profile.hpp"
 
 #include "core/text.hpp"
+#include "domain/candidate_values.hpp"
 #include "support.hpp"
 
 #include <algorithm>
@@ -78,6 +79,27 @@ TEST_CASE("profile: the shipped profiles are found by name", "[import][profile]"
     const auto& status = ba.values.at("residence_status");
     CHECK(status.at(text::fold_for_match("Duldung § 60b")) == "duldung-60b");
     CHECK(status.at(text::fold_for_match("EU-Bürgerin")) == "eu");
+    // The titles that were rejected as unknown before the 2026 review of the rules.
+    const std::pair<const char*, const char*> titles[] = {
+        {"Aufenthaltserlaubnis § 16b", "studium"},
+        {"Aufenthaltserlaubnis § 16d", "anerkennung"},
+        {"Aufenthaltserlaubnis § 16f", "sprachkurs"},
+        {"Aufenthaltserlaubnis § 16g", "ausbildung-16g"},
+        {"Aufenthaltserlaubnis § 17", "ausbildungssuche"},
+        {"Aufenthaltserlaubnis § 20", "arbeitssuche"},
+        {"Chancenkarte", "chancenkarte"},
+        {"Aufenthaltserlaubnis § 20a", "chancenkarte"},
+        {"Familiennachzug", "familie"},
+        {"Aufenthaltserlaubnis § 30", "familie"},
+        {"Aufenthaltserlaubnis § 25 Abs. 5", "humanitaer"},
+        {"Aufenthaltserlaubnis § 23 Abs. 2", "aufnahme"},
+        {"Visum erforderlich", "ausland"}};
+    for (const auto& [spelling, code] : titles) {
+        INFO(spelling);
+        REQUIRE(status.count(text::fold_for_match(spelling)) == 1);
+        CHECK(status.at(text::fold_for_match(spelling)) == code);
+        CHECK(parse_residence_status(code).has_value());
+    }
     CHECK(ba.values.at("german").at(text::fold_for_match("Muttersprache")) == "native");
 
     const auto werkstatt = find_profile({}, "werkstatt");

@@ -5,6 +5,8 @@
 #include "reference/work_rules.hpp"
 #include "support.hpp"
 
+#include <algorithm>
+
 using namespace werkstatt;
 
 namespace {
@@ -428,4 +430,40 @@ TEST_CASE("availability falls to 0 over 90 days when the opening has no latest s
     CHECK(availability(89) == std::llround(5000.0 / 90.0));
     CHECK(availability(90) == 0);
     CHECK(availability(200) == 0);
+}
+
+TEST_CASE("the permit part: a Blue Card is no friction, limited titles are half", "[match]") {
+    auto c = candidate();
+    const auto free_points = part(eval(c, opening()), Part::permit);
+    CHECK(free_points == 10000);
+
+    // Since 18.11.2023 a new employer of a Blue Card holder is notified, not approved.
+    c.residence = ResidenceStatus::blaue_karte;
+    const auto blue = eval(c, opening());
+    CHECK(part(blue, Part::permit) == free_points);
+    CHECK_THAT(blue.parts[3].reason,
+               Catch::Contains("a change of employer needs only a notice to the Ausländerbehörde"));
+
+    // A title of a fixed job still needs the authority for another one.
+    c.residence = ResidenceStatus::fachkraft;
+    CHECK(part(eval(c, opening()), Part::permit) == 5000);
+
+    for (const auto status : {ResidenceStatus::studium, ResidenceStatus::chancenkarte}) {
+        c.residence = status;
+        const auto e = eval(c, opening());
+        INFO("status " << to_string(status));
+        REQUIRE(e.feasible());
+        CHECK(part(e, Part::permit) == 5000);
+        CHECK_THAT(e.parts[3].reason, Catch::Contains("only within the hours or days the title "
+                                                      "allows"));
+        // Known now, so no longer flagged as unclear.
+        CHECK(std::find(e.notes.begin(), e.notes.end(),
+                        "residence status needs clarifying before a hire") == e.notes.end());
+    }
+
+    // A status the table did not know fell to "unknown" before: now it is scored as the law says.
+    c.residence = ResidenceStatus::familie;
+    CHECK(part(eval(c, opening()), Part::permit) == free_points);
+    c.residence = ResidenceStatus::ausland;
+    CHECK(part(eval(c, opening()), Part::permit) == 2500);
 }

@@ -42,8 +42,14 @@ TEST_CASE("WorkRules::shipped has a rule for every status", "[work_rules]") {
             CHECK_FALSE(rule.legal_basis.empty());
         }
     }
-    CHECK(rules.valid_as_of().rfind("2025-", 0) == 0);
-    CHECK(rules.valid_as_of().size() == 10);
+    CHECK(rules.valid_as_of() == "2026-12-02");
+    REQUIRE_FALSE(rules.sources().empty());
+    const auto cites = [&](const std::string& what) {
+        return std::any_of(rules.sources().begin(), rules.sources().end(),
+                           [&](const std::string& s) { return s.find(what) != std::string::npos; });
+    };
+    CHECK(cites("BGBl. 2024 I Nr. 54"));
+    CHECK(cites("BGBl. 2023 I Nr. 217"));
 }
 
 TEST_CASE("WorkRules::shipped says what the spec table says", "[work_rules]") {
@@ -65,6 +71,16 @@ TEST_CASE("WorkRules::shipped says what the spec table says", "[work_rules]") {
                                         {S::duldung, P::permit_required},
                                         {S::duldung_60b, P::not_allowed},
                                         {S::ausbildungsduldung, P::title_job},
+                                        {S::studium, P::limited},
+                                        {S::sprachkurs, P::limited},
+                                        {S::ausbildungssuche, P::limited},
+                                        {S::arbeitssuche, P::free},
+                                        {S::chancenkarte, P::limited},
+                                        {S::ausbildung_16g, P::title_job},
+                                        {S::familie, P::free},
+                                        {S::humanitaer, P::free},
+                                        {S::aufnahme, P::free},
+                                        {S::ausland, P::permit_required},
                                         {S::unknown, P::unknown}};
     for (const auto& [status, permission] : expected) {
         INFO("status " << to_string(status));
@@ -72,6 +88,54 @@ TEST_CASE("WorkRules::shipped says what the spec table says", "[work_rules]") {
     }
     CHECK(rules.rule(S::duldung_60b).legal_basis == "§ 60b AufenthG");
     CHECK(rules.rule(S::blaue_karte).label == "Blaue Karte EU");
+}
+
+TEST_CASE("WorkRules::shipped states the law of 2026 (issue 12)", "[work_rules]") {
+    const auto& rules = WorkRules::shipped();
+    using S = ResidenceStatus;
+    const auto note = [&](S s) { return rules.rule(s).note; };
+    // Duldung: a permit as a rule (soll) since 27.02.2024, not at discretion.
+    CHECK_THAT(note(S::duldung), Catch::Contains("Since 27 February 2024 the Ausländerbehörde "
+                                                 "shall permit a concrete job after 3 months"));
+    CHECK_THAT(note(S::duldung), Catch::Contains("unless measures to end the stay are imminent"));
+    CHECK_THAT(note(S::duldung), Catch::Contains("6 months while the person must live in a "
+                                                 "reception centre"));
+    CHECK_THAT(note(S::duldung), !Catch::Contains("can permit"));
+    // Gestattung: the exclusions.
+    CHECK_THAT(note(S::gestattung), Catch::Contains("offensichtlich unbegründet"));
+    CHECK_THAT(note(S::gestattung), Catch::Contains("unzulässig"));
+    CHECK_THAT(note(S::gestattung), Catch::Contains("Georgia and Moldova"));
+    // Blue Card: a new employer is notified, not approved.
+    CHECK(rules.rule(S::blaue_karte).job_change == JobChange::notice);
+    CHECK_THAT(note(S::blaue_karte), Catch::Contains("first 12 months"));
+    CHECK_THAT(note(S::blaue_karte), Catch::Contains("within 30 days"));
+    CHECK(rules.rule(S::fachkraft).job_change == JobChange::approval);
+    // § 16d: side job, related work, Anerkennungspartnerschaft.
+    CHECK_THAT(note(S::anerkennung), Catch::Contains("up to 20 hours a week (Abs. 1)"));
+    CHECK_THAT(note(S::anerkennung), Catch::Contains("without a time limit (Abs. 2)"));
+    CHECK_THAT(note(S::anerkennung), Catch::Contains("Anerkennungspartnerschaft (Abs. 3)"));
+    // § 104c: no new grants since 1.1.2026.
+    CHECK_THAT(note(S::bleiberecht), Catch::Contains("no longer granted since 1 January 2026"));
+    CHECK_THAT(note(S::bleiberecht), Catch::Contains("mid-2027"));
+    // The statuses that fell to unknown before.
+    CHECK_THAT(note(S::studium), Catch::Contains("140 full or 280 half working days"));
+    CHECK_THAT(note(S::chancenkarte), Catch::Contains("20 hours a week"));
+    CHECK_THAT(note(S::chancenkarte), Catch::Contains("trial work of up to 2 weeks"));
+    CHECK_THAT(note(S::ausbildung_16g), Catch::Contains("within 2 weeks"));
+    CHECK(rules.rule(S::studium).legal_basis == "§ 16b Abs. 3 AufenthG");
+    CHECK(rules.rule(S::chancenkarte).legal_basis == "§ 20a AufenthG");
+    CHECK(rules.rule(S::ausbildung_16g).legal_basis == "§ 16g AufenthG");
+}
+
+TEST_CASE("WorkRules::from_toml reads job_change and sources", "[work_rules]") {
+    const auto rules = WorkRules::from_toml(
+        "sources = [\"a law\", \"a page\"]\n" + table_with("", "blaue-karte") +
+            "\n[[rule]]\ncode = \"blaue-karte\"\nlabel = \"B\"\nlegal_basis = \"\"\n"
+            "permission = \"title-job\"\nnote = \"\"\njob_change = \"notice\"\n",
+        "test.toml");
+    CHECK(rules.sources() == std::vector<std::string>{"a law", "a page"});
+    CHECK(rules.rule(ResidenceStatus::blaue_karte).job_change == JobChange::notice);
+    CHECK(rules.rule(ResidenceStatus::eu).job_change == JobChange::approval);
 }
 
 TEST_CASE("WorkRules::from_toml reads a complete table", "[work_rules]") {
@@ -130,6 +194,12 @@ TEST_CASE("WorkRules::from_toml names file and line of bad data", "[work_rules]"
         {"valid_as_of = 2025-01-01\nrule = 3\n", "rule = 3", "'rule' must be a list"},
         {"valid_as_of = 2025-01-01\n[[rule]]\ncode = \"eu\n", "code", ""},
         {"valid_as_of = 2025-02-30\n", "valid_as_of", ""},
+        {table_with("", "eu") + eu_rule +
+             "label = \"x\"\nlegal_basis = \"\"\npermission = \"free\"\nnote = \"\"\n"
+             "job_change = \"ask\"\n",
+         "job_change", "unknown job_change 'ask'; use approval or notice"},
+        {"sources = \"a law\"\n" + table_with(), "sources", "'sources' must be a list"},
+        {"sources = [3]\n" + table_with(), "sources", "'sources' must list texts"},
     };
     for (const auto& c : cases) {
         const auto line = std::count(c.text.begin(), c.text.begin() + c.text.rfind(c.at), '\n') + 1;
