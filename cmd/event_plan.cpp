@@ -64,6 +64,9 @@ void setup_event_plan(CLI::App& group, Runtime& rt) {
             auto db = rt.open(o.commit ? Access::read_write : Access::read_only);
             const auto result = plan_werkstatt(db, request, o.commit ? DryRun::no : DryRun::yes);
             print_plan(rt, result, o);
+            for (const auto& w : result.warnings) {
+                rt.warn(w);
+            }
             std::size_t unplanned = 0;
             for (const auto& m : result.meetings) {
                 unplanned += !m.skipped && (!m.host_id || !m.date);
