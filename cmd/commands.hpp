@@ -29,5 +29,9 @@ void setup_hiring(CLI::App& app, Runtime& rt);
 void setup_catalogue(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
+void setup_rules(CLI::App& app, Runtime& rt);
+
+// Warn once on stderr if rule data in effect is due for review (rules.max_age_months).
+void warn_if_rules_due(Runtime& rt);
 
 } // namespace werkstatt::cli

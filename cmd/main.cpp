@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     setup_catalogue(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
+    setup_rules(app, rt);
 
     try {
         app.parse(argc, argv);

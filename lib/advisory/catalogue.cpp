@@ -216,7 +216,11 @@ std::string_view describe(CatalogueState state) {
 std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::string_view source) {
     const auto doc = parse_toml(text, source);
     const TableReader file(source, doc, "the funding file");
-    file.check_keys({"instrument"});
+    file.check_keys({"valid_as_of", "sources", "instrument"});
+    if (doc.contains("valid_as_of")) {
+        file.date("valid_as_of"); // a date the catalogue was last checked, when given
+    }
+    file.texts("sources");
     std::vector<FundingInstrument> out;
     std::set<std::string> keys;
     for (const auto* table : file.tables("instrument")) {
