@@ -125,7 +125,7 @@ expect_status 0
 expect_err_lacks "known only"
 
 case_ "planner.school_holidays_file replaces the shipped school holidays"
-printf '%s\n' 'valid_as_of = 2026-12-01' 'valid_until = 2031-12-31' 'source = "test"' '[[holiday]]' \
+printf '%s\n' 'valid_as_of = 2026-12-01' 'valid_until = 2031-12-31' 'sources = ["test"]' '[[holiday]]' \
     'name = "Betriebsferien"' 'start = 2031-11-01' 'end = 2031-11-16' >"$T/ferien.toml"
 run --set planner.school_holidays_file="$T/ferien.toml" event plan --from 2031Q4 --quarters 1 --format csv
 expect_status 0

@@ -54,7 +54,7 @@ run hiring checklist --candidate 6
 expect_status 0
 expect_out_has "not legal advice"
 expect_out_has "Apply for a work permit for this job"
-expect_out_has "Rule: hiring_rules.toml [permit]: § 4a Abs. 4 AufenthG; § 32 BeschV; § 36 Abs. 2 BeschV (valid as of 2025-01-01)"
+expect_out_has "Rule: hiring_rules.toml [permit]: § 4a Abs. 4 AufenthG; § 32 BeschV; § 36 Abs. 2 BeschV (valid as of 2026-12-02)"
 expect_out_has "Check that no work ban applies to the Duldung"
 expect_out_has "Help: Burgenlandkreis – Ausländerbehörde"
 expect_out_has "Funding that may apply:"
@@ -69,7 +69,7 @@ d = json.load(open(sys.argv[1]))
 steps = [s["key"] for s in d["steps"]]
 assert steps == ["may-work", "regulated-occupation", "keep-document-copy"], steps
 assert d["work_permission"] == "free" and "not legal advice" in d["notice"]
-assert all(s["valid_as_of"] == "2025-01-01" and s["rule"] for s in d["steps"])
+assert all(s["valid_as_of"] == "2026-12-02" and s["rule"] for s in d["steps"])
 assert any(h["key"] == "iq-anerkennung-nord" for h in d["steps"][1]["help"]), d["steps"][1]
 assert "gender" not in json.dumps(d) and "birth" not in json.dumps(d)
 PY

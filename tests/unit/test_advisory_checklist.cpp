@@ -65,7 +65,7 @@ TEST_CASE("free status: may work, keep a copy of the document") {
     const auto text = checklist_text(c);
     CHECK_THAT(text, Catch::Contains("not legal advice"));
     CHECK_THAT(text, Catch::Contains("Rule: hiring_rules.toml [keep-document-copy]: § 4a Abs. 5 "
-                                     "AufenthG (valid as of 2025-01-01)"));
+                                     "AufenthG (valid as of 2026-12-02)"));
     CHECK_THAT(text, Catch::Contains("work_rules.toml [schutz]"));
 }
 
@@ -130,7 +130,7 @@ TEST_CASE("the checklist as JSON and CSV rows carries every step's rule and date
     REQUIRE(doc["steps"].size() == 4);
     for (const auto& step : doc["steps"]) {
         CHECK_FALSE(step["rule"].get<std::string>().empty());
-        CHECK(step["valid_as_of"] == "2025-01-01");
+        CHECK(step["valid_as_of"] == "2026-12-02");
     }
     CHECK(checklist_records(c).rows.size() == 4);
 }
