@@ -29,7 +29,11 @@ void setup_hiring(CLI::App& app, Runtime& rt);
 void setup_catalogue(CLI::App& app, Runtime& rt);
 void setup_config(CLI::App& app, Runtime& rt);
 void setup_audit(CLI::App& app, Runtime& rt);
+void setup_rules(CLI::App& app, Runtime& rt);
 // `help` needs the whole `app` to list its commands; register it last.
 void setup_help(CLI::App& app, Runtime& rt);
+
+// Warn once on stderr if rule data in effect is due for review (rules.max_age_months).
+void warn_if_rules_due(Runtime& rt);
 
 } // namespace werkstatt::cli

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
     setup_catalogue(app, rt);
     setup_config(app, rt);
     setup_audit(app, rt);
+    setup_rules(app, rt);
     setup_help(app, rt);
 
     try {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime.hpp"
 
+#include "commands.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "output.hpp"
@@ -62,6 +63,7 @@ const LoadedConfig& Runtime::config() {
         for (const auto& file : m_config->files_read) {
             detail("read configuration " + file.string());
         }
+        warn_if_rules_due(*this); // once per run: the configuration is read once
     }
     return *m_config;
 }

@@ -29,7 +29,11 @@ const SettingTable<AdvisorySettings>& advisory_settings_table() {
                   "catalogue",
                   check_path)
             .text("hiring.rules_file", &AdvisorySettings::hiring_rules_file,
-                  "The rule data of the hiring checklist; empty: the rules shipped in the binary");
+                  "The rule data of the hiring checklist; empty: the rules shipped in the binary")
+            .integer("rules.max_age_months", &AdvisorySettings::rules_max_age_months, 1, 1200,
+                     " months",
+                     "Rule data (work, hiring, funding rules, school holidays) checked longer ago "
+                     "is due for review: every run warns");
     return table;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The advisory map, the catalogue files and the hiring rules ([advisor], [catalogue], [hiring]).
+// The advisory map, the catalogue files, the hiring rules and the age of rule data ([advisor],
+// [catalogue], [hiring], [rules]).
 #pragma once
 
 #include "core/settings.hpp"
@@ -15,10 +16,11 @@ struct AdvisorySettings {
     std::vector<std::string> advisor_files; // admins' advisor catalogue files, after the shipped
     std::vector<std::string> funding_files; // admins' funding catalogue files, after the shipped
     std::string hiring_rules_file;          // "" = the shipped hiring rules
+    std::int64_t rules_max_age_months = 12; // rule data checked longer ago is due for review
 };
 
-// Return the keys advisor.verify_after_days, catalogue.advisor_files, catalogue.funding_files and
-// hiring.rules_file.
+// Return the keys advisor.verify_after_days, catalogue.advisor_files, catalogue.funding_files,
+// hiring.rules_file and rules.max_age_months.
 const SettingTable<AdvisorySettings>& advisory_settings_table();
 
 } // namespace werkstatt

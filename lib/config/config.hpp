@@ -30,7 +30,7 @@ struct Config {
     MemberPolicy companies;                     // [companies]
     EventDefaults events;                       // [events]
     PlannerSettings planner;                    // [planner]
-    AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring]
+    AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]
     std::vector<ProfileSource> import_profiles; // [import.profile.*] (later files win)
 };

@@ -91,8 +91,8 @@ std::string TableReader::date(std::string_view key) const {
     }
     const auto* date = node->as_date();
     if (date == nullptr) {
-        fail(*node,
-             fmt::format("'{}' must be a date without quotes, e.g. {} = 2025-01-01", key, key));
+        fail(*node, fmt::format("'{}' must be a date without quotes; write it like {} = 2025-01-01",
+                                key, key));
     }
     const auto& day = date->get();
     return fmt::format("{:04}-{:02}-{:02}", day.year, day.month, day.day);

@@ -10,7 +10,7 @@
 
 namespace werkstatt {
 
-Records year_calendar(Database& db, int year) {
+Records year_calendar(Database& db, int year, const PlannerHolidays& school_holidays) {
     struct Row {
         Date date;
         std::string time;
@@ -22,6 +22,18 @@ Records year_calendar(Database& db, int year) {
     std::vector<Row> rows;
     for (const auto& h : holidays_of_year(year)) {
         rows.push_back({h.date, "", "holiday", h.name, {}, ""});
+    }
+    const auto year_period = Period::parse(std::to_string(year));
+    for (const auto& h : school_holidays.holidays) {
+        if (h.period.last() < year_period->first() || year_period->last() < h.period.first()) {
+            continue;
+        }
+        rows.push_back({std::max(h.period.first(), year_period->first()),
+                        "",
+                        "school-holidays",
+                        h.name + " " + h.period.str(),
+                        {},
+                        ""});
     }
     EventFilter filter;
     filter.period = Period::parse(std::to_string(year));

@@ -52,11 +52,16 @@ std::vector<TopicUse> topic_uses(Database& db) {
     return uses;
 }
 
-RotationInput rotation_input(Database& db, const PlanRequest& request) {
+RotationInput rotation_input(Database& db, const PlanRequest& request,
+                             const PlannerHolidays& holidays) {
     RotationInput input;
     input.from = request.from;
     input.quarters = request.quarters;
     input.rules = request.planner.rules;
+    input.rules.school_holidays.clear();
+    for (const auto& h : holidays.holidays) {
+        input.rules.school_holidays.push_back(h.period);
+    }
     input.companies = host_pool(db, request.planner.north_districts);
     input.topics = topic_uses(db);
     EventFilter filter;
@@ -118,7 +123,36 @@ void explain_skipped(Database& db, PlanResult& result) {
     }
 }
 
+// Return the warning for the meetings of `meetings` after `known_until`, or "".
+std::string unknown_holidays_warning(const std::vector<PlannedMeeting>& meetings,
+                                     const Date& known_until) {
+    std::vector<std::string> quarters;
+    for (const auto& m : meetings) {
+        if (!m.skipped && (m.date ? *m.date : m.quarter.last_day()) > known_until) {
+            quarters.push_back(m.quarter.str());
+        }
+    }
+    if (quarters.empty()) {
+        return "";
+    }
+    return fmt::format("school holidays are known only up to {}, so {} {} planned without them; "
+                       "add the later holidays with planner.school_holidays or "
+                       "planner.school_holidays_file",
+                       known_until.iso(), text::join(quarters, ", "),
+                       quarters.size() == 1 ? "was" : "were");
+}
+
 } // namespace
+
+PlannerHolidays planner_holidays(const PlannerSettings& planner) {
+    const auto data = SchoolHolidays::load(planner.school_holidays_file);
+    PlannerHolidays out{data.holidays(), data.valid_until()};
+    for (const auto& period : planner.rules.school_holidays) {
+        out.holidays.push_back(SchoolHoliday{"", "planner.school_holidays", period, ""});
+        out.known_until = std::max(out.known_until, period.last());
+    }
+    return out;
+}
 
 PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commit) {
     const auto start = TimeOfDay::parse(request.defaults.start);
@@ -129,14 +163,21 @@ PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commi
                                 "correct the configuration",
                                 request.defaults.end, request.defaults.start));
     }
+    const auto holidays = planner_holidays(request.planner);
     PlanResult result;
+    const auto plan = [&] {
+        result.meetings = plan_rotation(rotation_input(db, request, holidays));
+        if (auto w = unknown_holidays_warning(result.meetings, holidays.known_until); !w.empty()) {
+            result.warnings.push_back(std::move(w));
+        }
+    };
     if (commit == DryRun::yes) {
-        result.meetings = plan_rotation(rotation_input(db, request));
+        plan();
         explain_skipped(db, result);
         return result;
     }
     WriteTransaction txn(db);
-    result.meetings = plan_rotation(rotation_input(db, request));
+    plan();
     explain_skipped(db, result);
     for (const auto& m : result.meetings) {
         if (m.skipped || !m.host_id || !m.date) {

@@ -59,7 +59,8 @@ const SettingTable<RotationRules>& rotation_table() {
             .integer("planner.topics_per_event", &RotationRules::topics_per_event, 0, 10, "",
                      "Topics proposed per meeting, least recently covered first")
             .custom("planner.school_holidays", SettingType::list,
-                    "Periods meetings are kept out of, e.g. Sachsen-Anhalt's school holidays",
+                    "More periods meetings are kept out of, besides the school holidays of "
+                    "Sachsen-Anhalt that werkstatt ships",
                     set_holidays, show_holidays);
     return table;
 }
@@ -72,7 +73,10 @@ const SettingTable<PlannerSettings>& planner_settings_table() {
             .include(&PlannerSettings::rules, rotation_table())
             .list("planner.north_districts", &PlannerSettings::north_districts,
                   "District keys (AGS) of the north; the other districts are the south",
-                  check_district);
+                  check_district)
+            .text("planner.school_holidays_file", &PlannerSettings::school_holidays_file,
+                  "An edited copy of the school holidays (format of school_holidays.toml) used "
+                  "instead of the shipped ones; empty: the shipped ones");
     return table;
 }
 

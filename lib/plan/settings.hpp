@@ -16,6 +16,9 @@ struct PlannerSettings {
     // Regierungsbezirk Magdeburg.
     std::vector<std::string> north_districts = {"15003", "15081", "15083", "15085",
                                                 "15086", "15089", "15090"};
+    // An admin's copy of the school holidays (format of config/data/school_holidays.toml) that
+    // replaces the shipped ones; "" = the shipped ones. rules.school_holidays add to either.
+    std::string school_holidays_file;
 };
 
 // Return the planner.* keys.

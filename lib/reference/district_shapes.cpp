@@ -142,6 +142,24 @@ const DistrictShapes& DistrictShapes::shipped() {
     return shapes;
 }
 
+bool DistrictShape::contains(LonLat point) const {
+    bool inside = false;
+    for (const auto& ring : rings) {
+        if (ring.size() < 3) {
+            continue;
+        }
+        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            const auto& a = ring[i];
+            const auto& b = ring[j];
+            if ((a.lat > point.lat) != (b.lat > point.lat) &&
+                point.lon < (b.lon - a.lon) * (point.lat - a.lat) / (b.lat - a.lat) + a.lon) {
+                inside = !inside;
+            }
+        }
+    }
+    return inside;
+}
+
 const DistrictShape* DistrictShapes::find(std::string_view ags) const {
     for (const auto& d : m_districts) {
         if (d.ags == ags) {

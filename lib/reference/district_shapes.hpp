@@ -18,6 +18,10 @@ struct DistrictShape {
     std::vector<std::vector<LonLat>> rings;
     // Where its name goes on a map: the centroid of its largest polygon.
     LonLat label_point;
+
+    // Return true if `point` lies inside the outline: inside an odd number of its rings (so a
+    // hole leaves it out), treating longitude and latitude as plane coordinates.
+    bool contains(LonLat point) const;
 };
 
 // A box in WGS84 degrees.

@@ -87,13 +87,59 @@ PY2
 
 case_ "planner settings come from the configuration"
 run --set planner.weekday=tuesday --set planner.week=1 event plan --from 2029Q1 --quarters 1 --format csv
-expect_out_has "2029Q1,2029-02-06"
+expect_out_has "2029Q1,2029-02-13"
+expect_out_has "date moved from 2029-02-06 (school holidays 2029-02-05..2029-02-10) to 2029-02-13"
 run --set planner.school_holidays=2029-02-01..2029-02-10 event plan --from 2029Q1 --quarters 1 --format csv
 expect_out_has "2029Q1,2029-02-15"
 run --set planner.min_capacity=1000 event plan --from 2029Q1 --quarters 1
 expect_status 0
 expect_out_has "(no host)"
 expect_err_has "warning: 1 of 1 quarters have no host or date"
+
+case_ "the shipped school holidays of Sachsen-Anhalt keep 2028 and 2029 free of meetings"
+run event plan --from 2028Q1 --quarters 8 --format csv
+expect_status 0
+expect_err_lacks "school holidays are known only"
+check
+python3 - "$T/out" "$SOURCE_DIR/config/data/school_holidays.toml" <<'PY2' || fail "a meeting in school holidays"
+import csv, datetime, sys, tomllib
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+spans = tomllib.load(open(sys.argv[2], "rb"))["holiday"]
+assert len(rows) == 8 and all(r["date"] for r in rows), rows
+for r in rows:
+    d = datetime.date.fromisoformat(r["date"])
+    bad = [s for s in spans if s["start"] <= d <= s["end"]]
+    assert not bad, (r["quarter"], r["date"], bad)
+# The summer meeting of 2028 moved out of the Sommerferien (2028-07-22..2028-09-01).
+q3 = [r for r in rows if r["quarter"] == "2028Q3"][0]
+assert q3["date"] == "2028-09-07", q3
+assert "school holidays 2028-07-22..2028-09-01" in q3["explanation"], q3
+PY2
+
+case_ "a plan past the known school holidays warns; configured periods extend them"
+run event plan --from 2030Q2 --quarters 3 --format csv
+expect_status 0
+expect_err_has "warning: school holidays are known only up to 2030-08-23, so 2030Q3, 2030Q4 were planned without them; add the later holidays with planner.school_holidays or planner.school_holidays_file"
+run --set planner.school_holidays=2030-10-14..2030-10-26,2030-12-23..2031-01-04 event plan --from 2030Q2 --quarters 3 --format csv
+expect_status 0
+expect_err_lacks "known only"
+
+case_ "planner.school_holidays_file replaces the shipped school holidays"
+printf '%s\n' 'valid_as_of = 2026-12-01' 'valid_until = 2031-12-31' 'sources = ["test"]' '[[holiday]]' \
+    'name = "Betriebsferien"' 'start = 2031-11-01' 'end = 2031-11-16' >"$T/ferien.toml"
+run --set planner.school_holidays_file="$T/ferien.toml" event plan --from 2031Q4 --quarters 1 --format csv
+expect_status 0
+expect_out_has "2031Q4,2031-11-20"
+expect_out_has "date moved from 2031-11-13 (school holidays 2031-11-01..2031-11-16) to 2031-11-20"
+expect_err_lacks "known only"
+run --set planner.school_holidays_file="$T/ferien.toml" event plan --from 2028Q3 --quarters 1 --format csv
+expect_out_has "2028Q3,2028-08-10"
+run --set planner.school_holidays_file="$T/missing.toml" event plan --from 2028Q3
+expect_error 78 "cannot read the school holidays $T/missing.toml; check planner.school_holidays_file"
+printf '%s\n' 'valid_as_of = 2026-12-01' 'valid_until = 2027-12-31' '[[holiday]]' 'name = "X"' \
+    'start = 2027-02-01' 'end = 2027-01-01' >"$T/bad.toml"
+run --set planner.school_holidays_file="$T/bad.toml" calendar --year 2027
+expect_error 78 "before it starts"
 
 case_ "bad input"
 run event plan --from 2027-01 --quarters 2
@@ -133,7 +179,19 @@ assert {"date": "2027-10-31", "weekday": "So", "time": None, "type": "holiday", 
 events = [r for r in rows if r["type"] == "werkstatt"]
 assert len(events) == 4 and events[0]["date"] == "2027-02-11" and events[0]["time"] == "14:00"
 assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+school = [(r["date"], r["name"]) for r in rows if r["type"] == "school-holidays"]
+assert ("2027-01-01", "Weihnachtsferien 2026-12-21..2027-01-02") in school, school
+assert ("2027-02-01", "Winterferien 2027-02-01..2027-02-06") in school, school
+assert ("2027-07-10", "Sommerferien 2027-07-10..2027-08-20") in school, school
+assert ("2027-12-20", "Weihnachtsferien 2027-12-20..2027-12-31") in school, school
+assert len(school) == 7, school
 PY2
+run --set planner.school_holidays=2027-09-01..2027-09-03 calendar --year 2027 --format csv
+expect_out_has "2027-09-01,Mi,,school-holidays,planner.school_holidays 2027-09-01..2027-09-03,,"
+run calendar --year 2031 --format csv
+expect_status 0
+expect_out_lacks "school-holidays"
+expect_err_has "warning: school holidays are known only up to 2030-08-23; later ones are missing from this calendar"
 run calendar --year 1990
 expect_error 2 "1990"
 

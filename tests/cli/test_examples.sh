@@ -13,6 +13,25 @@ done
 expect_err_has "optimal proposal: 9 of 19 candidates to 5 openings"
 check; [ -s "$T/demo/werkstatt-2027.ics" ] && [ -s "$T/demo/paare.csv" ] || fail "demo files missing"
 
+case_ "the demo's meetings of 2027 to 2029 keep out of Sachsen-Anhalt's school holidays"
+"$WERKSTATT" --db "$T/demo/werkstatt.db" event plan --from 2027Q1 --quarters 12 --format csv >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+sqlite3 "$T/demo/werkstatt.db" "SELECT date FROM event WHERE kind = 'werkstatt' AND status = 'planned'" >"$T/committed"
+check
+python3 - "$T/out" "$T/committed" "$SOURCE_DIR/config/data/school_holidays.toml" <<'PY2' || fail "a demo meeting in school holidays"
+import csv, datetime, sys, tomllib
+plan = [r for r in csv.DictReader(open(sys.argv[1], newline="")) if r["date"]]
+committed = open(sys.argv[2]).read().split()
+spans = tomllib.load(open(sys.argv[3], "rb"))["holiday"]
+days = [r["date"] for r in plan] + committed
+assert len(committed) == 4 and len(days) == 12, (plan, committed)
+for day in days:
+    d = datetime.date.fromisoformat(day)
+    bad = [s for s in spans if s["start"] <= d <= s["end"]]
+    assert not bad, (day, bad)
+PY2
+
 case_ "examples/weekly-matching.sh stores a proposal and explains it"
 mkdir -p "$T/bin"
 ln -s "$WERKSTATT" "$T/bin/werkstatt"

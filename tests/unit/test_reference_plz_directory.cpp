@@ -200,3 +200,15 @@ TEST_CASE("geo::PlzDirectory::from_csv builds a directory from text", "[geo]") {
         [] { PlzDirectory::from_csv("plz,place,district,lat,lon,district_ags,kind\n1,2,3\n"); });
     CHECK(f.kind == werkstatt::ErrorKind::internal);
 }
+
+TEST_CASE("geo::PlzDirectory puts Sanne-Kerkuhn in the Altmarkkreis Salzwedel under 39619",
+          "[geo]") {
+    // Sanne-Kerkuhn has belonged to the Altmarkkreis Salzwedel (Arendsee) since 1994; the
+    // GeoNames data listed it under 39606 in Stendal.
+    const auto& dir = PlzDirectory::shipped();
+    const auto* place = dir.place_named(plz("39619"), "Sanne-Kerkuhn");
+    REQUIRE(place != nullptr);
+    CHECK(place->district_ags == "15081");
+    CHECK(ags_of(dir.resolve(plz("39619"), "Sanne-Kerkuhn").district) == "15081");
+    CHECK(dir.place_named(plz("39606"), "Sanne-Kerkuhn") == nullptr);
+}

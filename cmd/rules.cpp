@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt rules: the rule data werkstatt applies, the day each file was checked, its sources,
+// whether an admin replaced it, and whether it is due for review; and the warning of every run.
+#include "advisory/rule_files.hpp"
+#include "commands.hpp"
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct RulesOptions {
+    std::optional<std::string> date;
+    std::optional<std::string> format;
+};
+
+RuleFileSettings rule_file_settings(const Config& c) {
+    return RuleFileSettings{c.advisory.hiring_rules_file, c.advisory.funding_files,
+                            c.planner.school_holidays_file, c.planner.rules.school_holidays.size()};
+}
+
+Date reference_day(const RulesOptions& o) {
+    if (!o.date) {
+        return Date::today();
+    }
+    const auto d = Date::parse_iso(*o.date);
+    if (!d) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--date '{}' is not a date; write YYYY-MM-DD", *o.date));
+    }
+    return *d;
+}
+
+} // namespace
+
+void warn_if_rules_due(Runtime& rt) {
+    const auto& c = rt.config().config;
+    const auto files = rule_files(rule_file_settings(c), BadRuleFile::skip);
+    if (const auto w = stale_rules_warning(files, Date::today(), c.advisory.rules_max_age_months)) {
+        rt.warn(*w);
+    }
+}
+
+void setup_rules(CLI::App& app, Runtime& rt) {
+    static RulesOptions o;
+    auto* cmd = app.add_subcommand("rules", "List the rule data in effect, the day each file was "
+                                            "checked and whether it is due for review");
+    cmd->add_option("--date", o.date, "Judge the age on this day, YYYY-MM-DD (default today)");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto& c = rt.config().config;
+            const auto today = reference_day(o);
+            const auto files = rule_files(rule_file_settings(c), BadRuleFile::fail);
+            rt.print(rule_file_records(files, today, c.advisory.rules_max_age_months), o.format);
+        };
+    });
+}
+
+} // namespace werkstatt::cli

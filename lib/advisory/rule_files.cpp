@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "advisory/rule_files.hpp"
+
+#include "advisory/catalogue.hpp"
+#include "advisory/checklist.hpp"
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "io/toml_reader.hpp"
+#include "reference/school_holidays.hpp"
+#include "reference/work_rules.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+namespace werkstatt {
+
+namespace {
+
+// Return the text of the compiled-in `name` ("data/work_rules.toml").
+std::string shipped_text(std::string_view name) {
+    const auto text = embedded_file(name);
+    if (!text) {
+        throw Error(ErrorKind::internal, fmt::format("{} was not compiled in; this is a bug in "
+                                                     "werkstatt, please report it",
+                                                     name));
+    }
+    return std::string(*text);
+}
+
+// Return the text of the admin's file `path`, named by the configuration key `key`.
+std::string admin_text(const std::string& path, std::string_view key) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ErrorKind::config, fmt::format("cannot read {}; check {}", path, key));
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Fill the dates and source of `file` from the top-level keys of the TOML `text`.
+void read_header(RuleFile& file, const std::string& text) {
+    const auto doc = parse_toml(text, file.file);
+    const TableReader r(file.file, doc, "the file");
+    if (doc.get("valid_as_of") != nullptr) {
+        file.valid_as_of = r.date("valid_as_of");
+    }
+    if (doc.get("valid_until") != nullptr) {
+        file.valid_until = r.date("valid_until");
+    }
+    file.source = text::join(r.texts("sources"), "; ");
+}
+
+// Add to `out` the rule file `file` whose text `load` returns after checking it; with
+// BadRuleFile::skip leave out an admin's file that `load` refuses.
+void add(std::vector<RuleFile>& out, RuleFile file, const std::function<std::string()>& load,
+         BadRuleFile bad) {
+    if (bad == BadRuleFile::skip && !file.shipped) {
+        try {
+            read_header(file, load());
+        } catch (const Error&) {
+            return; // the command that reads this file says what is wrong with it
+        }
+    } else {
+        read_header(file, load());
+    }
+    out.push_back(std::move(file));
+}
+
+} // namespace
+
+std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile bad) {
+    std::vector<RuleFile> out;
+    add(
+        out, RuleFile{"work rules", "work_rules.toml", true, "", "", "", "no"},
+        [] {
+            auto text = shipped_text("data/work_rules.toml");
+            WorkRules::from_toml(text, "work_rules.toml");
+            return text;
+        },
+        bad);
+
+    const auto& hiring = settings.hiring_rules_file;
+    add(
+        out,
+        RuleFile{"hiring rules", hiring.empty() ? "hiring_rules.toml" : hiring, hiring.empty(), "",
+                 "", "", hiring.empty() ? "no" : "replaced (hiring.rules_file)"},
+        [&] {
+            auto text = hiring.empty() ? shipped_text("data/hiring_rules.toml")
+                                       : admin_text(hiring, "hiring.rules_file");
+            HiringRules::from_toml(text, hiring.empty() ? "hiring_rules.toml" : hiring);
+            return text;
+        },
+        bad);
+
+    add(
+        out,
+        RuleFile{"funding", "funding.toml", true, "", "", "",
+                 settings.funding_files.empty() ? "no" : "extended (catalogue.funding_files)"},
+        [] {
+            auto text = shipped_text("data/funding.toml");
+            parse_funding_toml(text, "funding.toml");
+            return text;
+        },
+        bad);
+    for (const auto& path : settings.funding_files) {
+        add(
+            out, RuleFile{"funding", path, false, "", "", "", "admin's (catalogue.funding_files)"},
+            [&] {
+                auto text = admin_text(path, "catalogue.funding_files");
+                parse_funding_toml(text, path);
+                return text;
+            },
+            bad);
+    }
+
+    const auto& holidays = settings.school_holidays_file;
+    std::string how = holidays.empty() ? "no" : "replaced (planner.school_holidays_file)";
+    if (settings.school_holiday_periods > 0) {
+        how = fmt::format("{}extended (planner.school_holidays: {} periods)",
+                          holidays.empty() ? "" : how + ", ", settings.school_holiday_periods);
+    }
+    add(
+        out,
+        RuleFile{"school holidays", holidays.empty() ? "school_holidays.toml" : holidays,
+                 holidays.empty(), "", "", "", how},
+        [&] {
+            auto text = holidays.empty() ? shipped_text("data/school_holidays.toml")
+                                         : admin_text(holidays, "planner.school_holidays_file");
+            SchoolHolidays::from_toml(text, holidays.empty() ? "school_holidays.toml" : holidays);
+            return text;
+        },
+        bad);
+    return out;
+}
+
+std::optional<Date> review_due(const RuleFile& file, std::int64_t max_age_months) {
+    const auto checked = Date::parse_iso(file.valid_as_of);
+    if (!checked) {
+        return std::nullopt;
+    }
+    const auto months = checked->year() * 12L + (checked->month() - 1) + max_age_months;
+    const int year = static_cast<int>(months / 12);
+    const int month = static_cast<int>(months % 12) + 1;
+    const auto day = std::min(checked->day(), days_in_month(year, month));
+    return Date::from_ymd(year, month, day);
+}
+
+bool is_due_for_review(const RuleFile& file, const Date& today, std::int64_t max_age_months) {
+    const auto due = review_due(file, max_age_months);
+    return !due || *due < today;
+}
+
+std::optional<std::string> stale_rules_warning(const std::vector<RuleFile>& files,
+                                               const Date& today, std::int64_t max_age_months) {
+    std::string list;
+    for (const auto& f : files) {
+        if (is_due_for_review(f, today, max_age_months)) {
+            list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", f.file,
+                                f.valid_as_of.empty() ? "no valid_as_of"
+                                                      : "valid as of " + f.valid_as_of);
+        }
+    }
+    if (list.empty()) {
+        return std::nullopt;
+    }
+    return fmt::format("rule data not checked in the last {} months (rules.max_age_months): {}; "
+                       "check it against the law and its sources, then update valid_as_of (see "
+                       "werkstatt rules)",
+                       max_age_months, list);
+}
+
+Records rule_file_records(const std::vector<RuleFile>& files, const Date& today,
+                          std::int64_t max_age_months) {
+    Records r;
+    r.columns = {"rules",      "file",  "valid_as_of", "valid_until",
+                 "review_due", "state", "overridden",  "source"};
+    for (const auto& f : files) {
+        const auto due = review_due(f, max_age_months);
+        const char* state = !due ? "undated" : (*due < today ? "due" : "current");
+        r.rows.push_back({f.rules, f.file, text_or_null(f.valid_as_of), text_or_null(f.valid_until),
+                          due ? Value{due->iso()} : Value{}, std::string(state), f.overridden,
+                          text_or_null(f.source)});
+    }
+    return r;
+}
+
+} // namespace werkstatt
