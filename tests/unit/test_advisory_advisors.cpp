@@ -59,9 +59,11 @@ TEST_CASE("find ranks services serving the district first, then statewide, then 
         service("abh-harz", "38820", {"15085"}, false, {permit}),
         // A statewide service in Magdeburg.
         service("faire-integration", "39104", {}, true, {permit}),
-        // A statewide service outside the state's data comes after the statewide ones with a
-        // place.
+        // A statewide service in Nürnberg is measured from its PLZ's centre (the German PLZ
+        // data) and so comes after the nearer statewide one.
         service("bamf", "90461", {}, true, {permit}),
+        // A statewide hotline without an address has no place: last of the statewide ones.
+        service("hotline", "", {}, true, {permit}),
         // Sangerhausen is nearer to Wernigerode than Magdeburg is, but serves another district.
         service("abh-sangerhausen", "06526", {"15087"}, false, {permit}),
         // Another topic never matches.
@@ -72,15 +74,22 @@ TEST_CASE("find ranks services serving the district first, then statewide, then 
     REQUIRE(query.district_ags == "15085");
     const auto matches = rank_advisors(services, query, k_policy);
     CHECK(keys(matches) == std::vector<std::string>{"abh-harz", "faire-integration", "bamf",
-                                                    "abh-sangerhausen", "abh-magdeburg"});
+                                                    "hotline", "abh-sangerhausen",
+                                                    "abh-magdeburg"});
     CHECK(matches[0].reach == Reach::district);
     CHECK(matches[1].reach == Reach::statewide);
-    CHECK(matches[3].reach == Reach::elsewhere);
+    CHECK(matches[3].reach == Reach::statewide);
+    CHECK_FALSE(matches[3].distance_km);
+    CHECK(matches[4].reach == Reach::elsewhere);
     REQUIRE(matches[0].distance_km);
     CHECK(*matches[0].distance_km > 10);
     CHECK(*matches[0].distance_km < 30);
-    CHECK_FALSE(matches[2].distance_km); // Nürnberg is not in Sachsen-Anhalt's data
-    CHECK(*matches[3].distance_km < *matches[4].distance_km);
+    REQUIRE(matches[1].distance_km);
+    REQUIRE(matches[2].distance_km); // Nürnberg: the centre of 90461 from the German PLZ data
+    CHECK(*matches[2].distance_km > 250);
+    CHECK(*matches[2].distance_km < 350);
+    CHECK(*matches[1].distance_km < *matches[2].distance_km);
+    CHECK(*matches[4].distance_km < *matches[5].distance_km);
 }
 
 TEST_CASE("find by district measures from the district's centre; language filters") {
