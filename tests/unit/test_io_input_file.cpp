@@ -77,8 +77,7 @@ TEST_CASE("io::open_input names UTF-16 without a byte order mark", "[io]") {
     CHECK(open_input(bom.path.string(), std::nullopt).decoded->encoding() == Encoding::utf16le);
 }
 
-TEST_CASE("io::open_input refuses a missing file and a folder, and knows standard input",
-          "[io]") {
+TEST_CASE("io::open_input refuses a missing file and a folder, and knows standard input", "[io]") {
     TempFile file("a\n");
     const auto kind_of = [](const std::string& path) {
         try {
