@@ -116,6 +116,19 @@ expect_error() {
     expect_out_empty
 }
 
+# Add the two member companies of tests/data/match, import its openings and its candidates (BA
+# profile, source jc-md), and check that each step succeeds: the pool of the matching tests.
+match_pool() {
+    run company add --key spedition --name "Spedition Elbe GmbH" --plz 39104 --city Magdeburg
+    expect_status 0
+    run company add --key pflege --name "Saale-Pflege gGmbH" --plz 06108
+    expect_status 0
+    run opening import "$TESTDATA/match/openings.csv"
+    expect_status 0
+    run candidate import "$TESTDATA/match/candidates.csv" --profile ba --source jc-md
+    expect_status 0
+}
+
 # Run `sqlite3` on the test database.
 sql() { sqlite3 "$DB" "$@"; }
 

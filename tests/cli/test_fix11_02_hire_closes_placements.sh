@@ -4,13 +4,9 @@
 # --force, a filled opening takes no new introductions, and a committed run names every earlier
 # proposal it removes and why.
 . "$(dirname "$0")/lib.sh"
-D="$TESTDATA/match"
 DAY="--date 2026-12-01"
 run init
-run company add --key spedition --name "Spedition Elbe GmbH" --plz 39104 --city Magdeburg
-run company add --key pflege --name "Saale-Pflege gGmbH" --plz 06108
-run opening import "$D/openings.csv"
-run candidate import "$D/candidates.csv" --profile ba --source jc-md
+match_pool
 # The proposal: CP-B (2) for opening 1, CP-A (1) for opening 2.
 run match --assign --commit $DAY
 expect_status 0

@@ -3,13 +3,9 @@
 # matching leaves them out; an open opening of an archived company (an older database, a later
 # import) is left out of matching by name; restoring reopens what archiving closed.
 . "$(dirname "$0")/lib.sh"
-D="$TESTDATA/match"
 DAY="--date 2026-12-01"
 run init
-run company add --key spedition --name "Spedition Elbe GmbH" --plz 39104 --city Magdeburg
-run company add --key pflege --name "Saale-Pflege gGmbH" --plz 06108
-run opening import "$D/openings.csv"
-run candidate import "$D/candidates.csv" --profile ba --source jc-md
+match_pool
 run placement set CP-B 1 introduced
 expect_status 0
 

@@ -50,11 +50,7 @@ expect_status 0
 check; [ "$(sql "SELECT last_verified FROM advisor WHERE key='abh'")" = 2027-01-12 ] || fail "verified"
 
 case_ "match --date 01.12.2026 is the same day as 2026-12-01"
-D="$TESTDATA/match"
-run company add --key spedition --name "Spedition Elbe GmbH" --plz 39104 --city Magdeburg
-run company add --key pflege --name "Saale-Pflege gGmbH" --plz 06108
-run opening import "$D/openings.csv"
-run candidate import "$D/candidates.csv" --profile ba --source jc-md
+match_pool
 run match --scores --date 2026-12-01 --format csv
 expect_status 0
 cp "$T/out" "$T/iso.csv"

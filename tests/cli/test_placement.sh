@@ -3,13 +3,9 @@
 # coordinators move from proposed to hired, declined or withdrawn; placed people and filled
 # openings leave the pool of later runs.
 . "$(dirname "$0")/lib.sh"
-D="$TESTDATA/match"
 DAY="--date 2026-12-01"
 run init
-run company add --key spedition --name "Spedition Elbe GmbH" --plz 39104 --city Magdeburg
-run company add --key pflege --name "Saale-Pflege gGmbH" --plz 06108
-run opening import "$D/openings.csv"
-run candidate import "$D/candidates.csv" --profile ba --source jc-md
+match_pool
 
 case_ "match --assign --commit stores the run, its reasons and proposed placements"
 run match --assign --commit $DAY --format json
