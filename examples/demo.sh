@@ -109,6 +109,9 @@ w funding suggest --candidate CP-000003-B --opening 3
 step "The labour-law checklist of that hire" "hiring checklist --candidate CP-000003-B --opening 3"
 w hiring checklist --candidate CP-000003-B --opening 3
 
+step "The rule data behind checklists, funding and planning: when each was checked, when it is due" "rules"
+w rules
+
 step "The advisory map of Sachsen-Anhalt, as SVG and as a printable page" "advisor map --output ..."
 w advisor map --output "$dir/beratungslandkarte.svg"
 w advisor map --topic recognition --output "$dir/anerkennung.html"

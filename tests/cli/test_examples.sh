@@ -7,10 +7,11 @@ case_ "examples/demo.sh shows the whole job and exits 0"
 sh "$EX/demo.sh" "$WERKSTATT" "$T/demo" >"$T/out" 2>"$T/err"
 status=$?
 expect_status 0
-for step in "company import" "event plan" "candidate import" "match --assign --commit" "placement set" "audit list"; do
+for step in "company import" "event plan" "candidate import" "match --assign --commit" "placement set" "rules" "audit list"; do
     expect_out_has "\$ werkstatt $step"
 done
 expect_err_has "optimal proposal: 9 of 19 candidates to 5 openings"
+expect_out_has "school holidays  school_holidays.toml"
 check; [ -s "$T/demo/werkstatt-2027.ics" ] && [ -s "$T/demo/paare.csv" ] || fail "demo files missing"
 
 case_ "the demo's meetings of 2027 to 2029 keep out of Sachsen-Anhalt's school holidays"
