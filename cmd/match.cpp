@@ -27,18 +27,6 @@ struct MatchOptions {
     std::optional<std::string> format;
 };
 
-Date reference_day(const MatchOptions& o) {
-    if (!o.date) {
-        return Date::today();
-    }
-    const auto d = Date::parse(*o.date);
-    if (!d) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("--date '{}' {}; {}", *o.date, Date::why_not(*o.date), date_forms));
-    }
-    return *d;
-}
-
 void check_modes(const MatchOptions& o) {
     const int modes =
         int(o.opening.has_value()) + int(o.candidate.has_value()) + int(o.assign) + int(o.scores);
@@ -127,7 +115,7 @@ void setup_match(CLI::App& app, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             check_modes(o);
-            const auto today = reference_day(o);
+            const auto today = reference_day(o.date);
             const auto started = std::chrono::steady_clock::now();
             auto db = rt.open(o.commit ? Access::read_write : Access::read_only);
             auto settings = rt.config().config.match;

@@ -12,6 +12,18 @@
 
 namespace werkstatt::cli {
 
+Date reference_day(const std::optional<std::string>& date) {
+    if (!date) {
+        return Date::today();
+    }
+    const auto d = Date::parse(*date);
+    if (!d) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--date '{}' {}; {}", *date, Date::why_not(*date), date_forms));
+    }
+    return *d;
+}
+
 namespace {
 
 // Return true unless `option` is one whose values are never personal data; the values of all

@@ -3,6 +3,7 @@
 // dry run, reading and reporting an all-or-nothing CSV import, the command line for the audit log.
 #pragma once
 
+#include "core/date.hpp"
 #include "runtime.hpp"
 
 #include <CLI/CLI.hpp>
@@ -36,6 +37,10 @@ std::optional<std::size_t> table_width(bool wide);
 // Return `shown` with a column "archived" (yes/no after `archived`, one per row) at its end, for
 // tables of listings that include archived records.
 Records with_archived_column(Records shown, const std::vector<bool>& archived);
+
+// Return the day a --date option names (YYYY-MM-DD or DD.MM.YYYY), or today without one. Throw
+// Error(usage) naming the value and the forms when it is not a day.
+Date reference_day(const std::optional<std::string>& date);
 
 // Counts and problems of an all-or-nothing CSV import.
 struct ImportCounts {

@@ -21,18 +21,6 @@ RuleFileSettings rule_file_settings(const Config& c) {
                             c.planner.school_holidays_file, c.planner.rules.school_holidays.size()};
 }
 
-Date reference_day(const RulesOptions& o) {
-    if (!o.date) {
-        return Date::today();
-    }
-    const auto d = Date::parse_iso(*o.date);
-    if (!d) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("--date '{}' is not a date; write YYYY-MM-DD", *o.date));
-    }
-    return *d;
-}
-
 } // namespace
 
 void warn_if_rules_due(Runtime& rt) {
@@ -47,12 +35,13 @@ void setup_rules(CLI::App& app, Runtime& rt) {
     static RulesOptions o;
     auto* cmd = app.add_subcommand("rules", "List the rule data in effect, the day each file was "
                                             "checked and whether it is due for review");
-    cmd->add_option("--date", o.date, "Judge the age on this day, YYYY-MM-DD (default today)");
+    cmd->add_option("--date", o.date,
+                    "Judge the age on this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto& c = rt.config().config;
-            const auto today = reference_day(o);
+            const auto today = reference_day(o.date);
             const auto files = rule_files(rule_file_settings(c), BadRuleFile::fail);
             rt.print(rule_file_records(files, today, c.advisory.rules_max_age_months), o.format);
         };

@@ -60,4 +60,14 @@ check; cmp -s "$T/iso.csv" "$T/out" || fail "match --date 01.12.2026 differs fro
 run match --scores --date 31.11.2026
 expect_error 2 "--date '31.11.2026' is not a day that exists; write YYYY-MM-DD or DD.MM.YYYY"
 
+case_ "rules --date reads DD.MM.YYYY as match --date does"
+run rules --date 2028-01-15 --format csv
+cp "$T/out" "$T/iso.csv"
+run rules --date 15.01.2028 --format csv
+expect_status 0
+check; cmp -s "$T/iso.csv" "$T/out" || fail "rules --date 15.01.2028 differs from 2028-01-15"
+expect_out_has "due"
+run rules --date 30.02.2028
+expect_error 2 "--date '30.02.2028' is not a day that exists; write YYYY-MM-DD or DD.MM.YYYY"
+
 finish

@@ -86,7 +86,7 @@ run --set catalogue.funding_files="$T/bad.toml" config show --format csv
 expect_status 0
 expect_err_lacks "bad.toml"
 run rules --date 2026-13-01
-expect_error 2 "--date '2026-13-01' is not a date"
+expect_error 2 "--date '2026-13-01' is not a day that exists"
 run --set rules.max_age_months=0 rules
 expect_error 78 "rules.max_age_months"
 
