@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     setup_config(app, rt);
     setup_audit(app, rt);
     setup_rules(app, rt);
+    setup_report(app, rt);
     setup_help(app, rt);
 
     try {

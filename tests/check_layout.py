@@ -25,11 +25,13 @@ ALLOWED = {
     "import": {"core", "io", "domain", "reference", "store", "applicants"},
     "match": {"core", "io", "domain", "reference", "store", "applicants"},
     "advisory": {"core", "io", "domain", "reference", "store", "members", "applicants"},
+    "report": {"core", "io", "domain", "reference", "store", "members", "events", "plan",
+               "applicants", "match", "advisory"},
     "config": {"core", "io", "domain"},
 }
 # lib/config binds keys to the settings the capabilities declare: it may include their
 # settings.hpp, and nothing else of theirs.
-CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|import|match)/settings\.hpp$")
+CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|import|match|report)/settings\.hpp$")
 # Headers no file of lib/ may include: lib/ neither parses flags nor talks to the terminal.
 LIB_FORBIDDEN = re.compile(r"^(CLI/|iostream$)")
 

@@ -10,6 +10,7 @@
 #include "match/settings.hpp"
 #include "members/settings.hpp"
 #include "plan/settings.hpp"
+#include "report/settings.hpp"
 #include "store/settings.hpp"
 
 #include <cstdint>
@@ -32,6 +33,7 @@ struct Config {
     PlannerSettings planner;                    // [planner]
     AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]
+    ReportSettings report;                      // [report], [report.sensitive], [report.csv]
     std::vector<ProfileSource> import_profiles; // [import.profile.*] (later files win)
 };
 

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt report: the reports to members, the IQ Netzwerk and the ESF+ (werkstatt-report(1)).
+#include "report/report.hpp"
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "report/render.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct ReportOptions {
+    std::string kind;
+    std::optional<std::string> period;
+    std::optional<std::string> format;
+    std::optional<std::string> output;
+    std::optional<std::string> lang;
+    std::optional<std::string> date;
+    std::optional<std::string> table;
+    bool timestamp = false;
+};
+
+// Return now in UTC as 2026-11-25T10:15:00Z.
+std::string utc_now() {
+    const auto now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
+                       tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+// Return the request the options name; throw Error(usage) for a kind, period, language or
+// format that is not one.
+report::Request request_of(const ReportOptions& o, const ReportSettings& settings) {
+    const auto kind = report::parse_kind(o.kind);
+    if (!kind) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("'{}' is not a kind of report; use quarterly, annual, esf, "
+                                "rotation, exchange or members",
+                                o.kind));
+    }
+    if (!o.period) {
+        throw Error(ErrorKind::usage, "a report needs --period, e.g. --period 2027Q1 or "
+                                      "--period last-quarter");
+    }
+    const auto day = reference_day(o.date);
+    const auto period = report::resolve_period(*o.period, day);
+    if (!period) {
+        throw Error(ErrorKind::usage, report::why_not_period(*o.period));
+    }
+    const auto lang_text = o.lang.value_or(settings.lang);
+    const auto lang = parse_language(lang_text);
+    if (!lang) {
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--lang '{}' is not a language of reports; use de or en", lang_text));
+    }
+    return report::Request{*kind, *period, day, *lang,
+                           o.timestamp ? std::optional<std::string>(utc_now()) : std::nullopt};
+}
+
+report::ReportFormat format_of(const ReportOptions& o) {
+    const auto text = o.format.value_or("md");
+    const auto format = report::parse_report_format(text);
+    if (!format) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("--format '{}' is not a report format; use md, html, csv, json "
+                                "or xlsx",
+                                text));
+    }
+    return *format;
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, Runtime& rt) {
+    static ReportOptions o;
+    auto* cmd = app.add_subcommand("report", "Write a report: quarterly, annual, esf, rotation, "
+                                             "exchange or members");
+    cmd->add_option("kind", o.kind, "quarterly, annual, esf, rotation, exchange or members")
+        ->required();
+    cmd->add_option("--period", o.period,
+                    "2027, 2027Q1, 2027-03, A..B, or last-quarter, this-year, ...");
+    cmd->add_option("--format", o.format, "md (default), html, csv, json or xlsx");
+    cmd->add_option("--output", o.output,
+                    "Write to this file (csv: a folder, one file per table) instead of stdout");
+    cmd->add_option("--lang", o.lang, "de or en (default: report.lang)");
+    cmd->add_option("--date", o.date,
+                    "Resolve relative periods on this day, YYYY-MM-DD or DD.MM.YYYY (default "
+                    "today)");
+    cmd->add_option("--table", o.table, "With --format csv: only this table");
+    cmd->add_flag("--timestamp", o.timestamp,
+                  "Print when the report was made (off: the same "
+                  "data always gives the same bytes)");
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto& settings = rt.config().config.report;
+            const auto request = request_of(o, settings);
+            const auto format = format_of(o);
+            auto db = rt.open(Access::read_only);
+            const auto built = report::build(db, request, settings);
+            std::optional<std::filesystem::path> output;
+            if (o.output) {
+                output = *o.output;
+            }
+            report::write_report(built, format, output, o.table, settings, rt.out());
+        };
+    });
+}
+
+} // namespace werkstatt::cli

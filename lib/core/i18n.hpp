@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The languages of what people read, and the one way text is translated: the GNU gettext
+// catalogue of the text domain "werkstatt" (po/ in the repository, compiled by msgfmt). Texts in
+// the code are English msgids; German is the default language of documents. Numbers and dates are
+// written the way the language writes them. Keys, codes and exit statuses never change.
+#pragma once
+
+#include "core/date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace werkstatt {
+
+// A language werkstatt writes documents in.
+enum class Language { de, en };
+
+// Parse `text` ("de", "en"), or nothing.
+std::optional<Language> parse_language(std::string_view text);
+// Return "de" or "en".
+std::string_view to_string(Language lang);
+
+// Return the translation of the English `msgid` into `lang` from the catalogue, or `msgid` when
+// the catalogue has none (English, or a text not translated yet). xgettext keyword: tr:2.
+std::string tr(Language lang, const char* msgid);
+// Return the translation of `singular` / `plural` for `n` (the language's plural rule).
+// xgettext keyword: trn:2,3.
+std::string trn(Language lang, const char* singular, const char* plural, std::uint64_t n);
+
+// Return `n` with the language's digit grouping: 1.234.567 in German, 1,234,567 in English.
+std::string format_count(std::int64_t n, Language lang);
+// Return `x` with `decimals` digits after the separator: 1.234,5 in German, 1,234.5 in English.
+std::string format_number(double x, int decimals, Language lang);
+// Return `day` as the language writes it: 25.11.2026 in German, 2026-11-25 in English.
+std::string format_date(const Date& day, Language lang);
+
+} // namespace werkstatt

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The annual report. PLACEHOLDER: its sections are being written (issue #13).
+#include "report/kinds.hpp"
+
+namespace werkstatt::report {
+
+Report annual(Database&, const Request& request, const ReportSettings& settings) {
+    return start_report(request, settings, "annual " + request.period.str());
+}
+
+} // namespace werkstatt::report

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The rotation report. PLACEHOLDER: its sections are being written (issue #13).
+#include "report/kinds.hpp"
+
+namespace werkstatt::report {
+
+Report rotation(Database&, const Request& request, const ReportSettings& settings) {
+    return start_report(request, settings, "rotation " + request.period.str());
+}
+
+} // namespace werkstatt::report
