@@ -100,6 +100,12 @@ void setup_report(CLI::App& app, Runtime& rt) {
             const auto& settings = rt.config().config.report;
             const auto request = request_of(o, settings);
             const auto format = format_of(o);
+            if (!catalogue_found(request.lang)) {
+                rt.warn(fmt::format("the German catalogue was not found at {}; the report's "
+                                    "texts are in English (reinstall werkstatt, or set "
+                                    "WERKSTATT_LOCALEDIR)",
+                                    catalogue_path(request.lang).string()));
+            }
             auto db = rt.open(Access::read_only);
             const auto built = report::build(db, request, settings);
             std::optional<std::filesystem::path> output;

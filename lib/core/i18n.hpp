@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,9 +30,19 @@ std::string tr(Language lang, const char* msgid);
 // xgettext keyword: trn:2,3.
 std::string trn(Language lang, const char* singular, const char* plural, std::uint64_t n);
 
+// Return whether tr() and trn() can translate into `lang`: true for English, for German when its
+// catalogue is found (WERKSTATT_LOCALEDIR, else beside the binary: ../share/locale installed,
+// ../locale in the build tree, else the install path compiled in). Without it they return the
+// English msgid, and the command warns.
+bool catalogue_found(Language lang);
+// Return the catalogue file of `lang` that tr() reads (or would read):
+// <dir>/de/LC_MESSAGES/werkstatt.mo.
+std::filesystem::path catalogue_path(Language lang);
+
 // Return `n` with the language's digit grouping: 1.234.567 in German, 1,234,567 in English.
 std::string format_count(std::int64_t n, Language lang);
-// Return `x` with `decimals` digits after the separator: 1.234,5 in German, 1,234.5 in English.
+// Return `x` with `decimals` digits (0 to 15) after the separator, rounded half away from zero:
+// 1.234,5 in German, 1,234.5 in English; no minus sign on a value that rounds to zero.
 std::string format_number(double x, int decimals, Language lang);
 // Return `day` as the language writes it: 25.11.2026 in German, 2026-11-25 in English.
 std::string format_date(const Date& day, Language lang);
