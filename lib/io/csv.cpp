@@ -233,13 +233,19 @@ std::string restore_formula(std::string_view field) {
 }
 
 void CsvWriter::write_row(const std::vector<std::string>& fields) {
+    write_row(fields, {});
+}
+
+void CsvWriter::write_row(const std::vector<std::string>& fields, const std::vector<Field>& kinds) {
     bool first = true;
-    for (const auto& raw : fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto& raw = fields[i];
         if (!first) {
             m_out << m_delim;
         }
         first = false;
-        const std::string field = neutralise_formula(raw);
+        const bool number = i < kinds.size() && kinds[i] == Field::number;
+        const std::string field = number ? raw : neutralise_formula(raw);
         const bool needs_quotes =
             field.find_first_of(std::string{m_delim, '"', '\r', '\n'}) != std::string::npos ||
             (!field.empty() && (field.front() == ' ' || field.back() == ' '));

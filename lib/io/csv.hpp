@@ -72,6 +72,12 @@ class CsvWriter {
     // = + - @ or a control character) is prefixed with an apostrophe so that it stays text.
     void write_row(const std::vector<std::string>& fields);
 
+    // How write_row treats a field: text is guarded against formulas as above; a number the
+    // program wrote itself ("-1.5") is written as it is, so that a spreadsheet reads a number.
+    enum class Field { text, number };
+    // Write one record of `fields`, field i treated as `kinds[i]` (text where `kinds` ends).
+    void write_row(const std::vector<std::string>& fields, const std::vector<Field>& kinds);
+
   private:
     std::ostream& m_out;
     char m_delim;
