@@ -55,4 +55,39 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     }
 }
 
+void write_file_atomically_via(const std::filesystem::path& path, FileMode mode,
+                               const std::function<void(const std::filesystem::path&)>& fill) {
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
+    const int created = mkstemp(temp.data());
+    if (created < 0) {
+        fail(path, errno);
+    }
+    ::close(created);
+    try {
+        fill(temp);
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+    const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, err);
+    }
+    if (::fchmod(fd, mode == FileMode::shared ? 0644 : 0600) != 0 || ::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        fail(path, err);
+    }
+    ::close(fd);
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        fail(path, err);
+    }
+}
+
 } // namespace werkstatt

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 namespace werkstatt {
@@ -14,5 +15,13 @@ enum class FileMode { shared, private_to_owner };
 // cannot be written. `mode` sets the permissions.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content,
                            FileMode mode);
+
+// Write the file at `path` through `fill`, for writers that take a file name (a library that
+// opens the file itself): `fill` gets a temporary path in the same folder, where an empty file
+// is, and writes the whole file there; then the file gets `mode`, is fsynced and renamed to
+// `path`. If `fill` throws, or a step fails, the temporary file is removed and nothing else is
+// touched; the steps here throw Error(output) naming `path`.
+void write_file_atomically_via(const std::filesystem::path& path, FileMode mode,
+                               const std::function<void(const std::filesystem::path&)>& fill);
 
 } // namespace werkstatt

@@ -17,11 +17,6 @@ constexpr std::pair<ReportFormat, std::string_view> k_formats[] = {
     {ReportFormat::json, "json"}, {ReportFormat::xlsx, "xlsx"},
 };
 
-// Reports that name persons (by reference) are readable by their owner only.
-FileMode file_mode(const Report& report) {
-    return report.kind == "exchange" ? FileMode::private_to_owner : FileMode::shared;
-}
-
 const Table& table_or_throw(const Report& report, std::string_view id) {
     if (const auto* table = find_table(report, id)) {
         return *table;
@@ -123,6 +118,10 @@ std::string cell_text(const Cell& cell, Language lang, int min_cell) {
         return tr(lang, "not collected");
     }
     return "";
+}
+
+FileMode file_mode(const Report& report) {
+    return report.kind == "exchange" ? FileMode::private_to_owner : FileMode::shared;
 }
 
 const Table* find_table(const Report& report, std::string_view id) {

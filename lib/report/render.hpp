@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/i18n.hpp"
+#include "io/atomic_file.hpp"
 #include "report/model.hpp"
 #include "report/settings.hpp"
 
@@ -38,6 +39,10 @@ std::string render_json(const Report& report);
 std::string render_csv(const Table& table, const Report& report, const ReportSettings& settings);
 // Write `report` as an XLSX workbook to `path` (one sheet per table). Throw Error(output).
 void write_xlsx(const Report& report, const std::filesystem::path& path);
+
+// Return who may read the files of `report`: its owner only for `exchange` (it names persons by
+// reference), everyone for the other kinds.
+FileMode file_mode(const Report& report);
 
 // Return the table of `report` whose id is `id`, or nothing.
 const Table* find_table(const Report& report, std::string_view id);
