@@ -18,4 +18,9 @@ Report rotation(Database& db, const Request& request, const ReportSettings& sett
 Report exchange(Database& db, const Request& request, const ReportSettings& settings);
 Report members(Database& db, const Request& request, const ReportSettings& settings);
 
+// Add to the esf `report`, after disclosure control, the summary of the ESF+ indicator codes in
+// `lang`, made of its published cells only (a value that would reveal a suppressed cell is
+// suppressed too). build() calls it.
+void esf_summary(Report& report, Language lang);
+
 } // namespace werkstatt::report

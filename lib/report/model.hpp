@@ -74,6 +74,11 @@ struct Table {
     std::size_t label_columns = 1;
     Totals totals = Totals::none;
     std::string note; // one sentence under the table (how it is counted), may be empty
+    // Tables with the same non-empty margin_group count the same persons in their total row
+    // (the last row, e.g. the participants by gender): their value columns and total rows must
+    // be equal, and disclosure control suppresses the same cells of it in all of them, so that
+    // no table publishes what another hides. Empty: the table shares no margin.
+    std::string margin_group;
 };
 
 // A chart the HTML renderer draws from a table of the same section.

@@ -134,6 +134,9 @@ Report build(Database& db, const Request& request, const ReportSettings& setting
     }
     auto report = found->second(db, request, settings);
     protect(report, settings.min_cell);
+    if (request.kind == "esf") {
+        esf_summary(report, request.lang); // from published cells, so after protect()
+    }
     return report;
 }
 
