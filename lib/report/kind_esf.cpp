@@ -101,6 +101,28 @@ Table breakdown(Language lang, std::string id, std::string title,
     return table;
 }
 
+// The key columns of EsfQuery::entering.
+enum EnteringKey : std::size_t {
+    employment_key,
+    age_key,
+    education_key,
+    completeness_key,
+    housing_key,
+    disability_key,
+    minority_key,
+    entering_gender_key,
+};
+
+// Return the participants entering as counts by gender per code of the breakdown `key`.
+std::map<std::string, Counts> by_key(const std::vector<GroupCount>& groups, std::size_t key) {
+    std::map<std::string, Counts> by;
+    for (const auto& group : groups) {
+        by[group.keys.at(key).value_or("missing")]
+          [gender_index(group.keys.at(entering_gender_key))] += group.count;
+    }
+    return by;
+}
+
 // Return the groups of `query` as counts by gender per category code.
 std::map<std::string, Counts> counts_of(Database& db, EsfQuery query, const Request& request) {
     std::map<std::string, Counts> by;
@@ -189,6 +211,8 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     Section s;
     s.id = "participants";
     s.title = tr(lang, "Participants entering (output indicators)");
+    const auto entering =
+        esf_groups(db, EsfQuery::entering, request.period.first(), request.period.last());
     s.paragraphs.push_back(
         tr(lang, "Participants are the candidates whose entry date lies in the period; every "
                  "fact is counted as it was on entry. Each table adds up to the same total."));
@@ -199,20 +223,20 @@ Section participants(Database& db, const Request& request, const ReportSettings&
                    {"inactive", tr(lang, "Inactive")},
                    {"employed", tr(lang, "Employed, including self-employed")},
                    {"missing", nr}},
-                  counts_of(db, EsfQuery::employment, request), k_entering));
+                  by_key(entering, employment_key), k_entering));
     s.tables.push_back(breakdown(lang, "esf_age", tr(lang, "Age at entry"),
                                  {{"under-18", tr(lang, "Under 18")},
                                   {"18-29", tr(lang, "18 to 29")},
                                   {"30-54", tr(lang, "30 to 54")},
                                   {"55-plus", tr(lang, "55 and over")},
                                   {"missing", nr}},
-                                 counts_of(db, EsfQuery::age, request), k_entering));
+                                 by_key(entering, age_key), k_entering));
     s.tables.push_back(breakdown(lang, "esf_education", tr(lang, "Education at entry (ISCED)"),
                                  {{"isced-0-2", tr(lang, "ISCED 0-2")},
                                   {"isced-3-4", tr(lang, "ISCED 3-4")},
                                   {"isced-5-8", tr(lang, "ISCED 5-8")},
                                   {"missing", nr}},
-                                 counts_of(db, EsfQuery::education, request), k_entering));
+                                 by_key(entering, education_key), k_entering));
     std::map<std::string, Counts> third;
     std::map<std::string, Counts> foreign;
     origin_counts(db, request, third, foreign);
@@ -230,7 +254,7 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     const auto disability_title = tr(lang, "Participants with disabilities");
     if (settings.sensitive_disability) {
         s.tables.push_back(breakdown(lang, "esf_disability", disability_title, sensitive,
-                                     counts_of(db, EsfQuery::disability, request), k_entering));
+                                     by_key(entering, disability_key), k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_disability", disability_title));
         s.paragraphs.push_back(tr(lang, "Disability is not collected: report.sensitive."
@@ -239,7 +263,7 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     const auto minority_title = tr(lang, "Minorities");
     if (settings.sensitive_minority) {
         s.tables.push_back(breakdown(lang, "esf_minority", minority_title, sensitive,
-                                     counts_of(db, EsfQuery::minority, request), k_entering));
+                                     by_key(entering, minority_key), k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_minority", minority_title));
         s.paragraphs.push_back(tr(lang, "Membership of a minority is not collected: "
@@ -247,12 +271,12 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     }
     s.tables.push_back(breakdown(lang, "esf_housing",
                                  tr(lang, "Homeless or affected by housing exclusion"), yes_no,
-                                 counts_of(db, EsfQuery::housing, request), k_entering));
+                                 by_key(entering, housing_key), k_entering));
     s.tables.push_back(breakdown(
         lang, "esf_completeness", tr(lang, "Records complete under Art. 17(5)"),
         {{"complete", tr(lang, "All items of Annex I point 1.1 recorded")},
          {"incomplete", tr(lang, "Incomplete record")}},
-        counts_of(db, EsfQuery::completeness, request), k_entering,
+        by_key(entering, completeness_key), k_entering,
         tr(lang, "Incomplete: labour-market status, birth date or ISCED level not recorded; "
                  "such participants are transmitted only once their record is complete.")));
     return s;

@@ -2,6 +2,7 @@
 #include "store/esf_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 namespace werkstatt {
 
@@ -15,48 +16,44 @@ constexpr const char* k_followed_up =
     "AND date(?2, '+1 day', '-6 months', '-1 day') ";
 constexpr const char* k_by_category = " GROUP BY 1, 2 ORDER BY 1, 2";
 
+// The category of each breakdown of the participants entering (see EsfQuery::entering).
+constexpr const char* k_employment =
+    "CASE WHEN employment_at_entry IS NULL THEN 'missing' WHEN employment_at_entry IN "
+    "('unemployed', 'long-term-unemployed') AND unemployed_since IS NOT NULL THEN CASE WHEN "
+    "unemployed_since < date(entry_date, '-12 months') THEN 'long-term-unemployed' ELSE "
+    "'unemployed' END ELSE employment_at_entry END";
+constexpr const char* k_age_band =
+    "CASE WHEN age IS NULL THEN 'missing' WHEN age < 18 THEN 'under-18' WHEN age <= 29 THEN "
+    "'18-29' WHEN age <= 54 THEN '30-54' ELSE '55-plus' END";
+constexpr const char* k_age =
+    "CASE WHEN birth_date IS NULL THEN NULL ELSE CAST(substr(entry_date, 1, 4) AS INTEGER) - "
+    "CAST(substr(birth_date, 1, 4) AS INTEGER) - (substr(entry_date, 6, 5) < "
+    "substr(birth_date, 6, 5)) END AS age";
+constexpr const char* k_education =
+    "CASE WHEN isced IS NULL THEN 'missing' WHEN isced <= 2 THEN 'isced-0-2' WHEN isced <= 4 "
+    "THEN 'isced-3-4' ELSE 'isced-5-8' END";
+constexpr const char* k_completeness =
+    "CASE WHEN employment_at_entry IS NULL OR birth_date IS NULL OR isced IS NULL THEN "
+    "'incomplete' ELSE 'complete' END";
+constexpr const char* k_housing =
+    "CASE WHEN housing IN ('homeless', 'housing-exclusion') THEN 'yes' WHEN housing = 'housed' "
+    "THEN 'no' ELSE 'missing' END";
+constexpr const char* k_disability =
+    "CASE WHEN disability = 'declined' THEN 'declined' WHEN disability IS NULL OR "
+    "sensitive_consent IS NULL THEN 'missing' ELSE disability END";
+constexpr const char* k_minority =
+    "CASE WHEN minority = 'declined' THEN 'declined' WHEN minority IS NULL OR sensitive_consent "
+    "IS NULL THEN 'missing' ELSE minority END";
+
 std::string sql_of(EsfQuery query) {
     switch (query) {
-    case EsfQuery::employment:
-        return std::string("SELECT CASE WHEN employment_at_entry IS NULL THEN 'missing' "
-                           "WHEN employment_at_entry IN ('unemployed', 'long-term-unemployed') "
-                           "AND unemployed_since IS NOT NULL THEN CASE WHEN unemployed_since < "
-                           "date(entry_date, '-12 months') THEN 'long-term-unemployed' ELSE "
-                           "'unemployed' END ELSE employment_at_entry END, gender, count(*)") +
-               k_entering + k_by_category;
-    case EsfQuery::age:
-        return std::string("SELECT CASE WHEN age IS NULL THEN 'missing' WHEN age < 18 THEN "
-                           "'under-18' WHEN age <= 29 THEN '18-29' WHEN age <= 54 THEN '30-54' "
-                           "ELSE '55-plus' END, gender, count(*) FROM (SELECT gender, CASE WHEN "
-                           "birth_date IS NULL THEN NULL ELSE CAST(substr(entry_date, 1, 4) AS "
-                           "INTEGER) - CAST(substr(birth_date, 1, 4) AS INTEGER) - "
-                           "(substr(entry_date, 6, 5) < substr(birth_date, 6, 5)) END AS age") +
-               k_entering + ")" + k_by_category;
-    case EsfQuery::education:
-        return std::string("SELECT CASE WHEN isced IS NULL THEN 'missing' WHEN isced <= 2 THEN "
-                           "'isced-0-2' WHEN isced <= 4 THEN 'isced-3-4' ELSE 'isced-5-8' END, "
-                           "gender, count(*)") +
-               k_entering + k_by_category;
-    case EsfQuery::housing:
-        return std::string("SELECT CASE WHEN housing IN ('homeless', 'housing-exclusion') THEN "
-                           "'yes' WHEN housing = 'housed' THEN 'no' ELSE 'missing' END, gender, "
-                           "count(*)") +
-               k_entering + k_by_category;
-    case EsfQuery::disability:
-        return std::string("SELECT CASE WHEN disability = 'declined' THEN 'declined' WHEN "
-                           "disability IS NULL OR sensitive_consent IS NULL THEN 'missing' ELSE "
-                           "disability END, gender, count(*)") +
-               k_entering + k_by_category;
-    case EsfQuery::minority:
-        return std::string("SELECT CASE WHEN minority = 'declined' THEN 'declined' WHEN "
-                           "minority IS NULL OR sensitive_consent IS NULL THEN 'missing' ELSE "
-                           "minority END, gender, count(*)") +
-               k_entering + k_by_category;
-    case EsfQuery::completeness:
-        return std::string("SELECT CASE WHEN employment_at_entry IS NULL OR birth_date IS NULL "
-                           "OR isced IS NULL THEN 'incomplete' ELSE 'complete' END, gender, "
-                           "count(*)") +
-               k_entering + k_by_category;
+    case EsfQuery::entering:
+        // One pass over the participants entering: every breakdown but origin at once.
+        return fmt::format("SELECT {}, {}, {}, {}, {}, {}, {}, gender, count(*) FROM (SELECT "
+                           "*, {}{}) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, "
+                           "7, 8",
+                           k_employment, k_age_band, k_education, k_completeness, k_housing,
+                           k_disability, k_minority, k_age, k_entering);
     case EsfQuery::origin:
         return std::string("SELECT foreign_background, country_of_birth, nationality_code, "
                            "second_nationality_code, CASE WHEN nationality_code IS NULL THEN "

@@ -23,25 +23,25 @@ struct GroupCount {
 };
 
 // What an ESF query groups by. Entering: entry_date in the period; leaving: exit_date in it;
-// followed up: exit_date in the period six months earlier. Every query but companies groups by
-// (category, gender) with "missing" as the category of an unrecorded fact.
+// followed up: exit_date in the period six months earlier. "missing" is the category of an
+// unrecorded fact.
 enum class EsfQuery {
-    employment,   // entering: unemployed, long-term-unemployed (unemployed_since more than 12
-                  // months before entry_date, else employment_at_entry), inactive, employed
-    age,          // entering: under-18, 18-29, 30-54, 55-plus (age on entry_date)
-    education,    // entering: isced-0-2, isced-3-4, isced-5-8
-    housing,      // entering: yes (homeless, housing-exclusion), no (housed)
-    disability,   // entering: yes, no (with sensitive_consent), declined
-    minority,     // entering: as disability
-    completeness, // entering: complete, incomplete (employment, birth date or ISCED missing)
-    origin,       // entering, raw: foreign_background, country_of_birth, nationality_code,
-                  // second_nationality_code, nationality (text, where it has no code), gender
-    exit,         // leaving: job-searching, education, qualification, employed (incl.
-                  // self-employed), other
-    six_months,   // followed up: employed (incl. self-employed), job-searching, education,
-                  // inactive, other; missing: not followed up
-    companies,    // member companies in the period (joined by `last`, not left before `first`):
-                  // sme (micro, small, medium), large; keys (category, "")
+    entering, // entering, one pass, keys in this order: employment (unemployed,
+              // long-term-unemployed: unemployed_since more than 12 months before entry_date,
+              // else employment_at_entry; inactive, employed), age (under-18, 18-29, 30-54,
+              // 55-plus on entry_date), education (isced-0-2, isced-3-4, isced-5-8),
+              // completeness (complete, incomplete: employment, birth date or ISCED
+              // missing), housing (yes: homeless, housing-exclusion; no: housed),
+              // disability (yes, no with sensitive_consent; declined), minority (as
+              // disability), gender
+    origin,   // entering, raw: foreign_background, country_of_birth, nationality_code,
+              // second_nationality_code, nationality (text, where it has no code), gender
+    exit,     // leaving, keys (category, gender): job-searching, education, qualification, employed
+          // (incl. self-employed), other
+    six_months, // followed up, keys (category, gender): employed (incl. self-employed),
+                // job-searching, education, inactive, other; missing: not followed up
+    companies, // member companies in the period (joined by `last`, not left before `first`):
+               // sme (micro, small, medium), large; keys (category, "")
 };
 
 // Return the groups of `query` for the period from `first` to `last`, ordered by their keys.
