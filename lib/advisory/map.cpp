@@ -3,6 +3,7 @@
 
 #include "advisory/advisors.hpp"
 #include "core/text.hpp"
+#include "io/xml.hpp"
 #include "reference/plz_directory.hpp"
 
 #include <algorithm>
@@ -28,81 +29,8 @@ constexpr std::array<const char*, 14> k_fills = {
     "#fde0c5", "#d9ead3", "#dbe8f6", "#fff2cc", "#e6dcf0", "#d0ece7", "#f9d9e2",
     "#e2efda", "#fce5cd", "#dde4f0", "#f3e6d0", "#d9f0f4", "#efe0f5", "#e8f0d0"};
 
-std::string xml(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            // Control characters other than tab and line breaks are not allowed in XML.
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                out += ' ';
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out;
-}
-
 std::string num(double v) {
-    auto s = fmt::format("{:.1f}", v);
-    return s == "-0.0" ? "0.0" : s;
-}
-
-// Map projection: equirectangular, longitudes scaled by the cosine of the middle latitude.
-class Projection {
-  public:
-    explicit Projection(const GeoBounds& b) : m_bounds(b) {
-        constexpr double k_rad = 3.14159265358979323846 / 180.0;
-        m_kx = std::cos((b.min_lat + b.max_lat) / 2 * k_rad);
-        const double gw = (b.max_lon - b.min_lon) * m_kx;
-        const double gh = b.max_lat - b.min_lat;
-        m_scale = std::min((k_width - 2 * k_margin) / gw, k_map_height / gh);
-        m_left = k_margin + ((k_width - 2 * k_margin) - gw * m_scale) / 2;
-    }
-    double x(const LonLat& p) const { return m_left + (p.lon - m_bounds.min_lon) * m_kx * m_scale; }
-    double y(const LonLat& p) const { return k_map_top + (m_bounds.max_lat - p.lat) * m_scale; }
-
-  private:
-    GeoBounds m_bounds;
-    double m_kx = 1;
-    double m_scale = 1;
-    double m_left = 0;
-};
-
-std::string path_data(const DistrictShape& d, const Projection& proj) {
-    std::string out;
-    for (const auto& ring : d.rings) {
-        std::string last;
-        bool first = true;
-        for (const auto& p : ring) {
-            const auto point = num(proj.x(p)) + "," + num(proj.y(p));
-            if (point == last) {
-                continue;
-            }
-            out += (first ? "M" : "L") + point;
-            last = point;
-            first = false;
-        }
-        out += "Z";
-    }
-    return out;
+    return svg_number(v);
 }
 
 struct Placed {
@@ -115,7 +43,7 @@ struct Placed {
 // Place markers so that they do not cover each other: a marker that would overlap one placed
 // before moves outwards around its point, in fixed steps.
 std::vector<std::optional<Placed>> place_markers(const std::vector<MapEntry>& entries,
-                                                 const Projection& proj) {
+                                                 const MapProjection& proj) {
     std::vector<std::optional<Placed>> out;
     std::vector<Placed> placed;
     constexpr double k_min = 2 * k_marker_radius + 1;
@@ -145,7 +73,7 @@ std::vector<std::optional<Placed>> place_markers(const std::vector<MapEntry>& en
 
 // Return where a district's name goes: at its centre, or moved up or down until it covers no
 // marker (the names are drawn over the markers, so they must not hide them).
-std::pair<double, double> label_position(const DistrictShape& d, const Projection& proj,
+std::pair<double, double> label_position(const DistrictShape& d, const MapProjection& proj,
                                          const std::vector<std::optional<Placed>>& markers) {
     const double x = proj.x(d.label_point);
     const double y = proj.y(d.label_point) + 4;
@@ -200,7 +128,8 @@ LegendLayout legend_layout(const std::vector<MapEntry>& entries, double top) {
 
 std::string svg_document(const std::vector<MapEntry>& entries, const DistrictShapes& shapes,
                          const MapOptions& options, bool standalone) {
-    const Projection proj(shapes.bounds());
+    const MapProjection proj(shapes.bounds(),
+                             MapFrame{k_margin, k_map_top, k_width - 2 * k_margin, k_map_height});
     const double legend_top = k_map_top + k_map_height + 30;
     const auto legend = legend_layout(entries, legend_top + 22);
     const double legend_end = legend.end;
@@ -214,16 +143,16 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
                        "viewBox=\"0 0 {0} {1}\" font-family=\"DejaVu Sans, Arial, Helvetica, "
                        "sans-serif\">\n",
                        num(k_width), num(height));
-    out += fmt::format("<title>{}</title>\n", xml(options.title));
+    out += fmt::format("<title>{}</title>\n", xml_escape(options.title));
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     out += fmt::format("<text class=\"title\" x=\"{}\" y=\"36\" font-size=\"22\" "
                        "font-weight=\"bold\" fill=\"#222\">{}</text>\n",
-                       num(k_margin), xml(options.title));
+                       num(k_margin), xml_escape(options.title));
     out += fmt::format(
         "<text class=\"subtitle\" x=\"{}\" y=\"60\" font-size=\"13\" "
         "fill=\"#444\">{}</text>\n",
         num(k_margin),
-        xml(fmt::format(
+        xml_escape(fmt::format(
             "{}{} Beratungsstellen, {} auf der Karte",
             options.subtitle.empty() ? "" : options.subtitle + " · ", entries.size(),
             std::count_if(entries.begin(), entries.end(), [](const auto& e) { return e.point; }))));
@@ -233,8 +162,8 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
     for (const auto& d : shapes.districts()) {
         out += fmt::format("<path class=\"district\" data-ags=\"{}\" data-name=\"{}\" "
                            "fill=\"{}\" d=\"{}\"/>\n",
-                           xml(d.ags), xml(d.name), k_fills[index++ % k_fills.size()],
-                           path_data(d, proj));
+                           xml_escape(d.ags), xml_escape(d.name), k_fills[index++ % k_fills.size()],
+                           svg_path_data(d, proj));
     }
     out += "</g>\n<g id=\"markers\">\n";
     const auto positions = place_markers(entries, proj);
@@ -246,7 +175,7 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
         const auto& p = *positions[i];
         const auto& e = entries[i];
         markers += fmt::format("<g class=\"marker\" data-number=\"{}\" data-key=\"{}\">", e.number,
-                               xml(e.service.key));
+                               xml_escape(e.service.key));
         if (p.x != p.anchor_x || p.y != p.anchor_y) {
             markers +=
                 fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#7a0f1f\" "
@@ -267,42 +196,41 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
         const auto [x, y] = label_position(d, proj, positions);
         out += fmt::format("<text class=\"district-name\" data-ags=\"{}\" x=\"{}\" y=\"{}\">{}"
                            "</text>\n",
-                           xml(d.ags), num(x), num(y), xml(d.name));
+                           xml_escape(d.ags), num(x), num(y), xml_escape(d.name));
     }
     out += "</g>\n<g id=\"legend\" font-size=\"10.5\" fill=\"#222\">\n";
     out += fmt::format("<text class=\"legend-title\" x=\"{}\" y=\"{}\" font-size=\"14\" "
                        "font-weight=\"bold\">Beratungsstellen</text>\n",
                        num(k_margin), num(legend_top));
     if (entries.empty()) {
-        out += fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">Keine "
-                           "Beratungsstellen erfasst{}.</text>\n",
-                           num(k_margin), num(legend_top + 22),
-                           xml(options.subtitle.empty() ? "" : " (" + options.subtitle + ")"));
+        out +=
+            fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">Keine "
+                        "Beratungsstellen erfasst{}.</text>\n",
+                        num(k_margin), num(legend_top + 22),
+                        xml_escape(options.subtitle.empty() ? "" : " (" + options.subtitle + ")"));
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
         const auto& lines = legend.lines[i];
-        out +=
-            fmt::format("<text class=\"legend-entry\" data-number=\"{}\" x=\"{}\" y=\"{}\">"
-                        "<tspan font-weight=\"bold\">{}</tspan> {}",
-                        e.number, num(legend.x[i]), num(legend.y[i]), e.number, xml(lines.front()));
+        out += fmt::format("<text class=\"legend-entry\" data-number=\"{}\" x=\"{}\" y=\"{}\">"
+                           "<tspan font-weight=\"bold\">{}</tspan> {}",
+                           e.number, num(legend.x[i]), num(legend.y[i]), e.number,
+                           xml_escape(lines.front()));
         // Further lines stand under the first line's text, right of the number.
         for (std::size_t j = 1; j < lines.size(); ++j) {
-            out +=
-                fmt::format("<tspan class=\"legend-more\" x=\"{}\" dy=\"{}\">{}</tspan>",
-                            num(legend.x[i] + k_legend_indent), num(k_legend_line), xml(lines[j]));
+            out += fmt::format("<tspan class=\"legend-more\" x=\"{}\" dy=\"{}\">{}</tspan>",
+                               num(legend.x[i] + k_legend_indent), num(k_legend_line),
+                               xml_escape(lines[j]));
         }
         out += "</text>\n";
     }
     out += "</g>\n";
-    const std::string attribution = k_map_attribution;
-    const auto split = attribution.find(" PLZ-Koordinaten");
     out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
                        "fill=\"#555\">{}</text>\n",
-                       num(k_margin), num(legend_end + 18), xml(attribution.substr(0, split)));
+                       num(k_margin), num(legend_end + 18), xml_escape(k_district_attribution));
     out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
                        "fill=\"#555\">{}</text>\n",
-                       num(k_margin), num(legend_end + 30), xml(attribution.substr(split + 1)));
+                       num(k_margin), num(legend_end + 30), xml_escape(k_plz_attribution));
     out += "</svg>\n";
     return out;
 }
@@ -330,9 +258,9 @@ std::string topic_titles(const AdvisoryService& s) {
 std::string link(const std::string& url) {
     const auto lower = text::ascii_lower(url);
     if (lower.rfind("https://", 0) == 0 || lower.rfind("http://", 0) == 0) {
-        return fmt::format("<a href=\"{0}\">{0}</a>", xml(url));
+        return fmt::format("<a href=\"{0}\">{0}</a>", xml_escape(url));
     }
-    return xml(url);
+    return xml_escape(url);
 }
 
 } // namespace
@@ -373,7 +301,7 @@ std::string render_map_html(const std::vector<AdvisoryService>& services,
                             const DistrictShapes& shapes, const MapOptions& options) {
     const auto entries = number_services(services);
     std::string out = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n";
-    out += fmt::format("<title>{}</title>\n", xml(options.title));
+    out += fmt::format("<title>{}</title>\n", xml_escape(options.title));
     out += "<style>\n"
            "body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 1.5em; color: #222; }\n"
            "svg { max-width: 100%; height: auto; }\n"
@@ -384,9 +312,9 @@ std::string render_map_html(const std::vector<AdvisoryService>& services,
            ".source { font-size: 0.8em; color: #555; }\n"
            "@media print { figure { page-break-after: always; } }\n"
            "</style>\n</head>\n<body>\n";
-    out += fmt::format("<h1>{}</h1>\n", xml(options.title));
+    out += fmt::format("<h1>{}</h1>\n", xml_escape(options.title));
     if (!options.subtitle.empty()) {
-        out += fmt::format("<p>{}</p>\n", xml(options.subtitle));
+        out += fmt::format("<p>{}</p>\n", xml_escape(options.subtitle));
     }
     out += "<figure>\n" + svg_document(entries, shapes, options, false) + "</figure>\n";
     out += "<h2>Beratungsstellen</h2>\n";
@@ -404,14 +332,16 @@ std::string render_map_html(const std::vector<AdvisoryService>& services,
             out += fmt::format(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                 "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                e.number, xml(s.organisation), xml(s.service), xml(topic_titles(s)),
-                xml(district_names(s)), xml(address), xml(s.contact_person), xml(s.phone),
-                xml(s.email), link(s.web), xml(text::join(s.languages, ", ")), xml(s.opening_hours),
+                e.number, xml_escape(s.organisation), xml_escape(s.service),
+                xml_escape(topic_titles(s)), xml_escape(district_names(s)), xml_escape(address),
+                xml_escape(s.contact_person), xml_escape(s.phone), xml_escape(s.email), link(s.web),
+                xml_escape(text::join(s.languages, ", ")), xml_escape(s.opening_hours),
                 s.last_verified ? s.last_verified->iso() : "nie");
         }
         out += "</tbody>\n</table>\n";
     }
-    out += fmt::format("<p class=\"source\">{}</p>\n</body>\n</html>\n", xml(k_map_attribution));
+    out += fmt::format("<p class=\"source\">{}</p>\n</body>\n</html>\n",
+                       xml_escape(k_map_attribution));
     return out;
 }
 

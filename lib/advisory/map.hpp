@@ -6,6 +6,7 @@
 
 #include "domain/advisory.hpp"
 #include "reference/district_shapes.hpp"
+#include "reference/map_geometry.hpp"
 
 #include <string>
 #include <vector>
@@ -39,9 +40,10 @@ std::string render_map_svg(const std::vector<AdvisoryService>& services,
 std::string render_map_html(const std::vector<AdvisoryService>& services,
                             const DistrictShapes& shapes, const MapOptions& options);
 
+// The attribution of the postal code coordinates the markers stand on.
+inline constexpr const char* k_plz_attribution = "PLZ-Koordinaten: © GeoNames, CC BY 4.0.";
 // The attribution of the boundary and postal code data, for maps and listings.
-inline constexpr const char* k_map_attribution =
-    "Kreisgrenzen: © GeoBasis-DE / BKG 2019 (Daten verändert), dl-de/by-2-0, VG250 Stand "
-    "31.12.2018, vereinfacht von OpenDataLab. PLZ-Koordinaten: © GeoNames, CC BY 4.0.";
+inline const std::string k_map_attribution =
+    std::string(k_district_attribution) + " " + k_plz_attribution;
 
 } // namespace werkstatt
