@@ -41,7 +41,8 @@ def measure_rusage(argv, stdin_text=None):
             os.close(stdin_w)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        err = os.open(os.path.join(BENCH_DIR, "stderr.txt"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        err = os.open(os.path.join(BENCH_DIR, "stderr.txt"),
+                      os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(err, 2)
         try:
             os.execvp(argv[0], argv)
