@@ -8,7 +8,7 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWERKSTATT_WARNINGS_AS_ERRORS=ON \
 	$(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
-.PHONY: all setup build demo test test-fast test-asan format clean
+.PHONY: all setup build demo test test-fast test-asan bench-report format clean
 
 all: build
 
@@ -33,6 +33,11 @@ test-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DWERKSTATT_ENABLE_SANITIZERS=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Not a test and not in CI: time report quarterly|annual|esf on a generated database of 1,000,000
+# candidates against the sqlite3 shell on the same aggregate queries (bench/README.md).
+bench-report: build
+	@python3 bench/report/run_bench.py $(BUILD)/cmd/werkstatt
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -1,27 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt report: the reports to members, the IQ Netzwerk and the ESF+ (werkstatt-report(1)).
-#include "report/report.hpp"
+#include "report.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "report/render.hpp"
+#include "report/report.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <fmt/format.h>
 
 namespace werkstatt::cli {
 
 namespace {
-
-struct ReportOptions {
-    std::string kind;
-    std::optional<std::string> period;
-    std::optional<std::string> format;
-    std::optional<std::string> output;
-    std::optional<std::string> lang;
-    std::optional<std::string> date;
-    std::optional<std::string> table;
-    bool timestamp = false;
-};
 
 // Return now in UTC as 2026-11-25T10:15:00Z.
 std::string utc_now() {
@@ -76,17 +67,43 @@ report::ReportFormat format_of(const ReportOptions& o) {
 
 } // namespace
 
+std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptions& o) {
+    const auto& settings = rt.config().config.report;
+    const auto request = request_of(o, settings);
+    const auto format = format_of(o);
+    if (!catalogue_found(request.lang)) {
+        rt.warn(fmt::format("the German catalogue was not found at {}; the report's texts are in "
+                            "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
+                            catalogue_path(request.lang).string()));
+    }
+    std::optional<std::string> output;
+    if (o.output) {
+        if (const auto why = why_not_output_template(*o.output)) {
+            throw Error(ErrorKind::usage, fmt::format("--output {}", *why));
+        }
+        output = expand_output(*o.output, request.period.str(), request.reference_day.iso());
+    }
+    auto db = rt.open(Access::read_only);
+    const auto built = report::build(db, request, settings);
+    std::optional<std::filesystem::path> path;
+    if (output) {
+        path = *output;
+    }
+    report::write_report(built, format, path, o.table, settings, rt.out());
+    return output;
+}
+
 void setup_report(CLI::App& app, Runtime& rt) {
     static ReportOptions o;
     auto* cmd = app.add_subcommand("report", "Write a report: quarterly, annual, esf, rotation, "
-                                             "exchange or members");
-    cmd->add_option("kind", o.kind, "quarterly, annual, esf, rotation, exchange or members")
-        ->required();
+                                             "exchange or members; run or list named reports");
+    cmd->add_option("kind", o.kind, "quarterly, annual, esf, rotation, exchange or members");
     cmd->add_option("--period", o.period,
                     "2027, 2027Q1, 2027-03, A..B, or last-quarter, this-year, ...");
     cmd->add_option("--format", o.format, "md (default), html, csv, json or xlsx");
     cmd->add_option("--output", o.output,
-                    "Write to this file (csv: a folder, one file per table) instead of stdout");
+                    "Write to this file (csv: a folder, one file per table) instead of stdout; "
+                    "{period} and {date} are replaced");
     cmd->add_option("--lang", o.lang, "de or en (default: report.lang)");
     cmd->add_option("--date", o.date,
                     "Resolve relative periods on this day, YYYY-MM-DD or DD.MM.YYYY (default "
@@ -95,24 +112,30 @@ void setup_report(CLI::App& app, Runtime& rt) {
     cmd->add_flag("--timestamp", o.timestamp,
                   "Print when the report was made (off: the same "
                   "data always gives the same bytes)");
-    cmd->callback([&rt] {
-        rt.action = [&rt] {
-            const auto& settings = rt.config().config.report;
-            const auto request = request_of(o, settings);
-            const auto format = format_of(o);
-            if (!catalogue_found(request.lang)) {
-                rt.warn(fmt::format("the German catalogue was not found at {}; the report's "
-                                    "texts are in English (reinstall werkstatt, or set "
-                                    "WERKSTATT_LOCALEDIR)",
-                                    catalogue_path(request.lang).string()));
+    setup_report_run(*cmd, rt);
+    setup_report_list(*cmd, rt);
+    // CLI11 runs this after the callback of `report run` or `report list`.
+    cmd->callback([&rt, cmd] {
+        const bool named = !cmd->get_subcommands().empty();
+        const auto& options = cmd->get_options();
+        const bool given = std::any_of(options.begin(), options.end(),
+                                       [](const CLI::Option* opt) { return opt->count() > 0; });
+        if (named && !given) {
+            return; // `report run` or `report list` set the action
+        }
+        rt.action = [&rt, named] {
+            if (named) {
+                throw Error(ErrorKind::usage,
+                            "'report run' and 'report list' take no kind and none of the options "
+                            "of 'report KIND' (a named report has its own); leave them out");
             }
-            auto db = rt.open(Access::read_only);
-            const auto built = report::build(db, request, settings);
-            std::optional<std::filesystem::path> output;
-            if (o.output) {
-                output = *o.output;
+            if (o.kind.empty()) {
+                throw Error(ErrorKind::usage,
+                            "'werkstatt report' needs a kind (quarterly, annual, esf, "
+                            "rotation, exchange, members), or run NAME, or list; see "
+                            "werkstatt-report(1)");
             }
-            report::write_report(built, format, output, o.table, settings, rt.out());
+            write_requested_report(rt, o);
         };
     });
 }

@@ -128,4 +128,7 @@ w topic list
 step "Who changed what" "audit list --limit 5"
 w audit list --limit 5
 
+step "The quarterly report to the members, as cron writes it each quarter (examples/crontab)" "report quarterly --period this-quarter"
+w report quarterly --period this-quarter
+
 printf '\nDemo database: %s (try: %s --db %s company list --format json)\n' "$db" "$bin" "$db"

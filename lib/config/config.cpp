@@ -123,24 +123,101 @@ std::string an(SettingType type) {
     return "a string";
 }
 
+// Whether [report.NAME] holds settings (report.sensitive.*, report.csv.*) rather than a named
+// report.
+bool is_settings_table(const std::string& key) {
+    const auto prefix = key + ".";
+    return std::any_of(config_table().defs().begin(), config_table().defs().end(),
+                       [&](const KeyDef& def) { return def.key.rfind(prefix, 0) == 0; });
+}
+
+// Say that `key` is unknown; for report.sensitive.kind and the like, that the table holds
+// settings and cannot be a named report.
+std::string unknown_key_message(const std::string& key) {
+    const auto last_dot = key.rfind('.');
+    const auto table = key.substr(0, last_dot);
+    const auto leaf = key.substr(last_dot + 1);
+    const auto& report_keys = named_report_keys();
+    if (table.rfind("report.", 0) == 0 && table.find('.', 7) == std::string::npos &&
+        std::find(report_keys.begin(), report_keys.end(), leaf) != report_keys.end()) {
+        if (const auto why = why_not_report_name(table.substr(7))) {
+            return fmt::format("unknown key '{}'; {}", key, *why);
+        }
+    }
+    return fmt::format("unknown key '{}'; werkstatt-config(1) and 'werkstatt config show' list "
+                       "the keys",
+                       key);
+}
+
+// What a walk does with each node: a value, an import profile, a named report.
+struct Visitor {
+    std::function<void(const std::string&, const toml::node&)> leaf;
+    std::function<void(const std::string&, const toml::node&)> profile;
+    std::function<void(const std::string&, const toml::node&)> report;
+};
+
 // Walk `table`, calling `leaf(key, node)` for each value that is not a table; the tables under
-// [import.profile] (import profiles, checked by lib/import) are not walked but passed to `profile`.
-void walk(const toml::table& table, const std::string& prefix,
-          const std::function<void(const std::string&, const toml::node&)>& leaf,
-          const std::function<void(const std::string&, const toml::node&)>& profile) {
+// [import.profile] (import profiles, checked by lib/import) are not walked but passed to
+// `profile`, the tables [report.NAME] that hold no settings to `report`.
+void walk(const toml::table& table, const std::string& prefix, const Visitor& visit) {
     for (const auto& [k, node] : table) {
         const std::string key =
             prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
         if (key == "import.profile" && node.is_table()) {
             for (const auto& [name, sub] : *node.as_table()) {
-                profile(std::string(name.str()), sub);
+                visit.profile(std::string(name.str()), sub);
             }
+        } else if (prefix == "report" && node.is_table() && !is_settings_table(key)) {
+            visit.report(std::string(k.str()), node);
         } else if (const auto* sub = node.as_table()) {
-            walk(*sub, key, leaf, profile);
+            walk(*sub, key, visit);
         } else {
-            leaf(key, node);
+            visit.leaf(key, node);
         }
     }
+}
+
+// Read the named report [report.`name`] from `node` into `reports` (replacing one of the same
+// name), or add what is wrong with it to `problems`.
+void read_named_report(const std::string& name, const toml::node& node, const std::string& origin,
+                       std::vector<NamedReport>& reports, std::vector<ConfigProblem>& problems) {
+    const auto line = node.source().begin.line;
+    if (const auto why = why_not_report_name(name)) {
+        problems.push_back({line, *why});
+        return;
+    }
+    NamedReport report;
+    report.name = name;
+    report.origin = fmt::format("{}:{}", origin, line);
+    bool valid = true;
+    for (const auto& [k, value] : *node.as_table()) {
+        const auto key_line = value.source().begin.line;
+        const std::string key(k.str());
+        if (!value.is_string()) {
+            problems.push_back({key_line, fmt::format("[report.{}] {} must be a string, not {}; "
+                                                      "put the value in quotes",
+                                                      name, key, type_name(value))});
+            valid = false;
+        } else if (const auto why =
+                       set_named_report_key(report, key, *value.value<std::string>())) {
+            problems.push_back({key_line, fmt::format("[report.{}] {}", name, *why)});
+            valid = false;
+        }
+    }
+    if (!valid) {
+        return;
+    }
+    if (const auto why = why_not_named_report(report)) {
+        problems.push_back({line, fmt::format("[report.{}] {}", name, *why)});
+        return;
+    }
+    reports.erase(std::remove_if(reports.begin(), reports.end(),
+                                 [&](const NamedReport& r) { return r.name == name; }),
+                  reports.end());
+    const auto at =
+        std::lower_bound(reports.begin(), reports.end(), name,
+                         [](const NamedReport& r, const std::string& n) { return r.name < n; });
+    reports.insert(at, std::move(report));
 }
 
 toml::table parse_file(const std::filesystem::path& path) {
@@ -172,37 +249,38 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
                       sources.end());
         sources.push_back(ProfileSource{name, origin});
     };
-    walk(
-        table, "",
-        [&](const std::string& key, const toml::node& node) {
-            const auto line = node.source().begin.line;
-            const KeyDef* def = find_key(key);
-            if (def == nullptr) {
-                problems.push_back({line, fmt::format("unknown key '{}'; werkstatt-config(1) and "
-                                                      "'werkstatt config show' list the keys",
-                                                      key)});
-                return;
-            }
-            const auto setting = node_setting(*def, node);
-            if (!setting) {
-                const bool bad_item = def->type == SettingType::list && node.is_array();
-                problems.push_back(
-                    {line, bad_item ? fmt::format("key '{}' must be a list of strings; put every "
-                                                  "item in quotes",
-                                                  key)
-                                    : fmt::format("key '{}' must be {}, not {}; change the value",
-                                                  key, an(def->type), type_name(node))});
-                return;
-            }
-            if (const auto why = def->set(config, *setting)) {
-                problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
-                return;
-            }
-            if (origins != nullptr) {
-                (*origins)[key] = fmt::format("{}:{}", origin, line);
-            }
-        },
-        profile);
+    Visitor visit;
+    visit.profile = profile;
+    visit.report = [&](const std::string& name, const toml::node& node) {
+        read_named_report(name, node, origin, config.named_reports, problems);
+    };
+    visit.leaf = [&](const std::string& key, const toml::node& node) {
+        const auto line = node.source().begin.line;
+        const KeyDef* def = find_key(key);
+        if (def == nullptr) {
+            problems.push_back({line, unknown_key_message(key)});
+            return;
+        }
+        const auto setting = node_setting(*def, node);
+        if (!setting) {
+            const bool bad_item = def->type == SettingType::list && node.is_array();
+            problems.push_back(
+                {line, bad_item ? fmt::format("key '{}' must be a list of strings; put every "
+                                              "item in quotes",
+                                              key)
+                                : fmt::format("key '{}' must be {}, not {}; change the value", key,
+                                              an(def->type), type_name(node))});
+            return;
+        }
+        if (const auto why = def->set(config, *setting)) {
+            problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
+            return;
+        }
+        if (origins != nullptr) {
+            (*origins)[key] = fmt::format("{}:{}", origin, line);
+        }
+    };
+    walk(table, "", visit);
     return problems;
 }
 

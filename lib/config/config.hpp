@@ -35,6 +35,7 @@ struct Config {
     MatchSettings match;                        // [match], [match.weights]
     ReportSettings report;                      // [report], [report.sensitive], [report.csv]
     std::vector<ProfileSource> import_profiles; // [import.profile.*] (later files win)
+    std::vector<NamedReport> named_reports;     // [report.NAME] (later files win), by name
 };
 
 // Where configuration comes from, lowest precedence first.

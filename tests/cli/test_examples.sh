@@ -6,7 +6,20 @@ EX="$SOURCE_DIR/examples"
 case_ "examples/demo.sh shows the whole job and exits 0"
 sh "$EX/demo.sh" "$WERKSTATT" "$T/demo" >"$T/out" 2>"$T/err"
 status=$?
-expect_status 0
+# Until the Markdown renderer of issue #13 is built, the demo's last step (the quarterly report)
+# cannot run: that case is skipped, not passed; every step before it is still checked.
+md_missing=0
+if [ "$status" -eq 70 ] && grep -q "the markdown format is not built yet" "$T/err"; then
+    md_missing=1
+    skip "the demo's quarterly report: the Markdown renderer is not built on this branch yet"
+else
+    expect_status 0
+    expect_out_has "\$ werkstatt report quarterly --period this-quarter"
+    y=$(date +%Y) q=$((($(date +%-m) + 2) / 3))
+    check
+    tail -n +"$(grep -n '^\$ werkstatt report quarterly' "$T/out" | cut -d: -f1)" "$T/out" |
+        grep -qE "${y}Q$q|Q$q $y|$q\. Quartal $y" || fail "the report does not name this quarter"
+fi
 for step in "company import" "event plan" "candidate import" "match --assign --commit" "placement set" "rules" "audit list"; do
     expect_out_has "\$ werkstatt $step"
 done
@@ -51,5 +64,40 @@ PATH="$T/bin:$PATH" WERKSTATT_DB="$T/empty.db" sh "$EX/weekly-matching.sh" "$T/w
 status=$?
 expect_status 0
 expect_out_has "No matching this week"
+
+case_ "examples/crontab's report lines write the named reports of examples/reports.toml"
+# Each line as a coordinator installs it, with /srv/werkstatt moved into the test folder and
+# --date set to the first day the line fires in 2027.
+sed "s|/srv/werkstatt|$T/srv|g" "$EX/reports.toml" >"$T/reports.toml"
+mkdir -p "$T/srv/berichte"
+grep -E '^[0-9*].* report run ' "$EX/crontab" >"$T/report-lines"
+check; [ "$(wc -l <"$T/report-lines")" -eq 2 ] || fail "expected two report lines in examples/crontab"
+check; grep -qE '^0 6 1 1,4,7,10 \* .* report run quartalsbericht$' "$T/report-lines" ||
+    fail "no quarterly line on the first day of each quarter"
+check; grep -qE '^0 6 2 1 \* .* report run sachbericht$' "$T/report-lines" ||
+    fail "no annual line in January"
+while read -r minute hour dom month dow command; do
+    day=$(printf '2027-%02d-%02d' "${month%%,*}" "$dom")
+    command=$(printf '%s' "$command" | sed "s|/srv/werkstatt/reports.toml|$T/reports.toml|")
+    check
+    [ "$minute $hour $dow" = "0 6 *" ] || fail "unexpected schedule: $minute $hour $dom $month $dow"
+    # shellcheck disable=SC2086 # the command's words, as cron splits them
+    PATH="$T/bin:$PATH" WERKSTATT_DB="$T/demo/werkstatt.db" $command --date "$day" \
+        >"$T/out" 2>"$T/err" </dev/null
+    status=$?
+    # Without the Markdown renderer the line must get as far as rendering (its configuration
+    # and command are valid); anything else fails below.
+    if [ "$md_missing" -eq 1 ] && [ "$status" -eq 70 ] && grep -q "not built yet" "$T/err"; then
+        skip "$command: the Markdown renderer is not built on this branch yet"
+        continue
+    fi
+    expect_status 0
+    expect_out_empty
+    expect_err_empty
+done <"$T/report-lines"
+if [ "$md_missing" -eq 0 ]; then
+    check; [ -s "$T/srv/berichte/quartalsbericht-2026Q4.md" ] || fail "no quartalsbericht-2026Q4.md: $(ls "$T/srv/berichte")"
+    check; [ -s "$T/srv/berichte/sachbericht-2026.md" ] || fail "no sachbericht-2026.md: $(ls "$T/srv/berichte")"
+fi
 
 finish

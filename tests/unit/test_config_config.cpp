@@ -511,3 +511,87 @@ TEST_CASE("config table: werkstatt-config(1) lists every key in order with its t
         CHECK(documented[i].second == werkstatt::to_string(defs[i].type));
     }
 }
+
+TEST_CASE("config::load_config reads named reports [report.NAME], later files replacing earlier",
+          "[config]") {
+    TempDir dir;
+    const auto user = dir.file("user.toml");
+    const auto extra = dir.file("extra.toml");
+    write_text(user, "[report]\n"                   // 1
+                     "lang = \"en\"\n"              // 2
+                     "[report.sensitive]\n"         // 3
+                     "disability = true\n"          // 4
+                     "[report.quartal]\n"           // 5
+                     "kind = \"quartalsbericht\"\n" // 6
+                     "period = \"last-quarter\"\n"  // 7
+                     "output = \"q-{period}.md\"\n" // 8
+                     "[report.jahr]\n"              // 9
+                     "kind = \"annual\"\n"          // 10
+                     "period = \"last-year\"\n");   // 11
+    write_text(extra, "[report.jahr]\nkind = \"esf\"\nperiod = \"this-year\"\nformat = \"json\"\n");
+    auto sources = bare_sources();
+    sources.user_file = user;
+    sources.explicit_file = extra;
+    const auto loaded = load_config(sources);
+    CHECK(loaded.config.report.lang == "en");
+    CHECK(loaded.config.report.sensitive_disability);
+    const auto& reports = loaded.config.named_reports;
+    REQUIRE(reports.size() == 2);
+    CHECK(reports[0].name == "jahr"); // by name
+    CHECK(reports[0].kind == "esf");
+    CHECK(reports[0].format == "json");
+    CHECK(reports[0].origin == extra.string() + ":1");
+    CHECK(reports[1].name == "quartal");
+    CHECK(reports[1].kind == "quarterly");
+    CHECK(reports[1].period == "last-quarter");
+    CHECK(reports[1].output == "q-{period}.md");
+    CHECK(reports[1].format == "md");
+    CHECK(reports[1].lang.empty());
+    CHECK(reports[1].origin == user.string() + ":5");
+    // Named reports are not keys: config show and config keys do not list them.
+    for (const auto& key : werkstatt::config_keys()) {
+        CHECK(key.find("quartal") == std::string::npos);
+    }
+}
+
+TEST_CASE("config::load_config refuses a bad named report with its file and line", "[config]") {
+    TempDir dir;
+    const auto path = dir.file("bad.toml");
+    write_text(path, "[report.q]\nkind = \"quarterly\"\nperiod = \"last-quarter\"\n"
+                     "format = \"pdf\"\n");
+    auto sources = bare_sources();
+    sources.explicit_file = path;
+    const auto failure = failure_of([&] { load_config(sources); });
+    CHECK(failure.kind == ErrorKind::config);
+    CHECK(failure.message == path.string() +
+                                 ":4: [report.q] format: 'pdf' is not a report format; use md, "
+                                 "html, csv, json or xlsx");
+}
+
+TEST_CASE("config::check_config_file names each bad named report, and [report.csv] is no report",
+          "[config]") {
+    TempDir dir;
+    const auto path = dir.file("check.toml");
+    write_text(path, "[report.csv]\n"      // 1
+                     "delimiter = \",\"\n" // 2
+                     "kind = \"esf\"\n"    // 3 a setting table is not a report
+                     "[report.ohne]\n"     // 4 no period
+                     "kind = \"esf\"\n"    // 5
+                     "[report.x]\n"        // 6
+                     "kind = \"esf\"\n"    // 7
+                     "period = \"2027\"\n" // 8
+                     "colour = \"blue\"\n" // 9 unknown key
+                     "[report.lang]\n"     // 10 a setting's name
+                     "kind = \"esf\"\n");  // 11
+    const auto problems = werkstatt::check_config_file(path);
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0].line == 3);
+    CHECK_THAT(problems[0].message,
+               Catch::StartsWith("unknown key 'report.csv.kind'; 'csv' cannot name a report"));
+    CHECK(problems[1].line == 4);
+    CHECK_THAT(problems[1].message, Catch::StartsWith("[report.ohne] has no period"));
+    CHECK(problems[2].line == 9);
+    CHECK_THAT(problems[2].message, Catch::StartsWith("[report.x] unknown key 'colour'"));
+    CHECK(problems[3].line == 10);
+    CHECK_THAT(problems[3].message, Catch::StartsWith("'lang' cannot name a report"));
+}
