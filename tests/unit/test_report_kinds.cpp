@@ -41,7 +41,8 @@ void seed(Database& db) {
 }
 
 Request request_for(const std::string& kind, const std::string& period) {
-    return Request{kind, *Period::parse(period), Date(2027, 4, 1), Language::de, std::nullopt};
+    return Request{kind, *Period::parse(period), *Date::from_ymd(2027, 4, 1), Language::de,
+                   std::nullopt};
 }
 
 // Check the contract of model.hpp for every table and chart of `report`.
@@ -179,8 +180,8 @@ TEST_CASE("render_markdown: pipe tables, right-aligned counts, escaped |, legend
     report.title = "Quartalsbericht 2027Q1";
     report.network = "Werkstatt";
     report.period = "2027Q1";
-    report.first = Date(2027, 1, 1);
-    report.last = Date(2027, 3, 31);
+    report.first = *Date::from_ymd(2027, 1, 1);
+    report.last = *Date::from_ymd(2027, 3, 31);
     report.lang = "de";
     Section section;
     section.title = "Börse";
