@@ -34,7 +34,7 @@ report::Request request_of(const ReportOptions& o, const ReportSettings& setting
                                 o.kind));
     }
     if (!o.period) {
-        throw Error(ErrorKind::usage, "a report needs --period, e.g. --period 2027Q1 or "
+        throw Error(ErrorKind::usage, "a report needs --period; give e.g. --period 2027Q1 or "
                                       "--period last-quarter");
     }
     const auto day = reference_day(o.date);

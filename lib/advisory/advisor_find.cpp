@@ -22,12 +22,12 @@ std::string district_names() {
     return text::join(names, ", ");
 }
 
+} // namespace
+
 bool needs_check(const AdvisoryService& s, const VerifyPolicy& policy) {
     return !s.last_verified ||
            policy.today.days() - s.last_verified->days() > policy.verify_after_days;
 }
-
-} // namespace
 
 AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
                                  const std::optional<std::string>& district,

@@ -108,6 +108,10 @@ struct VerifyPolicy {
     std::int64_t verify_after_days = 365;
 };
 
+// Return true if `service` is due for checking under `policy`: never verified, or verified
+// longer ago than policy.verify_after_days before policy.today.
+bool needs_check(const AdvisoryService& service, const VerifyPolicy& policy);
+
 // How far a service reaches the place asked about.
 enum class Reach { district, statewide, elsewhere };
 

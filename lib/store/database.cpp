@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <cerrno>
+#include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -236,8 +237,18 @@ BulkWrite::~BulkWrite() {
     }
 }
 
+// When the environment sets SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+// convention), that is the time: the fixed example database of the report tests
+// (tests/report/make_db.sh) then has the same bytes on any day.
 std::string utc_timestamp() {
-    const std::time_t now = std::time(nullptr);
+    std::time_t now = std::time(nullptr);
+    if (const char* fixed = std::getenv("SOURCE_DATE_EPOCH"); fixed != nullptr && *fixed != '\0') {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(fixed, &end, 10);
+        if (end != nullptr && *end == '\0' && seconds >= 0) {
+            now = static_cast<std::time_t>(seconds);
+        }
+    }
     std::tm utc{};
     gmtime_r(&now, &utc);
     char buf[32];
