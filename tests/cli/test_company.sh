@@ -93,7 +93,8 @@ m = [r for r in rows if r["key"] == "mueller"][0]
 assert m == {"id": 1, "key": "mueller", "name": "Müller Metallbau GmbH", "industry": "Metallbau",
              "street": "", "plz": "39104", "city": "", "district": "Magdeburg",
              "district_ags": "15003", "can_host": True, "capacity": 40,
-             "member_since": "2021-03-01", "active": True, "notes": ""}, m
+             "member_since": "2021-03-01", "active": True, "notes": "", "size": None,
+             "left_on": None}, m
 b = [r for r in rows if r["key"] == "berlin"][0]
 assert b["district"] is None and b["capacity"] is None
 PY2
