@@ -20,7 +20,7 @@ check; [ "$(fact exit_date)|$(fact exit_situation)|$(fact active)" = "2027-03-31
 run candidate list --format csv
 expect_out_lacks "CP-A"
 run audit list --entity candidate --limit 1 --format csv
-expect_out_has "exit,"fields=exit_date,active,exit_situation""
+expect_out_has 'exit,"fields=exit_date,active,exit_situation"'
 expect_out_lacks "2027-03-31"
 expect_out_lacks "employed"
 
@@ -72,7 +72,7 @@ expect_status 0
 expect_err_lacks "warning"
 check; [ "$(fact status_6m)|$(fact status_6m_date)" = "employed|2027-10-30" ] || fail "follow-up: $(fact status_6m)|$(fact status_6m_date)"
 run audit list --entity candidate --limit 1 --format csv
-expect_out_has "follow-up,"fields=status_6m,status_6m_date""
+expect_out_has 'follow-up,"fields=status_6m,status_6m_date"'
 
 case_ "a second follow-up is a conflict unless --force; too early or late only warns"
 run candidate follow-up CP-A --date 2027-11-30 --status inactive

@@ -27,6 +27,8 @@ capacity      40
 member_since  2021-03-01
 active        yes
 notes
+size
+left_on
 
 contacts:
 (none)
@@ -60,7 +62,7 @@ case_ "list as a table, ordered by key"
 run company list
 expect_status 0
 expect_out <<'OUT'
-ID  KEY        NAME                   INDUSTRY   PLZ    CITY    DISTRICT          CAN HOST  CAPACITY
+ID  KEY        NAME                   INDUSTRY   PLZ    CITY    DISTRICT          CAN HOST  CAPACITY  SIZE
  5  berlin     Berliner Bau                      10115                            no
  4  grenz      Grenz GmbH                        06120          Saalekreis        no
  2  hettstedt  Kupfer AG                         06333  Endorf  Harz              no
