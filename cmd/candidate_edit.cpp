@@ -32,6 +32,14 @@ const std::vector<std::pair<std::string, std::string>> k_edit_fields = {
     {"isced", "isced"},
     {"entry-date", "entry_date"},
     {"exit-date", "exit_date"},
+    {"country-of-birth", "country_of_birth"},
+    {"second-nationality", "second_nationality"},
+    {"foreign-background", "foreign_background"},
+    {"unemployed-since", "unemployed_since"},
+    {"housing", "housing"},
+    {"disability", "disability"},
+    {"minority", "minority"},
+    {"sensitive-consent", "sensitive_consent"},
 };
 
 struct CandidateEditOptions {

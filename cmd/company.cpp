@@ -42,6 +42,7 @@ struct CompanyEditOptions : CompanyFieldOptions {
 
 struct CompanyArchiveOptions {
     std::string key;
+    std::optional<std::string> date;
     bool undo = false;
     bool dry = false;
 };
@@ -66,6 +67,8 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating
     cmd->add_option("--capacity", f.capacity, "Seats at the venue (0 clears)");
     cmd->add_option("--member-since", f.member_since, "Date it joined, YYYY-MM-DD or DD.MM.YYYY");
     cmd->add_option("--notes", f.notes, "Free notes");
+    cmd->add_option("--size", f.size,
+                    "micro, small, medium, large or unknown (KMU definition, EU 2003/361/EC)");
 }
 
 void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char* past,
@@ -119,13 +122,17 @@ void setup_archive(CLI::App& group, Runtime& rt) {
     static CompanyArchiveOptions o;
     auto* cmd = group.add_subcommand("archive", "Archive a company (or bring it back with --undo)");
     cmd->add_option("KEY", o.key, "Company key")->required();
-    cmd->add_flag("--undo", o.undo, "Make an archived company active again");
+    auto* undo = cmd->add_flag("--undo", o.undo, "Make an archived company active again");
+    cmd->add_option("--date", o.date,
+                    "Day it left the network, YYYY-MM-DD or DD.MM.YYYY (default: today)")
+        ->excludes(undo);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
+            const auto day = reference_day(o.date);
             auto db = rt.open(Access::read_write);
             const auto action = o.undo ? ArchiveAction::restore : ArchiveAction::archive;
-            const auto out = archive_company(db, o.key, action, dry_run(o.dry));
+            const auto out = archive_company(db, o.key, action, dry_run(o.dry), day);
             report_outcome(rt, out, o.dry, o.undo ? "restored" : "archived",
                            o.undo ? "restore" : "archive");
         };

@@ -54,7 +54,13 @@ std::string quoted(const std::string& s) {
     return out + "'";
 }
 
-void describe(const CLI::App& app, std::string& line) {
+// Return true if `option` of a command about one person (`candidate ...`) carries a fact of that
+// person although it is plain elsewhere: the day they left, their situation.
+bool personal_here(const std::string& option, bool about_person) {
+    return about_person && (option == "--date" || option == "--status");
+}
+
+void describe(const CLI::App& app, std::string& line, bool about_person = false) {
     for (const CLI::Option* opt : app.get_options()) {
         if (opt->count() == 0 || opt->get_name() == "--help") {
             continue;
@@ -72,7 +78,7 @@ void describe(const CLI::App& app, std::string& line) {
             if (positional) {
                 // An agency's reference is a pseudonym of a person: the audit row's id suffices.
                 line += " " + (opt->get_name() == "CANDIDATE" ? std::string("…") : quoted(value));
-            } else if (is_personal(name)) {
+            } else if (is_personal(name) || personal_here(name, about_person)) {
                 line += " " + name + "=…";
             } else {
                 line += " " + name + "=" + quoted(value);
@@ -81,7 +87,7 @@ void describe(const CLI::App& app, std::string& line) {
     }
     for (const CLI::App* sub : app.get_subcommands()) {
         line += " " + sub->get_name();
-        describe(*sub, line);
+        describe(*sub, line, about_person || sub->get_name() == "candidate");
     }
 }
 

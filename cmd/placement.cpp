@@ -18,6 +18,7 @@ struct PlacementSetOptions {
     std::string status;
     std::optional<std::string> source;
     std::string note;
+    std::optional<std::string> date;
     bool force = false;
     bool dry = false;
 };
@@ -83,6 +84,8 @@ void setup_placement(CLI::App& app, Runtime& rt) {
         ->required();
     set->add_option("--source", o.source, "The source of the candidate reference");
     set->add_option("--note", o.note, "A note for the coordinators (no personal data)");
+    set->add_option("--date", o.date,
+                    "Day the step was reached, YYYY-MM-DD or DD.MM.YYYY (default: today)");
     set->add_flag(
         "--force", o.force,
         "Allow a move backward or out of a final status, or an introduction the rules refuse");
@@ -90,10 +93,11 @@ void setup_placement(CLI::App& app, Runtime& rt) {
     set->callback([&rt] {
         rt.action = [&rt] {
             const auto status = status_of(o.status);
+            const auto day = reference_day(o.date);
             auto db = rt.open(Access::read_write);
             const auto candidate = require_candidate(db, o.candidate, o.source);
-            const auto change =
-                set_placement(db, candidate.id, o.opening, status, o.note, o.force, dry_run(o.dry));
+            const auto change = set_placement(db, candidate.id, o.opening, status, o.note, o.force,
+                                              day, dry_run(o.dry));
             rt.info(fmt::format(
                 "{} candidate {} for opening {}: {}{}{}", verb(o.dry, "set", "set"), candidate.id,
                 o.opening,

@@ -8,6 +8,7 @@
 #include "store/import_store.hpp"
 
 #include <fmt/format.h>
+#include <set>
 
 namespace werkstatt {
 
@@ -35,10 +36,55 @@ Value cell_value(const std::string& column, const Cell& c) {
             return Value{*n};
         }
     }
-    if (column == "active" || column == "needs_recognition") {
+    if (column == "active" || column == "needs_recognition" || column == "foreign_background") {
         return Value{*c == "1"};
     }
     return Value{*c};
+}
+
+// The columns of a candidate shown by `candidate show` only: the facts for the reports to funders,
+// special categories of personal data (Art. 9 GDPR) among them.
+bool shown_only_in_detail(RecordKind kind, const std::string& column) {
+    static const std::set<std::string> k_columns = {
+        "country_of_birth",   "second_nationality", "second_nationality_code",
+        "foreign_background", "unemployed_since",   "housing",
+        "disability",         "minority",           "sensitive_consent",
+        "exit_situation",     "status_6m",          "status_6m_date"};
+    return kind == RecordKind::candidate && k_columns.count(column) != 0;
+}
+
+bool answered(const Cell& c) {
+    return c && (*c == "yes" || *c == "no");
+}
+
+// Refuse a special category (Art. 9 GDPR) recorded as yes or no that `policy` does not allow
+// or that has no consent day; `before` and `after` are the candidate's cells.
+void check_special_categories(const std::map<std::string, std::string>& fields,
+                              const std::vector<Cell>& before, const std::vector<Cell>& after,
+                              const SensitivePolicy& policy) {
+    const auto& schema = candidate_schema();
+    const auto consent = schema.index("sensitive_consent");
+    for (const auto& [field, allowed] :
+         {std::pair<std::string, bool>{"disability", policy.disability},
+          std::pair<std::string, bool>{"minority", policy.minority}}) {
+        const auto i = schema.index(field);
+        if (fields.count(field) != 0 && answered(after[i]) && !allowed) {
+            throw Error(ErrorKind::config,
+                        fmt::format("{} is a special category of personal data (Art. 9 GDPR) and "
+                                    "report.sensitive.{} is off; the administrator must switch "
+                                    "it on before yes or no is recorded (declined is always "
+                                    "allowed)",
+                                    field, field));
+        }
+        const bool touched = after[i] != before[i] || after[consent] != before[consent];
+        if (touched && answered(after[i]) && !after[consent]) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("{} yes or no needs the person's consent; record the day they "
+                                    "consented with --sensitive-consent DAY (or clear {} with "
+                                    "--{} unknown)",
+                                    field, field, field));
+        }
+    }
 }
 
 } // namespace
@@ -85,7 +131,7 @@ std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
 
 std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64_t id,
                                        const std::map<std::string, std::string>& fields,
-                                       DryRun dry_run) {
+                                       DryRun dry_run, const SensitivePolicy& policy) {
     WriteTransaction txn(db);
     const auto& schema = schema_of(kind);
     auto record = load(db, kind, id);
@@ -104,6 +150,19 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
         }
     }
     derive_columns(kind, cells);
+    if (kind == RecordKind::candidate) {
+        check_special_categories(fields, record.cells, cells, policy);
+        const auto active = schema.index("active");
+        const auto& left = cells[schema.index("exit_date")];
+        if (fields.count("active") != 0 && cells[active] == Cell("1") &&
+            record.cells[active] != cells[active] && left) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("candidate {} left the programme on {}; take the exit back "
+                                    "with 'werkstatt candidate exit {} --undo' to match them "
+                                    "again",
+                                    id, *left, id));
+        }
+    }
     if (kind == RecordKind::opening) {
         auto& reference = cells[schema.index("reference")];
         if (!reference || reference->empty()) {
@@ -172,30 +231,57 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     return id;
 }
 
-Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records) {
+namespace {
+
+// Return `records` as rows; `detail` adds the columns shown by `show` only, after the district.
+Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, bool detail) {
     const auto& schema = schema_of(kind);
     Records r;
     r.columns.push_back("id");
-    for (const auto& c : schema.columns) {
+    std::vector<std::size_t> listed;
+    std::vector<std::size_t> detailed;
+    for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        const auto& c = schema.columns[i];
+        if (shown_only_in_detail(kind, c)) {
+            detailed.push_back(i);
+            continue;
+        }
+        listed.push_back(i);
         r.columns.push_back(c == "company_key" ? "company" : c);
     }
     r.columns.push_back("district");
+    if (detail) {
+        for (const auto i : detailed) {
+            r.columns.push_back(schema.columns[i]);
+        }
+    }
     const auto district_index = schema.index("district_ags");
     for (const auto& rec : records) {
         std::vector<Value> row{rec.id};
-        for (std::size_t i = 0; i < rec.cells.size(); ++i) {
+        for (const auto i : listed) {
             row.push_back(cell_value(schema.columns[i], rec.cells[i]));
         }
         const auto& ags = rec.cells[district_index];
         const auto d = ags ? PlzDirectory::shipped().district(*ags) : std::nullopt;
         row.push_back(d ? Value{d->name} : Value{});
+        if (detail) {
+            for (const auto i : detailed) {
+                row.push_back(cell_value(schema.columns[i], rec.cells[i]));
+            }
+        }
         r.rows.push_back(std::move(row));
     }
     return r;
 }
 
+} // namespace
+
+Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records) {
+    return records_of(kind, records, false);
+}
+
 Detail exchange_detail(RecordKind kind, const ExchangeRecord& record) {
-    const auto listing = exchange_records(kind, {record});
+    const auto listing = records_of(kind, {record}, true);
     Detail d;
     for (std::size_t i = 0; i < listing.columns.size(); ++i) {
         d.fields.emplace_back(listing.columns[i], listing.rows.front()[i]);
@@ -205,10 +291,11 @@ Detail exchange_detail(RecordKind kind, const ExchangeRecord& record) {
 
 CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
                              const std::optional<std::string>& source,
-                             const std::map<std::string, std::string>& fields, DryRun dry_run) {
+                             const std::map<std::string, std::string>& fields, DryRun dry_run,
+                             const SensitivePolicy& policy) {
     const auto record = require_candidate(db, id_or_reference, source);
-    return CandidateEdit{record.id,
-                         edit_exchange(db, RecordKind::candidate, record.id, fields, dry_run)};
+    return CandidateEdit{
+        record.id, edit_exchange(db, RecordKind::candidate, record.id, fields, dry_run, policy)};
 }
 
 } // namespace werkstatt

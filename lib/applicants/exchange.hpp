@@ -40,11 +40,21 @@ ExchangeRecord require_opening(Database& db, std::int64_t id);
 std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
                                           const ExchangeFilter& filter);
 
+// Which special categories of personal data (Art. 9 GDPR) may be recorded as yes or no: the
+// admin's switches report.sensitive.disability and report.sensitive.minority.
+struct SensitivePolicy {
+    bool disability = false;
+    bool minority = false;
+};
+
 // Change record `id` of `kind` by `fields` (field name -> value as a user typed it; dates
 // YYYY-MM-DD); return the names of the changed columns. Throw Error(bad_data) naming the field.
+// A candidate's disability or minority may be set to yes or no only where `policy` allows it
+// (else Error(config)) and with a consent day given or stored (else Error(conflict)); declined
+// and unknown are always allowed. Nothing is written when anything is refused.
 std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64_t id,
                                        const std::map<std::string, std::string>& fields,
-                                       DryRun dry_run);
+                                       DryRun dry_run, const SensitivePolicy& policy = {});
 
 // A candidate after a hand edit: its id and the names of the changed columns.
 struct CandidateEdit {
@@ -52,10 +62,11 @@ struct CandidateEdit {
     std::vector<std::string> changed;
 };
 // Change the candidate named by `id_or_reference` and `source` (as require_candidate finds it) by
-// `fields`, as edit_exchange does.
+// `fields`, as edit_exchange does under `policy`.
 CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
                              const std::optional<std::string>& source,
-                             const std::map<std::string, std::string>& fields, DryRun dry_run);
+                             const std::map<std::string, std::string>& fields, DryRun dry_run,
+                             const SensitivePolicy& policy = {});
 
 // Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go; the
 // audit log keeps only that candidate `id` was removed.
@@ -67,7 +78,9 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
                          DryRun dry_run);
 
 // Return `records` of `kind` as a listing whose CSV imports back with profile "werkstatt" (or
-// "openings").
+// "openings"). A listing leaves out the facts kept for the reports to funders (country of birth
+// to the status six months after leaving): the special categories among them are shown by
+// `candidate show` only, never in a list or an export.
 Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records);
 // Return one record for `show`.
 Detail exchange_detail(RecordKind kind, const ExchangeRecord& record);

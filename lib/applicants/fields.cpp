@@ -53,7 +53,9 @@ using Normaliser = std::function<Problem(const Input&)>;
 struct FieldRule {
     template <class F>
     FieldRule(F f) : normalise(std::move(f)) {} // implicit: the tables list bare normalisers
+    FieldRule(Normaliser f, bool from_files) : normalise(std::move(f)), importable(from_files) {}
     Normaliser normalise;
+    bool importable = true; // false: set by hand only, never by an import profile
 };
 
 namespace {
@@ -269,6 +271,76 @@ Cell kldb(std::string_view v) {
     return code ? Cell(code->str()) : std::nullopt;
 }
 
+// A field set by hand only (`candidate edit`, `candidate exit`), never from a file: special
+// categories of personal data (Art. 9 GDPR) and the consent to them, and what the commands that
+// record leaving write.
+FieldRule hand_only(Normaliser n) {
+    return FieldRule(std::move(n), false);
+}
+
+// `n`, except that "unknown" (and an empty value) clears `column` to NULL: not recorded.
+Normaliser unknown_clears(std::size_t column, Normaliser n) {
+    return [column, n = std::move(n)](const Input& in) -> Problem {
+        if (is_unknown_fact(in.value)) {
+            in.set(column, std::nullopt);
+            return std::nullopt;
+        }
+        return n(in);
+    };
+}
+
+// A fact of the reports that is one of a few codes: `parse` gives the stored name or nothing;
+// "unknown" or an empty value clears it.
+template <class Parse>
+Normaliser fact_field(std::size_t column, Parse parse, std::string what) {
+    return unknown_clears(column, [column, parse, what](const Input& in) -> Problem {
+        const auto v = parse(in.value);
+        if (!v) {
+            return problem(what);
+        }
+        in.set(column, std::string(to_string(*v)));
+        return std::nullopt;
+    });
+}
+
+Problem country_of_birth_field(const Input& in) {
+    static const auto column = candidate_column("country_of_birth");
+    const auto code = country_code(in.value);
+    if (!code) {
+        return problem("not a country werkstatt knows; write its ISO code (SY) or its German "
+                       "name (Syrien), or unknown");
+    }
+    in.set(column, *code);
+    return std::nullopt;
+}
+
+Problem second_nationality_field(const Input& in) {
+    static const auto column = candidate_column("second_nationality");
+    static const auto code_column = candidate_column("second_nationality_code");
+    if (is_unknown_fact(in.value)) {
+        in.set_text(column, "");
+        in.set(code_column, std::nullopt);
+        return std::nullopt;
+    }
+    if (auto p = plain_text(in, column, 100)) {
+        return p;
+    }
+    // Kept as written, like the first nationality; the ISO code only where known.
+    in.set(code_column, nationality_code(in.value));
+    return std::nullopt;
+}
+
+Normaliser yes_no_fact(std::size_t column) {
+    return unknown_clears(column, [column](const Input& in) -> Problem {
+        const auto b = parse_yes_no(in.value);
+        if (!b) {
+            return problem("not yes, no or unknown");
+        }
+        in.set(column, *b ? "1" : "0");
+        return std::nullopt;
+    });
+}
+
 const std::map<std::string, FieldRule>& candidate_normalisers() {
     const auto col = candidate_column;
     static const std::map<std::string, FieldRule> table = {
@@ -340,6 +412,28 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
         {"entry_date", date_field(col("entry_date"))},
         {"exit_date", date_field(col("exit_date"))},
         {"active", flag_field(col("active"), true)},
+        {"country_of_birth", unknown_clears(col("country_of_birth"), country_of_birth_field)},
+        {"second_nationality", second_nationality_field},
+        {"unemployed_since",
+         unknown_clears(col("unemployed_since"), date_field(col("unemployed_since")))},
+        {"housing", fact_field(col("housing"), parse_housing,
+                               "not homeless, housing-exclusion, housed or unknown")},
+        {"foreign_background", hand_only(yes_no_fact(col("foreign_background")))},
+        {"disability", hand_only(fact_field(col("disability"), parse_sensitive_answer,
+                                            "not yes, no, declined or unknown"))},
+        {"minority", hand_only(fact_field(col("minority"), parse_sensitive_answer,
+                                          "not yes, no, declined or unknown"))},
+        {"sensitive_consent",
+         hand_only(unknown_clears(col("sensitive_consent"), date_field(col("sensitive_consent"))))},
+        {"exit_situation",
+         hand_only(fact_field(col("exit_situation"), parse_exit_situation,
+                              "not job-searching, education, qualification, employed, "
+                              "self-employed or other"))},
+        {"status_6m", hand_only(fact_field(col("status_6m"), parse_follow_up_status,
+                                           "not employed, self-employed, job-searching, "
+                                           "education, inactive or other"))},
+        {"status_6m_date",
+         hand_only(unknown_clears(col("status_6m_date"), date_field(col("status_6m_date"))))},
     };
     return table;
 }
@@ -382,13 +476,21 @@ const std::vector<std::string>& import_fields(RecordKind kind) {
     static const auto names_of = [](const std::map<std::string, FieldRule>& table) {
         std::vector<std::string> names;
         for (const auto& entry : table) {
-            names.push_back(entry.first);
+            if (entry.second.importable) {
+                names.push_back(entry.first);
+            }
         }
         return names;
     };
     static const std::vector<std::string> candidate = names_of(candidate_normalisers());
     static const std::vector<std::string> opening = names_of(opening_normalisers());
     return kind == RecordKind::opening ? opening : candidate;
+}
+
+bool hand_only_field(RecordKind kind, const std::string& field) {
+    const auto& table = normalisers(kind);
+    const auto it = table.find(field);
+    return it != table.end() && !it->second.importable;
 }
 
 FieldNormaliser::FieldNormaliser(RecordKind kind, const std::string& field) {
@@ -442,6 +544,9 @@ std::vector<std::size_t> field_columns(RecordKind kind, const std::string& field
     const auto& schema = schema_of(kind);
     if (field == "nationality") {
         return {schema.index("nationality"), schema.index("nationality_code")};
+    }
+    if (field == "second_nationality") {
+        return {schema.index("second_nationality"), schema.index("second_nationality_code")};
     }
     if (field == "company") {
         return {schema.index("company_key")};
@@ -499,8 +604,9 @@ std::vector<Cell> default_cells(RecordKind kind) {
             cells[schema.index(column)] = std::string(value);
         };
         if (k == RecordKind::candidate) {
-            for (const char* c : {"first_name", "last_name", "email", "phone", "plz", "city",
-                                  "occupation", "languages", "licences", "notes", "nationality"}) {
+            for (const char* c :
+                 {"first_name", "last_name", "email", "phone", "plz", "city", "occupation",
+                  "languages", "licences", "notes", "nationality", "second_nationality"}) {
                 set(c, "");
             }
             set("residence_status", "unknown");

@@ -64,8 +64,12 @@ std::optional<FieldProblem> normalise_field(RecordKind kind, const std::string& 
                                             std::string_view raw, const FieldContext& context,
                                             std::vector<Cell>& cells);
 
-// Return the field names a record of `kind` has (what a profile may map), in alphabetical order.
+// Return the field names of a record of `kind` that a profile may map, in alphabetical order.
 const std::vector<std::string>& import_fields(RecordKind kind);
+
+// Return true if `field` of a record of `kind` is set by hand only and no import profile may map
+// it (the special categories of Art. 9 GDPR, the consent to them, the exit and its follow-up).
+bool hand_only_field(RecordKind kind, const std::string& field);
 
 // Return the column indexes that `field` writes.
 std::vector<std::size_t> field_columns(RecordKind kind, const std::string& field);

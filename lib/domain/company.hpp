@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "domain/reporting_values.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,9 @@ struct Company {
     std::optional<Date> member_since;
     bool active = true; // false once archived
     std::string notes;
+    // The KMU size class (Recommendation 2003/361/EC); empty: not known.
+    std::optional<CompanySize> size;
+    std::optional<Date> left_on; // the day it was archived: it left the network
 };
 
 // A contact person at a member company (Ansprechpartnerin / Ansprechpartner).

@@ -53,6 +53,58 @@ constexpr std::pair<std::string_view, EmploymentAtEntry> k_employment[] = {
     {"selbststaendig", EmploymentAtEntry::employed},
     {"selbstaendig", EmploymentAtEntry::employed}};
 
+constexpr std::pair<std::string_view, bool> k_yes_no[] = {
+    {"yes", true}, {"ja", true},    {"y", true},  {"j", true},  {"1", true},     {"true", true},
+    {"no", false}, {"nein", false}, {"n", false}, {"0", false}, {"false", false}};
+
+constexpr std::pair<std::string_view, Housing> k_housing[] = {
+    {"homeless", Housing::homeless},
+    {"wohnungslos", Housing::homeless},
+    {"obdachlos", Housing::homeless},
+    {"housing-exclusion", Housing::housing_exclusion},
+    {"wohnungsausschluss", Housing::housing_exclusion},
+    {"wohnungsnotfall", Housing::housing_exclusion},
+    {"housed", Housing::housed},
+    {"wohnung", Housing::housed}};
+
+constexpr std::pair<std::string_view, SensitiveAnswer> k_sensitive[] = {
+    {"yes", SensitiveAnswer::yes},
+    {"ja", SensitiveAnswer::yes},
+    {"no", SensitiveAnswer::no},
+    {"nein", SensitiveAnswer::no},
+    {"declined", SensitiveAnswer::declined},
+    {"abgelehnt", SensitiveAnswer::declined},
+    {"verweigert", SensitiveAnswer::declined}};
+
+constexpr std::pair<std::string_view, ExitSituation> k_exit[] = {
+    {"job-searching", ExitSituation::job_searching}, {"education", ExitSituation::education},
+    {"qualification", ExitSituation::qualification}, {"employed", ExitSituation::employed},
+    {"self-employed", ExitSituation::self_employed}, {"other", ExitSituation::other}};
+
+constexpr std::pair<std::string_view, FollowUpStatus> k_follow_up[] = {
+    {"employed", FollowUpStatus::employed},
+    {"self-employed", FollowUpStatus::self_employed},
+    {"job-searching", FollowUpStatus::job_searching},
+    {"education", FollowUpStatus::education},
+    {"inactive", FollowUpStatus::inactive},
+    {"other", FollowUpStatus::other}};
+
+constexpr std::pair<std::string_view, CompanySize> k_sizes[] = {
+    {"micro", CompanySize::micro}, {"kleinst", CompanySize::micro}, {"small", CompanySize::small},
+    {"klein", CompanySize::small}, {"medium", CompanySize::medium}, {"mittel", CompanySize::medium},
+    {"large", CompanySize::large}, {"gross", CompanySize::large}};
+
+// Return `text` folded (lower case, umlauts as ae, oe, ue, ss) with '_' written as '-'.
+std::string folded_code(std::string_view text) {
+    auto out = text::fold_german(text::trim(text));
+    for (auto& c : out) {
+        if (c == '_') {
+            c = '-';
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::optional<Gender> parse_gender(std::string_view text) {
@@ -103,6 +155,55 @@ std::optional<IscedLevel> IscedLevel::parse(std::string_view text) {
         return std::nullopt;
     }
     return IscedLevel(rest[0] - '0');
+}
+
+bool is_unknown_fact(std::string_view text) {
+    const auto folded = text::fold_german(text::trim(text));
+    return folded.empty() || folded == "unknown" || folded == "unbekannt";
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+    return lookup_name(k_yes_no, folded_code(text));
+}
+
+std::optional<Housing> parse_housing(std::string_view text) {
+    return lookup_name(k_housing, folded_code(text));
+}
+
+std::string_view to_string(Housing housing) {
+    return name_in(k_housing, housing);
+}
+
+std::optional<SensitiveAnswer> parse_sensitive_answer(std::string_view text) {
+    return lookup_name(k_sensitive, folded_code(text));
+}
+
+std::string_view to_string(SensitiveAnswer answer) {
+    return name_in(k_sensitive, answer);
+}
+
+std::optional<ExitSituation> parse_exit_situation(std::string_view text) {
+    return lookup_name(k_exit, folded_code(text));
+}
+
+std::string_view to_string(ExitSituation situation) {
+    return name_in(k_exit, situation);
+}
+
+std::optional<FollowUpStatus> parse_follow_up_status(std::string_view text) {
+    return lookup_name(k_follow_up, folded_code(text));
+}
+
+std::string_view to_string(FollowUpStatus status) {
+    return name_in(k_follow_up, status);
+}
+
+std::optional<CompanySize> parse_company_size(std::string_view text) {
+    return lookup_name(k_sizes, folded_code(text));
+}
+
+std::string_view to_string(CompanySize size) {
+    return name_in(k_sizes, size);
 }
 
 std::string_view IscedLevel::esf_band() const {

@@ -57,4 +57,62 @@ class IscedLevel {
     int m_level;
 };
 
+// Return true if `text` asks to clear a recorded fact: empty, "unknown", "unbekannt" (case
+// ignored). What the facts below store then is NULL, which reports count as "not recorded".
+bool is_unknown_fact(std::string_view text);
+
+// Yes or no as a person answers it: "yes", "ja", "y", "j", "1", "true" or "no", "nein", "n",
+// "0", "false" (case ignored); nothing for anything else.
+std::optional<bool> parse_yes_no(std::string_view text);
+
+// Homelessness or housing exclusion at entry (Wohnungslosigkeit, ESF+ Annex I).
+enum class Housing { homeless, housing_exclusion, housed };
+// Parse `text`: "homeless", "wohnungslos", "obdachlos"; "housing-exclusion",
+// "wohnungsausschluss", "wohnungsnotfall"; "housed", "wohnung" (case ignored), or nothing.
+std::optional<Housing> parse_housing(std::string_view text);
+// Return "homeless", "housing-exclusion" or "housed", as stored.
+std::string_view to_string(Housing housing);
+
+// The answer to a question about a special category of personal data (Art. 9 GDPR: disability,
+// membership of a minority): yes, no, or the person declined to answer.
+enum class SensitiveAnswer { yes, no, declined };
+// Parse `text`: "yes"/"ja", "no"/"nein", "declined"/"abgelehnt"/"verweigert" (case ignored), or
+// nothing.
+std::optional<SensitiveAnswer> parse_sensitive_answer(std::string_view text);
+// Return "yes", "no" or "declined", as stored.
+std::string_view to_string(SensitiveAnswer answer);
+
+// The situation on leaving the programme (ESF+ immediate result indicators).
+enum class ExitSituation {
+    job_searching,
+    education,
+    qualification,
+    employed,
+    self_employed,
+    other
+};
+// Parse `text`: "job-searching", "education", "qualification", "employed", "self-employed",
+// "other" (case ignored, '_' for '-'), or nothing.
+std::optional<ExitSituation> parse_exit_situation(std::string_view text);
+// Return the name of `situation`, as stored.
+std::string_view to_string(ExitSituation situation);
+
+// The situation six months after leaving (ESF+ longer-term result indicators).
+enum class FollowUpStatus { employed, self_employed, job_searching, education, inactive, other };
+// Parse `text`: "employed", "self-employed", "job-searching", "education", "inactive", "other"
+// (case ignored, '_' for '-'), or nothing.
+std::optional<FollowUpStatus> parse_follow_up_status(std::string_view text);
+// Return the name of `status`, as stored.
+std::string_view to_string(FollowUpStatus status);
+
+// The size of a company after the KMU definition of Recommendation 2003/361/EC: micro (fewer
+// than 10 employees), small (fewer than 50), medium (fewer than 250, with the turnover and
+// balance sheet limits of the recommendation), large (all others).
+enum class CompanySize { micro, small, medium, large };
+// Parse `text`: "micro"/"kleinst", "small"/"klein", "medium"/"mittel", "large"/"gross"/"groß"
+// (case ignored), or nothing.
+std::optional<CompanySize> parse_company_size(std::string_view text);
+// Return "micro", "small", "medium" or "large", as stored.
+std::string_view to_string(CompanySize size);
+
 } // namespace werkstatt

@@ -59,6 +59,14 @@ void read_columns(ImportProfile& p, const toml::node& node) {
     std::vector<std::pair<std::uint32_t, std::pair<std::string, ColumnRef>>> by_line;
     for (const auto& [k, v] : *table) {
         const std::string field(k.str());
+        if (hand_only_field(p.kind, field)) {
+            throw bad_profile(p.origin, v,
+                              fmt::format("field '{}' cannot come from a file: special "
+                                          "categories of personal data (Art. 9 GDPR), the "
+                                          "consent to them and the exit are recorded by hand "
+                                          "with 'werkstatt candidate edit' or 'candidate exit'",
+                                          field));
+        }
         if (!known_field(p.kind, field)) {
             throw bad_profile(p.origin, v,
                               fmt::format("unknown field '{}'; the fields are {}", field,

@@ -114,12 +114,13 @@ void check_open_status(Database& db, std::int64_t candidate_id, const OpeningMat
 // Withdraw the other open placements of the hired candidate `candidate_id`, with the reason in
 // their note; return them as they were.
 std::vector<PlacementRow> withdraw_others(Database& db, std::int64_t candidate_id,
-                                          std::int64_t opening_id, const std::string& now) {
+                                          std::int64_t opening_id, Date day,
+                                          const std::string& now) {
     std::vector<PlacementRow> withdrawn;
     for (auto& p : list_placements(db, PlacementFilter{{}, candidate_id, {}})) {
         if (p.opening_id != opening_id && is_open(p.status)) {
             update_placement(db, p.id, "withdrawn", withdrawn_by_hire_note(p.note, opening_id),
-                             now);
+                             step_days(p.days, PlacementStatus::withdrawn, day), now);
             withdrawn.push_back(std::move(p));
         }
     }
@@ -136,8 +137,39 @@ std::string opening_list(const std::vector<PlacementRow>& rows) {
 
 } // namespace
 
+PlacementDays step_days(const PlacementDays& before, PlacementStatus status, Date day) {
+    auto d = before;
+    const auto iso = std::optional(day.iso());
+    switch (status) {
+    case PlacementStatus::proposed:
+        d = PlacementDays{};
+        break;
+    case PlacementStatus::introduced:
+        d.introduced_on = iso;
+        d.interview_on.reset();
+        d.hired_on.reset();
+        d.closed_on.reset();
+        break;
+    case PlacementStatus::interview:
+        d.interview_on = iso;
+        d.hired_on.reset();
+        d.closed_on.reset();
+        break;
+    case PlacementStatus::hired:
+        d.hired_on = iso;
+        d.closed_on.reset();
+        break;
+    case PlacementStatus::declined:
+    case PlacementStatus::withdrawn:
+        d.closed_on = iso;
+        d.hired_on.reset();
+        break;
+    }
+    return d;
+}
+
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
-                              PlacementStatus status, const std::string& note, bool force,
+                              PlacementStatus status, const std::string& note, bool force, Date day,
                               DryRun dry_run) {
     WriteTransaction txn(db);
     if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
@@ -193,7 +225,8 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
     const auto now = utc_timestamp();
     if (existing) {
         update_placement(db, existing->id, std::string(to_string(status)),
-                         note.empty() ? existing->note : note, now);
+                         note.empty() ? existing->note : note,
+                         step_days(existing->days, status, day), now);
     } else {
         PlacementRow row;
         row.candidate_id = candidate_id;
@@ -202,10 +235,11 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
         row.note = note;
         row.created_at = now;
         row.updated_at = now;
+        row.days = step_days(PlacementDays{}, status, day);
         change.id = insert_placement(db, row);
     }
     if (status == PlacementStatus::hired) {
-        change.withdrawn = withdraw_others(db, candidate_id, opening_id, now);
+        change.withdrawn = withdraw_others(db, candidate_id, opening_id, day, now);
         if (change.opening_filled) {
             for (auto& p : list_placements(db, PlacementFilter{{}, {}, opening_id})) {
                 if (p.candidate_id != candidate_id && is_open(p.status)) {

@@ -3,6 +3,7 @@
 // interview -> hired, declined or withdrawn; a committed run stores its proposal as placements.
 #pragma once
 
+#include "core/date.hpp"
 #include "io/records.hpp"
 #include "match/matching.hpp"
 #include "store/database.hpp"
@@ -30,6 +31,12 @@ bool is_final(PlacementStatus status);
 // proposed -> introduced -> interview -> hired, or to declined or withdrawn from any open status.
 bool moves_forward(PlacementStatus from, PlacementStatus to);
 
+// Return the step days of a placement that had `before` and moves to `status` on `day`: the day
+// of the step reached is `day`; steps after it lose their days (a move back, or forward again
+// after a correction); declined and withdrawn set closed_on and clear hired_on (the hire did not
+// stand); proposed clears every day.
+PlacementDays step_days(const PlacementDays& before, PlacementStatus status, Date day);
+
 // What `set_placement` did.
 struct PlacementChange {
     std::int64_t id = 0;
@@ -54,9 +61,10 @@ std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening
 // hired elsewhere, or for an open status at an opening that is closed, belongs to an archived
 // company or has all positions filled by hires, each unless `force`; and, even with `force`, for
 // hiring a candidate hired elsewhere; for hiring into an opening without a free position unless
-// `force`.
+// `force`. The placement gets `day` as the day of the step it reaches (step_days), and so do
+// the placements the hire withdraws (closed_on).
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
-                              PlacementStatus status, const std::string& note, bool force,
+                              PlacementStatus status, const std::string& note, bool force, Date day,
                               DryRun dry_run);
 
 // Return `rows` as a listing.

@@ -145,7 +145,7 @@ std::string archive_consequences(Database& db, const Company& c, CompanyOutcome&
 } // namespace
 
 CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction action,
-                               DryRun dry_run) {
+                               DryRun dry_run, std::optional<Date> day) {
     WriteTransaction txn(db);
     CompanyOutcome out;
     out.company = require_company(db, key);
@@ -157,6 +157,8 @@ CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction
     }
     out.company.active = active;
     out.changed.emplace_back("active");
+    out.company.left_on = active ? std::nullopt : std::optional(day.value_or(Date::today()));
+    out.changed.emplace_back("left_on");
     update_company(db, out.company);
     std::string details;
     if (active) {

@@ -174,6 +174,18 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
     if (f.active) {
         assign_changed(c.active, *f.active, "active", changed);
     }
+    if (f.size) {
+        std::optional<CompanySize> size;
+        if (!is_unknown_fact(*f.size)) {
+            size = parse_company_size(*f.size);
+            if (!size) {
+                throw bad(fmt::format("size '{}' is not a company size; use micro, small, medium, "
+                                      "large or unknown (KMU definition, werkstatt-company(1))",
+                                      text::printable(*f.size, 20)));
+            }
+        }
+        assign_changed(c.size, size, "size", changed);
+    }
     derive_district(c, f, policy, changed, warnings);
     if (c.can_host && !c.capacity && (has(changed, "can_host") || has(changed, "capacity"))) {
         warnings.push_back(fmt::format("company {} can host but has no capacity; add --capacity "

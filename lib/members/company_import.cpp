@@ -27,7 +27,8 @@ enum class Column {
     capacity,
     member_since,
     active,
-    notes
+    notes,
+    size
 };
 
 const std::map<std::string, Column, std::less<>>& known_columns() {
@@ -39,6 +40,7 @@ const std::map<std::string, Column, std::less<>>& known_columns() {
         {"district", Column::district}, {"can_host", Column::can_host},
         {"capacity", Column::capacity}, {"member_since", Column::member_since},
         {"active", Column::active},     {"notes", Column::notes},
+        {"size", Column::size},         {"left_on", Column::ignored},
     };
     return columns;
 }
@@ -51,7 +53,7 @@ std::vector<Column> map_header(const CsvRecord& header, const std::string& sourc
                                              {"key", "name", "plz"},
                                              "key, name, plz and optionally industry, street, "
                                              "city, district, can_host, capacity, member_since, "
-                                             "active, notes"});
+                                             "active, notes, size"});
 }
 
 // Return the yes or no of `value`, or nothing after adding a problem of `column` to `problems`.
@@ -105,6 +107,9 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             break;
         case Column::notes:
             f.notes = value;
+            break;
+        case Column::size:
+            f.size = value;
             break;
         case Column::can_host:
             if (!blank) {
@@ -175,7 +180,7 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
                      fields, check, &CompanyFields::key, &CompanyFields::name,
                      &CompanyFields::industry, &CompanyFields::street, &CompanyFields::plz,
                      &CompanyFields::city, &CompanyFields::district, &CompanyFields::member_since,
-                     &CompanyFields::notes, &CompanyFields::capacity)) {
+                     &CompanyFields::notes, &CompanyFields::capacity, &CompanyFields::size)) {
                 problems.push_back(std::move(p));
             }
             if (!problems.empty()) {

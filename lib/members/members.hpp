@@ -31,6 +31,7 @@ struct CompanyFields {
     std::optional<bool> can_host;
     std::optional<bool> active;
     std::optional<std::int64_t> capacity; // 0 clears it
+    std::optional<std::string> size;      // micro, small, medium, large; "unknown" or "" clears
 };
 
 // A company after a write, with the fields that changed, warnings for the user and notes on
@@ -64,9 +65,11 @@ enum class ArchiveAction { archive, restore };
 // Archive (or restore) the company with `key`; archived companies leave listings and rotations.
 // Archiving closes the company's open openings (the audit row names them) and warns about its
 // placements in introduction or interview and the planned or confirmed events it hosts;
-// restoring reopens the openings that archiving closed and that are still closed.
+// restoring reopens the openings that archiving closed and that are still closed. Archiving
+// records `day` (today if empty) as the day the company left the network (left_on); restoring
+// clears it.
 CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction action,
-                               DryRun dry_run);
+                               DryRun dry_run, std::optional<Date> day = std::nullopt);
 
 // What a company import did, or would do.
 using CompanyImportReport = KeyedImportReport;

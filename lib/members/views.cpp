@@ -18,26 +18,35 @@ Value since(const Company& c) {
     return c.member_since ? Value{c.member_since->iso()} : Value{};
 }
 
+Value size_of(const Company& c) {
+    return c.size ? Value{std::string(to_string(*c.size))} : Value{};
+}
+
+Value left_on(const Company& c) {
+    return c.left_on ? Value{c.left_on->iso()} : Value{};
+}
+
 } // namespace
 
 Records company_records(const std::vector<Company>& companies, Columns columns) {
     Records r;
     if (columns == Columns::brief) {
         r.columns = {"id",   "key",      "name",     "industry", "plz",
-                     "city", "district", "can_host", "capacity"};
+                     "city", "district", "can_host", "capacity", "size"};
     } else {
-        r.columns = {"id",       "key",          "name",     "industry",     "street",
-                     "plz",      "city",         "district", "district_ags", "can_host",
-                     "capacity", "member_since", "active",   "notes"};
+        r.columns = {"id",     "key",      "name",         "industry", "street",   "plz",
+                     "city",   "district", "district_ags", "can_host", "capacity", "member_since",
+                     "active", "notes",    "size",         "left_on"};
     }
     for (const auto& c : companies) {
         if (columns == Columns::brief) {
             r.rows.push_back({c.id, c.key, c.name, c.industry, c.plz, c.city, district_name(c),
-                              c.can_host, optional_value(c.capacity)});
+                              c.can_host, optional_value(c.capacity), size_of(c)});
         } else {
             r.rows.push_back({c.id, c.key, c.name, c.industry, c.street, c.plz, c.city,
                               district_name(c), optional_value(c.district_ags), c.can_host,
-                              optional_value(c.capacity), since(c), c.active, c.notes});
+                              optional_value(c.capacity), since(c), c.active, c.notes, size_of(c),
+                              left_on(c)});
         }
     }
     return r;
@@ -58,7 +67,9 @@ Detail company_detail(const Company& c, const std::vector<Contact>& contacts) {
                 {"capacity", optional_value(c.capacity)},
                 {"member_since", since(c)},
                 {"active", c.active},
-                {"notes", c.notes}};
+                {"notes", c.notes},
+                {"size", size_of(c)},
+                {"left_on", left_on(c)}};
     d.children.emplace_back("contacts", contact_records(contacts));
     return d;
 }

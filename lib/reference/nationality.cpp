@@ -144,6 +144,17 @@ std::optional<std::string> nationality_code(std::string_view text) {
     return it->second;
 }
 
+std::optional<std::string> country_code(std::string_view text) {
+    const auto trimmed = text::trim(text);
+    if (trimmed.size() == 2) {
+        const auto code = normal_code(trimmed);
+        if (!code.empty() && shipped().countries.count(code) != 0) {
+            return code;
+        }
+    }
+    return nationality_code(trimmed);
+}
+
 bool is_stateless_or_undetermined(std::string_view text) {
     // Keys as lookup_key folds them: "ohne Staatsangehörigkeit" becomes "ohne".
     const auto key = lookup_key(text);

@@ -19,6 +19,11 @@ namespace werkstatt {
 // none yet.
 std::optional<std::string> nationality_code(std::string_view text);
 
+// Return the ISO 3166-1 alpha-2 code of the country `text` names: a code the table knows in
+// either case ("SY", "sy") or whatever nationality_code() reads (a German country name such as
+// "Syrien", an adjective). Return nothing otherwise. The one reader of a country of birth.
+std::optional<std::string> country_code(std::string_view text);
+
 // Return true if `text` says the person has no nationality ("staatenlos", "stateless") or an
 // undetermined one ("ungeklärt"); ESF+ counts both as third-country nationals.
 bool is_stateless_or_undetermined(std::string_view text);

@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* k_company_columns =
     "id, key, name, industry, street, plz, city, district_ags, can_host, capacity, member_since, "
-    "active, notes";
+    "active, notes, size, left_on";
 
 Company read_company(SQLite::Statement& q) {
     Company c;
@@ -32,10 +32,16 @@ Company read_company(SQLite::Statement& q) {
     }
     c.active = q.getColumn(11).getInt() != 0;
     c.notes = q.getColumn(12).getString();
+    if (!q.getColumn(13).isNull()) {
+        c.size = parse_company_size(q.getColumn(13).getString());
+    }
+    if (!q.getColumn(14).isNull()) {
+        c.left_on = Date::parse_iso(q.getColumn(14).getString());
+    }
     return c;
 }
 
-// Bind the fields of `c` to parameters 1..12 in the order of k_company_columns without id.
+// Bind the fields of `c` to parameters 1..14 in the order of k_company_columns without id.
 void bind_company(SQLite::Statement& q, const Company& c) {
     q.bind(1, c.key);
     q.bind(2, c.name);
@@ -61,6 +67,16 @@ void bind_company(SQLite::Statement& q, const Company& c) {
     }
     q.bind(11, c.active ? 1 : 0);
     q.bind(12, c.notes);
+    if (c.size) {
+        q.bind(13, std::string(to_string(*c.size)));
+    } else {
+        q.bind(13);
+    }
+    if (c.left_on) {
+        q.bind(14, c.left_on->iso());
+    } else {
+        q.bind(14);
+    }
 }
 
 Contact read_contact(SQLite::Statement& q) {
@@ -117,10 +133,10 @@ std::vector<Company> list_companies(Database& db, const CompanyFilter& filter) {
 std::int64_t insert_company(Database& db, const Company& company) {
     SQLite::Statement q(db.sql(), "INSERT INTO company (key, name, industry, street, plz, city, "
                                   "district_ags, can_host, capacity, member_since, active, notes, "
-                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  "?, ?, ?13, ?13)");
+                                  "size, left_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?15, ?15)");
     bind_company(q, company);
-    q.bind(13, utc_timestamp());
+    q.bind(15, utc_timestamp());
     q.exec();
     return db.sql().getLastInsertRowid();
 }
@@ -128,11 +144,11 @@ std::int64_t insert_company(Database& db, const Company& company) {
 void update_company(Database& db, const Company& company) {
     SQLite::Statement q(db.sql(), "UPDATE company SET key = ?, name = ?, industry = ?, street = ?, "
                                   "plz = ?, city = ?, district_ags = ?, can_host = ?, capacity = "
-                                  "?, member_since = ?, active = ?, notes = ?, updated_at = ? "
-                                  "WHERE id = ?");
+                                  "?, member_since = ?, active = ?, notes = ?, size = ?, left_on "
+                                  "= ?, updated_at = ? WHERE id = ?");
     bind_company(q, company);
-    q.bind(13, utc_timestamp());
-    q.bind(14, company.id);
+    q.bind(15, utc_timestamp());
+    q.bind(16, company.id);
     q.exec();
 }
 

@@ -22,7 +22,8 @@ std::optional<std::int64_t> int_column(const SQLite::Column& c) {
 constexpr const char* k_placement_select =
     "SELECT placement.id, candidate.id, candidate.reference, candidate.source, opening.id, "
     "opening.title, company.key, placement.status, placement.run_id, placement.score_milli, "
-    "placement.note, placement.created_at, placement.updated_at FROM placement "
+    "placement.note, placement.created_at, placement.updated_at, placement.introduced_on, "
+    "placement.interview_on, placement.hired_on, placement.closed_on FROM placement "
     "JOIN candidate ON candidate.id = placement.candidate_id "
     "JOIN opening ON opening.id = placement.opening_id "
     "JOIN company ON company.id = opening.company_id ";
@@ -42,7 +43,24 @@ PlacementRow read_placement(SQLite::Statement& q) {
     r.note = q.getColumn(10).getString();
     r.created_at = q.getColumn(11).getString();
     r.updated_at = q.getColumn(12).getString();
+    r.days.introduced_on = text_column(q.getColumn(13));
+    r.days.interview_on = text_column(q.getColumn(14));
+    r.days.hired_on = text_column(q.getColumn(15));
+    r.days.closed_on = text_column(q.getColumn(16));
     return r;
+}
+
+// Bind the step days `d` to parameters `first` to `first` + 3.
+void bind_days(SQLite::Statement& q, int first, const PlacementDays& d) {
+    int i = first;
+    for (const auto* day : {&d.introduced_on, &d.interview_on, &d.hired_on, &d.closed_on}) {
+        if (*day) {
+            q.bind(i, **day);
+        } else {
+            q.bind(i);
+        }
+        ++i;
+    }
 }
 
 } // namespace
@@ -176,9 +194,10 @@ std::optional<PlacementRow> find_placement(Database& db, std::int64_t candidate_
 }
 
 std::int64_t insert_placement(Database& db, const PlacementRow& row) {
-    SQLite::Statement q(
-        db.sql(), "INSERT INTO placement (candidate_id, opening_id, status, run_id, "
-                  "score_milli, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(db.sql(),
+                        "INSERT INTO placement (candidate_id, opening_id, status, run_id, "
+                        "score_milli, note, created_at, updated_at, introduced_on, interview_on, "
+                        "hired_on, closed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, row.candidate_id);
     q.bind(2, row.opening_id);
     q.bind(3, row.status);
@@ -191,18 +210,21 @@ std::int64_t insert_placement(Database& db, const PlacementRow& row) {
     q.bind(6, row.note);
     q.bind(7, row.created_at);
     q.bind(8, row.updated_at);
+    bind_days(q, 9, row.days);
     q.exec();
     return db.sql().getLastInsertRowid();
 }
 
 void update_placement(Database& db, std::int64_t id, const std::string& status,
-                      const std::string& note, const std::string& now) {
-    SQLite::Statement q(db.sql(),
-                        "UPDATE placement SET status = ?, note = ?, updated_at = ? WHERE id = ?");
+                      const std::string& note, const PlacementDays& days, const std::string& now) {
+    SQLite::Statement q(db.sql(), "UPDATE placement SET status = ?, note = ?, updated_at = ?, "
+                                  "introduced_on = ?, interview_on = ?, hired_on = ?, closed_on = "
+                                  "? WHERE id = ?");
     q.bind(1, status);
     q.bind(2, note);
     q.bind(3, now);
-    q.bind(4, id);
+    bind_days(q, 4, days);
+    q.bind(8, id);
     q.exec();
 }
 

@@ -68,6 +68,15 @@ std::vector<OpeningMatchRow> load_opening_rows(Database& db, bool all,
 std::vector<std::pair<std::int64_t, std::int64_t>> closed_pairs(Database& db);
 
 // A placement row with the names that make it readable.
+// The day a placement reached each step (YYYY-MM-DD), empty where it has not (any more).
+struct PlacementDays {
+    std::optional<std::string> introduced_on;
+    std::optional<std::string> interview_on;
+    std::optional<std::string> hired_on;
+    std::optional<std::string> closed_on; // declined or withdrawn
+    bool operator==(const PlacementDays&) const = default;
+};
+
 struct PlacementRow {
     std::int64_t id = 0;
     std::int64_t candidate_id = 0;
@@ -82,6 +91,7 @@ struct PlacementRow {
     std::string note;
     std::string created_at;
     std::string updated_at;
+    PlacementDays days;
 };
 
 // Which placements a listing shows.
@@ -98,9 +108,9 @@ std::optional<PlacementRow> find_placement(Database& db, std::int64_t candidate_
                                            std::int64_t opening_id);
 // Insert a placement and return its id.
 std::int64_t insert_placement(Database& db, const PlacementRow& row);
-// Set status, note and updated_at of placement `id`.
+// Set status, note, the step days and updated_at of placement `id`.
 void update_placement(Database& db, std::int64_t id, const std::string& status,
-                      const std::string& note, const std::string& now);
+                      const std::string& note, const PlacementDays& days, const std::string& now);
 // Delete the placements still `proposed` whose pair is not in `keep` (candidate, opening); return
 // the pairs that went (candidate, opening), by candidate and opening.
 std::vector<std::pair<std::int64_t, std::int64_t>>

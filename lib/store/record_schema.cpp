@@ -58,7 +58,19 @@ const RecordSchema& candidate_schema() {
                                       "isced",
                                       "entry_date",
                                       "exit_date",
-                                      "active"}};
+                                      "active",
+                                      "country_of_birth",
+                                      "second_nationality",
+                                      "second_nationality_code",
+                                      "foreign_background",
+                                      "unemployed_since",
+                                      "housing",
+                                      "disability",
+                                      "minority",
+                                      "sensitive_consent",
+                                      "exit_situation",
+                                      "status_6m",
+                                      "status_6m_date"}};
     return schema;
 }
 

@@ -30,6 +30,8 @@ event plan|--from 2028Q2 --quarters 1 --commit|event|plan
 candidate import|@T@/candidates.csv --profile ba --source jc-hal|import_batch|import
 candidate edit|1 --notes Rueckruf|candidate|edit
 candidate archive|4|candidate|edit
+candidate exit|3 --date 2027-03-31 --situation employed --force|candidate|exit
+candidate follow-up|3 --date 2027-09-30 --status employed --force|candidate|follow-up
 candidate remove|5 --yes|candidate|remove
 opening add|--company spedition --title Lager|opening|add
 opening edit|1 --notes dringend|opening|edit
@@ -102,6 +104,7 @@ prepare_every_kind() {
         "candidate import $TESTDATA/match/candidates.csv --profile ba --source jc-md" \
         "candidate import $T/extra.csv --profile ba --source jc-extra" \
         "match --assign --commit --date 2026-12-01" \
+        "candidate exit 3 --date 2027-03-01 --situation job-searching" \
         "advisor add --key alt --organisation Alt --service Alt --topic language --plz 39104"; do
         # shellcheck disable=SC2086
         run $step

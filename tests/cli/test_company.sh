@@ -27,6 +27,8 @@ capacity      40
 member_since  2021-03-01
 active        yes
 notes
+size
+left_on
 
 contacts:
 (none)
@@ -60,7 +62,7 @@ case_ "list as a table, ordered by key"
 run company list
 expect_status 0
 expect_out <<'OUT'
-ID  KEY        NAME                   INDUSTRY   PLZ    CITY    DISTRICT          CAN HOST  CAPACITY
+ID  KEY        NAME                   INDUSTRY   PLZ    CITY    DISTRICT          CAN HOST  CAPACITY  SIZE
  5  berlin     Berliner Bau                      10115                            no
  4  grenz      Grenz GmbH                        06120          Saalekreis        no
  2  hettstedt  Kupfer AG                         06333  Endorf  Harz              no
@@ -93,7 +95,8 @@ m = [r for r in rows if r["key"] == "mueller"][0]
 assert m == {"id": 1, "key": "mueller", "name": "Müller Metallbau GmbH", "industry": "Metallbau",
              "street": "", "plz": "39104", "city": "", "district": "Magdeburg",
              "district_ags": "15003", "can_host": True, "capacity": 40,
-             "member_since": "2021-03-01", "active": True, "notes": ""}, m
+             "member_since": "2021-03-01", "active": True, "notes": "", "size": None,
+             "left_on": None}, m
 b = [r for r in rows if r["key"] == "berlin"][0]
 assert b["district"] is None and b["capacity"] is None
 PY2

@@ -316,7 +316,13 @@ TEST_CASE("exchange: exchange_records lists the schema's columns with id and dis
     edit_exchange(x.db, RecordKind::candidate, id, {{"radius_km", "30"}}, DryRun::no);
     const auto list = list_exchange(x.db, RecordKind::candidate, {});
     const auto r = exchange_records(RecordKind::candidate, list);
-    REQUIRE(r.columns.size() == candidate_schema().columns.size() + 2);
+    // The twelve report facts of schema 6 are shown by `show` only.
+    REQUIRE(r.columns.size() == candidate_schema().columns.size() - 12 + 2);
+    for (const char* shown_only : {"disability", "minority", "sensitive_consent", "housing",
+                                   "country_of_birth", "exit_situation", "status_6m"}) {
+        INFO(shown_only);
+        CHECK_FALSE(contains(r.columns, shown_only));
+    }
     CHECK(r.columns.front() == "id");
     CHECK(r.columns.back() == "district");
     REQUIRE(r.rows.size() == 1);
@@ -392,3 +398,74 @@ TEST_CASE("a candidate is edited by reference and source, and says what changed"
 }
 
 } // namespace moved_from_cmd
+
+TEST_CASE("exchange: exchange_detail adds the report facts that listings leave out",
+          "[applicants][exchange]") {
+    Exchange x;
+    const auto id = x.candidate("ba", "A-1");
+    edit_exchange(
+        x.db, RecordKind::candidate, id,
+        {{"housing", "housed"}, {"foreign_background", "yes"}, {"disability", "declined"}},
+        DryRun::no);
+    const auto d = exchange_detail(RecordKind::candidate, require_candidate(x.db, "A-1", {}));
+    REQUIRE(d.fields.size() == candidate_schema().columns.size() + 2);
+    const auto field = [&](const std::string& name) {
+        for (const auto& [k, v] : d.fields) {
+            if (k == name) {
+                return v;
+            }
+        }
+        FAIL("no field " << name);
+        return Value{};
+    };
+    CHECK(field("housing") == Value{std::string("housed")});
+    CHECK(field("foreign_background") == Value{true});
+    CHECK(field("disability") == Value{std::string("declined")});
+    CHECK(field("minority") == Value{});
+}
+
+TEST_CASE("exchange: a special category needs the setting and a consent day",
+          "[applicants][exchange]") {
+    Exchange x;
+    const auto id = x.candidate("ba", "A-1");
+    const auto value = [&](const char* column) {
+        return cell(require_candidate(x.db, "A-1", {}), RecordKind::candidate, column);
+    };
+    const SensitivePolicy off{};
+    const SensitivePolicy on{true, true};
+    auto f = failure_of([&] {
+        edit_exchange(x.db, RecordKind::candidate, id,
+                      {{"disability", "yes"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no,
+                      off);
+    });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("report.sensitive.disability is off"));
+    f = failure_of([&] {
+        edit_exchange(x.db, RecordKind::candidate, id, {{"minority", "no"}, {"notes", "x"}},
+                      DryRun::no, on);
+    });
+    CHECK(f.kind == ErrorKind::conflict);
+    CHECK_FALSE(value("minority").has_value());
+    CHECK(value("notes") == Cell("")); // nothing half-written
+    // Only the category allowed: the other one stays refused.
+    f = failure_of([&] {
+        edit_exchange(x.db, RecordKind::candidate, id,
+                      {{"minority", "yes"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no,
+                      SensitivePolicy{true, false});
+    });
+    CHECK(f.kind == ErrorKind::config);
+    edit_exchange(x.db, RecordKind::candidate, id,
+                  {{"disability", "no"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no, on);
+    CHECK(value("disability") == Cell("no"));
+    CHECK(value("sensitive_consent") == Cell("2026-11-02"));
+    // Declined is always allowed, setting off or not.
+    edit_exchange(x.db, RecordKind::candidate, id, {{"minority", "declined"}}, DryRun::no, off);
+    CHECK(value("minority") == Cell("declined"));
+    // The consent cannot go while an answer stays.
+    f = failure_of([&] {
+        edit_exchange(x.db, RecordKind::candidate, id, {{"sensitive_consent", "unknown"}},
+                      DryRun::no, on);
+    });
+    CHECK(f.kind == ErrorKind::conflict);
+    CHECK(value("sensitive_consent") == Cell("2026-11-02"));
+}

@@ -319,6 +319,22 @@ TEST_CASE("fields: import_fields lists what a profile may map, alphabetically",
     CHECK_FALSE(contains(c, "company"));
     CHECK_FALSE(contains(c, "nationality_code")); // derived, not mapped
     CHECK_FALSE(contains(c, "district_ags"));
+    // The report facts of schema 6 an agency's file may carry ...
+    for (const char* f :
+         {"country_of_birth", "second_nationality", "unemployed_since", "housing"}) {
+        INFO(f);
+        CHECK(contains(c, f));
+        CHECK_FALSE(hand_only_field(RecordKind::candidate, f));
+    }
+    // ... and those set by hand only: special categories (Art. 9 GDPR) never come in bulk.
+    for (const char* f : {"disability", "minority", "sensitive_consent", "foreign_background",
+                          "exit_situation", "status_6m", "status_6m_date"}) {
+        INFO(f);
+        CHECK_FALSE(contains(c, f));
+        CHECK(hand_only_field(RecordKind::candidate, f));
+        CHECK_NOTHROW(FieldNormaliser(RecordKind::candidate, f));
+    }
+    CHECK_FALSE(hand_only_field(RecordKind::candidate, "no_such_field"));
     for (const char* f : {"company", "title", "reference", "positions", "licence", "status"}) {
         INFO(f);
         CHECK(contains(o, f));
@@ -332,4 +348,53 @@ TEST_CASE("fields: import_fields lists what a profile may map, alphabetically",
           ErrorKind::internal);
     CHECK(field_columns(RecordKind::opening, "company") ==
           std::vector<std::size_t>{opening_schema().index("company_key")});
+}
+
+TEST_CASE("fields: the report facts of schema 6 and how unknown clears them",
+          "[applicants][fields]") {
+    const auto& s = candidate_schema();
+    auto cells = default_cells(RecordKind::candidate);
+    REQUIRE(cells[s.index("second_nationality")] == Cell(""));
+    const FieldContext context{DateFormat::german, nullptr};
+    const auto set = [&](const char* field, const char* value) {
+        return normalise_field(RecordKind::candidate, field, value, context, cells);
+    };
+    CHECK_FALSE(set("country_of_birth", "Syrien"));
+    CHECK(cells[s.index("country_of_birth")] == Cell("SY"));
+    CHECK_FALSE(set("country_of_birth", "ua"));
+    CHECK(cells[s.index("country_of_birth")] == Cell("UA"));
+    CHECK(set("country_of_birth", "Atlantis"));
+    CHECK_FALSE(set("country_of_birth", "unbekannt"));
+    CHECK_FALSE(cells[s.index("country_of_birth")].has_value());
+    CHECK_FALSE(set("second_nationality", "irakisch"));
+    CHECK(cells[s.index("second_nationality")] == Cell("irakisch"));
+    CHECK(cells[s.index("second_nationality_code")] == Cell("IQ"));
+    CHECK_FALSE(set("second_nationality", "unknown"));
+    CHECK(cells[s.index("second_nationality")] == Cell(""));
+    CHECK_FALSE(cells[s.index("second_nationality_code")].has_value());
+    CHECK_FALSE(set("unemployed_since", "01.02.2025"));
+    CHECK(cells[s.index("unemployed_since")] == Cell("2025-02-01"));
+    CHECK(set("unemployed_since", "31.02.2025"));
+    CHECK_FALSE(set("unemployed_since", "unknown"));
+    CHECK_FALSE(cells[s.index("unemployed_since")].has_value());
+    CHECK_FALSE(set("housing", "Wohnungslos"));
+    CHECK(cells[s.index("housing")] == Cell("homeless"));
+    CHECK(set("housing", "Zelt"));
+    CHECK_FALSE(set("foreign_background", "ja"));
+    CHECK(cells[s.index("foreign_background")] == Cell("1"));
+    CHECK_FALSE(set("foreign_background", "no"));
+    CHECK(cells[s.index("foreign_background")] == Cell("0"));
+    CHECK_FALSE(set("foreign_background", ""));
+    CHECK_FALSE(cells[s.index("foreign_background")].has_value());
+    CHECK_FALSE(set("disability", "declined"));
+    CHECK(cells[s.index("disability")] == Cell("declined"));
+    CHECK(set("disability", "1"));
+    CHECK_FALSE(set("exit_situation", "self-employed"));
+    CHECK(cells[s.index("exit_situation")] == Cell("self-employed"));
+    CHECK_FALSE(set("status_6m", "inactive"));
+    CHECK(cells[s.index("status_6m")] == Cell("inactive"));
+    CHECK(set("status_6m", "qualification"));
+    const auto columns = field_columns(RecordKind::candidate, "second_nationality");
+    REQUIRE(columns.size() == 2);
+    CHECK(s.columns[columns[1]] == "second_nationality_code");
 }
