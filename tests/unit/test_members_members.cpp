@@ -533,8 +533,9 @@ TEST_CASE("members::archive_company archives and restores", "[members]") {
 
     auto out = werkstatt::archive_company(db, "a", ArchiveAction::archive, DryRun::no);
     CHECK_FALSE(out.company.active);
-    CHECK(out.changed == Strings{"active"});
+    CHECK(out.changed == Strings{"active", "left_on"});
     CHECK_FALSE(werkstatt::find_company(db, "a")->active);
+    CHECK(werkstatt::find_company(db, "a")->left_on == werkstatt::Date::today()); // the day it left
     CHECK(keys_of(werkstatt::list_companies(db, {})) == Strings{"b"});
     CHECK(keys_of(werkstatt::list_companies(db, CompanyFilter{true, std::nullopt, false})) ==
           Strings{"a", "b"});
@@ -550,6 +551,7 @@ TEST_CASE("members::archive_company archives and restores", "[members]") {
 
     out = werkstatt::archive_company(db, "a", ArchiveAction::restore, DryRun::no);
     CHECK(werkstatt::find_company(db, "a")->active);
+    CHECK_FALSE(werkstatt::find_company(db, "a")->left_on.has_value());
     CHECK(keys_of(werkstatt::list_companies(db, {})) == Strings{"a", "b"});
     out = werkstatt::archive_company(db, "a", ArchiveAction::restore, DryRun::no);
     CHECK_THAT(out.warnings.at(0), Catch::Contains("active already"));
@@ -929,10 +931,10 @@ TEST_CASE("members::company_records and company_detail", "[members]") {
     const auto companies = werkstatt::list_companies(db, {});
     const auto brief = werkstatt::company_records(companies, Columns::brief);
     CHECK(brief.columns == Strings{"id", "key", "name", "industry", "plz", "city", "district",
-                                   "can_host", "capacity"});
+                                   "can_host", "capacity", "size"});
     REQUIRE(brief.rows.size() == companies.size());
     const auto full = werkstatt::company_records(companies, Columns::full);
-    CHECK(full.columns.size() == 14);
+    CHECK(full.columns.size() == 16); // size and left_on last
 
     const auto mueller = werkstatt::require_company(db, "mueller");
     const auto row = std::find_if(brief.rows.begin(), brief.rows.end(), [](const auto& r) {
@@ -946,7 +948,7 @@ TEST_CASE("members::company_records and company_detail", "[members]") {
 
     const auto berlin = werkstatt::require_company(db, "berlin");
     const auto detail = werkstatt::company_detail(berlin, {});
-    REQUIRE(detail.fields.size() == 14);
+    REQUIRE(detail.fields.size() == 16);
     CHECK(detail.fields[7].first == "district");
     CHECK(std::holds_alternative<std::monostate>(detail.fields[7].second));
     CHECK(std::holds_alternative<std::monostate>(detail.fields[10].second)); // capacity
