@@ -129,11 +129,13 @@ TEST_CASE("placement_path: the step reached at the period's end, from the step d
     CHECK_FALSE(median_days_to_hire(db, "2026-01-01", "2026-12-31").has_value());
 
     const auto open = open_proposals(db, "2027-03-31");
-    REQUIRE(open.size() == 2);
+    REQUIRE(open.size() == 3); // R5, proposed before the period, is still open at its end
     CHECK(open[0].candidate_reference == "R2");
     CHECK(open[0].step == "interview");
     CHECK(open[1].candidate_reference == "R4");
     CHECK(open[1].step == "introduced");
+    CHECK(open[2].candidate_reference == "R5");
+    CHECK(open[2].step == "proposed");
 
     const auto hires = hires_by_company(db, "2027-01-01", "2027-12-31");
     REQUIRE(hires.size() == 1);
