@@ -108,6 +108,8 @@ Section exchange_by_quarter(Database& db, const Period& period, const std::vecto
                         quarter_columns({group_id(group), group_title(group, lang)}, slices, lang),
                         1, rows, Totals::both, lang);
         table.note = tr(lang, "New: entered in the quarter.");
+        // Every breakdown counts the same candidates: their total rows must hide alike.
+        table.margin_group = "new-candidates";
         section.tables.push_back(std::move(table));
     }
 

@@ -471,7 +471,7 @@ void esf_summary(Report& report, Language lang) {
         code.erase(
             std::remove_if(code.begin(), code.end(), [](char c) { return c == '(' || c == ')'; }),
             code.end());
-        std::vector<Cell> row{Cell::of_text(line.code, code), Cell::of_text(line.label)};
+        std::vector<Cell> row{Cell::of_text(line.code, code), Cell::of_text(line.label, code)};
         for (auto& cell : published_sum(report, line.table, line.rows)) {
             row.push_back(std::move(cell));
         }

@@ -11,13 +11,9 @@ namespace werkstatt::report {
 namespace {
 
 std::vector<Column> group_columns(CandidateGroup group, Language lang) {
-    std::vector<Column> columns = {{group_id(group), group_title(group, lang)},
-                                   {"new", tr(lang, "New")},
-                                   {"active", tr(lang, "Active")}};
-    if (group == CandidateGroup::district) {
-        columns.push_back({"hired", tr(lang, "Hired")});
-    }
-    return columns;
+    return {{group_id(group), group_title(group, lang)},
+            {"new", tr(lang, "New")},
+            {"active", tr(lang, "Active")}};
 }
 
 } // namespace
@@ -27,22 +23,37 @@ Section exchange_section(Database& db, const std::string& first, const std::stri
     Section section;
     section.id = "exchange";
     section.title = tr(lang, "Applicant exchange");
+    std::vector<CountRow> hires_by_district;
     for (const auto group : candidate_groups()) {
+        auto rows = group_rows(group, count_candidates(db, group, first, last), lang);
+        if (group == CandidateGroup::district) {
+            // The hires go to a table of their own: the breakdowns below share one total row
+            // (new, active) that disclosure control keeps alike in all of them.
+            for (auto& row : rows) {
+                hires_by_district.push_back(CountRow{row.labels, {row.counts.at(2)}});
+                row.counts.resize(2);
+            }
+        }
         auto table = count_table(
             "candidates_by_" + group_id(group),
             fmt::format(fmt::runtime(tr(lang, "Candidates by {}")), group_title(group, lang)),
-            group_columns(group, lang), 1,
-            group_rows(group, count_candidates(db, group, first, last), lang), Totals::columns,
-            lang);
+            group_columns(group, lang), 1, rows, Totals::columns, lang);
         table.note = tr(lang, "New: entered in the period. Active: in the exchange on some day of "
                               "the period.");
+        // Every breakdown counts the same candidates: their total rows must hide alike.
+        table.margin_group = "candidates";
         section.tables.push_back(std::move(table));
     }
     section.charts.push_back(Chart{Chart::Kind::map, "candidates_by_district", "active",
                                    tr(lang, "Active candidates by district"),
                                    tr(lang, "Map of Sachsen-Anhalt's districts, shaded by the "
                                             "number of active candidates.")});
-    section.charts.push_back(Chart{Chart::Kind::map, "candidates_by_district", "hired",
+    section.tables.push_back(count_table(
+        "hires_by_district", tr(lang, "Hires by district"),
+        {{group_id(CandidateGroup::district), group_title(CandidateGroup::district, lang)},
+         {"hired", tr(lang, "Hired")}},
+        1, hires_by_district, Totals::columns, lang));
+    section.charts.push_back(Chart{Chart::Kind::map, "hires_by_district", "hired",
                                    tr(lang, "Hires by district"),
                                    tr(lang, "Map of Sachsen-Anhalt's districts, shaded by the "
                                             "number of candidates hired.")});

@@ -132,7 +132,7 @@ std::string group_title(CandidateGroup group, Language lang) {
 
 Cell group_label(CandidateGroup group, const std::optional<std::string>& key, Language lang) {
     if (!key) {
-        return Cell::of_text(tr(lang, "not recorded"), "");
+        return Cell::of_text(tr(lang, "not recorded"), "missing");
     }
     switch (group) {
     case CandidateGroup::district: {

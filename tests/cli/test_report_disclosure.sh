@@ -37,6 +37,27 @@ for kind in quarterly annual esf rotation exchange members; do
     prove
 done
 
+# The example database of the golden files: events, openings, placements and hires too.
+case_ "example database"
+KD="$T/example.db"
+WERKSTATT="$WERKSTATT" TESTDATA="$TESTDATA" SOURCE_DIR="$SOURCE_DIR" \
+    sh "$SOURCE_DIR/tests/report/make_db.sh" "$KD" >"$T/make_db.log" 2>&1
+status=$?
+expect_status 0
+for spec in quarterly:2027Q1 annual:2027 esf:2027 rotation:2027 exchange:2027Q1 members:2027; do
+    case_ "example database: ${spec%%:*} ${spec#*:}"
+    run_bare --db "$KD" report "${spec%%:*}" --period "${spec#*:}" --date 2027-04-02 --format json
+    expect_status 0
+    prove
+done
+case_ "example database: quarterly and annual have small cells, so the proof is not vacuous"
+run_bare --db "$KD" report quarterly --period 2027Q1 --date 2027-04-02 --format json
+expect_out_has '"primary"'
+expect_out_has '"secondary"'
+run_bare --db "$KD" report annual --period 2027 --date 2027-04-02 --format json
+expect_out_has '"primary"'
+expect_out_has '"secondary"'
+
 case_ "esf has small cells, so the proof is not vacuous"
 run report esf --period 2027Q1 --date 2027-04-02 --format json
 expect_out_has '"primary"'

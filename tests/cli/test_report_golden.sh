@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The reports of the fixed example database (tests/report/make_db.sh) against the golden files in
+# The reports of the fixed example database (tests/report/make_db.sh; the esf report: the ESF+
+# facts of tests/report/esf_facts.sh) against the golden files in
 # tests/report/golden: <kind>.<lang>.md and <kind>.<lang>.json are the output of
 # `werkstatt report KIND --lang LANG --format md|json`, a folder <kind>.<lang>.csv/ the CSV files
 # of `--format csv --output DIR`. REGENERATE=1 rewrites them (tests/report/README.md).
@@ -24,16 +25,28 @@ if ! sh "$SOURCE_DIR/tests/report/make_db.sh" "$DB" >"$T/make_db.out" 2>&1; then
     exit 1
 fi
 check
+case_ "build the ESF+ facts database"
+ESF_DB="$T/esf.db"
+if ! WERKSTATT="$WERKSTATT" sh "$SOURCE_DIR/tests/report/esf_facts.sh" "$ESF_DB" \
+    >"$T/esf_facts.out" 2>&1; then
+    status=1
+    fail "esf_facts.sh failed: $(tail -3 "$T/esf_facts.out")"
+    finish
+    exit 1
+fi
+check
 
 # Write the report KIND in LANG as FORMAT to PATH (a folder for csv).
 render() {
     kind=$1 lang=$2 format=$3 path=$4
     rm -rf "$path"
+    db=$DB
+    [ "$kind" = esf ] && db=$ESF_DB
     if [ "$format" = csv ]; then
-        run report "$kind" --period "$(period_of "$kind")" --lang "$lang" --date 2028-01-15 \
+        DB=$db run report "$kind" --period "$(period_of "$kind")" --lang "$lang" --date 2028-01-15 \
             --format csv --output "$path"
     else
-        run report "$kind" --period "$(period_of "$kind")" --lang "$lang" --date 2028-01-15 \
+        DB=$db run report "$kind" --period "$(period_of "$kind")" --lang "$lang" --date 2028-01-15 \
             --format "$format"
         cp "$T/out" "$path"
     fi
@@ -45,7 +58,7 @@ if [ "${REGENERATE:-}" = 1 ]; then
     targets=$(
         ls "$GOLDEN" 2>/dev/null
         for format in ${FORMATS:-md}; do
-            for kind in quarterly annual rotation exchange members; do
+            for kind in quarterly annual esf rotation exchange members; do
                 echo "$kind.de.$format"
             done
             echo "quarterly.en.$format"
@@ -83,10 +96,12 @@ done
 
 case_ "every kind has a golden file"
 check
-[ "$compared" -ge 6 ] || fail "only $compared golden files in $GOLDEN"
-for kind in quarterly annual rotation exchange members; do
-    check
-    [ -e "$GOLDEN/$kind.de.md" ] || fail "no golden $kind.de.md"
+[ "$compared" -ge 18 ] || fail "only $compared golden files in $GOLDEN"
+for kind in quarterly annual esf rotation exchange members; do
+    for ext in md json csv; do
+        check
+        [ -e "$GOLDEN/$kind.de.$ext" ] || fail "no golden $kind.de.$ext"
+    done
 done
 check
 [ -e "$GOLDEN/quarterly.en.md" ] || fail "no golden quarterly.en.md"
