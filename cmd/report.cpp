@@ -49,8 +49,13 @@ report::Request request_of(const ReportOptions& o, const ReportSettings& setting
             ErrorKind::usage,
             fmt::format("--lang '{}' is not a language of reports; use de or en", lang_text));
     }
-    return report::Request{*kind, *period, day, *lang,
-                           o.timestamp ? std::optional<std::string>(utc_now()) : std::nullopt};
+    return report::Request{*kind,
+                           *period,
+                           day,
+                           *lang,
+                           o.timestamp ? std::optional<std::string>(utc_now()) : std::nullopt,
+                           PlannerSettings{},
+                           AdvisorySettings{}.verify_after_days};
 }
 
 report::ReportFormat format_of(const ReportOptions& o) {
@@ -69,7 +74,10 @@ report::ReportFormat format_of(const ReportOptions& o) {
 
 std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptions& o) {
     const auto& settings = rt.config().config.report;
-    const auto request = request_of(o, settings);
+    auto request = request_of(o, settings);
+    // A report applies the planner's and the advisory map's rules as configured.
+    request.planner = rt.config().config.planner;
+    request.verify_after_days = rt.config().config.advisory.verify_after_days;
     const auto format = format_of(o);
     if (!catalogue_found(request.lang)) {
         rt.warn(fmt::format("the German catalogue was not found at {}; the report's texts are in "

@@ -14,14 +14,6 @@ namespace werkstatt {
 
 namespace {
 
-Region region_of(const Company& c, const std::vector<std::string>& north) {
-    if (!c.district_ags) {
-        return Region::unknown;
-    }
-    const bool is_north = std::find(north.begin(), north.end(), *c.district_ags) != north.end();
-    return is_north ? Region::north : Region::south;
-}
-
 std::vector<HostCandidate> host_pool(Database& db, const std::vector<std::string>& north) {
     std::map<std::int64_t, std::vector<Period>> blocks;
     for (const auto& b : list_host_blocks(db, std::nullopt)) {
@@ -32,7 +24,8 @@ std::vector<HostCandidate> host_pool(Database& db, const std::vector<std::string
     // plan_rotation alone.
     for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
         pool.push_back(HostCandidate{c.id, c.key, c.name, c.active, c.can_host, c.capacity,
-                                     region_of(c, north), c.member_since, blocks[c.id]});
+                                     region_of_district(c.district_ags, north), c.member_since,
+                                     blocks[c.id]});
     }
     return pool;
 }

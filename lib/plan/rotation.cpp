@@ -12,6 +12,19 @@
 
 namespace werkstatt {
 
+bool seats_enough(const std::optional<std::int64_t>& capacity, const RotationRules& rules) {
+    return capacity ? *capacity >= rules.min_capacity : rules.min_capacity <= 0;
+}
+
+Region region_of_district(const std::optional<std::string>& ags,
+                          const std::vector<std::string>& north) {
+    if (!ags) {
+        return Region::unknown;
+    }
+    const bool is_north = std::find(north.begin(), north.end(), *ags) != north.end();
+    return is_north ? Region::north : Region::south;
+}
+
 namespace {
 
 // A hosting the planner knows of: from the history or planned in an earlier quarter.
@@ -137,11 +150,10 @@ void assess_standing(Assessment& a, const Quarter& q, const std::optional<Date>&
         exclude(a, Exclusion::archived, "archived");
     } else if (!c.can_host) {
         exclude(a, Exclusion::cannot_host, "cannot host");
-    } else if (rules.min_capacity > 0 && !c.capacity) {
-        exclude(a, Exclusion::too_small, "capacity unknown");
-    } else if (c.capacity && *c.capacity < rules.min_capacity) {
+    } else if (!seats_enough(c.capacity, rules)) {
         exclude(a, Exclusion::too_small,
-                fmt::format("seats {}, fewer than {}", *c.capacity, rules.min_capacity));
+                c.capacity ? fmt::format("seats {}, fewer than {}", *c.capacity, rules.min_capacity)
+                           : std::string("capacity unknown"));
     } else if (const auto period = blocking(c, q, date)) {
         exclude(a, Exclusion::blocked, "blocked " + period->str());
     }

@@ -17,6 +17,10 @@ namespace werkstatt {
 // The part of Sachsen-Anhalt a company lies in; the caller maps its district (Landkreis) to this.
 enum class Region { north, south, unknown };
 
+// Return the region of the district `ags` (none: unknown): north if `north` lists it, else south.
+Region region_of_district(const std::optional<std::string>& ags,
+                          const std::vector<std::string>& north);
+
 // A member company as the planner sees it.
 struct HostCandidate {
     std::int64_t id = 0;
@@ -55,6 +59,10 @@ struct RotationRules {
     int topics_per_event = 2;
     std::vector<Period> school_holidays; // meeting dates are moved off these and public holidays
 };
+
+// Return true if a venue that seats `capacity` (none: unknown) is big enough under `rules`: at
+// least rules.min_capacity seats; an unknown capacity only when min_capacity is 0.
+bool seats_enough(const std::optional<std::int64_t>& capacity, const RotationRules& rules);
 
 // What the planner is asked: `quarters` quarters from `from`, with the pool, history and topics.
 struct RotationInput {

@@ -252,11 +252,11 @@ Report annual(Database& db, const Request& request, const ReportSettings& settin
     const auto last = iso(period.last());
     report.sections.push_back(events_section(db, first, last, lang));
     report.sections.push_back(exchange_by_quarter(db, period, slices, lang));
-    auto rotation = rotation_section(db, first, last, lang);
+    auto rotation = rotation_section(db, first, last, request.planner, lang);
     report.sections.push_back(std::move(rotation));
     report.sections.push_back(member_development(db, period, slices, lang));
     report.sections.push_back(achieved(db, period, lang));
-    report.sections.push_back(advisory_section(db, period.last(), lang));
+    report.sections.push_back(advisory_section(db, period.last(), request.verify_after_days, lang));
     return report;
 }
 

@@ -128,7 +128,8 @@ Report quarterly(Database& db, const Request& request, const ReportSettings& set
     const auto last = iso(request.period.last());
     report.sections.push_back(events_section(db, first, last, lang));
     report.sections.push_back(exchange_section(db, first, last, lang));
-    report.sections.push_back(advisory_section(db, request.period.last(), lang));
+    report.sections.push_back(
+        advisory_section(db, request.period.last(), request.verify_after_days, lang));
     const auto next = Quarter::containing(request.period.last() + 1);
     report.sections.push_back(
         next_section(db, iso(next.period().first()), iso(next.period().last()), lang));

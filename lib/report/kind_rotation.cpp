@@ -17,19 +17,23 @@ Cell district_cell(const std::optional<std::string>& ags, Language lang) {
     return group_label(CandidateGroup::district, ags, lang);
 }
 
-// The region of a district as the planner splits Sachsen-Anhalt (plan.north_districts default).
-Cell region_cell(const std::optional<std::string>& ags, Language lang) {
-    if (!ags) {
-        return Cell::of_missing();
+// The region of a district as the planner splits Sachsen-Anhalt (planner.north_districts).
+Cell region_cell(const std::optional<std::string>& ags, const std::vector<std::string>& north,
+                 Language lang) {
+    switch (region_of_district(ags, north)) {
+    case Region::north:
+        return Cell::of_text(tr(lang, "north"), "north");
+    case Region::south:
+        return Cell::of_text(tr(lang, "south"), "south");
+    case Region::unknown:
+        break;
     }
-    const auto& north = PlannerSettings{}.north_districts;
-    const bool is_north = std::find(north.begin(), north.end(), *ags) != north.end();
-    return is_north ? Cell::of_text(tr(lang, "north"), "north")
-                    : Cell::of_text(tr(lang, "south"), "south");
+    return Cell::of_missing();
 }
 
 Table events_table(std::string id, std::string title, const std::vector<ReportEventRow>& events,
-                   const std::vector<MemberActivity>& members, Language lang) {
+                   const std::vector<MemberActivity>& members,
+                   const std::vector<std::string>& north, Language lang) {
     Table table;
     table.id = std::move(id);
     table.title = std::move(title);
@@ -49,7 +53,7 @@ Table events_table(std::string id, std::string title, const std::vector<ReportEv
         table.rows.push_back({Cell::of_date(*Date::parse(e.date)),
                               Cell::of_text(e.host_name, e.host_key),
                               Cell::of_text(event_kind_label(e.kind, lang), e.kind),
-                              district_cell(ags, lang), region_cell(ags, lang)});
+                              district_cell(ags, lang), region_cell(ags, north, lang)});
     }
     return table;
 }
@@ -57,15 +61,15 @@ Table events_table(std::string id, std::string title, const std::vector<ReportEv
 } // namespace
 
 Section rotation_section(Database& db, const std::string& first, const std::string& last,
-                         Language lang) {
+                         const PlannerSettings& planner, Language lang) {
     Section section;
     section.id = "rotation";
     section.title = tr(lang, "Hosting rotation");
     // Every company ever a member up to the period's end, for the hosts' districts.
     const auto members = member_activity(db, "0000-01-01", last);
     auto hosted = report_events(db, first, last);
-    section.tables.push_back(
-        events_table("hostings", tr(lang, "Who hosted when"), hosted, members, lang));
+    section.tables.push_back(events_table("hostings", tr(lang, "Who hosted when"), hosted, members,
+                                          planner.north_districts, lang));
     Table never;
     never.id = "never_hosted";
     never.title = tr(lang, "Can host and never has");
@@ -75,15 +79,17 @@ Section rotation_section(Database& db, const std::string& first, const std::stri
                      {"region", tr(lang, "Region")},
                      {"member_since", tr(lang, "Member since")}};
     for (const auto& m : member_activity(db, last, last)) {
-        if (m.active && m.can_host && m.hosted_ever == 0) {
+        // Who can host: the planner's rule (active, can host, seats enough; blocks aside).
+        if (m.active && m.can_host && seats_enough(m.capacity, planner.rules) &&
+            m.hosted_ever == 0) {
             never.rows.push_back({Cell::of_text(m.name, m.key), district_cell(m.district_ags, lang),
-                                  region_cell(m.district_ags, lang),
+                                  region_cell(m.district_ags, planner.north_districts, lang),
                                   m.member_since ? Cell::of_date(*Date::parse(*m.member_since))
                                                  : Cell::of_missing()});
         }
     }
-    never.note = tr(lang, "Active members that can host and have hosted no Werkstatt meeting up "
-                          "to the period's end.");
+    never.note = tr(lang, "Active members that can host (with a venue big enough for the planner) "
+                          "and have hosted no Werkstatt meeting up to the period's end.");
     section.tables.push_back(std::move(never));
     return section;
 }
@@ -95,7 +101,7 @@ Report rotation(Database& db, const Request& request, const ReportSettings& sett
         fmt::format(fmt::runtime(tr(lang, "Hosting rotation {}")), request.period.str()));
     const auto first = iso(request.period.first());
     const auto last = iso(request.period.last());
-    report.sections.push_back(rotation_section(db, first, last, lang));
+    report.sections.push_back(rotation_section(db, first, last, request.planner, lang));
     Section next;
     next.id = "next_host";
     next.title = tr(lang, "Who hosts next");
@@ -108,8 +114,8 @@ Report rotation(Database& db, const Request& request, const ReportSettings& sett
     if (planned.size() > 1) {
         planned.resize(1);
     }
-    next.tables.push_back(
-        events_table("next_host", tr(lang, "The next Werkstatt meeting"), planned, members, lang));
+    next.tables.push_back(events_table("next_host", tr(lang, "The next Werkstatt meeting"), planned,
+                                       members, request.planner.north_districts, lang));
     if (planned.empty()) {
         next.paragraphs.push_back(tr(lang, "No Werkstatt meeting is planned after the period."));
     }

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/i18n.hpp"
 #include "domain/period.hpp"
+#include "plan/settings.hpp"
 #include "report/model.hpp"
 #include "report/settings.hpp"
 
@@ -48,6 +49,11 @@ struct Request {
     Date reference_day;                      // --date, or today
     Language lang = Language::de;            // --lang, or report.lang
     std::optional<std::string> generated_at; // with --timestamp: when, as people read it
+    // The rules of the other capabilities a report applies, as configured, so that a report says
+    // what the planner and the advisory map say: who can host and the regions ([planner]), and
+    // when an advisory service is due for checking (advisor.verify_after_days).
+    PlannerSettings planner;
+    std::int64_t verify_after_days = 365;
 };
 
 // Build the report `request` asks for from `db` with `settings`, disclosure control applied.

@@ -288,12 +288,13 @@ Section events_section(Database& db, const std::string& first, const std::string
     return section;
 }
 
-Section advisory_section(Database& db, const Date& day, Language lang) {
+Section advisory_section(Database& db, const Date& day, std::int64_t verify_after_days,
+                         Language lang) {
     Section section;
     section.id = "advisory";
     section.title = tr(lang, "Advisory map");
     const auto services = list_advisors(db);
-    const VerifyPolicy policy{day};
+    const VerifyPolicy policy{day, verify_after_days};
     Table table;
     table.id = "advisory_due";
     table.title = tr(lang, "Services due for checking");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/i18n.hpp"
+#include "plan/settings.hpp"
 #include "report/model.hpp"
 #include "store/report_store.hpp"
 
@@ -62,12 +63,14 @@ Section events_section(Database& db, const std::string& first, const std::string
 Section exchange_section(Database& db, const std::string& first, const std::string& last,
                          Language lang);
 // Return the section "rotation": who hosted from `first` to `last` (with district and region) and
-// the active members that can host and never hosted a Werkstatt meeting up to `last`.
+// the active members that can host and never hosted a Werkstatt meeting up to `last`, by the
+// planner's rules and regions in `planner`.
 Section rotation_section(Database& db, const std::string& first, const std::string& last,
-                         Language lang);
+                         const PlannerSettings& planner, Language lang);
 // Return the section "advisory": the advisory services due for checking on `day` (the rule of
-// lib/advisory, with the default policy).
-Section advisory_section(Database& db, const Date& day, Language lang);
+// lib/advisory, with `verify_after_days`).
+Section advisory_section(Database& db, const Date& day, std::int64_t verify_after_days,
+                         Language lang);
 // Return the section "next": the events planned from `first` to `last` (date, host, kind,
 // topics).
 Section next_section(Database& db, const std::string& first, const std::string& last,

@@ -289,7 +289,7 @@ std::vector<MemberActivity> member_activity(Database& db, const std::string& fir
         "WHERE o.company_id = co.id AND {hired} BETWEEN ?1 AND ?2), "
         "(SELECT MIN(e.date) FROM registration r JOIN event e ON e.id = r.event_id "
         "WHERE r.company_id = co.id AND r.status = 'attended' AND e.date BETWEEN ?1 AND ?2 "
-        "AND {held}) AS first_attended "
+        "AND {held}) AS first_attended, co.capacity "
         "FROM company co WHERE (co.member_since IS NULL OR co.member_since <= ?2) "
         "AND ({left} IS NULL OR {left} >= ?1)) m ORDER BY m.name, m.key",
         fmt::arg("hired", k_hired), fmt::arg("left", k_company_left), fmt::arg("held", k_held));
@@ -314,7 +314,10 @@ std::vector<MemberActivity> member_activity(Database& db, const std::string& fir
         m.openings = q.getColumn(13).getInt64();
         m.hires = q.getColumn(14).getInt64();
         m.first_attended = optional_text(q.getColumn(15));
-        m.hires_after_attending = q.getColumn(16).getInt64();
+        m.capacity = q.getColumn(16).isNull()
+                         ? std::nullopt
+                         : std::optional<std::int64_t>(q.getColumn(16).getInt64());
+        m.hires_after_attending = q.getColumn(17).getInt64();
         out.push_back(std::move(m));
     }
     return out;

@@ -125,6 +125,7 @@ struct MemberActivity {
     std::optional<std::string> left_on;
     bool active = true;
     bool can_host = false;
+    std::optional<std::int64_t> capacity; // seats at its venue; none when unknown
     std::int64_t contacts = 0;
     std::int64_t events_attended = 0; // held events of the period someone of it attended
     std::int64_t hosted = 0;          // events of the period (not cancelled) it hosted

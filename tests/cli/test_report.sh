@@ -32,6 +32,33 @@ expect_out_has "01.02.2027–28.02.2027 (2027-02)"
 run report members --period this-quarter --date 2027-03-05
 expect_out_has "(2027Q1)"
 
+case_ "rotation: who can host and the regions follow the planner's configuration"
+run report rotation --period 2027 --date 2027-04-02 --format csv --table never_hosted
+expect_status 0
+expect_out_has "burgen-garten;15084;south;2026-02-01"
+expect_out_has "saalekreis-bau;15088;south;2027-05-01"
+# burgen-garten seats 20: too few for a planner that needs 30, so it cannot host.
+run --set planner.min_capacity=30 report rotation --period 2027 --date 2027-04-02 \
+    --format csv --table never_hosted
+expect_status 0
+expect_out_lacks "burgen-garten"
+expect_out_has "saalekreis-bau;15088;south;2027-05-01"
+run --set planner.north_districts=15084 report rotation --period 2027 --date 2027-04-02 \
+    --format csv --table never_hosted
+expect_status 0
+expect_out_has "burgen-garten;15084;north;2026-02-01"
+
+case_ "quarterly: services due for checking follow advisor.verify_after_days"
+run report quarterly --period 2027Q1 --date 2027-04-02 --format csv --table advisory_due
+expect_status 0
+cp "$T/out" "$T/due_default"
+run --set advisor.verify_after_days=3650 report quarterly --period 2027Q1 --date 2027-04-02 \
+    --format csv --table advisory_due
+expect_status 0
+check
+[ "$(wc -l <"$T/out")" -lt "$(wc -l <"$T/due_default")" ] ||
+    fail "a longer verify_after_days did not shorten the list of services due"
+
 case_ "German names of the kinds are the same reports"
 for pair in quarterly:Quartalsbericht annual:jahresbericht rotation:Gastgeber \
     exchange:bewerberbörse members:MITGLIEDER; do

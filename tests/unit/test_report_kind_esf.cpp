@@ -37,8 +37,9 @@ void participant(Database& db, int n, const std::string& assignments) {
 }
 
 Request request_for(const char* period) {
-    return Request{"esf", *Period::parse(period), *Date::parse_iso("2027-04-02"), Language::en,
-                   std::nullopt};
+    return Request{"esf",        *Period::parse(period), *Date::parse_iso("2027-04-02"),
+                   Language::en, std::nullopt,           werkstatt::PlannerSettings{},
+                   365};
 }
 
 const Table& table(const Report& report, const std::string& id) {
