@@ -73,8 +73,9 @@ Section exchange_by_quarter(Database& db, const Period& period, const std::vecto
     section.title = tr(lang, "Applicant exchange by quarter");
     const auto first = iso(period.first());
     const auto last = iso(period.last());
+    const auto by_group = new_candidates_by_quarter_by_group(db, first, last);
     for (const auto group : candidate_groups()) {
-        const auto counts = new_candidates_by_quarter(db, group, first, last);
+        const auto& counts = by_group[static_cast<std::size_t>(group)];
         // The group's rows in the fixed order of group_rows; keys (codes) say which counts go
         // where; residence statuses are grouped by their work rule there, so sum per group here.
         std::vector<CandidateCount> per_key;

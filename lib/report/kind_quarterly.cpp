@@ -24,8 +24,9 @@ Section exchange_section(Database& db, const std::string& first, const std::stri
     section.id = "exchange";
     section.title = tr(lang, "Applicant exchange");
     std::vector<CountRow> hires_by_district;
+    const auto counts = count_candidates_by_group(db, first, last);
     for (const auto group : candidate_groups()) {
-        auto rows = group_rows(group, count_candidates(db, group, first, last), lang);
+        auto rows = group_rows(group, counts[static_cast<std::size_t>(group)], lang);
         if (group == CandidateGroup::district) {
             // The hires go to a table of their own: the breakdowns below share one total row
             // (new, active) that disclosure control keeps alike in all of them.

@@ -5,9 +5,11 @@
 #include "reference/plz_directory.hpp"
 #include "report/kinds.hpp"
 #include "report/sections.hpp"
+#include "store/company_store.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace werkstatt::report {
 
@@ -32,7 +34,7 @@ Cell region_cell(const std::optional<std::string>& ags, const std::vector<std::s
 }
 
 Table events_table(std::string id, std::string title, const std::vector<ReportEventRow>& events,
-                   const std::vector<MemberActivity>& members,
+                   const std::map<std::string, std::optional<std::string>>& district_of,
                    const std::vector<std::string>& north, Language lang) {
     Table table;
     table.id = std::move(id);
@@ -44,18 +46,23 @@ Table events_table(std::string id, std::string title, const std::vector<ReportEv
                      {"district", tr(lang, "District")},
                      {"region", tr(lang, "Region")}};
     for (const auto& e : events) {
-        std::optional<std::string> ags;
-        for (const auto& m : members) {
-            if (m.key == e.host_key) {
-                ags = m.district_ags;
-            }
-        }
+        const auto found = district_of.find(e.host_key);
+        const auto ags = found == district_of.end() ? std::nullopt : found->second;
         table.rows.push_back({Cell::of_date(*Date::parse(e.date)),
                               Cell::of_text(e.host_name, e.host_key),
                               Cell::of_text(event_kind_label(e.kind, lang), e.kind),
                               district_cell(ags, lang), region_cell(ags, north, lang)});
     }
     return table;
+}
+
+// Return the district of every company, archived ones included, by key: where the hosts are.
+std::map<std::string, std::optional<std::string>> company_districts(Database& db) {
+    std::map<std::string, std::optional<std::string>> out;
+    for (const auto& c : list_companies(db, CompanyFilter{true, std::nullopt, false})) {
+        out[c.key] = c.district_ags;
+    }
+    return out;
 }
 
 } // namespace
@@ -65,11 +72,9 @@ Section rotation_section(Database& db, const std::string& first, const std::stri
     Section section;
     section.id = "rotation";
     section.title = tr(lang, "Hosting rotation");
-    // Every company ever a member up to the period's end, for the hosts' districts.
-    const auto members = member_activity(db, "0000-01-01", last);
     auto hosted = report_events(db, first, last);
-    section.tables.push_back(events_table("hostings", tr(lang, "Who hosted when"), hosted, members,
-                                          planner.north_districts, lang));
+    section.tables.push_back(events_table("hostings", tr(lang, "Who hosted when"), hosted,
+                                          company_districts(db), planner.north_districts, lang));
     Table never;
     never.id = "never_hosted";
     never.title = tr(lang, "Can host and never has");
@@ -105,7 +110,6 @@ Report rotation(Database& db, const Request& request, const ReportSettings& sett
     Section next;
     next.id = "next_host";
     next.title = tr(lang, "Who hosts next");
-    const auto members = member_activity(db, "0000-01-01", "9999-12-31");
     const auto after = iso(request.period.last() + 1);
     auto planned = report_events(db, after, "9999-12-31");
     planned.erase(std::remove_if(planned.begin(), planned.end(),
@@ -115,7 +119,8 @@ Report rotation(Database& db, const Request& request, const ReportSettings& sett
         planned.resize(1);
     }
     next.tables.push_back(events_table("next_host", tr(lang, "The next Werkstatt meeting"), planned,
-                                       members, request.planner.north_districts, lang));
+                                       company_districts(db), request.planner.north_districts,
+                                       lang));
     if (planned.empty()) {
         next.paragraphs.push_back(tr(lang, "No Werkstatt meeting is planned after the period."));
     }

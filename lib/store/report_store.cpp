@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace werkstatt {
 
@@ -124,41 +125,96 @@ MemberTurnout member_turnout(Database& db, const std::string& first, const std::
     return MemberTurnout{q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
 }
 
-std::vector<CandidateCount> count_candidates(Database& db, CandidateGroup group,
-                                             const std::string& first, const std::string& last) {
-    const auto* key = group_expression(group);
+std::array<std::vector<CandidateCount>, 4>
+count_candidates_by_group(Database& db, const std::string& first, const std::string& last) {
+    constexpr std::array<CandidateGroup, 4> groups = {
+        CandidateGroup::district, CandidateGroup::german, CandidateGroup::occupation_area,
+        CandidateGroup::residence_status};
+    const auto keys = fmt::format("{} AS k0, {} AS k1, {} AS k2, {} AS k3",
+                                  group_expression(groups[0]), group_expression(groups[1]),
+                                  group_expression(groups[2]), group_expression(groups[3]));
+    // One group per combination of the four keys; each person lies in exactly one of them, so
+    // the sums per key below count every person once.
+    std::array<std::map<std::optional<std::string>, CandidateCount>, 4> by_key;
     SQLite::Statement q(
         db.sql(),
-        fmt::format("SELECT k, COALESCE(SUM(e BETWEEN ?1 AND ?2), 0), COUNT(*) FROM "
-                    "(SELECT {key} AS k, {entry} AS e, {left} AS l FROM candidate c) "
-                    "WHERE e <= ?2 AND (l IS NULL OR l >= ?1) "
-                    "GROUP BY k ORDER BY k IS NOT NULL, k",
-                    fmt::arg("key", key), fmt::arg("entry", k_entry), fmt::arg("left", k_left)));
+        fmt::format("SELECT k0, k1, k2, k3, COALESCE(SUM(e BETWEEN ?1 AND ?2), 0), COUNT(*) FROM "
+                    "(SELECT {keys}, {entry} AS e, {left} AS l FROM candidate c) "
+                    "WHERE e <= ?2 AND (l IS NULL OR l >= ?1) GROUP BY k0, k1, k2, k3",
+                    fmt::arg("keys", keys), fmt::arg("entry", k_entry), fmt::arg("left", k_left)));
     bind_period(q, first, last);
-    std::vector<CandidateCount> out;
     while (q.executeStep()) {
-        out.push_back(CandidateCount{optional_text(q.getColumn(0)), q.getColumn(1).getInt64(),
-                                     q.getColumn(2).getInt64(), 0});
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto k = optional_text(q.getColumn(static_cast<int>(g)));
+            auto& count = by_key[g][k];
+            count.key = k;
+            count.new_count += q.getColumn(4).getInt64();
+            count.active_count += q.getColumn(5).getInt64();
+        }
     }
     // Hired persons (each once) per group; the groups hired people fall in are among the active
-    // ones unless their records say they left before the period, so merge by key.
+    // ones unless their records say they left before the period.
     SQLite::Statement h(db.sql(),
-                        fmt::format("SELECT {key} AS k, COUNT(DISTINCT c.id) FROM placement p "
+                        fmt::format("SELECT {keys}, COUNT(DISTINCT c.id) FROM placement p "
                                     "JOIN candidate c ON c.id = p.candidate_id "
-                                    "WHERE {hired} BETWEEN ?1 AND ?2 GROUP BY k",
-                                    fmt::arg("key", key), fmt::arg("hired", k_hired)));
+                                    "WHERE {hired} BETWEEN ?1 AND ?2 GROUP BY k0, k1, k2, k3",
+                                    fmt::arg("keys", keys), fmt::arg("hired", k_hired)));
     bind_period(h, first, last);
     while (h.executeStep()) {
-        const auto k = optional_text(h.getColumn(0));
-        auto it = std::find_if(out.begin(), out.end(),
-                               [&](const CandidateCount& c) { return c.key == k; });
-        if (it == out.end()) {
-            it = out.insert(
-                std::upper_bound(out.begin(), out.end(), k,
-                                 [](const auto& a, const CandidateCount& b) { return a < b.key; }),
-                CandidateCount{k, 0, 0, 0});
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto k = optional_text(h.getColumn(static_cast<int>(g)));
+            auto& count = by_key[g][k];
+            count.key = k;
+            count.hired += h.getColumn(4).getInt64();
         }
-        it->hired = h.getColumn(1).getInt64();
+    }
+    // Not recorded (no key) first, then by key: std::optional orders nothing before a value.
+    std::array<std::vector<CandidateCount>, 4> out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (auto& [key, count] : by_key[g]) {
+            out[static_cast<std::size_t>(groups[g])].push_back(std::move(count));
+        }
+    }
+    return out;
+}
+
+std::vector<CandidateCount> count_candidates(Database& db, CandidateGroup group,
+                                             const std::string& first, const std::string& last) {
+    return count_candidates_by_group(db, first, last)[static_cast<std::size_t>(group)];
+}
+
+std::array<std::vector<QuarterCount>, 4>
+new_candidates_by_quarter_by_group(Database& db, const std::string& first,
+                                   const std::string& last) {
+    constexpr std::array<CandidateGroup, 4> groups = {
+        CandidateGroup::district, CandidateGroup::german, CandidateGroup::occupation_area,
+        CandidateGroup::residence_status};
+    SQLite::Statement q(
+        db.sql(), fmt::format("SELECT {k0} AS k0, {k1} AS k1, {k2} AS k2, {k3} AS k3, "
+                              "{bucket} AS b, COUNT(*) FROM candidate c "
+                              "WHERE {entry} BETWEEN ?1 AND ?2 GROUP BY k0, k1, k2, k3, b",
+                              fmt::arg("k0", group_expression(groups[0])),
+                              fmt::arg("k1", group_expression(groups[1])),
+                              fmt::arg("k2", group_expression(groups[2])),
+                              fmt::arg("k3", group_expression(groups[3])),
+                              fmt::arg("bucket", bucket_of(k_entry)), fmt::arg("entry", k_entry)));
+    bind_period(q, first, last);
+    // Per group: (key, bucket) -> count, ordered as the query per group ordered it: not recorded
+    // first, then by key, then by bucket.
+    std::array<std::map<std::pair<std::optional<std::string>, int>, std::int64_t>, 4> by_key;
+    while (q.executeStep()) {
+        const auto bucket = q.getColumn(4).getInt();
+        const auto n = q.getColumn(5).getInt64();
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            by_key[g][{optional_text(q.getColumn(static_cast<int>(g))), bucket}] += n;
+        }
+    }
+    std::array<std::vector<QuarterCount>, 4> out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        for (const auto& [key, n] : by_key[g]) {
+            out[static_cast<std::size_t>(groups[g])].push_back(
+                QuarterCount{key.first, key.second, n});
+        }
     }
     return out;
 }
@@ -166,20 +222,7 @@ std::vector<CandidateCount> count_candidates(Database& db, CandidateGroup group,
 std::vector<QuarterCount> new_candidates_by_quarter(Database& db, CandidateGroup group,
                                                     const std::string& first,
                                                     const std::string& last) {
-    SQLite::Statement q(db.sql(), fmt::format("SELECT k, {bucket} AS b, COUNT(*) FROM "
-                                              "(SELECT {key} AS k, {entry} AS e FROM candidate c) "
-                                              "WHERE e BETWEEN ?1 AND ?2 GROUP BY k, b "
-                                              "ORDER BY k IS NOT NULL, k, b",
-                                              fmt::arg("bucket", bucket_of("e")),
-                                              fmt::arg("key", group_expression(group)),
-                                              fmt::arg("entry", k_entry)));
-    bind_period(q, first, last);
-    std::vector<QuarterCount> out;
-    while (q.executeStep()) {
-        out.push_back(QuarterCount{optional_text(q.getColumn(0)), q.getColumn(1).getInt(),
-                                   q.getColumn(2).getInt64()});
-    }
-    return out;
+    return new_candidates_by_quarter_by_group(db, first, last)[static_cast<std::size_t>(group)];
 }
 
 std::vector<QuarterCount> hires_by_quarter(Database& db, const std::string& first,
@@ -201,11 +244,13 @@ std::vector<QuarterCount> hires_by_quarter(Database& db, const std::string& firs
 OpeningCounts count_openings(Database& db, const std::string& first, const std::string& last) {
     SQLite::Statement q(
         db.sql(),
+        // Filled: the openings with a hire in the period, counted from the hires (one pass over
+        // the placements) rather than by a lookup per opening.
         fmt::format("SELECT COALESCE(SUM(substr(o.created_at, 1, 10) BETWEEN ?1 AND ?2), 0), "
                     "COALESCE(SUM(substr(o.created_at, 1, 10) <= ?2 AND NOT (o.status = 'closed' "
                     "AND substr(o.updated_at, 1, 10) < ?1)), 0), "
-                    "COALESCE(SUM(EXISTS (SELECT 1 FROM placement p WHERE p.opening_id = o.id "
-                    "AND {hired} BETWEEN ?1 AND ?2)), 0) FROM opening o",
+                    "(SELECT COUNT(DISTINCT p.opening_id) FROM placement p "
+                    "WHERE {hired} BETWEEN ?1 AND ?2) FROM opening o",
                     fmt::arg("hired", k_hired)));
     bind_period(q, first, last);
     q.executeStep();
