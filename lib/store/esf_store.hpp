@@ -37,11 +37,11 @@ enum class EsfQuery {
     origin,   // entering, raw: foreign_background, country_of_birth, nationality_code,
               // second_nationality_code, nationality (text, where it has no code), gender
     exit,     // leaving, keys (category, gender): job-searching, education, qualification, employed
-          // (incl. self-employed), other
+              // (incl. self-employed), other
     six_months, // followed up, keys (category, gender): employed (incl. self-employed),
                 // job-searching, education, inactive, other; missing: not followed up
-    companies, // member companies in the period (joined by `last`, not left before `first`):
-               // sme (micro, small, medium), large; keys (category, "")
+    companies,  // member companies in the period (joined by `last`, not left before `first`):
+                // sme (micro, small, medium), large; keys (category, "")
 };
 
 // Return the groups of `query` for the period from `first` to `last`, ordered by their keys.
