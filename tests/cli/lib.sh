@@ -130,6 +130,26 @@ match_pool() {
 }
 
 # Run `sqlite3` on the test database.
+# Put the report tests' database NAME (example: tests/report/make_db.sh, esf: esf_facts.sh) at
+# PATH. ctest builds each once per run (the "fixture:" tests) and passes it in REPORT_EXAMPLE_DB
+# and ESF_FACTS_DB; a script run on its own builds it here. Status 0, or the builder's.
+report_db() {
+    case $1 in
+    example) src=${REPORT_EXAMPLE_DB:-} builder=make_db.sh ;;
+    esf) src=${ESF_FACTS_DB:-} builder=esf_facts.sh ;;
+    *) echo "report_db: unknown database $1" >&2; return 2 ;;
+    esac
+    rm -f "$2" "$2-wal" "$2-shm"
+    if [ -n "$src" ]; then
+        [ -s "$src" ] || { echo "report_db: $src is missing: run the fixture: tests" >&2; return 1; }
+        cp "$src" "$2" && chmod 600 "$2"
+    else
+        : "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
+        WERKSTATT="$WERKSTATT" sh "$SOURCE_DIR/tests/report/$builder" "$2" >"$2.build.log" 2>&1 ||
+            { tail -3 "$2.build.log" >&2; return 1; }
+    fi
+}
+
 sql() { sqlite3 "$DB" "$@"; }
 
 # Return a fingerprint of every table's content, to prove a failed command changed nothing.

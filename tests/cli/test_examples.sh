@@ -6,20 +6,12 @@ EX="$SOURCE_DIR/examples"
 case_ "examples/demo.sh shows the whole job and exits 0"
 sh "$EX/demo.sh" "$WERKSTATT" "$T/demo" >"$T/out" 2>"$T/err"
 status=$?
-# Until the Markdown renderer of issue #13 is built, the demo's last step (the quarterly report)
-# cannot run: that case is skipped, not passed; every step before it is still checked.
-md_missing=0
-if [ "$status" -eq 70 ] && grep -q "the markdown format is not built yet" "$T/err"; then
-    md_missing=1
-    skip "the demo's quarterly report: the Markdown renderer is not built on this branch yet"
-else
-    expect_status 0
-    expect_out_has "\$ werkstatt report quarterly --period this-quarter"
-    y=$(date +%Y) q=$((($(date +%-m) + 2) / 3))
-    check
-    tail -n +"$(grep -n '^\$ werkstatt report quarterly' "$T/out" | cut -d: -f1)" "$T/out" |
-        grep -qE "${y}Q$q|Q$q $y|$q\. Quartal $y" || fail "the report does not name this quarter"
-fi
+expect_status 0
+expect_out_has "\$ werkstatt report quarterly --period this-quarter"
+y=$(date +%Y) q=$((($(date +%-m) + 2) / 3))
+check
+tail -n +"$(grep -n '^\$ werkstatt report quarterly' "$T/out" | cut -d: -f1)" "$T/out" |
+    grep -qE "${y}Q$q|Q$q $y|$q\. Quartal $y" || fail "the report does not name this quarter"
 for step in "company import" "event plan" "candidate import" "match --assign --commit" "placement set" "rules" "audit list"; do
     expect_out_has "\$ werkstatt $step"
 done
@@ -85,19 +77,11 @@ while read -r minute hour dom month dow command; do
     PATH="$T/bin:$PATH" WERKSTATT_DB="$T/demo/werkstatt.db" $command --date "$day" \
         >"$T/out" 2>"$T/err" </dev/null
     status=$?
-    # Without the Markdown renderer the line must get as far as rendering (its configuration
-    # and command are valid); anything else fails below.
-    if [ "$md_missing" -eq 1 ] && [ "$status" -eq 70 ] && grep -q "not built yet" "$T/err"; then
-        skip "$command: the Markdown renderer is not built on this branch yet"
-        continue
-    fi
     expect_status 0
     expect_out_empty
     expect_err_empty
 done <"$T/report-lines"
-if [ "$md_missing" -eq 0 ]; then
-    check; [ -s "$T/srv/berichte/quartalsbericht-2026Q4.md" ] || fail "no quartalsbericht-2026Q4.md: $(ls "$T/srv/berichte")"
-    check; [ -s "$T/srv/berichte/sachbericht-2026.md" ] || fail "no sachbericht-2026.md: $(ls "$T/srv/berichte")"
-fi
+check; [ -s "$T/srv/berichte/quartalsbericht-2026Q4.md" ] || fail "no quartalsbericht-2026Q4.md: $(ls "$T/srv/berichte")"
+check; [ -s "$T/srv/berichte/sachbericht-2026.md" ] || fail "no sachbericht-2026.md: $(ls "$T/srv/berichte")"
 
 finish

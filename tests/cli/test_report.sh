@@ -6,10 +6,9 @@
 . "$(dirname "$0")/lib.sh"
 : "${SOURCE_DIR:?set SOURCE_DIR to the source tree}"
 
-case_ "build the example database"
+case_ "the example database"
 check
-sh "$SOURCE_DIR/tests/report/make_db.sh" "$DB" >"$T/make_db.out" 2>&1 ||
-    fail "make_db.sh failed: $(tail -3 "$T/make_db.out")"
+report_db example "$DB" || fail "the example database (tests/report/make_db.sh) could not be built"
 
 case_ "last-quarter on 2027-01-15 is 2026Q4, and the report says so"
 run report quarterly --period last-quarter --date 2027-01-15

@@ -83,71 +83,62 @@ case_ "--output with an unknown placeholder is a usage error, and nothing is wri
 run report quarterly --period 2027Q1 --output "$T/berichte/q-{quarter}.md"
 expect_error 2 "{period} or {date}"
 
-# The cases below need a report to be rendered as Markdown. On a branch where the renderer is
-# still the placeholder of issue #13 ("not built yet") they cannot run: they are skipped, not
-# passed.
-run report quarterly --period 2027Q1
-if [ "$status" -eq 70 ] && grep -q "not built yet" "$T/err"; then
-    case_ "named reports written as Markdown"
-    skip "the Markdown renderer is not built on this branch yet"
-else
-    case_ "report KIND on success writes the report to stdout and nothing to stderr"
-    run report quarterly --period last-quarter --date 2027-04-01
-    expect_status 0
-    expect_err_empty
-    check; [ -s "$T/out" ] || fail "no report on stdout"
-    cp "$T/out" "$T/direct.md"
-    check; grep -qE '2027Q1|Q1 2027|1\. Quartal 2027' "$T/out" || fail "the report does not name 2027Q1"
+case_ "report KIND on success writes the report to stdout and nothing to stderr"
+run report quarterly --period last-quarter --date 2027-04-01
+expect_status 0
+expect_err_empty
+check; [ -s "$T/out" ] || fail "no report on stdout"
+cp "$T/out" "$T/direct.md"
+check; grep -qE '2027Q1|Q1 2027|1\. Quartal 2027' "$T/out" || fail "the report does not name 2027Q1"
 
-    case_ "report run writes the file named by {period} and {date}, says so, prints no data"
-    run report run quartal --date 2027-04-01
-    expect_status 0
-    expect_out_empty
-    expect_err_has "quartal: wrote the quarterly report to $T/berichte/quartal-2027Q1-2027-04-01.md"
-    check; [ "$(wc -l <"$T/err")" -eq 1 ] || fail "more than one line on stderr"
-    check
-    cmp -s "$T/direct.md" "$T/berichte/quartal-2027Q1-2027-04-01.md" ||
-        fail "report run and the equivalent report quarterly differ"
-    check
-    [ "$(ls -A "$T/berichte")" = "quartal-2027Q1-2027-04-01.md" ] ||
-        fail "unexpected files: $(ls -A "$T/berichte")"
+case_ "report run writes the file named by {period} and {date}, says so, prints no data"
+run report run quartal --date 2027-04-01
+expect_status 0
+expect_out_empty
+expect_err_has "quartal: wrote the quarterly report to $T/berichte/quartal-2027Q1-2027-04-01.md"
+check; [ "$(wc -l <"$T/err")" -eq 1 ] || fail "more than one line on stderr"
+check
+cmp -s "$T/direct.md" "$T/berichte/quartal-2027Q1-2027-04-01.md" ||
+    fail "report run and the equivalent report quarterly differ"
+check
+[ "$(ls -A "$T/berichte")" = "quartal-2027Q1-2027-04-01.md" ] ||
+    fail "unexpected files: $(ls -A "$T/berichte")"
 
-    case_ "run twice with the same --date: the same bytes; --quiet: silent"
-    cp "$T/berichte/quartal-2027Q1-2027-04-01.md" "$T/first.md"
-    run --quiet report run quartal --date 01.04.2027
-    expect_status 0
-    expect_out_empty
-    expect_err_empty
-    check
-    cmp -s "$T/first.md" "$T/berichte/quartal-2027Q1-2027-04-01.md" || fail "second run differs"
+case_ "run twice with the same --date: the same bytes; --quiet: silent"
+cp "$T/berichte/quartal-2027Q1-2027-04-01.md" "$T/first.md"
+run --quiet report run quartal --date 01.04.2027
+expect_status 0
+expect_out_empty
+expect_err_empty
+check
+cmp -s "$T/first.md" "$T/berichte/quartal-2027Q1-2027-04-01.md" || fail "second run differs"
 
-    case_ "another --date resolves last-quarter and {date} anew"
-    run --quiet report run quartal --date 2027-10-01
-    expect_status 0
-    check
-    [ -s "$T/berichte/quartal-2027Q3-2027-10-01.md" ] || fail "no 2027Q3 report: $(ls "$T/berichte")"
-    expect_err_empty
+case_ "another --date resolves last-quarter and {date} anew"
+run --quiet report run quartal --date 2027-10-01
+expect_status 0
+check
+[ -s "$T/berichte/quartal-2027Q3-2027-10-01.md" ] || fail "no 2027Q3 report: $(ls "$T/berichte")"
+expect_err_empty
 
-    case_ "a named report without output goes to stdout, in its language, unannounced"
-    run report run jahr --date 2028-01-02
-    expect_status 0
-    expect_err_empty
-    cp "$T/out" "$T/named.md"
-    run report annual --period 2027 --lang en --date 2028-01-02
-    check; cmp -s "$T/out" "$T/named.md" || fail "report run jahr differs from report annual"
+case_ "a named report without output goes to stdout, in its language, unannounced"
+run report run jahr --date 2028-01-02
+expect_status 0
+expect_err_empty
+cp "$T/out" "$T/named.md"
+run report annual --period 2027 --lang en --date 2028-01-02
+check; cmp -s "$T/out" "$T/named.md" || fail "report run jahr differs from report annual"
 
-    case_ "--output of report KIND takes the placeholders too"
-    run report quarterly --period last-quarter --date 2027-04-01 --output "$T/berichte/direkt-{period}.md"
-    expect_status 0
-    expect_err_empty
-    check; cmp -s "$T/direct.md" "$T/berichte/direkt-2027Q1.md" || fail "direkt-2027Q1.md differs"
+case_ "--output of report KIND takes the placeholders too"
+run report quarterly --period last-quarter --date 2027-04-01 --output "$T/berichte/direkt-{period}.md"
+expect_status 0
+expect_err_empty
+check; cmp -s "$T/direct.md" "$T/berichte/direkt-2027Q1.md" || fail "direkt-2027Q1.md differs"
 
-    case_ "an output folder that does not exist: exit 73, and nothing left behind"
-    run report run verloren --date 2027-04-01
-    expect_error 73 "$T/fehlt"
-    check; [ ! -e "$T/fehlt" ] || fail "the missing folder was made"
-    check; [ -z "$(find "$T" -name '.*.md.*')" ] || fail "a temporary file is left: $(find "$T" -name '.*.md.*')"
-fi
+case_ "an output folder that does not exist: exit 73, and nothing left behind"
+run report run verloren --date 2027-04-01
+expect_error 73 "$T/fehlt"
+check; [ ! -e "$T/fehlt" ] || fail "the missing folder was made"
+check; [ -z "$(find "$T" -name '.*.md.*')" ] || fail "a temporary file is left: $(find "$T" -name '.*.md.*')"
 
 case_ "config check names the line of each bad named report; every command refuses it (78)"
 cat >"$T/bad.toml" <<'EOF'

@@ -26,7 +26,7 @@ prove() {
 }
 
 case_ "fixture"
-WERKSTATT="$WERKSTATT" sh "$SOURCE_DIR/tests/report/esf_facts.sh" "$DB"
+report_db esf "$DB"
 status=$?
 expect_status 0
 
@@ -40,8 +40,7 @@ done
 # The example database of the golden files: events, openings, placements and hires too.
 case_ "example database"
 KD="$T/example.db"
-WERKSTATT="$WERKSTATT" TESTDATA="$TESTDATA" SOURCE_DIR="$SOURCE_DIR" \
-    sh "$SOURCE_DIR/tests/report/make_db.sh" "$KD" >"$T/make_db.log" 2>&1
+report_db example "$KD"
 status=$?
 expect_status 0
 for spec in quarterly:2027Q1 annual:2027 esf:2027 rotation:2027 exchange:2027Q1 members:2027; do

@@ -17,20 +17,19 @@ period_of() {
     esac
 }
 
-case_ "build the example database"
-if ! sh "$SOURCE_DIR/tests/report/make_db.sh" "$DB" >"$T/make_db.out" 2>&1; then
+case_ "the example database"
+if ! report_db example "$DB"; then
     status=1
-    fail "make_db.sh failed: $(tail -3 "$T/make_db.out")"
+    fail "the example database (tests/report/make_db.sh) could not be built"
     finish
     exit 1
 fi
 check
-case_ "build the ESF+ facts database"
+case_ "the ESF+ facts database"
 ESF_DB="$T/esf.db"
-if ! WERKSTATT="$WERKSTATT" sh "$SOURCE_DIR/tests/report/esf_facts.sh" "$ESF_DB" \
-    >"$T/esf_facts.out" 2>&1; then
+if ! report_db esf "$ESF_DB"; then
     status=1
-    fail "esf_facts.sh failed: $(tail -3 "$T/esf_facts.out")"
+    fail "the ESF+ facts database (tests/report/esf_facts.sh) could not be built"
     finish
     exit 1
 fi

@@ -35,7 +35,7 @@ PY
 }
 
 case_ "fixture"
-WERKSTATT="$WERKSTATT" sh "$SOURCE_DIR/tests/report/esf_facts.sh" "$DB"
+report_db esf "$DB"
 status=$?
 expect_status 0
 

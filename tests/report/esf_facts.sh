@@ -7,10 +7,8 @@
 #
 # Usage: WERKSTATT=path/to/werkstatt esf_facts.sh DB
 #
-# The schema-6 facts (ISCED, entry and exit, unemployed since, country of birth, housing,
-# disability, ...) are set with the sqlite3 shell, because `candidate edit` has no flags for
-# them yet (the slice of issue #13 that adds them and `candidate exit` lands in parallel);
-# switch to those flags when it has.
+# Every fact is set with werkstatt's own commands (import, `candidate edit`, `candidate exit`,
+# `candidate follow-up`, `company edit`), so the database holds only what a user can make.
 set -eu
 : "${WERKSTATT:?set WERKSTATT to the werkstatt binary}"
 DB=${1:?usage: esf_facts.sh DB}
@@ -42,52 +40,105 @@ while [ "$i" -le 64 ]; do
     4) nat=afghanisch ;; *) nat= ;;
     esac
     [ $((i % 31)) -eq 0 ] && nat=staatenlos
-    printf 'ESF-%02d;%s;P%02d;Test;%02d.%02d.%04d;%s;39104;Magdeburg;;;;;unknown;;;;;;;;\n' \
-        "$i" "$g" "$i" $((1 + i % 28)) $((1 + i % 12)) $((1955 + (i * 7) % 52)) "$nat" >>"$csv"
+    born=$(printf '%02d.%02d.%04d' $((1 + i % 28)) $((1 + i % 12)) $((1955 + (i * 7) % 52)))
+    [ $((i % 17)) -eq 0 ] && born=
+    printf 'ESF-%02d;%s;P%02d;Test;%s;%s;39104;Magdeburg;;;;;unknown;;;;;;;;\n' \
+        "$i" "$g" "$i" "$born" "$nat" >>"$csv"
     i=$((i + 1))
 done
 w candidate import "$csv" --profile ba --source esf
 
-# Entry: 52 candidates in 2027Q1 (ids 1..52), the others in 2026Q3; exits spread over both.
-sqlite3 "$DB" <<'SQL'
-BEGIN;
-UPDATE candidate SET
-  entry_date = CASE WHEN id <= 52 THEN printf('2027-%02d-%02d', 1 + id % 3, 1 + id % 27)
-                    ELSE printf('2026-%02d-10', 7 + id % 3) END,
-  birth_date = CASE WHEN id % 17 = 0 THEN NULL ELSE birth_date END,
-  employment_at_entry = CASE WHEN id % 13 = 0 THEN NULL
-                             WHEN id % 5 IN (0, 1) THEN 'unemployed'
-                             WHEN id % 5 = 2 THEN 'long-term-unemployed'
-                             WHEN id % 5 = 3 THEN 'inactive' ELSE 'employed' END,
-  unemployed_since = CASE WHEN id % 5 = 0 THEN '2024-03-01'
-                          WHEN id % 5 = 1 THEN '2026-11-01' ELSE NULL END,
-  isced = CASE WHEN id % 11 = 0 THEN NULL ELSE id % 9 END,
-  nationality_code = CASE id % 6 WHEN 0 THEN 'SY' WHEN 1 THEN 'DE' WHEN 2 THEN 'UA'
-                     WHEN 3 THEN 'PL' WHEN 4 THEN 'AF' ELSE NULL END,
-  second_nationality_code = CASE WHEN id % 12 = 0 THEN 'DE' WHEN id % 10 = 4 THEN 'IT'
-                                 ELSE NULL END,
-  country_of_birth = CASE WHEN id % 4 = 0 THEN NULL WHEN id % 6 = 1 THEN 'DE' ELSE 'SY' END,
-  foreign_background = CASE WHEN id % 19 = 0 THEN 0 WHEN id % 23 = 0 THEN 1 ELSE NULL END,
-  housing = CASE WHEN id % 16 = 0 THEN 'homeless' WHEN id % 21 = 0 THEN 'housing-exclusion'
-                 WHEN id % 7 = 0 THEN NULL ELSE 'housed' END,
-  disability = CASE WHEN id % 14 = 0 THEN 'yes' WHEN id % 9 = 0 THEN 'declined'
-                    WHEN id % 3 = 0 THEN NULL ELSE 'no' END,
-  minority = CASE WHEN id % 15 = 0 THEN 'yes' WHEN id % 9 = 0 THEN 'declined'
-                  WHEN id % 4 = 0 THEN NULL ELSE 'no' END,
-  sensitive_consent = CASE WHEN id % 9 = 0 OR id % 3 = 0 THEN NULL ELSE '2027-01-02' END,
-  exit_date = CASE WHEN id <= 52 AND id % 3 = 0 THEN printf('2027-03-%02d', 1 + id % 28)
-                   WHEN id > 52 THEN printf('2026-%02d-20', 7 + id % 3) ELSE NULL END,
-  exit_situation = CASE WHEN id % 3 <> 0 AND id <= 52 THEN NULL
-                        WHEN id % 8 = 0 THEN NULL
-                        WHEN id % 5 = 0 THEN 'job-searching' WHEN id % 5 = 1 THEN 'education'
-                        WHEN id % 5 = 2 THEN 'employed' WHEN id % 5 = 3 THEN 'self-employed'
-                        ELSE 'qualification' END,
-  status_6m = CASE WHEN id > 52 AND id % 4 <> 0 THEN
-                   CASE id % 3 WHEN 0 THEN 'employed' WHEN 1 THEN 'job-searching' ELSE 'other' END
-                   ELSE NULL END,
-  status_6m_date = CASE WHEN id > 52 AND id % 4 <> 0 THEN '2027-02-20' ELSE NULL END;
-UPDATE company SET size = CASE key WHEN 'elbe' THEN 'small' WHEN 'saale' THEN 'medium'
-  WHEN 'harz' THEN 'large' WHEN 'boerde' THEN 'micro' WHEN 'anhalt' THEN 'large' ELSE NULL END,
-  member_since = '2025-01-01';
-COMMIT;
-SQL
+# The special categories are stored only with report.sensitive.* on and the person's consent day.
+SENSITIVE="--set report.sensitive.disability=true --set report.sensitive.minority=true"
+
+# The facts of candidate ESF-NN (id NN): entry, employment, education, origin, housing, the
+# special categories; exits spread over 2026Q3 and 2027Q1, followed up six months later.
+i=1
+while [ "$i" -le 64 ]; do
+    ref=$(printf 'ESF-%02d' "$i")
+    set -- --isced "$((i % 9))"
+    [ $((i % 11)) -eq 0 ] && set --
+    if [ "$i" -le 52 ]; then
+        set -- "$@" --entry-date "$(printf '2027-%02d-%02d' $((1 + i % 3)) $((1 + i % 27)))"
+    else
+        set -- "$@" --entry-date "$(printf '2026-%02d-10' $((7 + i % 3)))"
+    fi
+    if [ $((i % 13)) -ne 0 ]; then
+        case $((i % 5)) in
+        0 | 1) set -- "$@" --employment-at-entry unemployed ;;
+        2) set -- "$@" --employment-at-entry long-term-unemployed ;;
+        3) set -- "$@" --employment-at-entry inactive ;;
+        *) set -- "$@" --employment-at-entry employed ;;
+        esac
+    fi
+    case $((i % 5)) in
+    0) set -- "$@" --unemployed-since 2024-03-01 ;;
+    1) set -- "$@" --unemployed-since 2026-11-01 ;;
+    esac
+    if [ $((i % 12)) -eq 0 ]; then
+        set -- "$@" --second-nationality deutsch
+    elif [ $((i % 10)) -eq 4 ]; then
+        set -- "$@" --second-nationality italienisch
+    fi
+    if [ $((i % 4)) -ne 0 ]; then
+        if [ $((i % 6)) -eq 1 ]; then set -- "$@" --country-of-birth DE; else set -- "$@" --country-of-birth SY; fi
+    fi
+    [ $((i % 19)) -eq 0 ] && set -- "$@" --foreign-background no
+    [ $((i % 23)) -eq 0 ] && set -- "$@" --foreign-background yes
+    if [ $((i % 16)) -eq 0 ]; then
+        set -- "$@" --housing homeless
+    elif [ $((i % 21)) -eq 0 ]; then
+        set -- "$@" --housing housing-exclusion
+    elif [ $((i % 7)) -ne 0 ]; then
+        set -- "$@" --housing housed
+    fi
+    # Consent to the special categories from all but every third; a refusal needs none.
+    if [ $((i % 3)) -ne 0 ]; then
+        set -- "$@" --sensitive-consent 2027-01-02
+        if [ $((i % 14)) -eq 0 ]; then set -- "$@" --disability yes; else set -- "$@" --disability no; fi
+        if [ $((i % 10)) -eq 5 ]; then
+            set -- "$@" --minority yes
+        elif [ $((i % 4)) -ne 0 ]; then
+            set -- "$@" --minority no
+        fi
+    elif [ $((i % 9)) -eq 0 ]; then
+        set -- "$@" --disability declined --minority declined
+    fi
+    # shellcheck disable=SC2086
+    w $SENSITIVE candidate edit "$ref" "$@"
+
+    # Leavers: every third entrant of 2027Q1 in March, everyone of 2026Q3 on the 20th.
+    if [ "$i" -le 52 ] && [ $((i % 3)) -eq 0 ]; then
+        left=$(printf '2027-03-%02d' $((1 + i % 28)))
+    elif [ "$i" -gt 52 ]; then
+        left=$(printf '2026-%02d-20' $((7 + i % 3)))
+    else
+        left=
+    fi
+    if [ -n "$left" ]; then
+        # Every eighth with the day only (`edit --exit-date`): the situation is not known.
+        case $((i % 8)):$((i % 5)) in
+        0:*) w candidate edit "$ref" --exit-date "$left" ;;
+        *:0) w candidate exit "$ref" --date "$left" --situation job-searching ;;
+        *:1) w candidate exit "$ref" --date "$left" --situation education ;;
+        *:2) w candidate exit "$ref" --date "$left" --situation employed ;;
+        *:3) w candidate exit "$ref" --date "$left" --situation self-employed ;;
+        *) w candidate exit "$ref" --date "$left" --situation qualification ;;
+        esac
+    fi
+    # The follow-up of the 2026Q3 leavers, asked on 2027-02-20 (all but every fourth).
+    if [ "$i" -gt 52 ] && [ $((i % 4)) -ne 0 ]; then
+        case $((i % 3)) in
+        0) status=employed ;; 1) status=job-searching ;; *) status=other ;;
+        esac
+        w candidate follow-up "$ref" --date 2027-02-20 --status "$status"
+    fi
+    i=$((i + 1))
+done
+
+w company edit elbe --size small --member-since 2025-01-01
+w company edit saale --size medium --member-since 2025-01-01
+w company edit harz --size large --member-since 2025-01-01
+w company edit boerde --size micro --member-since 2025-01-01
+w company edit anhalt --size large --member-since 2025-01-01
+w company edit alt --member-since 2025-01-01
