@@ -338,7 +338,7 @@ std::optional<bool> TableReader::flag(std::string_view key) const {
     return value;
 }
 
-toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
+std::optional<std::string> read_toml_text(const std::filesystem::path& path) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > k_toml_max_bytes) {
@@ -346,20 +346,29 @@ toml::table parse_toml_file(const std::filesystem::path& path, std::string_view 
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot read {} {}; check that it exists and is readable", what,
-                                path.string()));
+        return std::nullopt;
     }
     // Read one byte more than allowed, so that a file that grew (or a device) is still refused.
     std::string text(k_toml_max_bytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
+        return std::nullopt;
+    }
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > k_toml_max_bytes) {
+        too_large(path.string());
+    }
+    return text;
+}
+
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
+    const auto text = read_toml_text(path);
+    if (!text) {
         throw Error(ErrorKind::config,
                     fmt::format("cannot read {} {}; check that it exists and is readable", what,
                                 path.string()));
     }
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    return parse_toml(text, path.string());
+    return parse_toml(*text, path.string());
 }
 
 } // namespace werkstatt

@@ -30,6 +30,10 @@ void check_toml_limits(std::string_view text, std::string_view source);
 // line on a syntax error.
 toml::table parse_toml(std::string_view text, std::string_view source);
 
+// Return the text of the TOML file at `path` for parse_toml(), or nothing if it cannot be opened;
+// throw Error(config) naming the file if it is larger than k_toml_max_bytes (read no further).
+std::optional<std::string> read_toml_text(const std::filesystem::path& path);
+
 // Parse the file at `path` as TOML as parse_toml() does, refusing a file over k_toml_max_bytes
 // before reading it; throw Error(config) naming the file and line on a syntax error, or saying
 // that the `what` ("configuration file") cannot be read.

@@ -100,6 +100,16 @@ run config check "$T/header.toml"
 expect_status 78
 expect_err_has "nested more than 64 levels deep"
 
+case_ "rule files named in the configuration are held to the same limits"
+deep_dotted 40000 >"$T/deep_rules.toml"
+run --set hiring.rules_file="$T/deep_rules.toml" rules
+expect_error 78 "$T/deep_rules.toml:1: nested more than 64 levels deep"
+run --set planner.school_holidays_file="$T/deep_rules.toml" rules
+expect_error 78 "$T/deep_rules.toml:1: nested more than 64 levels deep"
+head -c 2000000 /dev/zero | tr '\0' '#' >"$T/big_rules.toml"
+run --set catalogue.funding_files="$T/big_rules.toml" rules
+expect_error 78 "$T/big_rules.toml is larger than 1 MiB"
+
 case_ "64 levels are read: the limit refuses only what no configuration needs"
 deep_dotted 64 >"$T/sixty_four.toml"
 run config check "$T/sixty_four.toml"
