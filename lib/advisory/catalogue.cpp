@@ -289,7 +289,8 @@ CatalogueReport update_catalogue(Database& db, const CatalogueFiles& files, DryR
     std::map<std::string, FundingInstrument> funding;
     merge(funding, parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml"));
     for (const auto& path : files.funding_files) {
-        merge(funding, parse_funding_toml(read_file(path), path.string()));
+        const auto text = read_toml_text(path);
+        merge(funding, parse_funding_toml(text ? *text : read_file(path), path.string()));
     }
     std::map<std::string, AdvisoryService> advisors;
     merge(advisors, advisors_from(*embedded_file("data/advisors.csv"), "advisors.csv"));

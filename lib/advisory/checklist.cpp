@@ -210,15 +210,13 @@ const HiringRules& HiringRules::shipped() {
 }
 
 HiringRules HiringRules::from_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = read_toml_text(path);
+    if (!text) {
         throw Error(ErrorKind::config, fmt::format("cannot read the hiring rules {}; check "
                                                    "hiring.rules_file",
                                                    path.string()));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return from_toml(text.str(), path.string());
+    return from_toml(*text, path.string());
 }
 
 Checklist build_checklist(const HiringSituation& situation, const HiringRules& rules,

@@ -32,13 +32,11 @@ std::string shipped_text(std::string_view name) {
 
 // Return the text of the admin's file `path`, named by the configuration key `key`.
 std::string admin_text(const std::string& path, std::string_view key) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    auto text = read_toml_text(path);
+    if (!text) {
         throw Error(ErrorKind::config, fmt::format("cannot read {}; check {}", path, key));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return std::move(*text);
 }
 
 // Fill the dates and source of `file` from the top-level keys of the TOML `text`.

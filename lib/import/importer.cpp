@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
+#include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/encoding.hpp"
 #include "io/input_file.hpp"
@@ -12,10 +13,9 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sys/stat.h>
+#include <sstream>
 
 namespace werkstatt {
 
@@ -86,50 +86,35 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     return bindings;
 }
 
-// Open `path` for writing with mode 0600: rejected rows are personal data.
-std::ofstream open_private(const std::filesystem::path& path) {
-    const auto old_mask = ::umask(077);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    ::umask(old_mask);
-    return out;
-}
-
-// Writes rejected rows, with the header and an error column, to a temporary file that takes the
-// place of the target once the import is done.
+// Writes rejected rows, with the header and an error column, through the one atomic writer:
+// rejected rows are personal data, so the file is 0600 and takes the place of the target only
+// once the import is done. Rows are gathered in memory and written in chunks.
 class RejectsFile {
   public:
     RejectsFile(const std::filesystem::path& target, char delimiter)
-        : m_target(target), m_temp(target.string() + ".part"), m_out(open_private(m_temp)),
-          m_writer(m_out, delimiter) {
-        if (!m_out) {
-            throw Error(ErrorKind::output,
-                        fmt::format("cannot write {}; check the folder and its permissions",
-                                    target.string()));
-        }
-        m_out << "\xEF\xBB\xBF"; // so that Excel reads UTF-8
+        : m_file(target, FileMode::private_to_owner), m_writer(m_buffer, delimiter) {
+        m_buffer << "\xEF\xBB\xBF"; // so that Excel reads UTF-8
     }
     void row(std::vector<std::string> fields, const std::string& error) {
         fields.push_back(error);
         m_writer.write_row(fields);
-    }
-    void commit() {
-        m_out.close();
-        std::error_code ec;
-        std::filesystem::rename(m_temp, m_target, ec);
-        if (ec || !m_out) {
-            throw Error(ErrorKind::output, fmt::format("cannot write {} ({}); check the folder",
-                                                       m_target.string(), ec.message()));
+        if (m_buffer.tellp() >= k_chunk) {
+            flush();
         }
     }
-    ~RejectsFile() {
-        std::error_code ec;
-        std::filesystem::remove(m_temp, ec);
+    void commit() {
+        flush();
+        m_file.commit();
     }
 
   private:
-    std::filesystem::path m_target;
-    std::filesystem::path m_temp;
-    std::ofstream m_out;
+    static constexpr std::streamoff k_chunk = 1 << 16;
+    void flush() {
+        m_file.write(m_buffer.view());
+        m_buffer.str({});
+    }
+    AtomicFile m_file;
+    std::ostringstream m_buffer;
     CsvWriter m_writer;
 };
 

@@ -3,10 +3,13 @@
 
 #include "core/error.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <random>
+#include <string>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -15,78 +18,229 @@ namespace werkstatt {
 
 namespace {
 
+// What a person can do about `err`.
+std::string_view hint(int err) {
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+        return "free some space or write to another folder";
+    case ENOENT:
+    case ENOTDIR:
+        return "create the folder first or name another one";
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return "check the folder and its permissions";
+    default:
+        return "check the folder and the disk";
+    }
+}
+
 [[noreturn]] void fail(const std::filesystem::path& path, int err) {
-    throw Error(ErrorKind::output,
-                fmt::format("cannot write {} ({}); check the folder and its permissions",
-                            path.string(), std::generic_category().message(err)));
+    throw Error(ErrorKind::output, fmt::format("cannot write {} ({}); {}", path.string(),
+                                               std::generic_category().message(err), hint(err)));
+}
+
+std::filesystem::path folder_of(const std::filesystem::path& path) {
+    return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
+// Refuse a target that exists and is not a regular file once the links are followed (a folder,
+// a device such as /dev/stdout, a pipe): renaming over it would replace a node of the system.
+void check_target(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        throw Error(ErrorKind::output,
+                    fmt::format("cannot write {}: it is not a regular file (a folder, a device or "
+                                "a pipe); name a file",
+                                path.string()));
+    }
+}
+
+// Return ".NAME." for temporaries next to `path`, NAME shortened so that the whole name stays
+// far below the 255 bytes a folder entry may have.
+std::string temp_prefix(const std::filesystem::path& path) {
+    auto name = path.filename().string();
+    if (name.size() > 100) {
+        name.resize(100);
+    }
+    return "." + name + ".";
+}
+
+// Return `count` random letters and digits.
+std::string random_suffix(std::size_t count) {
+    static constexpr std::string_view k_chars =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device device;
+    std::uniform_int_distribution<std::size_t> pick(0, k_chars.size() - 1);
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        out += k_chars[pick(device)];
+    }
+    return out;
+}
+
+// Create a fresh file next to `path` with `perms` (the umask applies) and return its descriptor,
+// its name in `temp`. O_EXCL|O_NOFOLLOW: a file or link already at the name is never opened.
+int create_temporary(const std::filesystem::path& path, mode_t perms, std::filesystem::path& temp) {
+    const auto folder = folder_of(path);
+    const auto prefix = temp_prefix(path);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        temp = folder / (prefix + random_suffix(12));
+        const int fd =
+            ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, perms);
+        if (fd >= 0) {
+            return fd;
+        }
+        if (errno != EEXIST) {
+            fail(path, errno);
+        }
+    }
+    fail(path, EEXIST);
+}
+
+// Make sure the rename in `folder` reaches the disk; return 0 or the errno. A file system that
+// cannot sync a folder (EINVAL) has nothing to make sure of.
+int sync_folder(const std::filesystem::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return errno;
+    }
+    int err = 0;
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+        err = errno;
+    }
+    ::close(fd);
+    return err;
 }
 
 } // namespace
 
+AtomicFile::AtomicFile(std::filesystem::path path, FileMode mode) : m_path(std::move(path)) {
+    check_target(m_path);
+    const mode_t perms = mode == FileMode::shared ? 0644 : 0600;
+    m_fd = create_temporary(m_path, perms, m_temp);
+    // Personal data is 0600 even under an odd umask that took the owner's bits away.
+    if (mode == FileMode::private_to_owner && ::fchmod(m_fd, 0600) != 0) {
+        abandon(errno);
+    }
+}
+
+AtomicFile::~AtomicFile() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        ::unlink(m_temp.c_str());
+    }
+}
+
+void AtomicFile::abandon(int err) {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+        ::unlink(m_temp.c_str());
+    }
+    fail(m_path, err);
+}
+
+void AtomicFile::write(std::string_view bytes) {
+    if (m_fd < 0) {
+        fail(m_path, EBADF);
+    }
+    while (!bytes.empty()) {
+        const auto n = ::write(m_fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            abandon(errno);
+        }
+        if (n == 0) {
+            abandon(ENOSPC);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+void AtomicFile::commit() {
+    if (m_fd < 0) {
+        fail(m_path, EBADF);
+    }
+    if (::fsync(m_fd) != 0) {
+        abandon(errno);
+    }
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(m_temp.c_str());
+        fail(m_path, err);
+    }
+    if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(m_temp.c_str());
+        fail(m_path, err);
+    }
+    if (const int err = sync_folder(folder_of(m_path)); err != 0) {
+        fail(m_path, err);
+    }
+}
+
 void write_file_atomically(const std::filesystem::path& path, std::string_view content,
                            FileMode mode) {
-    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
-    const int fd = mkstemp(temp.data());
-    if (fd < 0) {
-        fail(path, errno);
-    }
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const auto n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-            const int err = errno;
-            ::close(fd);
-            ::unlink(temp.c_str());
-            fail(path, err);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fchmod(fd, mode == FileMode::shared ? 0644 : 0600) != 0 || ::fsync(fd) != 0 ||
-        ::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        fail(path, err);
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        fail(path, err);
-    }
+    AtomicFile file(path, mode);
+    file.write(content);
+    file.commit();
 }
 
 void write_file_atomically_via(const std::filesystem::path& path, FileMode mode,
                                const std::function<void(const std::filesystem::path&)>& fill) {
-    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string temp = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
-    const int created = mkstemp(temp.data());
-    if (created < 0) {
+    check_target(path);
+    const auto folder = folder_of(path);
+    std::string dir_name = (folder / (temp_prefix(path) + "XXXXXX")).string();
+    if (::mkdtemp(dir_name.data()) == nullptr) { // mode 0700, never an existing name
         fail(path, errno);
     }
-    ::close(created);
+    const std::filesystem::path dir(dir_name);
+    const auto temp = dir / "file";
+    const auto clean = [&] {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    };
     try {
         fill(temp);
     } catch (...) {
-        ::unlink(temp.c_str());
+        clean();
         throw;
     }
-    const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         const int err = errno;
-        ::unlink(temp.c_str());
+        clean();
         fail(path, err);
     }
-    if (::fchmod(fd, mode == FileMode::shared ? 0644 : 0600) != 0 || ::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(temp.c_str());
+    struct stat st {};
+    int err = 0;
+    if (::fstat(fd, &st) != 0) {
+        err = errno;
+    } else if (!S_ISREG(st.st_mode)) {
+        err = EINVAL;
+    } else if (::fchmod(fd, mode == FileMode::shared ? (st.st_mode & 0644) : 0600) != 0 ||
+               ::fsync(fd) != 0) {
+        err = errno;
+    }
+    if (::close(fd) != 0 && err == 0) {
+        err = errno;
+    }
+    if (err == 0 && std::rename(temp.c_str(), path.c_str()) != 0) {
+        err = errno;
+    }
+    clean();
+    if (err != 0) {
         fail(path, err);
     }
-    ::close(fd);
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        fail(path, err);
+    if (const int synced = sync_folder(folder); synced != 0) {
+        fail(path, synced);
     }
 }
 

@@ -6,10 +6,211 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
+#include <vector>
 
 namespace werkstatt {
 
+namespace {
+
+[[noreturn]] void too_large(std::string_view source) {
+    throw Error(ErrorKind::config,
+                fmt::format("{} is larger than {} MiB, more than werkstatt reads from a TOML file; "
+                            "shorten it (see werkstatt-config(1), LIMITS)",
+                            source, k_toml_max_bytes >> 20));
+}
+
+// Walks a TOML text and keeps the nesting depth, skipping strings and comments.
+class DepthScan {
+  public:
+    DepthScan(std::string_view text, std::string_view source) : m_text(text), m_source(source) {}
+
+    void run() {
+        while (m_at < m_text.size()) {
+            step(m_text[m_at++]);
+        }
+    }
+
+  private:
+    void step(char c) {
+        switch (c) {
+        case '\n':
+            ++m_line;
+            reset();
+            m_line_start = m_open.empty();
+            return;
+        case ' ':
+        case '\t':
+        case '\r':
+            return;
+        case '#':
+            skip_until_newline();
+            return;
+        case '"':
+        case '\'':
+            skip_string(c);
+            break;
+        case '.':
+            if (m_counting) {
+                ++m_dots;
+                check(depth() + m_dots + 1);
+            }
+            break;
+        case '=':
+            m_key = m_dots + 1;
+            check(depth() + m_key);
+            m_dots = 0;
+            m_counting = false;
+            break;
+        case '[':
+            if (m_line_start) {
+                header();
+                return;
+            }
+            push(m_key + 1);
+            break;
+        case '{':
+            push(m_key);
+            break;
+        case ']':
+        case '}':
+            if (!m_open.empty()) {
+                m_sum -= m_open.back();
+                m_open.pop_back();
+            }
+            reset();
+            break;
+        case ',':
+            reset();
+            break;
+        default:
+            break;
+        }
+        m_line_start = false;
+    }
+
+    std::size_t depth() const { return m_header + m_sum; }
+
+    void check(std::size_t depth) const {
+        if (depth > k_toml_max_depth) {
+            throw Error(ErrorKind::config,
+                        fmt::format("{}:{}: nested more than {} levels deep, more than werkstatt "
+                                    "reads from a TOML file; flatten the keys, tables and lists "
+                                    "(see werkstatt-config(1), LIMITS)",
+                                    m_source, m_line, k_toml_max_depth));
+        }
+    }
+
+    void push(std::size_t levels) {
+        m_open.push_back(levels);
+        m_sum += levels;
+        check(depth());
+        reset();
+    }
+
+    void reset() {
+        m_dots = 0;
+        m_key = 0;
+        m_counting = true;
+    }
+
+    // A table header [a.b] or [[a.b]] at the start of a line: its segments (one more for an
+    // array of tables) are the depth of the keys below it.
+    void header() {
+        std::size_t levels = 1;
+        if (m_at < m_text.size() && m_text[m_at] == '[') {
+            ++m_at;
+            ++levels;
+        }
+        while (m_at < m_text.size() && m_text[m_at] != ']' && m_text[m_at] != '\n') {
+            const char c = m_text[m_at++];
+            if (c == '"' || c == '\'') {
+                skip_string(c);
+            } else if (c == '.') {
+                ++levels;
+                check(levels);
+            }
+        }
+        m_header = levels;
+        check(m_header);
+        while (m_at < m_text.size() && m_text[m_at] == ']') {
+            ++m_at;
+        }
+        reset();
+        m_line_start = false;
+    }
+
+    void skip_until_newline() {
+        while (m_at < m_text.size() && m_text[m_at] != '\n') {
+            ++m_at;
+        }
+    }
+
+    // Skip the rest of a string opened by `quote` (a basic "..." or literal '...' string, or a
+    // multi-line one of three quotes); a one-line string ends at the latest at the line's end.
+    void skip_string(char quote) {
+        const bool escapes = quote == '"';
+        if (m_text.substr(m_at, 2) == std::string(2, quote)) {
+            m_at += 2;
+            const std::string closing(3, quote);
+            while (m_at < m_text.size()) {
+                if (escapes && m_text[m_at] == '\\') {
+                    if (m_text.substr(m_at + 1, 1) == "\n") {
+                        ++m_line;
+                    }
+                    m_at += 2;
+                    continue;
+                }
+                if (m_text[m_at] == '\n') {
+                    ++m_line;
+                }
+                if (m_text.substr(m_at, 3) == closing) {
+                    m_at += 3;
+                    while (m_at < m_text.size() && m_text[m_at] == quote) {
+                        ++m_at; // up to two quotes may end the content
+                    }
+                    return;
+                }
+                ++m_at;
+            }
+            return;
+        }
+        while (m_at < m_text.size() && m_text[m_at] != '\n') {
+            const char c = m_text[m_at++];
+            if (escapes && c == '\\') {
+                if (m_at < m_text.size() && m_text[m_at] != '\n') {
+                    ++m_at;
+                }
+            } else if (c == quote) {
+                return;
+            }
+        }
+    }
+
+    std::string_view m_text;
+    std::string_view m_source;
+    std::size_t m_at = 0;
+    std::size_t m_line = 1;
+    std::vector<std::size_t> m_open; // the levels each open list or inline table adds
+    std::size_t m_sum = 0;           // their sum
+    std::size_t m_header = 0;        // the levels of the last table header
+    std::size_t m_dots = 0;          // dots of the key being read
+    std::size_t m_key = 0;           // the levels of the key before the last '='
+    bool m_counting = true;          // false in a value, where a dot is part of a number
+    bool m_line_start = true;        // nothing but blanks since the line began, outside lists
+};
+
+} // namespace
+
+void check_toml_limits(std::string_view text, std::string_view source) {
+    if (text.size() > k_toml_max_bytes) {
+        too_large(source);
+    }
+    DepthScan(text, source).run();
+}
+
 toml::table parse_toml(std::string_view text, std::string_view source) {
+    check_toml_limits(text, source);
     try {
         return toml::parse(text, source);
     } catch (const toml::parse_error& e) {
@@ -137,19 +338,37 @@ std::optional<bool> TableReader::flag(std::string_view key) const {
     return value;
 }
 
-toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
-    try {
-        return toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        const auto line = e.source().begin.line;
-        if (line == 0) {
-            throw Error(ErrorKind::config,
-                        fmt::format("cannot read {} {}; check that it exists and is readable", what,
-                                    path.string()));
-        }
-        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", path.string(),
-                                                   line, e.description()));
+std::optional<std::string> read_toml_text(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > k_toml_max_bytes) {
+        too_large(path.string());
     }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    // Read one byte more than allowed, so that a file that grew (or a device) is still refused.
+    std::string text(k_toml_max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) {
+        return std::nullopt;
+    }
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > k_toml_max_bytes) {
+        too_large(path.string());
+    }
+    return text;
+}
+
+toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
+    const auto text = read_toml_text(path);
+    if (!text) {
+        throw Error(ErrorKind::config,
+                    fmt::format("cannot read {} {}; check that it exists and is readable", what,
+                                path.string()));
+    }
+    return parse_toml(*text, path.string());
 }
 
 } // namespace werkstatt

@@ -3,6 +3,7 @@
 // and every error names the file and line.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -13,11 +14,29 @@
 
 namespace werkstatt {
 
-// Parse `text` as TOML; throw Error(config) naming `source` and the line on a syntax error.
+// The largest TOML file werkstatt reads (1 MiB) and the deepest nesting of keys, tables and
+// lists in it (64 levels); no real configuration or rule file comes near either. A file nested
+// thousands of levels deep would overflow the stack of the TOML parser.
+inline constexpr std::size_t k_toml_max_bytes = std::size_t{1} << 20;
+inline constexpr std::size_t k_toml_max_depth = 64;
+
+// Throw Error(config) naming `source` if `text` is larger than k_toml_max_bytes, or naming the
+// line where it nests deeper than k_toml_max_depth: the segments of dotted keys and table
+// headers plus the open lists and inline tables, outside strings and comments. A pre-scan, not a
+// parser: it counts a dot in a number as a level, which only matters 64 levels down.
+void check_toml_limits(std::string_view text, std::string_view source);
+
+// Parse `text` as TOML after check_toml_limits(); throw Error(config) naming `source` and the
+// line on a syntax error.
 toml::table parse_toml(std::string_view text, std::string_view source);
 
-// Parse the file at `path` as TOML; throw Error(config) naming the file and line on a syntax
-// error, or saying that the `what` ("configuration file") cannot be read.
+// Return the text of the TOML file at `path` for parse_toml(), or nothing if it cannot be opened;
+// throw Error(config) naming the file if it is larger than k_toml_max_bytes (read no further).
+std::optional<std::string> read_toml_text(const std::filesystem::path& path);
+
+// Parse the file at `path` as TOML as parse_toml() does, refusing a file over k_toml_max_bytes
+// before reading it; throw Error(config) naming the file and line on a syntax error, or saying
+// that the `what` ("configuration file") cannot be read.
 toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what);
 
 // Reads one table of a rule or catalogue file.

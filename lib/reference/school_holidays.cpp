@@ -72,15 +72,13 @@ SchoolHolidays SchoolHolidays::load(const std::string& path) {
     if (path.empty()) {
         return shipped();
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const auto text = read_toml_text(path);
+    if (!text) {
         throw Error(ErrorKind::config, fmt::format("cannot read the school holidays {}; check "
                                                    "planner.school_holidays_file",
                                                    path));
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return from_toml(text.str(), path);
+    return from_toml(*text, path);
 }
 
 } // namespace werkstatt
