@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
