@@ -211,14 +211,14 @@ std::string display_safe(std::string_view s, std::size_t max_chars, LineBreaks b
     std::size_t i = 0;
     bool cut = false;
     while (i < s.size()) {
-        std::string piece;
+        const auto before = out.size();
         std::size_t shown = 0;
-        const auto len = append_safe(piece, s, i, breaks, shown);
+        const auto len = append_safe(out, s, i, breaks, shown);
         if (chars + shown > max_chars) {
+            out.resize(before); // an escape is never cut in half
             cut = true;
             break;
         }
-        out += piece;
         chars += shown;
         i += len;
         ++source;
