@@ -61,8 +61,14 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                                        record.id),
                            o.yes);
             }
-            remove_candidate(db, record.id, dry_run(o.dry));
+            const auto scrubbed = remove_candidate(db, record.id, dry_run(o.dry));
             rt.info(fmt::format("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
+            if (scrubbed == Scrubbed::not_yet) {
+                rt.warn(fmt::format("another program has {} open, so its write-ahead log "
+                                    "still holds the erased data; close that program (SQLite "
+                                    "empties the log when the last one closes it)",
+                                    db.path().string()));
+            }
         };
     });
 }

@@ -5,6 +5,7 @@
 #include "plan/planning.hpp"
 
 #include <fmt/format.h>
+#include <sstream>
 
 namespace werkstatt::cli {
 
@@ -37,7 +38,7 @@ void print_plan(Runtime& rt, const PlanResult& result, const PlanOptions& o) {
         rt.print(plan_records(result), o.format);
         return;
     }
-    auto& out = rt.out();
+    std::ostringstream out;
     for (const auto& m : result.meetings) {
         out << m.quarter.str() << "  " << (m.date ? m.date->iso() : "(no date)") << "  "
             << (m.host_id ? m.host_name + " (" + m.host_key + ")" : "(no host)") << '\n';
@@ -45,6 +46,7 @@ void print_plan(Runtime& rt, const PlanResult& result, const PlanOptions& o) {
             out << "    " << line << '\n';
         }
     }
+    rt.print_text(out.str());
 }
 
 } // namespace

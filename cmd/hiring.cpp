@@ -31,7 +31,7 @@ void setup_hiring(CLI::App& app, Runtime& rt) {
                                 list_funding(db), verify_policy(rt));
             switch (rt.format(format)) {
             case Format::table:
-                rt.out() << checklist_text(checklist);
+                rt.print_text(checklist_text(checklist));
                 break;
             case Format::json:
                 rt.out() << checklist_json(checklist);

@@ -23,7 +23,7 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
 }
 
 int report(const Error& e) {
-    std::cerr << "werkstatt: error: " << e.what() << '\n';
+    std::cerr << "werkstatt: error: " << safe_message(e.what()) << '\n';
     return exit_status_for(e.kind());
 }
 
@@ -74,11 +74,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // An option that took the next option as its value explains what went wrong after it.
         std::cerr << "werkstatt: error: "
-                  << swallowed_option(app).value_or(parse_error_message(app, e)) << '\n';
+                  << safe_message(swallowed_option(app).value_or(parse_error_message(app, e)))
+                  << '\n';
         return exit_status::usage;
     }
     if (const auto swallowed = swallowed_option(app)) {
-        std::cerr << "werkstatt: error: " << *swallowed << '\n';
+        std::cerr << "werkstatt: error: " << safe_message(*swallowed) << '\n';
         return exit_status::usage;
     }
     if (!rt.action) {

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <fmt/format.h>
+#include <sstream>
 
 namespace werkstatt::cli {
 
@@ -50,7 +51,9 @@ void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& poo
     const auto run = rank_pool(db, pool, request, settings, WorkRules::shipped());
     const bool table = rt.format(o.format) == Format::table;
     if (o.explain && table) {
-        write_ranking_explained(rt.out(), pool, run.ranking, run.side);
+        std::ostringstream text;
+        write_ranking_explained(text, pool, run.ranking, run.side);
+        rt.print_text(text.str());
         return;
     }
     rt.print(ranking_listing(pool, run, o.explain, table), o.format);

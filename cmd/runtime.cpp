@@ -55,6 +55,10 @@ std::string os_user() {
 
 } // namespace
 
+std::string safe_message(std::string_view message) {
+    return text::display_safe(message, k_message_chars, text::LineBreaks::keep);
+}
+
 Runtime::Runtime(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
 const LoadedConfig& Runtime::config() {
@@ -75,29 +79,36 @@ std::string Runtime::db_path_hint() const {
     return global.db.value_or("");
 }
 
-Database Runtime::open(Access access) {
+OpenOptions Runtime::open_options(Access access) {
     const auto& c = config().config.store;
-    detail("database " + c.database_path);
     const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
-    return Database::open(OpenOptions{c.database_path, access, c.busy_timeout_ms, audit});
+    const auto warn_once = [this](const std::string& message) {
+        if (!m_mode_warned) {
+            m_mode_warned = true;
+            warn(message);
+        }
+    };
+    return OpenOptions{c.database_path, access, c.busy_timeout_ms, audit, warn_once};
+}
+
+Database Runtime::open(Access access) {
+    detail("database " + config().config.store.database_path);
+    return Database::open(open_options(access));
 }
 
 Database Runtime::initialise(InitResult& result) {
-    const auto& c = config().config.store;
-    const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
-    return Database::initialise(
-        OpenOptions{c.database_path, Access::read_write, c.busy_timeout_ms, audit}, result);
+    return Database::initialise(open_options(Access::read_write), result);
 }
 
 void Runtime::info(const std::string& message) {
     if (!global.quiet) {
-        m_err << message << '\n';
+        m_err << safe_message(message) << '\n';
     }
 }
 
 void Runtime::detail(const std::string& message) {
     if (global.verbose > 0 && !global.quiet) {
-        m_err << "werkstatt: " << message << '\n';
+        m_err << "werkstatt: " << safe_message(message) << '\n';
     }
 }
 
@@ -106,8 +117,8 @@ void Runtime::warn(const std::string& message) {
     const bool colour =
         mode == ColorMode::always ||
         (mode == ColorMode::auto_detect && !env("NO_COLOR") && isatty(STDERR_FILENO) != 0);
-    m_err << (colour ? "\x1b[33mwerkstatt: warning:\x1b[0m " : "werkstatt: warning: ") << message
-          << '\n';
+    m_err << (colour ? "\x1b[33mwerkstatt: warning:\x1b[0m " : "werkstatt: warning: ")
+          << safe_message(message) << '\n';
 }
 
 Format Runtime::format(const std::optional<std::string>& flag) {
@@ -136,6 +147,10 @@ void Runtime::print(const Records& records, const std::optional<std::string>& fo
     write_records(m_out, records, format(format_flag), table_style());
 }
 
+void Runtime::print_text(const std::string& text) {
+    m_out << text::display_safe(text, std::string::npos, text::LineBreaks::keep);
+}
+
 void Runtime::print(const Detail& detail, const std::optional<std::string>& format_flag) {
     write_detail(m_out, detail, format(format_flag), table_style());
 }
@@ -148,7 +163,7 @@ void Runtime::confirm(const std::string& question, bool yes) {
         throw Error(ErrorKind::usage, "this change needs confirmation; add --yes to run it "
                                       "without a terminal");
     }
-    m_err << question << " [y/N] " << std::flush;
+    m_err << safe_message(question) << " [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     const auto a = text::ascii_lower(text::trim(answer));

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace werkstatt::cli {
@@ -23,6 +24,14 @@ struct GlobalOptions {
     int verbose = 0;
     bool wide = false; // tables as wide as their content, also on a terminal
 };
+
+// How many characters of one message reach the terminal; values in messages are cut to 80
+// before (text::display_safe), so only a message that forgot to is cut here.
+inline constexpr std::size_t k_message_chars = 2000;
+
+// Return `message` as it may reach a terminal: control, bidi and invisible characters shown
+// escaped (text::display_safe, line feeds kept), at most k_message_chars characters.
+std::string safe_message(std::string_view message);
 
 // The state a command runs with; commands get it by reference, there is no global.
 class Runtime {
@@ -61,6 +70,8 @@ class Runtime {
     TableStyle table_style();
     // Print `records` in `format`.
     void print(const Records& records, const std::optional<std::string>& format_flag);
+    // Print `text`, lines for people, on stdout escaped as safe_message() escapes (not cut).
+    void print_text(const std::string& text);
     // Print `detail` in `format`.
     void print(const Detail& detail, const std::optional<std::string>& format_flag);
     // Ask `question` on a terminal; without one, require `yes`. Throw Error(usage) if refused.
@@ -70,6 +81,10 @@ class Runtime {
     std::ostream& m_out;
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
+    bool m_mode_warned = false; // the database's mode is warned about once per run
+
+    // Return the options to open the database with.
+    OpenOptions open_options(Access access);
 };
 
 } // namespace werkstatt::cli

@@ -100,14 +100,14 @@ ExchangeRecord require_candidate(Database& db, const std::string& key,
     }
     if (by_ref.size() > 1) {
         throw Error(ErrorKind::usage,
-                    fmt::format("reference '{}' is used by {} sources; name one with --source", key,
-                                by_ref.size()));
+                    fmt::format("reference '{}' is used by {} sources; name one with --source",
+                                text::display_safe(key), by_ref.size()));
     }
     if (by_ref.empty()) {
         throw Error(ErrorKind::not_found,
                     fmt::format("no candidate with id or reference '{}'; 'werkstatt candidate "
                                 "list' shows them",
-                                key));
+                                text::display_safe(key)));
     }
     return load(db, RecordKind::candidate, by_ref.front());
 }
@@ -145,8 +145,8 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
             require_company(db, value);
         }
         if (const auto p = normalise_field(kind, field, value, context, cells)) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{} '{}': {}; correct it", field, value, p->message));
+            throw Error(ErrorKind::bad_data, fmt::format("{} '{}': {}; correct it", field,
+                                                         text::display_safe(value), p->message));
         }
     }
     derive_columns(kind, cells);
@@ -186,13 +186,16 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
     return changed;
 }
 
-void remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
-    WriteTransaction txn(db);
-    load(db, RecordKind::candidate, id);
-    delete_changes_of(db, "candidate", id);
-    delete_record(db, "candidate", id);
-    txn.audit("candidate", id, "remove", "erased");
-    txn.finish(dry_run);
+Scrubbed remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
+    return erase_and_scrub(
+        db,
+        [&](WriteTransaction& txn) {
+            load(db, RecordKind::candidate, id);
+            delete_changes_of(db, "candidate", id);
+            delete_record(db, "candidate", id);
+            txn.audit("candidate", id, "remove", "erased");
+        },
+        dry_run);
 }
 
 std::int64_t add_opening(Database& db, const std::map<std::string, std::string>& fields,
@@ -211,8 +214,8 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
         if (const auto p = normalise_field(RecordKind::opening, field, value, context, cells)) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format("{} '{}': {}; correct it", field, value, p->message));
+            throw Error(ErrorKind::bad_data, fmt::format("{} '{}': {}; correct it", field,
+                                                         text::display_safe(value), p->message));
         }
     }
     derive_columns(RecordKind::opening, cells);

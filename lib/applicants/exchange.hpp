@@ -69,8 +69,10 @@ CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
                              const SensitivePolicy& policy = {});
 
 // Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go; the
-// audit log keeps only that candidate `id` was removed.
-void remove_candidate(Database& db, std::int64_t id, DryRun dry_run);
+// audit log keeps only that candidate `id` was removed. The deleted rows are overwritten and
+// no journal keeps them (erase_and_scrub); return not_yet if another connection kept the
+// write-ahead log from being emptied.
+Scrubbed remove_candidate(Database& db, std::int64_t id, DryRun dry_run);
 
 // Add an opening from `fields` (company and title required; PLZ and city default to the
 // company's); return its id.

@@ -146,23 +146,92 @@ std::size_t valid_utf8_prefix(std::string_view s) {
     return i;
 }
 
+namespace {
+
+// Return how display_safe() shows the code point `cp`: "" if as it is.
+std::string escaped_point(char32_t cp, LineBreaks breaks) {
+    if (cp < 0x20 || cp == 0x7F) {
+        if (breaks == LineBreaks::keep && (cp == '\n' || cp == '\t')) {
+            return "";
+        }
+        return fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
+    }
+    const bool hidden = (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
+                        (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+                        (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) ||
+                        cp == 0xFEFF;
+    return hidden ? fmt::format("\\u{:04X}", static_cast<unsigned>(cp)) : "";
+}
+
+// Append to `out` how display_safe() shows the code point (or stray byte) at `i` of `s`; return
+// its length in bytes, and in `shown` how many characters it took.
+std::size_t append_safe(std::string& out, std::string_view s, std::size_t i, LineBreaks breaks,
+                        std::size_t& shown) {
+    char32_t cp = 0;
+    const auto len = decode_utf8(s, i, cp);
+    if (len == 0) {
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
+        shown = 4;
+        return 1;
+    }
+    const auto escape = escaped_point(cp, breaks);
+    if (escape.empty()) {
+        out.append(s.substr(i, len));
+        shown = 1;
+    } else {
+        out += escape;
+        shown = escape.size();
+    }
+    return len;
+}
+
+} // namespace
+
 std::string printable(std::string_view s, std::size_t max_bytes) {
     std::string out;
     for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
-        char32_t cp = 0;
-        const auto len = decode_utf8(s, i, cp);
-        if (len == 0 || cp < 0x20 || cp == 0x7F) {
-            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[i]));
-            ++i;
-        } else {
-            out += s.substr(i, len);
-            i += len;
-        }
+        std::size_t shown = 0;
+        i += append_safe(out, s, i, LineBreaks::escape, shown);
     }
     if (out.size() >= max_bytes) {
         out += "…";
     }
     return out;
+}
+
+std::string display_safe(std::string_view s, std::size_t max_chars, LineBreaks breaks) {
+    // Most values are short printable ASCII: nothing to do.
+    if (s.size() <= max_chars &&
+        std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        return std::string(s);
+    }
+    std::string out;
+    std::size_t chars = 0;  // characters of `out`
+    std::size_t source = 0; // characters of `s` read so far
+    std::size_t i = 0;
+    bool cut = false;
+    while (i < s.size()) {
+        const auto before = out.size();
+        std::size_t shown = 0;
+        const auto len = append_safe(out, s, i, breaks, shown);
+        if (chars + shown > max_chars) {
+            out.resize(before); // an escape is never cut in half
+            cut = true;
+            break;
+        }
+        chars += shown;
+        i += len;
+        ++source;
+    }
+    if (!cut) {
+        return out;
+    }
+    for (; i < s.size(); ++source) {
+        char32_t cp = 0;
+        const auto len = decode_utf8(s, i, cp);
+        i += len == 0 ? 1 : len;
+    }
+    return fmt::format("{}… ({} characters)", out, source);
 }
 
 std::size_t display_width(std::string_view s) {

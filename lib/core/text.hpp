@@ -27,9 +27,24 @@ bool is_valid_utf8(std::string_view s);
 // Return the length of the longest prefix of `s` that is well-formed UTF-8.
 std::size_t valid_utf8_prefix(std::string_view s);
 
-// Return `s` fit for one line of a message: control characters and invalid UTF-8 as \xNN, cut
-// to `max_bytes` with "…".
+// Return `s` fit for one line of a message: escaped as display_safe() escapes, cut to
+// `max_bytes` with "…".
 std::string printable(std::string_view s, std::size_t max_bytes);
+
+// Whether display_safe() keeps line breaks and tabs (a block of text) or escapes them (a value).
+enum class LineBreaks { escape, keep };
+
+// How many characters display_safe() keeps of a value echoed in a message.
+inline constexpr std::size_t k_value_display_chars = 80;
+
+// Return `s` safe to show on a terminal, for people: C0 controls, DEL and bytes that are not
+// UTF-8 as \xNN (ESC as \x1B), C1 controls, bidirectional controls (U+061C, U+200E, U+200F,
+// U+202A-U+202E, U+2066-U+2069), line and paragraph separators and zero-width or invisible
+// characters (U+200B-U+200D, U+2060-U+2064, U+FEFF) as \uNNNN; letters of every script stay.
+// With `breaks` keep, line feeds and tabs stay. If the result would be longer than `max_chars`
+// characters, it is cut there and ends in "… (N characters)", N counting the characters of `s`.
+std::string display_safe(std::string_view s, std::size_t max_chars = k_value_display_chars,
+                         LineBreaks breaks = LineBreaks::escape);
 
 // Return the number of terminal columns `s` takes (code points; East Asian wide counts 2).
 std::size_t display_width(std::string_view s);

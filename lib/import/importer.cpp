@@ -226,7 +226,8 @@ class Run {
             m_context.value_map = b.value_map;
             if (const auto p = b.normalise(raw, m_context, cells)) {
                 problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
-                                               record.line, b.header, p->message, text::trim(raw)));
+                                               record.line, b.header, p->message,
+                                               text::display_safe(text::trim(raw))));
             }
         }
         check_identity(cells, record, file, problems);
@@ -287,7 +288,7 @@ class Run {
             if (company && !company->empty() && m_companies.count(*company) == 0) {
                 problems.push_back(fmt::format("{}:{}: column \"company\": no member company "
                                                "with this key (value \"{}\")",
-                                               file, record.line, *company));
+                                               file, record.line, text::display_safe(*company)));
             }
         }
     }
@@ -323,7 +324,7 @@ class Run {
         if (written_here || seen_here) {
             warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
                              "row wins",
-                             m_file, row.line, *cells[m_reference]));
+                             m_file, row.line, text::display_safe(*cells[m_reference])));
         }
         if (unchanged) {
             ++m_result.batch.unchanged;

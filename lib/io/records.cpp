@@ -51,6 +51,21 @@ bool is_numeric(const Value& v) {
     return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
 
+// How many characters of a value a table or a record's view shows (JSON and CSV give it whole).
+constexpr std::size_t k_cell_chars = 1000;
+
+// Return `v` as a table or a record's view shows it: on one line (line breaks and tabs as
+// blanks), control, bidi and invisible characters escaped, long text cut with its length.
+std::string cell_text(const Value& v) {
+    std::string s = display_text(v);
+    for (char& c : s) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            c = ' ';
+        }
+    }
+    return text::display_safe(s, k_cell_chars);
+}
+
 std::string pad(const std::string& s, std::size_t width, bool right) {
     const auto w = text::display_width(s);
     const std::string fill(width > w ? width - w : 0, ' ');
@@ -160,12 +175,7 @@ void write_table(std::ostream& out, const Records& records, const TableStyle& st
         auto& line = cells.emplace_back();
         for (std::size_t i = 0; i < n; ++i) {
             const Value& v = i < row.size() ? row[i] : Value{};
-            std::string s = display_text(v);
-            for (char& c : s) {
-                if (c == '\n' || c == '\r' || c == '\t') {
-                    c = ' ';
-                }
-            }
+            std::string s = cell_text(v);
             widths[i] = std::max(widths[i], text::display_width(s));
             if (!is_numeric(v) && !std::holds_alternative<std::monostate>(v)) {
                 right[i] = false;
@@ -388,7 +398,7 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, const 
             width = std::max(width, text::display_width(field.first));
         }
         for (const auto& [name, value] : detail.fields) {
-            std::string line = pad(name, width, false) + "  " + display_text(value);
+            std::string line = pad(name, width, false) + "  " + cell_text(value);
             while (!line.empty() && line.back() == ' ') {
                 line.pop_back();
             }

@@ -66,8 +66,8 @@ std::optional<bool> parse_flag(std::string_view column, std::string_view value,
     if (v == "false" || v == "no" || v == "nein" || v == "0") {
         return false;
     }
-    problems.push_back(
-        fmt::format("column \"{}\": '{}' is not yes or no; write true or false", column, value));
+    problems.push_back(fmt::format("column \"{}\": '{}' is not yes or no; write true or false",
+                                   column, text::display_safe(value)));
     return std::nullopt;
 }
 
@@ -127,8 +127,8 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             } else if (const auto n = text::parse_int(text::trim(value))) {
                 f.capacity = *n;
             } else {
-                problems.push_back(
-                    fmt::format("column \"capacity\": '{}' is not a whole number", value));
+                problems.push_back(fmt::format("column \"capacity\": '{}' is not a whole number",
+                                               text::display_safe(value)));
             }
             break;
         }

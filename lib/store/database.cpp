@@ -50,6 +50,17 @@ void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
+// Open options every connection gets: what it deletes is overwritten, not left in free space.
+void set_connection_options(SQLite::Database& db) {
+    db.exec("PRAGMA secure_delete = ON");
+    db.exec("PRAGMA foreign_keys = ON");
+}
+
+// Return the folder `path` lies in ("." for a bare file name).
+std::filesystem::path folder_of(const std::filesystem::path& path) {
+    return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
 void create_private_file(const std::filesystem::path& path) {
     std::error_code ec;
     if (path.has_parent_path() && !std::filesystem::exists(path.parent_path(), ec)) {
@@ -73,6 +84,54 @@ void create_private_file(const std::filesystem::path& path) {
 }
 
 } // namespace
+
+std::string check_database_mode(const std::filesystem::path& path) {
+    struct stat file {};
+    const bool exists = ::stat(path.c_str(), &file) == 0;
+    const auto mode = exists ? file.st_mode & 07777 : 0600;
+    if ((mode & 022) != 0) {
+        throw Error(ErrorKind::config,
+                    fmt::format("database {} can be changed by others (mode {:04o}); run 'chmod "
+                                "600 {}' and check who else wrote to it",
+                                path.string(), mode, path.string()));
+    }
+    const auto folder = folder_of(path);
+    struct stat dir {};
+    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & 022) != 0) {
+        const auto dir_mode = dir.st_mode & 07777;
+        const bool own = dir.st_uid == ::geteuid() && (dir_mode & S_ISVTX) == 0;
+        throw Error(ErrorKind::config,
+                    fmt::format("database {} lies in a folder others can write (mode {:04o}), "
+                                "who could replace it; {}",
+                                path.string(), dir_mode,
+                                own ? fmt::format("run 'chmod go-w {}'", folder.string())
+                                    : std::string("move it into a folder only you can write")));
+    }
+    if ((mode & 044) != 0) {
+        return fmt::format("database {} can be read by others (mode {:04o}); run 'chmod 600 {}' "
+                           "to keep the candidates' data private",
+                           path.string(), mode, path.string());
+    }
+    return "";
+}
+
+Scrubbed erase_and_scrub(Database& db, const std::function<void(WriteTransaction&)>& erase,
+                         DryRun dry_run) {
+    {
+        WriteTransaction txn(db);
+        erase(txn);
+        txn.finish(dry_run);
+    }
+    if (dry_run == DryRun::yes) {
+        return Scrubbed::yes;
+    }
+    // In WAL mode the log still holds the pages as they were before; copy the overwritten pages
+    // into the database and cut the log to 0 bytes. Outside WAL mode this does nothing (the
+    // rollback journal was deleted at the commit) and answers busy = 0.
+    SQLite::Statement checkpoint(db.sql(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    const bool busy = checkpoint.executeStep() && checkpoint.getColumn(0).getInt() != 0;
+    return busy ? Scrubbed::not_yet : Scrubbed::yes;
+}
 
 int latest_schema_version() {
     return static_cast<int>(migrations().size());
@@ -124,6 +183,7 @@ Database Database::open(const OpenOptions& options) {
                                 "another with --db",
                                 path.string()));
     }
+    const auto exposed = check_database_mode(path); // before SQLite reads it
     const bool writable = ::access(path.c_str(), W_OK) == 0;
     if (options.access == Access::read_write && !writable) {
         throw storage(path, "is read-only; check the file's permissions");
@@ -135,12 +195,15 @@ Database Database::open(const OpenOptions& options) {
                                                  static_cast<int>(options.busy_timeout_ms));
     Database result(std::move(db), path, options.audit);
     check_identity(result.sql(), path);
+    if (!exposed.empty() && options.warn) { // about a werkstatt database only
+        options.warn(exposed);
+    }
     if (result.schema_version() == 0) {
         throw Error(
             ErrorKind::not_found,
             fmt::format("database {} is not set up yet; run 'werkstatt init'", path.string()));
     }
-    result.sql().exec("PRAGMA foreign_keys = ON");
+    set_connection_options(result.sql());
     if (result.schema_version() < latest_schema_version()) {
         if (!writable) {
             throw storage(path, "needs a schema upgrade but is read-only; let its owner run "
@@ -156,6 +219,7 @@ Database Database::initialise(const OpenOptions& options, InitResult& result) {
     const auto& path = options.path;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
+    const auto exposed = check_database_mode(path); // before a new file is made, its folder
     if (!existed) {
         create_private_file(path);
     } else if (::access(path.c_str(), W_OK) != 0) {
@@ -166,7 +230,10 @@ Database Database::initialise(const OpenOptions& options, InitResult& result) {
                                                  static_cast<int>(options.busy_timeout_ms));
     Database database(std::move(db), path, options.audit);
     check_identity(database.sql(), path);
-    database.sql().exec("PRAGMA foreign_keys = ON");
+    if (!exposed.empty() && options.warn) {
+        options.warn(exposed);
+    }
+    set_connection_options(database.sql());
     if (existed && database.schema_version() == 0) {
         ::chmod(path.c_str(), 0600); // an empty file set up now gets the mode of a new one
     }

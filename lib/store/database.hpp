@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,8 @@ struct OpenOptions {
     Access access = Access::read_only;
     std::int64_t busy_timeout_ms = 5000;
     AuditContext audit;
+    // Told one sentence when the database file can be read by its group or by everyone.
+    std::function<void(const std::string&)> warn;
 };
 
 // What `Database::initialise` did.
@@ -53,10 +56,12 @@ class Database {
   public:
     // Open the existing database of `options`, migrating an older schema forward. Throw
     // Error(not_found) if there is none, Error(storage) if it is not a werkstatt database, is
-    // corrupt, read-only for a writing command, or newer than this binary.
+    // corrupt, read-only for a writing command, or newer than this binary, Error(config) if
+    // others may write it (see check_database_mode). Every connection overwrites what it
+    // deletes (PRAGMA secure_delete = ON), however SQLite was built.
     static Database open(const OpenOptions& options);
     // Create the database of `options` (folder too, file mode 0600) or migrate it; `result` says
-    // which. Harmless on an up-to-date database.
+    // which. Harmless on an up-to-date database. Refuses what open() refuses for its mode.
     static Database initialise(const OpenOptions& options, InitResult& result);
 
     Database(Database&&) noexcept;
@@ -119,6 +124,27 @@ class BulkWrite {
     Database& m_db;
     int m_temp_store = 0;
 };
+
+// Whether what an erasure deleted is gone from every file beside the database.
+enum class Scrubbed {
+    yes,    // no journal or write-ahead log holds it
+    not_yet // another connection kept the write-ahead log from being emptied
+};
+
+// Run `erase` (the deletions of an erasure, DSGVO Art. 17) in one write transaction with its audit
+// row, commit it (or with `dry_run` roll it back), then empty the write-ahead log so that no
+// copy of the deleted rows stays beside the database: with secure_delete they are overwritten
+// in the database file, and the log is checkpointed and truncated to 0 bytes. A rollback
+// journal is deleted by SQLite at the commit. Return whether the log could be emptied.
+Scrubbed erase_and_scrub(Database& db, const std::function<void(WriteTransaction&)>& erase,
+                         DryRun dry_run);
+
+// Refuse the database file `path` if its group or everyone may write it, or if they may write
+// the folder it lies in (they could replace it, or leave a journal that SQLite would roll into
+// it): throw Error(config) naming the file and the chmod that fixes it. Return a warning when
+// its group or everyone may read it, else "". Of a file that does not exist yet, only the folder
+// is checked.
+std::string check_database_mode(const std::filesystem::path& path);
 
 // Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.
 std::string utc_timestamp();

@@ -91,7 +91,10 @@ else
     skip "running as root and setpriv (util-linux) is missing: cannot drop privileges"
 fi
 if [ "$AS" != "-" ]; then
-    mkdir -p "$T/ro" && cp "$DB" "$T/ro/w.db" && chmod 444 "$T/ro/w.db" && chmod 755 "$T/ro"
+    # Read-only for its owner and private: with 0444 others could read it, and a warning line
+    # would come before the error.
+    mkdir -p "$T/ro" && cp "$DB" "$T/ro/w.db" && chmod 400 "$T/ro/w.db" && chmod 755 "$T/ro"
+    [ -z "$AS" ] || chown 65534:65534 "$T/ro/w.db"
     $AS "$WERKSTATT" --db "$T/ro/w.db" company add --key x --name X --plz 39104 >"$T/out" 2>"$T/err" </dev/null
     status=$?
     expect_error 74 "read-only"

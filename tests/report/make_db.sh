@@ -5,7 +5,7 @@
 # 2026 and 2027 with registrations and attendance, about 60 candidates from an agency file,
 # openings, two committed `match --assign` runs and placements moved along the path to hired.
 #
-#   WERKSTATT=build/werkstatt tests/report/make_db.sh /tmp/report.db
+#   WERKSTATT=build/werkstatt tests/report/make_db.sh build/report.db
 #
 # Every record's timestamps come from SOURCE_DATE_EPOCH, set per step to a fixed day, and every
 # command that judges against today gets --date: the same script gives the same database on any

@@ -226,3 +226,73 @@ TEST_CASE("core::text::wrap_words breaks at blanks and keeps every word", "[core
         CHECK(text::display_width(line) <= 10);
     }
 }
+
+TEST_CASE("core::text::display_safe shows control characters visibly", "[core]") {
+    // ESC starting an OSC title sequence ending in BEL, and a colour sequence.
+    CHECK(text::display_safe("a\x1b]0;pwned\x07z") == "a\\x1B]0;pwned\\x07z");
+    CHECK(text::display_safe("\x1b[31mred") == "\\x1B[31mred");
+    CHECK(text::display_safe("nul\0byte"s) == "nul\\x00byte");
+    CHECK(text::display_safe("del\x7f") == "del\\x7F");
+    CHECK(text::display_safe("cr\rlf\ntab\t") == "cr\\x0Dlf\\x0Atab\\x09");
+    // C1 controls as code points (U+009B is CSI, U+0085 NEL).
+    CHECK(text::display_safe("\xC2\x9B"
+                             "2J\xC2\x85") == "\\u009B2J\\u0085");
+}
+
+TEST_CASE("core::text::display_safe keeps line feeds and tabs of a block of text only", "[core]") {
+    const auto breaks = text::LineBreaks::keep;
+    CHECK(text::display_safe("one\n\ttwo", 100, breaks) == "one\n\ttwo");
+    CHECK(text::display_safe("one\r\x1b[2Ktwo", 100, breaks) == "one\\x0D\\x1B[2Ktwo");
+}
+
+TEST_CASE("core::text::display_safe shows bidi controls and invisible characters", "[core]") {
+    // RIGHT-TO-LEFT OVERRIDE turns "exe.txt" around on screen.
+    CHECK(text::display_safe("invoice\xE2\x80\xAEtxt.exe") == "invoice\\u202Etxt.exe");
+    for (const char32_t cp :
+         {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200C,
+          0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x2028, 0x2029, 0x061C}) {
+        std::string utf8;
+        if (cp < 0x800) {
+            utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+        } else {
+            utf8 = {static_cast<char>(0xE0 | (cp >> 12)),
+                    static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                    static_cast<char>(0x80 | (cp & 0x3F))};
+        }
+        CAPTURE(static_cast<unsigned>(cp));
+        const auto shown = text::display_safe("a" + utf8 + "b");
+        CHECK(shown.find(utf8) == std::string::npos);
+        CHECK(shown.find("\\u") == 1);
+    }
+}
+
+TEST_CASE("core::text::display_safe shows bytes that are not UTF-8 as \\xNN", "[core]") {
+    CHECK(text::display_safe("M\xFCller") == "M\\xFCller");         // Windows-1252 ü
+    CHECK(text::display_safe("\xC3") == "\\xC3");                   // cut-off sequence
+    CHECK(text::display_safe("\xED\xA0\x80") == "\\xED\\xA0\\x80"); // a surrogate
+    CHECK(text::display_safe("\xC0\xAF") == "\\xC0\\xAF");          // overlong "/"
+    CHECK(text::is_valid_utf8(text::display_safe("\xFF\xFE\x80 x")));
+}
+
+TEST_CASE("core::text::display_safe leaves names of every script as they are", "[core]") {
+    for (const std::string name :
+         {"Jürgen Groß-Öztürk", "Preis 12 €", "محمد الأحمد", "Анна Кузнецова", "张伟",
+          "Ngozi Okonjo-Iweala", "François d'Aubigné", "emoji 😀"}) {
+        CHECK(text::display_safe(name) == name);
+    }
+}
+
+TEST_CASE("core::text::display_safe shortens long values and says how long they were", "[core]") {
+    const std::string longer(120 * 1024, 'x');
+    const auto shown = text::display_safe(longer);
+    CHECK(shown == std::string(80, 'x') + "… (122880 characters)");
+    CHECK(text::display_safe(std::string(80, 'y')) == std::string(80, 'y')); // fits exactly
+    CHECK(text::display_safe("ääääää", 4) == "ääää… (6 characters)");        // by characters
+    // An escape is not cut in half; it counts with its visible length.
+    CHECK(text::display_safe("ab\x1b"
+                             "cd",
+                             4) == "ab… (5 characters)");
+    CHECK(text::display_safe("ab\x1b"
+                             "cd",
+                             6) == "ab\\x1B… (5 characters)");
+}

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -287,7 +288,7 @@ TEST_CASE("store::Database write fails as busy while another connection holds th
           "[store]") {
     TestDatabase t;
     const auto path = t.db().path();
-    OpenOptions options{path, Access::read_write, 50, AuditContext{"tester", "busy test"}};
+    OpenOptions options{path, Access::read_write, 50, AuditContext{"tester", "busy test"}, {}};
     auto db = Database::open(options);
 
     SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
@@ -391,4 +392,145 @@ TEST_CASE("store::BulkWrite changes the settings for its transaction and restore
 TEST_CASE("store::utc_timestamp is ISO 8601 in UTC", "[store]") {
     CHECK_THAT(werkstatt::utc_timestamp(),
                Catch::Matches(R"(20\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-6]\dZ)"));
+}
+
+TEST_CASE("store::Database overwrites what it deletes on every connection", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    InitResult result;
+    auto created = Database::initialise(test_options(path), result);
+    CHECK(created.sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
+    auto opened = Database::open(test_options(path, Access::read_only));
+    CHECK(opened.sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
+}
+
+TEST_CASE("store::check_database_mode refuses files and folders others can write", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    create_database(path);
+    for (const auto mode : {0666, 0660, 0620, 0602, 0664}) {
+        CAPTURE(mode);
+        REQUIRE(::chmod(path.c_str(), static_cast<mode_t>(mode)) == 0);
+        const auto f = failure_of([&] { werkstatt::check_database_mode(path); });
+        CHECK(f.kind == ErrorKind::config);
+        CHECK_THAT(f.message, Catch::Contains("chmod 600 " + path.string()));
+        // Opening refuses it before SQLite touches the file, for reading too.
+        CHECK(failure_of([&] { Database::open(test_options(path, Access::read_only)); }).kind ==
+              ErrorKind::config);
+        CHECK(failure_of([&] {
+                  InitResult again;
+                  Database::initialise(test_options(path), again);
+              }).kind == ErrorKind::config);
+    }
+    for (const auto mode : {0644, 0640, 0604, 0444}) {
+        CAPTURE(mode);
+        REQUIRE(::chmod(path.c_str(), static_cast<mode_t>(mode)) == 0);
+        CHECK_THAT(werkstatt::check_database_mode(path),
+                   Catch::Contains("can be read by others") &&
+                       Catch::Contains("chmod 600 " + path.string()));
+    }
+    REQUIRE(::chmod(path.c_str(), 0600) == 0);
+    CHECK(werkstatt::check_database_mode(path).empty());
+    REQUIRE(::chmod(path.c_str(), 0400) == 0);
+    CHECK(werkstatt::check_database_mode(path).empty());
+    REQUIRE(::chmod(path.c_str(), 0600) == 0);
+
+    // The folder: its owner is told the chmod, a shared folder (sticky, like /tmp) to move.
+    REQUIRE(::chmod(dir.path().c_str(), 0770) == 0);
+    auto f = failure_of([&] { werkstatt::check_database_mode(path); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("chmod go-w " + dir.path().string()));
+    REQUIRE(::chmod(dir.path().c_str(), 01777) == 0);
+    f = failure_of([&] { werkstatt::check_database_mode(path); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("move it into a folder only you can write"));
+    // A new database is not made in such a folder.
+    const auto fresh = dir.file("new.db");
+    CHECK(failure_of([&] {
+              InitResult again;
+              Database::initialise(test_options(fresh), again);
+          }).kind == ErrorKind::config);
+    CHECK_FALSE(fs::exists(fresh));
+    REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
+    CHECK(werkstatt::check_database_mode(path).empty());
+}
+
+TEST_CASE("store::Database::open tells its caller once when others can read the file", "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    create_database(path);
+    std::vector<std::string> told;
+    auto options = test_options(path, Access::read_only);
+    options.warn = [&](const std::string& message) { told.push_back(message); };
+    { auto db = Database::open(options); }
+    CHECK(told.empty());
+    REQUIRE(::chmod(path.c_str(), 0644) == 0);
+    { auto db = Database::open(options); }
+    REQUIRE(told.size() == 1);
+    CHECK_THAT(told[0], Catch::Contains(path.string()) && Catch::Contains("mode 0644"));
+}
+
+namespace {
+
+// Return the bytes of the file at `path` ("" if there is none).
+std::string bytes_of(const fs::path& path) {
+    return fs::exists(path) ? werkstatt::test::read_text(path) : std::string();
+}
+
+} // namespace
+
+TEST_CASE("store::erase_and_scrub leaves no copy of the erased rows in the write-ahead log",
+          "[store]") {
+    TestDatabase t;
+    const auto path = t.db().path();
+    const auto wal = fs::path(path.string() + "-wal");
+    auto& db = t.db();
+    db.sql().exec("PRAGMA journal_mode = WAL");
+    // Another program keeps the database open: SQLite then keeps the log when werkstatt closes.
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+    CHECK(other.execAndGet("SELECT count(*) FROM topic").getInt() == 10);
+    const std::string marker = "Zq9-erasure-marker";
+    {
+        WriteTransaction txn(db);
+        db.sql().exec("INSERT INTO topic (key, title, sort_order) VALUES ('gone', '" + marker +
+                      "', 99)");
+        txn.audit("topic", std::nullopt, "add");
+        txn.finish(DryRun::no);
+    }
+    REQUIRE(bytes_of(wal).find(marker) != std::string::npos);
+
+    // A dry run erases nothing and leaves the log.
+    auto erase = [&](WriteTransaction& txn) {
+        db.sql().exec("DELETE FROM topic WHERE key = 'gone'");
+        txn.audit("topic", std::nullopt, "remove", "erased");
+    };
+    CHECK(werkstatt::erase_and_scrub(db, erase, DryRun::yes) == werkstatt::Scrubbed::yes);
+    CHECK(count_rows(db, "topic") == 11);
+
+    CHECK(werkstatt::erase_and_scrub(db, erase, DryRun::no) == werkstatt::Scrubbed::yes);
+    CHECK(count_rows(db, "topic") == 10);
+    CHECK(fs::file_size(wal) == 0);
+    CHECK(bytes_of(path).find(marker) == std::string::npos);
+    CHECK(bytes_of(wal).find(marker) == std::string::npos);
+}
+
+TEST_CASE("store::erase_and_scrub says when a reader keeps the log from being emptied", "[store]") {
+    TestDatabase t;
+    const auto path = t.db().path();
+    auto& db = t.db();
+    db.sql().exec("PRAGMA journal_mode = WAL");
+    db.sql().exec("PRAGMA busy_timeout = 50");
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN");
+    CHECK(other.execAndGet("SELECT count(*) FROM topic").getInt() == 10); // holds a snapshot
+    const auto scrubbed = werkstatt::erase_and_scrub(
+        db,
+        [&](WriteTransaction& txn) {
+            db.sql().exec("DELETE FROM topic WHERE key = 'sprache'");
+            txn.audit("topic", std::nullopt, "remove", "erased");
+        },
+        DryRun::no);
+    CHECK(scrubbed == werkstatt::Scrubbed::not_yet);
+    CHECK(count_rows(db, "topic") == 9); // the erasure itself is committed
+    other.exec("COMMIT");
 }
