@@ -27,19 +27,6 @@ constexpr const char* k_entering = "esf-entering";
 constexpr const char* k_leaving = "esf-leaving";
 constexpr const char* k_followed_up = "esf-followed-up";
 
-std::size_t gender_index(const std::optional<std::string>& gender) {
-    if (gender == "female") {
-        return 0;
-    }
-    if (gender == "male") {
-        return 1;
-    }
-    if (gender == "diverse") {
-        return 2;
-    }
-    return 3;
-}
-
 // One body row of a breakdown: its code and what people read.
 struct Category {
     const char* code;
@@ -101,37 +88,6 @@ Table breakdown(Language lang, std::string id, std::string title,
     return table;
 }
 
-// The key columns of EsfQuery::entering.
-enum EnteringKey : std::size_t {
-    employment_key,
-    age_key,
-    education_key,
-    completeness_key,
-    housing_key,
-    disability_key,
-    minority_key,
-    entering_gender_key,
-};
-
-// Return the participants entering as counts by gender per code of the breakdown `key`.
-std::map<std::string, Counts> by_key(const std::vector<GroupCount>& groups, std::size_t key) {
-    std::map<std::string, Counts> by;
-    for (const auto& group : groups) {
-        by[group.keys.at(key).value_or("missing")]
-          [gender_index(group.keys.at(entering_gender_key))] += group.count;
-    }
-    return by;
-}
-
-// Return the groups of `query` as counts by gender per category code.
-std::map<std::string, Counts> counts_of(Database& db, EsfQuery query, const Request& request) {
-    std::map<std::string, Counts> by;
-    for (const auto& group : esf_groups(db, query, request.period.first(), request.period.last())) {
-        by[group.keys.at(0).value_or("missing")][gender_index(group.keys.at(1))] += group.count;
-    }
-    return by;
-}
-
 // A table of a sensitive category that is switched off: it says "not collected".
 Table not_collected(Language lang, std::string id, std::string title) {
     Table table;
@@ -149,7 +105,7 @@ Table not_collected(Language lang, std::string id, std::string title) {
 // The nationalities of a group of participants, with the codes known.
 struct Origin {
     std::optional<std::string> foreign_background; // "1", "0" or nothing
-    std::optional<std::string> born_in;            // ISO code
+    std::optional<bool> born_abroad;               // country of birth other than DE
     std::vector<std::string> codes;                // nationality codes
     std::string nationality_text;                  // where the first nationality has no code
 };
@@ -175,7 +131,7 @@ const char* foreign_background(const Origin& o) {
     if (o.foreign_background) {
         return *o.foreign_background == "1" ? "yes" : "no";
     }
-    if (o.born_in && *o.born_in != "DE") {
+    if (o.born_abroad == true) {
         return "yes";
     }
     const bool german = std::find(o.codes.begin(), o.codes.end(), "DE") != o.codes.end();
@@ -185,34 +141,58 @@ const char* foreign_background(const Origin& o) {
     return "missing";
 }
 
-void origin_counts(Database& db, const Request& request, std::map<std::string, Counts>& third,
-                   std::map<std::string, Counts>& foreign) {
-    for (const auto& group :
-         esf_groups(db, EsfQuery::origin, request.period.first(), request.period.last())) {
-        const auto& k = group.keys;
-        Origin o;
-        o.foreign_background = k.at(0);
-        o.born_in = k.at(1);
-        for (std::size_t i : {2u, 3u}) {
-            if (k.at(i) && !k.at(i)->empty()) {
-                o.codes.push_back(*k.at(i));
+// The counts of every breakdown, by gender per category code.
+struct Tally {
+    std::map<std::string, Counts> employment, age, education, completeness, housing, disability,
+        minority, third_country, foreign_background, exit, six_months;
+};
+
+// Return the counts of every breakdown, summed from the groups of the period in one pass.
+Tally tally(Database& db, const Request& request) {
+    using Fact = std::optional<std::string> EsfGroup::*;
+    using Breakdown = std::map<std::string, Counts> Tally::*;
+    constexpr std::array<std::pair<Fact, Breakdown>, 9> facts = {{
+        {&EsfGroup::employment, &Tally::employment},
+        {&EsfGroup::age, &Tally::age},
+        {&EsfGroup::education, &Tally::education},
+        {&EsfGroup::completeness, &Tally::completeness},
+        {&EsfGroup::housing, &Tally::housing},
+        {&EsfGroup::disability, &Tally::disability},
+        {&EsfGroup::minority, &Tally::minority},
+        {&EsfGroup::exit, &Tally::exit},
+        {&EsfGroup::six_months, &Tally::six_months},
+    }};
+    Tally t;
+    esf_participants(db, request.period.first(), request.period.last(), [&](const EsfGroup& group) {
+        for (const auto& [fact, breakdown] : facts) {
+            if (const auto& code = group.*fact) { // nothing: not in the breakdown's cohort
+                (t.*breakdown)[*code][group.gender] += group.count;
             }
         }
-        o.nationality_text = k.at(4).value_or("");
-        const auto g = gender_index(k.at(5));
-        third[third_country(o)][g] += group.count;
-        foreign[foreign_background(o)][g] += group.count;
-    }
+        if (!group.employment) { // not entering: no origin
+            return;
+        }
+        Origin o;
+        o.foreign_background = group.foreign_background;
+        o.born_abroad = group.born_abroad;
+        for (const auto* code : {&group.nationality_code, &group.second_nationality_code}) {
+            if (*code && !(*code)->empty()) {
+                o.codes.push_back(**code);
+            }
+        }
+        o.nationality_text = group.nationality_text;
+        t.third_country[third_country(o)][group.gender] += group.count;
+        t.foreign_background[foreign_background(o)][group.gender] += group.count;
+    });
+    return t;
 }
 
-Section participants(Database& db, const Request& request, const ReportSettings& settings) {
+Section participants(const Tally& t, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
     const auto nr = tr(lang, "not recorded");
     Section s;
     s.id = "participants";
     s.title = tr(lang, "Participants entering (output indicators)");
-    const auto entering =
-        esf_groups(db, EsfQuery::entering, request.period.first(), request.period.last());
     s.paragraphs.push_back(
         tr(lang, "Participants are the candidates whose entry date lies in the period; every "
                  "fact is counted as it was on entry. Each table adds up to the same total."));
@@ -223,30 +203,27 @@ Section participants(Database& db, const Request& request, const ReportSettings&
                    {"inactive", tr(lang, "Inactive")},
                    {"employed", tr(lang, "Employed, including self-employed")},
                    {"missing", nr}},
-                  by_key(entering, employment_key), k_entering));
+                  t.employment, k_entering));
     s.tables.push_back(breakdown(lang, "esf_age", tr(lang, "Age at entry"),
                                  {{"under-18", tr(lang, "Under 18")},
                                   {"18-29", tr(lang, "18 to 29")},
                                   {"30-54", tr(lang, "30 to 54")},
                                   {"55-plus", tr(lang, "55 and over")},
                                   {"missing", nr}},
-                                 by_key(entering, age_key), k_entering));
+                                 t.age, k_entering));
     s.tables.push_back(breakdown(lang, "esf_education", tr(lang, "Education at entry (ISCED)"),
                                  {{"isced-0-2", tr(lang, "ISCED 0-2")},
                                   {"isced-3-4", tr(lang, "ISCED 3-4")},
                                   {"isced-5-8", tr(lang, "ISCED 5-8")},
                                   {"missing", nr}},
-                                 by_key(entering, education_key), k_entering));
-    std::map<std::string, Counts> third;
-    std::map<std::string, Counts> foreign;
-    origin_counts(db, request, third, foreign);
+                                 t.education, k_entering));
     const std::vector<Category> yes_no = {
         {"yes", tr(lang, "Yes")}, {"no", tr(lang, "No")}, {"missing", nr}};
     s.tables.push_back(breakdown(lang, "esf_third_country", tr(lang, "Third-country nationals"),
-                                 yes_no, third, k_entering));
+                                 yes_no, t.third_country, k_entering));
     s.tables.push_back(breakdown(lang, "esf_foreign_background",
                                  tr(lang, "Participants with a foreign background"), yes_no,
-                                 foreign, k_entering));
+                                 t.foreign_background, k_entering));
     const std::vector<Category> sensitive = {{"yes", tr(lang, "Yes")},
                                              {"no", tr(lang, "No")},
                                              {"declined", tr(lang, "Declined to answer")},
@@ -254,7 +231,7 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     const auto disability_title = tr(lang, "Participants with disabilities");
     if (settings.sensitive_disability) {
         s.tables.push_back(breakdown(lang, "esf_disability", disability_title, sensitive,
-                                     by_key(entering, disability_key), k_entering));
+                                     t.disability, k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_disability", disability_title));
         s.paragraphs.push_back(tr(lang, "Disability is not collected: report.sensitive."
@@ -262,8 +239,8 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     }
     const auto minority_title = tr(lang, "Minorities");
     if (settings.sensitive_minority) {
-        s.tables.push_back(breakdown(lang, "esf_minority", minority_title, sensitive,
-                                     by_key(entering, minority_key), k_entering));
+        s.tables.push_back(
+            breakdown(lang, "esf_minority", minority_title, sensitive, t.minority, k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_minority", minority_title));
         s.paragraphs.push_back(tr(lang, "Membership of a minority is not collected: "
@@ -271,18 +248,18 @@ Section participants(Database& db, const Request& request, const ReportSettings&
     }
     s.tables.push_back(breakdown(lang, "esf_housing",
                                  tr(lang, "Homeless or affected by housing exclusion"), yes_no,
-                                 by_key(entering, housing_key), k_entering));
+                                 t.housing, k_entering));
     s.tables.push_back(breakdown(
         lang, "esf_completeness", tr(lang, "Records complete under Art. 17(5)"),
         {{"complete", tr(lang, "All items of Annex I point 1.1 recorded")},
          {"incomplete", tr(lang, "Incomplete record")}},
-        by_key(entering, completeness_key), k_entering,
+        t.completeness, k_entering,
         tr(lang, "Incomplete: labour-market status, birth date or ISCED level not recorded; "
                  "such participants are transmitted only once their record is complete.")));
     return s;
 }
 
-Section results(Database& db, const Request& request) {
+Section results(const Tally& t, const Request& request) {
     const auto lang = request.lang;
     Section s;
     s.id = "results";
@@ -300,7 +277,7 @@ Section results(Database& db, const Request& request) {
                    {"employed", tr(lang, "In employment, including self-employment")},
                    {"other", tr(lang, "Other")},
                    {"missing", tr(lang, "not recorded")}},
-                  counts_of(db, EsfQuery::exit, request), k_leaving));
+                  t.exit, k_leaving));
     s.tables.push_back(
         breakdown(lang, "esf_six_months", tr(lang, "Situation six months after leaving"),
                   {{"employed", tr(lang, "In employment, including self-employment")},
@@ -309,13 +286,13 @@ Section results(Database& db, const Request& request) {
                    {"inactive", tr(lang, "Inactive")},
                    {"other", tr(lang, "Other")},
                    {"missing", tr(lang, "Not followed up")}},
-                  counts_of(db, EsfQuery::six_months, request), k_followed_up));
+                  t.six_months, k_followed_up));
     return s;
 }
 
 Section entities(Database& db, const Request& request) {
     const auto lang = request.lang;
-    const auto by = counts_of(db, EsfQuery::companies, request);
+    const auto by = esf_companies(db, request.period.first(), request.period.last());
     Section s;
     s.id = "entities";
     s.title = tr(lang, "Member companies supported (entity indicators)");
@@ -331,8 +308,9 @@ Section entities(Database& db, const Request& request) {
                                          {"large", tr(lang, "Large enterprises")},
                                          {"missing", tr(lang, "not recorded")}};
     for (const auto& size : sizes) {
-        const auto found = by.find(size.code);
-        const auto n = found == by.end() ? 0 : found->second[gender_index(std::nullopt)];
+        const auto found = std::find_if(by.begin(), by.end(),
+                                        [&](const SizeCount& c) { return c.size == size.code; });
+        const auto n = found == by.end() ? 0 : found->count;
         total += n;
         table.rows.push_back({Cell::of_text(size.label, size.code), Cell::of_count(n)});
     }
@@ -399,8 +377,9 @@ Report esf(Database& db, const Request& request, const ReportSettings& settings)
         start_report(request, settings,
                      fmt::format(fmt::runtime(tr(request.lang, "ESF+ participant indicators {}")),
                                  request.period.str()));
-    report.sections.push_back(participants(db, request, settings));
-    report.sections.push_back(results(db, request));
+    const auto counts = tally(db, request);
+    report.sections.push_back(participants(counts, request, settings));
+    report.sections.push_back(results(counts, request));
     report.sections.push_back(entities(db, request));
     return report;
 }

@@ -200,6 +200,28 @@ TEST_CASE("esf: results on leaving and six months after", "[report][esf]") {
     CHECK(count(report, "esf_six_months", "total") == 2);
 }
 
+TEST_CASE("esf: a participant in several cohorts counts once in each", "[report][esf]") {
+    // The report reads each participant once for all cohorts; one who enters and leaves in the
+    // period is in two of them, and found through both the entry and the exit date.
+    TestDatabase t;
+    auto& db = t.db();
+    participant(db, 1,
+                "entry_date = '2027-01-05', exit_date = '2027-03-01', gender = 'female', "
+                "employment_at_entry = 'inactive', exit_situation = 'education'");
+    participant(db, 2,
+                "entry_date = '2026-03-01', exit_date = '2026-08-15', gender = 'male', "
+                "status_6m = 'inactive'");
+    participant(db, 3, "entry_date = '2027-03-31', exit_date = '2027-04-01', gender = 'male'");
+    const auto report = werkstatt::report::esf(db, request_for("2027Q1"), ReportSettings{});
+    CHECK(count(report, "esf_employment", "total") == 2);
+    CHECK(count(report, "esf_employment", "inactive", "female") == 1);
+    CHECK(count(report, "esf_employment", "missing", "male") == 1);
+    CHECK(count(report, "esf_exit", "total") == 1);
+    CHECK(count(report, "esf_exit", "education", "female") == 1);
+    CHECK(count(report, "esf_six_months", "total") == 1);
+    CHECK(count(report, "esf_six_months", "inactive", "male") == 1);
+}
+
 TEST_CASE("esf: the summary of codes shows only what the tables publish", "[report][esf]") {
     TestDatabase t;
     auto& db = t.db();
