@@ -83,7 +83,7 @@ Section rotation_section(Database& db, const std::string& first, const std::stri
                      {"district", tr(lang, "District")},
                      {"region", tr(lang, "Region")},
                      {"member_since", tr(lang, "Member since")}};
-    for (const auto& m : member_activity(db, last, last)) {
+    for (const auto& m : member_activity(db, last, last, MemberFigures::membership)) {
         // Who can host: the planner's rule (active, can host, seats enough; blocks aside).
         if (m.active && m.can_host && seats_enough(m.capacity, planner.rules) &&
             m.hosted_ever == 0) {

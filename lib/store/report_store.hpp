@@ -145,9 +145,13 @@ struct MemberActivity {
     std::optional<std::string> first_attended; // first held event of the period it attended
     std::int64_t hires_after_attending = 0;    // hires in the period after first_attended
 };
+// Which figures member_activity counts: `membership` leaves openings and hires at 0, which saves
+// two passes over the placements per company (the rotation needs none of them).
+enum class MemberFigures { all, membership };
 // Return every company that was a member on some day from `first` to `last`, by name and key.
 std::vector<MemberActivity> member_activity(Database& db, const std::string& first,
-                                            const std::string& last);
+                                            const std::string& last,
+                                            MemberFigures figures = MemberFigures::all);
 // Return the number of held events from `first` to `last`.
 std::int64_t held_events(Database& db, const std::string& first, const std::string& last);
 

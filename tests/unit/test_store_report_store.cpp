@@ -205,6 +205,15 @@ TEST_CASE("count_openings and member_activity over a quarter") {
     CHECK(members[1].first_attended == "2027-02-11");
     CHECK(members[1].hires == 1);
     CHECK(members[1].hires_after_attending == 1);
+    CHECK(members[1].openings == 1);
+    // The rotation's light query: the same members and hostings, no openings or hires counted.
+    const auto light = member_activity(db, "2027-01-01", "2027-03-31", MemberFigures::membership);
+    REQUIRE(light.size() == 2);
+    CHECK(light[0].hosted_ever == 1);
+    CHECK(light[1].events_attended == 1);
+    CHECK(light[1].openings == 0);
+    CHECK(light[1].hires == 0);
+    CHECK(light[1].hires_after_attending == 0);
     // Saale joined on 2027-02-01: not a member in 2026.
     CHECK(member_activity(db, "2026-01-01", "2026-12-31").size() == 1);
     const auto events = report_events(db, "2027-01-01", "2027-03-31");
