@@ -148,7 +148,8 @@ std::size_t valid_utf8_prefix(std::string_view s) {
 
 namespace {
 
-// Return how display_safe() shows the code point `cp`: "" if as it is.
+// Return how display_safe() shows the code point `cp`: "" if as it is. The zero-width joiner
+// and non-joiner (U+200C, U+200D) stay: Persian spelling and emoji sequences need them.
 std::string escaped_point(char32_t cp, LineBreaks breaks) {
     if (cp < 0x20 || cp == 0x7F) {
         if (breaks == LineBreaks::keep && (cp == '\n' || cp == '\t')) {
@@ -156,8 +157,8 @@ std::string escaped_point(char32_t cp, LineBreaks breaks) {
         }
         return fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
     }
-    const bool hidden = (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C ||
-                        (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+    const bool hidden = (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B ||
+                        cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
                         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) ||
                         cp == 0xFEFF;
     return hidden ? fmt::format("\\u{:04X}", static_cast<unsigned>(cp)) : "";

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace werkstatt {
 
@@ -83,6 +84,22 @@ void create_private_file(const std::filesystem::path& path) {
     ::close(fd);
 }
 
+// Throw Error(config) if `folder`, where the database `path` or its real file lies, can be
+// written by others.
+void check_folder_mode(const std::filesystem::path& path, const std::filesystem::path& folder) {
+    struct stat dir {};
+    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & 022) != 0) {
+        const auto dir_mode = dir.st_mode & 07777;
+        const bool own = dir.st_uid == ::geteuid() && (dir_mode & S_ISVTX) == 0;
+        throw Error(ErrorKind::config,
+                    fmt::format("database {} lies in a folder others can write (mode {:04o}), "
+                                "who could replace it; {}",
+                                path.string(), dir_mode,
+                                own ? fmt::format("run 'chmod go-w {}'", folder.string())
+                                    : std::string("move it into a folder only you can write")));
+    }
+}
+
 } // namespace
 
 std::string check_database_mode(const std::filesystem::path& path) {
@@ -95,17 +112,16 @@ std::string check_database_mode(const std::filesystem::path& path) {
                                 "600 {}' and check who else wrote to it",
                                 path.string(), mode, path.string()));
     }
-    const auto folder = folder_of(path);
-    struct stat dir {};
-    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & 022) != 0) {
-        const auto dir_mode = dir.st_mode & 07777;
-        const bool own = dir.st_uid == ::geteuid() && (dir_mode & S_ISVTX) == 0;
-        throw Error(ErrorKind::config,
-                    fmt::format("database {} lies in a folder others can write (mode {:04o}), "
-                                "who could replace it; {}",
-                                path.string(), dir_mode,
-                                own ? fmt::format("run 'chmod go-w {}'", folder.string())
-                                    : std::string("move it into a folder only you can write")));
+    // The folder the path names and, for a symbolic link, the folder of the file it leads to:
+    // SQLite keeps its journal beside the real file, and whoever can write there can replace it.
+    std::vector<std::filesystem::path> folders = {folder_of(path)};
+    std::error_code ec;
+    const auto real = exists ? std::filesystem::canonical(path, ec) : std::filesystem::path();
+    if (!ec && !real.empty() && folder_of(real) != folders.front()) {
+        folders.push_back(folder_of(real));
+    }
+    for (const auto& folder : folders) {
+        check_folder_mode(path, folder);
     }
     if ((mode & 044) != 0) {
         return fmt::format("database {} can be read by others (mode {:04o}); run 'chmod 600 {}' "

@@ -10,12 +10,13 @@ RLO=$(printf '\342\200\256') # U+202E RIGHT-TO-LEFT OVERRIDE
 ZWSP=$(printf '\342\200\213') # U+200B ZERO WIDTH SPACE
 
 # Succeed if file $1 holds no control character but line feed and tab, and no bidi override
-# (U+202A-U+202E, U+2066-U+2069) or zero-width character (U+200B-U+200F, U+2060, U+FEFF).
+# (U+202A-U+202E, U+2066-U+2069) or zero-width character (U+200B, U+200E, U+200F, U+2060,
+# U+FEFF; the joiners U+200C and U+200D belong to Persian spelling and stay).
 clean() {
     python3 - "$1" <<'EOF'
 import re, sys
 data = open(sys.argv[1], "rb").read()
-bad = re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8b-\x8f\xaa-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf", data)
+bad = re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8b\x8e\x8f\xaa-\xae]|\xe2\x81[\xa0\xa6-\xa9]|\xef\xbb\xbf", data)
 sys.exit(1 if bad else 0)
 EOF
 }

@@ -249,8 +249,8 @@ TEST_CASE("core::text::display_safe shows bidi controls and invisible characters
     // RIGHT-TO-LEFT OVERRIDE turns "exe.txt" around on screen.
     CHECK(text::display_safe("invoice\xE2\x80\xAEtxt.exe") == "invoice\\u202Etxt.exe");
     for (const char32_t cp :
-         {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200C,
-          0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x2028, 0x2029, 0x061C}) {
+         {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200E,
+          0x200F, 0x2060, 0xFEFF, 0x2028, 0x2029, 0x061C}) {
         std::string utf8;
         if (cp < 0x800) {
             utf8 = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
@@ -264,6 +264,15 @@ TEST_CASE("core::text::display_safe shows bidi controls and invisible characters
         CHECK(shown.find(utf8) == std::string::npos);
         CHECK(shown.find("\\u") == 1);
     }
+}
+
+TEST_CASE("core::text::display_safe keeps the joiners of Persian spelling and emoji", "[core]") {
+    // ZERO WIDTH NON-JOINER is part of Persian words (Mahdi-zadeh); ZERO WIDTH JOINER of emoji.
+    const std::string persian =
+        "\xD9\x85\xD9\x87\xD8\xAF\xDB\x8C\xE2\x80\x8C\xD8\xB2\xD8\xA7\xD8\xAF\xD9\x87";
+    CHECK(text::display_safe(persian) == persian);
+    const std::string family = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7";
+    CHECK(text::display_safe(family) == family);
 }
 
 TEST_CASE("core::text::display_safe shows bytes that are not UTF-8 as \\xNN", "[core]") {

@@ -455,6 +455,26 @@ TEST_CASE("store::check_database_mode refuses files and folders others can write
     CHECK(werkstatt::check_database_mode(path).empty());
 }
 
+TEST_CASE("store::check_database_mode follows a symbolic link to the real file's folder",
+          "[store]") {
+    TempDir dir;
+    fs::create_directories(dir.path() / "shared");
+    fs::create_directories(dir.path() / "mine");
+    const auto real = dir.path() / "shared" / "w.db";
+    create_database(real);
+    const auto link = dir.path() / "mine" / "w.db";
+    fs::create_symlink(real, link);
+    REQUIRE(::chmod((dir.path() / "mine").c_str(), 0700) == 0);
+    REQUIRE(::chmod((dir.path() / "shared").c_str(), 0700) == 0);
+    CHECK(werkstatt::check_database_mode(link).empty());
+    // SQLite keeps the journal beside the real file: a folder others can write there counts.
+    REQUIRE(::chmod((dir.path() / "shared").c_str(), 0777) == 0);
+    const auto f = failure_of([&] { werkstatt::check_database_mode(link); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("chmod go-w " + (dir.path() / "shared").string()));
+    REQUIRE(::chmod((dir.path() / "shared").c_str(), 0700) == 0);
+}
+
 TEST_CASE("store::Database::open tells its caller once when others can read the file", "[store]") {
     TempDir dir;
     const auto path = dir.file("w.db");
