@@ -190,11 +190,12 @@ std::size_t append_safe(std::string& out, std::string_view s, std::size_t i, Lin
 
 std::string printable(std::string_view s, std::size_t max_bytes) {
     std::string out;
-    for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
+    std::size_t i = 0;
+    while (i < s.size() && out.size() < max_bytes) {
         std::size_t shown = 0;
         i += append_safe(out, s, i, LineBreaks::escape, shown);
     }
-    if (out.size() >= max_bytes) {
+    if (i < s.size()) { // something was left out
         out += "…";
     }
     return out;

@@ -305,3 +305,9 @@ TEST_CASE("core::text::display_safe shortens long values and says how long they 
                              "cd",
                              6) == "ab\\x1B… (5 characters)");
 }
+
+TEST_CASE("core::text::printable marks a cut only where something was left out", "[core]") {
+    CHECK(text::printable("Referenznummer", 14) == "Referenznummer");
+    CHECK(text::printable("Referenznummer", 9) == "Referenzn…");
+    CHECK(text::printable("a\x1b", 10) == "a\\x1B");
+}
