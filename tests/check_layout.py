@@ -27,11 +27,12 @@ ALLOWED = {
     "advisory": {"core", "io", "domain", "reference", "store", "members", "applicants"},
     "report": {"core", "io", "domain", "reference", "store", "members", "events", "plan",
                "applicants", "match", "advisory"},
+    "privacy": {"core", "io", "domain", "reference", "store", "members", "applicants", "match"},
     "config": {"core", "io", "domain"},
 }
 # lib/config binds keys to the settings the capabilities declare: it may include their
 # settings.hpp, and nothing else of theirs.
-CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|import|match|report)/settings\.hpp$")
+CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|import|match|report|privacy)/settings\.hpp$")
 # Headers no file of lib/ may include: lib/ neither parses flags nor talks to the terminal.
 LIB_FORBIDDEN = re.compile(r"^(CLI/|iostream$)")
 

@@ -417,7 +417,8 @@ const SettingTable<Config>& config_table() {
                                   .include(&Config::advisory, advisory_settings_table())
                                   .include(&Config::store, audit_settings_table())
                                   .include(&Config::match, match_settings_table())
-                                  .include(&Config::report, report_settings_table());
+                                  .include(&Config::report, report_settings_table())
+                                  .include(&Config::privacy, privacy_settings_table());
     return table;
 }
 

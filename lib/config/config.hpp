@@ -10,6 +10,7 @@
 #include "match/settings.hpp"
 #include "members/settings.hpp"
 #include "plan/settings.hpp"
+#include "privacy/settings.hpp"
 #include "report/settings.hpp"
 #include "store/settings.hpp"
 
@@ -34,6 +35,7 @@ struct Config {
     AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]
     ReportSettings report;                      // [report], [report.sensitive], [report.csv]
+    PrivacySettings privacy;                    // [privacy]
     std::vector<ProfileSource> import_profiles; // [import.profile.*] (later files win)
     std::vector<NamedReport> named_reports;     // [report.NAME] (later files win), by name
 };
