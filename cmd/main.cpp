@@ -2,6 +2,7 @@
 // werkstatt: the command-line tool of the Betriebliche Werkstatt Arbeits-(Kultur-)Integration.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "parsing.hpp"
 
 #include <iostream>
@@ -30,6 +31,7 @@ int report(const Error& e) {
 } // namespace
 
 int main(int argc, char** argv) {
+    remove_temporaries_on_signals();
     Runtime rt(std::cout, std::cerr);
     CLI::App app{"Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
                  "companies, quarterly events, the applicant exchange and reports.",

@@ -58,13 +58,17 @@ CatalogueState state_of(Origin origin, const std::string& stored, const std::str
     return stored == current ? CatalogueState::shipped : CatalogueState::edited;
 }
 
+[[noreturn]] void cannot_read(const std::filesystem::path& path) {
+    throw Error(ErrorKind::config, fmt::format("cannot read catalogue file {}; check the path in "
+                                               "catalogue.advisor_files or "
+                                               "catalogue.funding_files",
+                                               path.string()));
+}
+
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot read catalogue file {}; check the path in "
-                                "catalogue.advisor_files or catalogue.funding_files",
-                                path.string()));
+        cannot_read(path);
     }
     std::ostringstream out;
     out << in.rdbuf();
@@ -289,8 +293,11 @@ CatalogueReport update_catalogue(Database& db, const CatalogueFiles& files, DryR
     std::map<std::string, FundingInstrument> funding;
     merge(funding, parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml"));
     for (const auto& path : files.funding_files) {
-        const auto text = read_toml_text(path);
-        merge(funding, parse_funding_toml(text ? *text : read_file(path), path.string()));
+        const auto text = read_toml_text(path); // at most 1 MiB, as every TOML file
+        if (!text) {
+            cannot_read(path);
+        }
+        merge(funding, parse_funding_toml(*text, path.string()));
     }
     std::map<std::string, AdvisoryService> advisors;
     merge(advisors, advisors_from(*embedded_file("data/advisors.csv"), "advisors.csv"));

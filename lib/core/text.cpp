@@ -148,8 +148,11 @@ std::size_t valid_utf8_prefix(std::string_view s) {
 
 namespace {
 
-// Return how display_safe() shows the code point `cp`: "" if as it is. The zero-width joiner
-// and non-joiner (U+200C, U+200D) stay: Persian spelling and emoji sequences need them.
+// Return how display_safe() shows the code point `cp`: "" if as it is. Escaped: C0 and C1
+// controls, bidirectional marks and overrides, zero-width and other invisible characters (soft
+// hyphen, the Mongolian vowel separator, Hangul fillers, interlinear annotation marks, tag
+// characters). The zero-width joiner and non-joiner (U+200C, U+200D) and the variation selectors
+// (U+FE00 to U+FE0F) stay: Persian spelling and emoji need them.
 std::string escaped_point(char32_t cp, LineBreaks breaks) {
     if (cp < 0x20 || cp == 0x7F) {
         if (breaks == LineBreaks::keep && (cp == '\n' || cp == '\t')) {
@@ -160,8 +163,14 @@ std::string escaped_point(char32_t cp, LineBreaks breaks) {
     const bool hidden = (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B ||
                         cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
                         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x206F) ||
-                        cp == 0xFEFF;
-    return hidden ? fmt::format("\\u{:04X}", static_cast<unsigned>(cp)) : "";
+                        cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == 0x115F ||
+                        cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 ||
+                        (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+    if (!hidden) {
+        return "";
+    }
+    return cp > 0xFFFF ? fmt::format("\\U{:08X}", static_cast<unsigned>(cp))
+                       : fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
 }
 
 // Append to `out` how display_safe() shows the code point (or stray byte) at `i` of `s`; return

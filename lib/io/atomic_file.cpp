@@ -4,8 +4,11 @@
 #include "core/error.hpp"
 
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <random>
@@ -40,6 +43,14 @@ std::string_view hint(int err) {
 [[noreturn]] void fail(const std::filesystem::path& path, int err) {
     throw Error(ErrorKind::output, fmt::format("cannot write {} ({}); {}", path.string(),
                                                std::generic_category().message(err), hint(err)));
+}
+
+// The file is in place, but its folder could not be synced: it may be lost in a power cut.
+[[noreturn]] void not_synced(const std::filesystem::path& path, int err) {
+    throw Error(ErrorKind::output,
+                fmt::format("wrote {}, but could not make sure it reached the disk ({}); check "
+                            "the disk and write it again",
+                            path.string(), std::generic_category().message(err)));
 }
 
 std::filesystem::path folder_of(const std::filesystem::path& path) {
@@ -115,12 +126,74 @@ int sync_folder(const std::filesystem::path& folder) {
     return err;
 }
 
+// The temporaries being written, so that a signal that ends werkstatt (Ctrl-C, kill, a closed
+// terminal) removes them: fixed slots, because a signal handler may not allocate.
+struct PendingSlot {
+    std::atomic<bool> used{false};
+    char file[4096] = {};   // a temporary file, or ""
+    char folder[4096] = {}; // a temporary folder (write_file_atomically_via), or ""
+};
+std::array<PendingSlot, 8> g_pending;
+
+// Claim a slot for `file` and `folder`; return its index, or -1 if the paths are too long or
+// every slot is taken (the temporary is then only removed on a normal exit).
+int claim_pending(const std::filesystem::path& file, const std::filesystem::path& folder) {
+    const auto& f = file.native();
+    const auto& d = folder.native();
+    if (f.size() >= sizeof(PendingSlot::file) || d.size() >= sizeof(PendingSlot::folder)) {
+        return -1;
+    }
+    for (std::size_t i = 0; i < g_pending.size(); ++i) {
+        auto& slot = g_pending[i];
+        if (slot.used.load()) {
+            continue;
+        }
+        std::memcpy(slot.file, f.c_str(), f.size() + 1);
+        std::memcpy(slot.folder, d.c_str(), d.size() + 1);
+        slot.used.store(true);
+        return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void release_pending(int& index) {
+    if (index >= 0) {
+        g_pending[static_cast<std::size_t>(index)].used.store(false);
+        index = -1;
+    }
+}
+
+extern "C" void remove_pending_and_die(int sig) {
+    for (auto& slot : g_pending) {
+        if (slot.used.load()) {
+            if (slot.file[0] != '\0') {
+                ::unlink(slot.file);
+            }
+            if (slot.folder[0] != '\0') {
+                ::rmdir(slot.folder);
+            }
+        }
+    }
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
 } // namespace
+
+void remove_temporaries_on_signals() {
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+        struct sigaction action {};
+        action.sa_handler = remove_pending_and_die;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(sig, &action, nullptr);
+    }
+}
 
 AtomicFile::AtomicFile(std::filesystem::path path, FileMode mode) : m_path(std::move(path)) {
     check_target(m_path);
     const mode_t perms = mode == FileMode::shared ? 0644 : 0600;
     m_fd = create_temporary(m_path, perms, m_temp);
+    m_pending = claim_pending(m_temp, {});
     // Personal data is 0600 even under an odd umask that took the owner's bits away.
     if (mode == FileMode::private_to_owner && ::fchmod(m_fd, 0600) != 0) {
         abandon(errno);
@@ -132,6 +205,7 @@ AtomicFile::~AtomicFile() {
         ::close(m_fd);
         ::unlink(m_temp.c_str());
     }
+    release_pending(m_pending);
 }
 
 void AtomicFile::abandon(int err) {
@@ -140,6 +214,7 @@ void AtomicFile::abandon(int err) {
         m_fd = -1;
         ::unlink(m_temp.c_str());
     }
+    release_pending(m_pending);
     fail(m_path, err);
 }
 
@@ -174,15 +249,20 @@ void AtomicFile::commit() {
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(m_temp.c_str());
+        release_pending(m_pending);
         fail(m_path, err);
     }
-    if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
-        const int err = errno;
+    const bool renamed = std::rename(m_temp.c_str(), m_path.c_str()) == 0;
+    const int err = renamed ? 0 : errno;
+    if (!renamed) {
         ::unlink(m_temp.c_str());
+    }
+    release_pending(m_pending);
+    if (!renamed) {
         fail(m_path, err);
     }
-    if (const int err = sync_folder(folder_of(m_path)); err != 0) {
-        fail(m_path, err);
+    if (const int synced = sync_folder(folder_of(m_path)); synced != 0) {
+        not_synced(m_path, synced);
     }
 }
 
@@ -203,9 +283,11 @@ void write_file_atomically_via(const std::filesystem::path& path, FileMode mode,
     }
     const std::filesystem::path dir(dir_name);
     const auto temp = dir / "file";
+    int pending = claim_pending(temp, dir);
     const auto clean = [&] {
         std::error_code ec;
         std::filesystem::remove_all(dir, ec);
+        release_pending(pending);
     };
     try {
         fill(temp);
@@ -240,7 +322,7 @@ void write_file_atomically_via(const std::filesystem::path& path, FileMode mode,
         fail(path, err);
     }
     if (const int synced = sync_folder(folder); synced != 0) {
-        fail(path, synced);
+        not_synced(path, synced);
     }
 }
 

@@ -59,12 +59,17 @@ class AtomicFile {
     std::filesystem::path m_path;
     std::filesystem::path m_temp;
     int m_fd = -1;
+    int m_pending = -1; // its slot among the temporaries a signal removes
 };
 
 // Write `content` to `path` with `mode` through AtomicFile: readers see the old file or the whole
 // new one, never a part. Throw Error(output) naming the path if it cannot be written.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content,
                            FileMode mode);
+
+// Make SIGINT, SIGTERM, SIGHUP and SIGQUIT remove the temporaries being written before they end
+// the process as they would have (the program calls this once at its start).
+void remove_temporaries_on_signals();
 
 // Write the file at `path` through `fill`, for writers that take a file name (a library that
 // opens the file itself): `fill` gets a path inside a fresh folder of mode 0700 next to `path`

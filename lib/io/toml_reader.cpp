@@ -26,6 +26,9 @@ class DepthScan {
     DepthScan(std::string_view text, std::string_view source) : m_text(text), m_source(source) {}
 
     void run() {
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") {
+            m_at = 3; // a UTF-8 byte order mark, which toml++ skips too
+        }
         while (m_at < m_text.size()) {
             step(m_text[m_at++]);
         }

@@ -237,6 +237,18 @@ TEST_CASE("core::text::display_safe shows control characters visibly", "[core]")
     // C1 controls as code points (U+009B is CSI, U+0085 NEL).
     CHECK(text::display_safe("\xC2\x9B"
                              "2J\xC2\x85") == "\\u009B2J\\u0085");
+    // Invisible characters that can hide or fake text: soft hyphen, Mongolian vowel separator,
+    // Hangul filler, interlinear annotation, tag characters (outside the BMP: \U and 8 digits).
+    CHECK(text::display_safe("Ah\xC2\xADmad") == "Ah\\u00ADmad");
+    CHECK(text::display_safe("a\xE1\xA0\x8E"
+                             "b") == "a\\u180Eb");
+    CHECK(text::display_safe("\xE3\x85\xA4x") == "\\u3164x");
+    CHECK(text::display_safe("\xEF\xBF\xB9y") == "\\uFFF9y");
+    CHECK(text::display_safe("z\xF3\xA0\x81\x81") == "z\\U000E0041");
+    // Emoji keep their variation selector; Persian keeps the zero-width non-joiner.
+    CHECK(text::display_safe("\xE2\x9D\xA4\xEF\xB8\x8F") == "\xE2\x9D\xA4\xEF\xB8\x8F");
+    CHECK(text::display_safe("\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB4\xD9\x88\xD8\xAF") ==
+          "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB4\xD9\x88\xD8\xAF");
 }
 
 TEST_CASE("core::text::display_safe keeps line feeds and tabs of a block of text only", "[core]") {

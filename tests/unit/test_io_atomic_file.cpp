@@ -5,6 +5,7 @@
 #include <csignal>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace werkstatt;
@@ -182,6 +183,45 @@ TEST_CASE("io::AtomicFile removes the temporary when it goes without commit", "[
         CHECK(names_in(dir.path()) != "");
     }
     CHECK(names_in(dir.path()) == "");
+}
+
+// Run `write` in a child process that has the signal handlers; `write` raises a signal while a
+// file is half written. Return how the child ended (the wait status).
+int killed_while_writing(const std::function<void()>& write) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        remove_temporaries_on_signals();
+        write();
+        ::_exit(0); // not reached: `write` raises the signal
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return status;
+}
+
+TEST_CASE("io::AtomicFile's temporary goes when a signal ends werkstatt midway", "[io]") {
+    TempDir dir;
+    const auto target = dir.file("rejects.csv");
+    write_text(target, "old");
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+        const int status = killed_while_writing([&] {
+            AtomicFile file(target, FileMode::private_to_owner);
+            file.write("half of the rows");
+            ::raise(sig);
+        });
+        CHECK(WIFSIGNALED(status));
+        CHECK(WTERMSIG(status) == sig); // the signal still ends the process as it would have
+        CHECK(names_in(dir.path()) == "rejects.csv\n");
+        CHECK(read_text(target) == "old");
+    }
+    const int status = killed_while_writing([&] {
+        write_file_atomically_via(target, FileMode::shared, [](const std::filesystem::path& temp) {
+            write_text(temp, "half a book");
+            ::raise(SIGINT);
+        });
+    });
+    CHECK(WIFSIGNALED(status));
+    CHECK(names_in(dir.path()) == "rejects.csv\n");
 }
 
 TEST_CASE("io::write_file_atomically_via renames what the writer made and cleans up", "[io]") {

@@ -60,6 +60,10 @@ TEST_CASE("io::check_toml_limits adds a table header's levels to the keys below 
                Catch::Contains("f.toml:3: nested more than 64"));
     CHECK_THAT(refusal("[[" + dotted(40).substr(0, dotted(40).size() - 5) + "]]\n" + dotted(25)),
                Catch::Contains("nested more than 64"));
+    // A UTF-8 byte order mark before the header does not hide it.
+    CHECK(refusal("\xEF\xBB\xBF" + header32 + dotted(32)).empty());
+    CHECK_THAT(refusal("\xEF\xBB\xBF" + header32 + dotted(33)),
+               Catch::Contains("f.toml:2: nested more than 64"));
 }
 
 TEST_CASE("io::check_toml_limits does not count dots and brackets in strings or comments", "[io]") {
