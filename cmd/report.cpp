@@ -3,12 +3,15 @@
 #include "report.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 
 #include <algorithm>
 #include <ctime>
 #include <fmt/format.h>
+#include <sstream>
+#include <unistd.h>
 
 namespace werkstatt::cli {
 
@@ -97,7 +100,24 @@ std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptio
     if (output) {
         path = *output;
     }
-    report::write_report(built, format, path, o.table, settings, rt.out());
+    if (path || isatty(STDOUT_FILENO) == 0) {
+        report::write_report(built, format, path, o.table, settings, rt.out());
+        return output;
+    }
+    // On a terminal, a name with escape sequences must not act on it: show them escaped.
+    std::ostringstream shown;
+    report::write_report(built, format, path, o.table, settings, shown);
+    std::string_view rest = shown.view();
+    while (!rest.empty()) { // line by line, so that CSV keeps its CR LF line ends
+        auto end = rest.find('\n');
+        end = end == std::string_view::npos ? rest.size() : end + 1;
+        auto line = rest.substr(0, end);
+        rest.remove_prefix(end);
+        const bool crlf = line.size() >= 2 && line.substr(line.size() - 2) == "\r\n";
+        line.remove_suffix(crlf ? 2 : 0);
+        rt.out() << text::display_safe(line, std::string::npos, text::LineBreaks::keep)
+                 << (crlf ? "\r\n" : "");
+    }
     return output;
 }
 

@@ -147,4 +147,19 @@ expect_out_clean
 run candidate show U-1
 expect_out_has "Gebühr 250 €"
 
+case_ "a report written to a terminal shows a bidi override in a name escaped; to a pipe exact"
+run company add --key evil --name "Evil${RLO}HbmG" --plz 39104
+expect_status 0
+# script(1) gives werkstatt a terminal as standard output.
+script -qec "'$WERKSTATT' --db '$DB' report members --period 2026 --date 2026-12-01" /dev/null \
+    >"$T/tty" 2>"$T/err" </dev/null
+status=$?
+tr -d '\r' <"$T/tty" >"$T/out" # the terminal itself turns each line feed into CR LF
+expect_status 0
+expect_out_clean
+expect_out_has 'Evil\u202EHbmG'
+run report members --period 2026 --date 2026-12-01
+expect_status 0
+expect_out_has "Evil${RLO}HbmG"
+
 finish
