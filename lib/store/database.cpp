@@ -85,10 +85,21 @@ void create_private_file(const std::filesystem::path& path) {
 }
 
 // Throw Error(config) if `folder`, where the database `path` or its real file lies, can be
-// written by others.
-void check_folder_mode(const std::filesystem::path& path, const std::filesystem::path& folder) {
+// written by others, or if it belongs to another user (not root) while the database is `mine`
+// (ours, or about to be made): that user could replace our file.
+void check_folder_mode(const std::filesystem::path& path, const std::filesystem::path& folder,
+                       bool mine) {
     struct stat dir {};
-    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & 022) != 0) {
+    if (::stat(folder.c_str(), &dir) != 0) {
+        return;
+    }
+    if (mine && dir.st_uid != ::geteuid() && dir.st_uid != 0) {
+        throw Error(ErrorKind::config,
+                    fmt::format("database {} lies in a folder that belongs to another user (uid "
+                                "{}), who could replace it; move it into a folder of your own",
+                                path.string(), dir.st_uid));
+    }
+    if ((dir.st_mode & 022) != 0) {
         const auto dir_mode = dir.st_mode & 07777;
         const bool own = dir.st_uid == ::geteuid() && (dir_mode & S_ISVTX) == 0;
         throw Error(ErrorKind::config,
@@ -120,8 +131,9 @@ std::string check_database_mode(const std::filesystem::path& path) {
     if (!ec && !real.empty() && folder_of(real) != folders.front()) {
         folders.push_back(folder_of(real));
     }
+    const bool mine = !exists || file.st_uid == ::geteuid();
     for (const auto& folder : folders) {
-        check_folder_mode(path, folder);
+        check_folder_mode(path, folder, mine);
     }
     if ((mode & 044) != 0) {
         return fmt::format("database {} can be read by others (mode {:04o}); run 'chmod 600 {}' "
@@ -238,6 +250,7 @@ Database Database::initialise(const OpenOptions& options, InitResult& result) {
     const auto exposed = check_database_mode(path); // before a new file is made, its folder
     if (!existed) {
         create_private_file(path);
+        check_database_mode(path); // the folders as they are now that the file exists
     } else if (::access(path.c_str(), W_OK) != 0) {
         throw storage(path, "is read-only; check the file's permissions");
     }

@@ -67,6 +67,25 @@ chmod 700 "$T/private"
 run company list
 expect_status 0
 
+case_ "a folder of another user (not root): refused, that user could replace the database"
+if [ "$(id -u)" -ne 0 ]; then
+    skip "not root: cannot give a folder to another user"
+else
+    mkdir -m 755 "$T/theirs"
+    cp "$DB" "$T/theirs/w.db"
+    chown 65534 "$T/theirs"
+    run_bare --db "$T/theirs/w.db" company list
+    expect_error 78 "lies in a folder that belongs to another user (uid 65534)"
+    run_bare --db "$T/theirs/new.db" init
+    expect_error 78 "belongs to another user"
+    check; [ ! -e "$T/theirs/new.db" ] || fail "init created a database in another user's folder"
+    # The same file and folder, both theirs: it is their database, read as they allow.
+    chown 65534 "$T/theirs/w.db"
+    run_bare --db "$T/theirs/w.db" company list --format csv
+    expect_status 0
+    expect_out_has "elbe"
+fi
+
 case_ "the same rule as an unprivileged user (nobody)"
 if [ "$(id -u)" -ne 0 ]; then
     skip "not root: cannot run as nobody"
