@@ -5,6 +5,7 @@
 #include "io/atomic_file.hpp"
 
 #include <fmt/format.h>
+#include <memory>
 #include <system_error>
 #include <vector>
 
@@ -33,8 +34,10 @@ const Table& table_or_throw(const Report& report, std::string_view id) {
                     ids.empty() ? std::string("none") : fmt::format("{}", fmt::join(ids, ", "))));
 }
 
-// Write one CSV file per table into the folder `dir` (made if missing, its parent must exist);
-// on failure remove what this call wrote.
+// Write one CSV file per table into the folder `dir` (made if missing, its parent must exist):
+// every table is written to its temporary first, and only when all are whole do they replace
+// the files of an earlier run. On failure the files there stay as they were (a folder this call
+// made is removed).
 void write_csv_folder(const Report& report, const std::filesystem::path& dir,
                       const ReportSettings& settings) {
     std::error_code ec;
@@ -54,21 +57,21 @@ void write_csv_folder(const Report& report, const std::filesystem::path& dir,
         }
         made = true;
     }
-    std::vector<std::filesystem::path> written;
     try {
+        std::vector<std::unique_ptr<AtomicFile>> files;
         for (const auto& section : report.sections) {
             for (const auto& table : section.tables) {
-                const auto path = dir / (table.id + ".csv");
-                write_file_atomically(path, render_csv(table, report, settings), file_mode(report));
-                written.push_back(path);
+                files.push_back(
+                    std::make_unique<AtomicFile>(dir / (table.id + ".csv"), file_mode(report)));
+                files.back()->write(render_csv(table, report, settings));
             }
         }
-    } catch (...) {
-        for (const auto& path : written) {
-            std::filesystem::remove(path, ec);
+        for (auto& file : files) {
+            file->commit();
         }
+    } catch (...) {
         if (made) {
-            std::filesystem::remove(dir, ec);
+            std::filesystem::remove_all(dir, ec);
         }
         throw;
     }

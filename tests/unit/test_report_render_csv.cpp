@@ -151,6 +151,27 @@ TEST_CASE("write_report writes one CSV file per table into the folder", "[report
     }
 }
 
+TEST_CASE("write_report keeps the earlier files whole when one table cannot be written",
+          "[report]") {
+    test::TempDir tmp;
+    auto second = every_kind_table();
+    second.id = "exits";
+    const auto report = report_with({every_kind_table(), second});
+    std::ostringstream out;
+    const auto dir = tmp.file("csv");
+    write_report(report, ReportFormat::csv, dir, std::nullopt, csv_settings(";", true), out);
+    const auto before = test::read_text(dir / "candidates_by_gender.csv");
+    // The second table's file cannot be written: a folder has taken its name.
+    std::filesystem::remove(dir / "exits.csv");
+    std::filesystem::create_directory(dir / "exits.csv");
+    const auto failure = test::failure_of([&] {
+        write_report(report, ReportFormat::csv, dir, std::nullopt, csv_settings(",", false), out);
+    });
+    CHECK(failure.kind == ErrorKind::output);
+    CHECK(test::read_text(dir / "candidates_by_gender.csv") == before);
+    CHECK(files_in(dir) == std::vector<std::string>{"candidates_by_gender.csv", "exits.csv"});
+}
+
 TEST_CASE("write_report keeps the exchange report's CSV files private", "[report]") {
     test::TempDir tmp;
     const auto report = report_with({every_kind_table()}, "exchange");
