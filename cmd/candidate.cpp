@@ -63,12 +63,7 @@ void setup_remove(CLI::App& group, Runtime& rt) {
             }
             const auto scrubbed = remove_candidate(db, record.id, dry_run(o.dry));
             rt.info(fmt::format("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
-            if (scrubbed == Scrubbed::not_yet) {
-                rt.warn(fmt::format("another program has {} open, so its write-ahead log "
-                                    "still holds the erased data; close that program (SQLite "
-                                    "empties the log when the last one closes it)",
-                                    db.path().string()));
-            }
+            warn_if_not_scrubbed(rt, db, scrubbed);
         };
     });
 }

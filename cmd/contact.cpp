@@ -125,8 +125,10 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                 rt.confirm(fmt::format("Delete contact {} ({}, {})?", c.id, c.name, c.company_key),
                            o.yes);
             }
-            const auto c = remove_contact(db, o.id, dry_run(o.dry));
-            rt.info(fmt::format("{} contact {}", verb(o.dry, "removed", "remove"), c.id));
+            const auto removed = remove_contact(db, o.id, dry_run(o.dry));
+            rt.info(
+                fmt::format("{} contact {}", verb(o.dry, "removed", "remove"), removed.contact.id));
+            warn_if_not_scrubbed(rt, db, removed.scrubbed);
         };
     });
 }

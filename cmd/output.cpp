@@ -241,6 +241,15 @@ std::string verb(bool dry, const char* past, const char* base) {
     return dry ? std::string("would ") + base : std::string(past);
 }
 
+void warn_if_not_scrubbed(Runtime& rt, const Database& db, Scrubbed scrubbed) {
+    if (scrubbed == Scrubbed::not_yet) {
+        rt.warn(fmt::format("another program has {} open, so its write-ahead log still holds the "
+                            "erased data; close that program (SQLite empties the log when the "
+                            "last one closes it)",
+                            db.path().string()));
+    }
+}
+
 std::string audit_command_line(const CLI::App& app) {
     std::string line = "werkstatt";
     describe(app, line);

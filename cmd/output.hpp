@@ -25,6 +25,9 @@ inline DryRun dry_run(bool flag) {
 // Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
 std::string verb(bool dry, const char* past, const char* base);
 
+// Warn if an erasure could not empty the write-ahead log of `db` (another program has it open).
+void warn_if_not_scrubbed(Runtime& rt, const Database& db, Scrubbed scrubbed);
+
 // Return how a table column named `column` gives way on a narrow terminal: the one table of
 // column priorities every listing shares (werkstatt(1), TABLES).
 ColumnFit column_fit(std::string_view column);

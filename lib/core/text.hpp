@@ -40,7 +40,9 @@ inline constexpr std::size_t k_value_display_chars = 80;
 // Return `s` safe to show on a terminal, for people: C0 controls, DEL and bytes that are not
 // UTF-8 as \xNN (ESC as \x1B), C1 controls, bidirectional controls (U+061C, U+200E, U+200F,
 // U+202A-U+202E, U+2066-U+2069), line and paragraph separators and zero-width or invisible
-// characters (U+200B-U+200D, U+2060-U+2064, U+FEFF) as \uNNNN; letters of every script stay.
+// characters (U+00AD, U+115F, U+1160, U+180E, U+200B, U+2060-U+2064, U+3164, U+FEFF, U+FFA0,
+// U+FFF9-U+FFFB) as \uNNNN, tag characters (U+E0000-U+E007F) as \UNNNNNNNN; letters of every
+// script, the joiners U+200C and U+200D and the variation selectors stay.
 // With `breaks` keep, line feeds and tabs stay. If the result would be longer than `max_chars`
 // characters, it is cut there and ends in "… (N characters)", N counting the characters of `s`.
 std::string display_safe(std::string_view s, std::size_t max_chars = k_value_display_chars,

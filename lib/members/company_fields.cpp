@@ -44,10 +44,11 @@ District explicit_district(const std::string& text) {
         }
     }
     if (starts.size() > 1) {
-        throw bad(fmt::format("district '{}' matches {}; write more of the name", text,
-                              text::join(starts, " and ")));
+        throw bad(fmt::format("district '{}' matches {}; write more of the name",
+                              text::display_safe(text), text::join(starts, " and ")));
     }
-    throw bad(fmt::format("district '{}' is unknown; use one of {}", text, district_names()));
+    throw bad(fmt::format("district '{}' is unknown; use one of {}", text::display_safe(text),
+                          district_names()));
 }
 
 // Set the district from an explicit name, or from the PLZ (and the city, where a PLZ spans
@@ -114,7 +115,7 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         if (!key) {
             throw bad(fmt::format("key '{}' is not valid; use 1 to 40 lower-case letters, digits, "
                                   "'-' or '_' (e.g. mueller-metallbau)",
-                                  *f.key));
+                                  text::display_safe(*f.key)));
         }
         assign_changed(c.key, key->str(), "key", changed);
     }
@@ -142,7 +143,7 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         if (!plz) {
             throw bad(fmt::format("PLZ '{}' is not five digits; write it like 39104 (leading zero "
                                   "kept: 06108)",
-                                  *f.plz));
+                                  text::display_safe(*f.plz)));
         }
         assign_changed(c.plz, plz->str(), "plz", changed);
     }

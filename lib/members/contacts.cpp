@@ -103,13 +103,17 @@ Contact edit_contact(Database& db, std::int64_t id, const ContactFields& fields,
     return contact;
 }
 
-Contact remove_contact(Database& db, std::int64_t id, DryRun dry_run) {
-    WriteTransaction txn(db);
-    Contact contact = require_contact(db, id);
-    delete_contact(db, id);
-    txn.audit("contact", id, "remove", "company=" + contact.company_key);
-    txn.finish(dry_run);
-    return contact;
+RemovedContact remove_contact(Database& db, std::int64_t id, DryRun dry_run) {
+    RemovedContact removed;
+    removed.scrubbed = erase_and_scrub(
+        db,
+        [&](WriteTransaction& txn) {
+            removed.contact = require_contact(db, id);
+            delete_contact(db, id);
+            txn.audit("contact", id, "remove", "company=" + removed.contact.company_key);
+        },
+        dry_run);
+    return removed;
 }
 
 } // namespace werkstatt

@@ -95,8 +95,14 @@ Contact add_contact(Database& db, const ContactFields& fields, DryRun dry_run);
 // Change the contact with `id` by the given `fields`; `changed` receives the changed field names.
 Contact edit_contact(Database& db, std::int64_t id, const ContactFields& fields,
                      std::vector<std::string>& changed, DryRun dry_run);
-// Delete the contact with `id` (erasure: nothing of it stays but the audit row's id).
-Contact remove_contact(Database& db, std::int64_t id, DryRun dry_run);
+// A contact erased, and whether no journal or log beside the database holds it any more.
+struct RemovedContact {
+    Contact contact;
+    Scrubbed scrubbed = Scrubbed::yes;
+};
+// Delete the contact with `id` (erasure: nothing of it stays but the audit row's id; through
+// erase_and_scrub, so no free page, journal or write-ahead log keeps it either).
+RemovedContact remove_contact(Database& db, std::int64_t id, DryRun dry_run);
 
 // Return `companies` as a listing; `Columns::brief` for a terminal table.
 enum class Columns { brief, full };

@@ -35,6 +35,26 @@ fill() {
     check; [ "$(sql "SELECT count(*) FROM import_change")" -ge 1 ] || fail "no undo data to erase"
 }
 
+# Let another program (the sqlite3 shell) keep $DB open, so SQLite keeps the log when werkstatt
+# closes it; release_hold closes it again.
+hold_open() {
+    rm -f "$T/fifo" "$T/holder.out"
+    mkfifo "$T/fifo"
+    sqlite3 "$DB" <"$T/fifo" >"$T/holder.out" 2>&1 &
+    holder=$!
+    exec 3>"$T/fifo"
+    echo "SELECT 'open', count(*) FROM audit_log;" >&3
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        grep -q open "$T/holder.out" && break
+        sleep 0.5
+    done
+    check; grep -q open "$T/holder.out" || fail "the second connection did not open: $(cat "$T/holder.out")"
+}
+release_hold() {
+    exec 3>&-
+    wait "$holder"
+}
+
 case_ "rollback journal: after remove no file in the database's folder holds the person"
 mkdir -m 700 "$T/db1"
 DB="$T/db1/werkstatt.db"
@@ -60,18 +80,7 @@ sql "PRAGMA journal_mode = WAL" >/dev/null
 marked_file "$T/first.csv" "${MARK}b"
 run candidate import "$T/first.csv" --source jc
 expect_status 0
-# Another program (the sqlite3 shell) keeps the database open, so SQLite keeps the log when
-# werkstatt closes it.
-mkfifo "$T/fifo"
-sqlite3 "$DB" <"$T/fifo" >"$T/holder.out" 2>&1 &
-holder=$!
-exec 3>"$T/fifo"
-echo "SELECT 'open', count(*) FROM candidate;" >&3
-for _ in 1 2 3 4 5 6 7 8 9 10; do
-    grep -q open "$T/holder.out" && break
-    sleep 0.5
-done
-check; grep -q open "$T/holder.out" || fail "the second connection did not open: $(cat "$T/holder.out")"
+hold_open
 run candidate edit "REF-${MARK}b-1" --notes "Noch ${MARK}b"
 expect_status 0
 check; [ -s "$DB-wal" ] && grep -qaF "${MARK}b" "$DB-wal" || fail "the test's premise: the log holds the person"
@@ -81,8 +90,7 @@ expect_err_has "erased candidate 1"
 expect_err_lacks "warning"
 expect_no_trace "$T/db2" "${MARK}b"
 check; [ -e "$DB-wal" ] && [ ! -s "$DB-wal" ] || fail "the log was not kept at 0 bytes while open elsewhere"
-exec 3>&-
-wait "$holder"
+release_hold
 
 case_ "a dry run erases nothing"
 DB="$T/db1/werkstatt.db"
@@ -92,4 +100,22 @@ expect_status 0
 expect_err_has "would erase candidate"
 check; grep -qaF "${MARK}c" "$DB" || fail "a dry run erased"
 
+
+case_ "contact remove empties a write-ahead log kept open elsewhere too"
+mkdir -m 700 "$T/db4"
+DB="$T/db4/werkstatt.db"
+run init
+sql "PRAGMA journal_mode = WAL" >/dev/null
+run company add --key elbe --name "Elbe GmbH" --plz 39104
+expect_status 0
+hold_open
+run contact add --company elbe --name "Kontakt${MARK}d" --email "k${MARK}d@example.org"
+expect_status 0
+check; grep -qaF "${MARK}d" "$DB-wal" || fail "the test's premise: the log holds the contact"
+run contact remove 1 --yes
+expect_status 0
+expect_err_has "removed contact 1"
+expect_err_lacks "warning"
+expect_no_trace "$T/db4" "${MARK}d"
+release_hold
 finish

@@ -162,4 +162,17 @@ run report members --period 2026 --date 2026-12-01
 expect_status 0
 expect_out_has "Evil${RLO}HbmG"
 
+
+case_ "company fields: a long key, PLZ or district is cut in the error with its length"
+long=$(printf 'x%.0s' $(seq 5000))
+run company add --key "$long" --name "Lang GmbH" --plz 39104
+expect_status 65
+expect_err_has "… (5000 characters)"
+run company add --key lang --name "Lang GmbH" --plz "$long"
+expect_status 65
+expect_err_has "… (5000 characters)"
+run company add --key lang --name "Lang GmbH" --plz 39104 --district "$long${ESC}"
+expect_status 65
+expect_err_has "… (5001 characters)"
+check; [ "$(wc -c <"$T/err")" -lt 1000 ] || fail "stderr has $(wc -c <"$T/err") bytes for one long value"
 finish

@@ -1147,7 +1147,7 @@ TEST_CASE("members::edit_contact and remove_contact", "[members]") {
         CHECK(werkstatt::find_contact(db, zora.id).has_value());
 
         const auto removed = werkstatt::remove_contact(db, zora.id, DryRun::no);
-        CHECK(removed.name == "Zora");
+        CHECK(removed.contact.name == "Zora");
         CHECK_FALSE(werkstatt::find_contact(db, zora.id).has_value());
         CHECK(failure_of([&] { werkstatt::require_contact(db, zora.id); }).kind ==
               ErrorKind::not_found);
