@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "import/importer.hpp"
+#include "privacy/files.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -112,6 +113,12 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
             request.progress = [&progress](const ImportProgress& p) { progress.update(p); };
             auto db = rt.open(Access::read_write);
             const auto result = run_import(db, request);
+            // The rejected rows are persons' data in a file: recorded for `privacy files` and
+            // `candidate remove` (a dry run writes the file but changes no database).
+            if (o->rejects && kind == RecordKind::candidate && result.batch.rejected > 0 &&
+                !o->dry) {
+                record_written_file(db, *o->rejects, WrittenKind::rejects, result.batch.rejected);
+            }
             report(rt, result, *o);
         };
     });
