@@ -114,9 +114,10 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
             auto db = rt.open(Access::read_write);
             const auto result = run_import(db, request);
             // The rejected rows are persons' data in a file: recorded for `privacy files` and
-            // `candidate remove` (a dry run writes the file but changes no database).
+            // `candidate remove` when the import was written (a dry run or a refused import
+            // writes the file but leaves the database as it was).
             if (o->rejects && kind == RecordKind::candidate && result.batch.rejected > 0 &&
-                !o->dry) {
+                result.written) {
                 record_written_file(db, *o->rejects, WrittenKind::rejects, result.batch.rejected);
             }
             report(rt, result, *o);
