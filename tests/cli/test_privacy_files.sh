@@ -55,7 +55,7 @@ check; [ "$(db_fingerprint)" = "$before" ] || fail "status changed the database"
 
 case_ "status: a bad --within or --date is a usage error"
 run privacy status --within -1
-expect_status 2
+expect_error 2 "--within must be a whole number from 0 to 36500"
 run privacy status --date morgen
 expect_error 2 "--date 'morgen'"
 
