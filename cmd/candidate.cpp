@@ -5,6 +5,7 @@
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/text.hpp"
+#include "privacy/files.hpp"
 
 #include <fmt/format.h>
 
@@ -61,8 +62,15 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                                        record.id),
                            o.yes);
             }
+            const auto files = files_holding(db, record.id);
             const auto scrubbed = remove_candidate(db, record.id, dry_run(o.dry));
             rt.info(fmt::format("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
+            // werkstatt cannot erase what it wrote out; the person's right reaches those too.
+            for (const auto& f : files) {
+                rt.warn(fmt::format("{} ({} file, written {}) may still hold candidate {}; "
+                                    "delete it or remove them from it by hand",
+                                    f.path, f.kind, f.written_at.substr(0, 10), record.id));
+            }
             warn_if_not_scrubbed(rt, db, scrubbed);
         };
     });

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "import/importer.hpp"
+#include "privacy/files.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -112,6 +113,13 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
             request.progress = [&progress](const ImportProgress& p) { progress.update(p); };
             auto db = rt.open(Access::read_write);
             const auto result = run_import(db, request);
+            // The rejected rows are persons' data in a file: recorded for `privacy files` and
+            // `candidate remove` when the import was written (a dry run or a refused import
+            // writes the file but leaves the database as it was).
+            if (o->rejects && kind == RecordKind::candidate && result.batch.rejected > 0 &&
+                result.written) {
+                record_written_file(db, *o->rejects, WrittenKind::rejects, result.batch.rejected);
+            }
             report(rt, result, *o);
         };
     });

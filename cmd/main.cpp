@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     setup_audit(app, rt);
     setup_rules(app, rt);
     setup_report(app, rt);
+    setup_privacy(app, rt);
     setup_help(app, rt);
 
     try {

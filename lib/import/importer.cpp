@@ -10,6 +10,7 @@
 #include "io/input_file.hpp"
 #include "store/company_store.hpp"
 #include "store/match_store.hpp"
+#include "store/privacy_store.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -561,6 +562,14 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
         throw Error(ErrorKind::conflict,
                     fmt::format("batch {} was undone already on {}; nothing to do", batch_id,
                                 *batch->undone_at));
+    }
+    if (const auto day = batch_images_purged_on(db, batch_id)) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("import batch {} is older than privacy.claim_months: 'privacy "
+                                "purge' erased the values it replaced on {}, so it cannot be "
+                                "undone; change the records with 'candidate edit' or 'opening "
+                                "edit' instead",
+                                batch_id, *day));
     }
     const std::string table = batch->kind == "opening" ? "opening" : "candidate";
     UndoResult result{*batch, 0, 0};

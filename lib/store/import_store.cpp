@@ -12,6 +12,10 @@ namespace werkstatt {
 
 namespace {
 
+// Candidates erased by `privacy purge` stay as anonymous remnants for the reports only: every
+// lookup of a person leaves them out.
+constexpr const char* k_not_purged = " AND purged_on IS NULL";
+
 // The SQL expression that reads column `c` of `table` as the schema's cell.
 std::string read_expr(const std::string& table, const std::string& c) {
     if (c == "company_key") {
@@ -34,7 +38,8 @@ std::string find_sql(const RecordSchema& schema, RecordKind kind) {
                            "WHERE key = ?1) AND reference = ?2",
                            select_list(schema));
     }
-    return fmt::format("SELECT {} FROM candidate WHERE source = ?1 AND reference = ?2",
+    return fmt::format("SELECT {} FROM candidate WHERE source = ?1 AND reference = ?2 AND "
+                       "purged_on IS NULL",
                        select_list(schema));
 }
 
@@ -84,7 +89,7 @@ std::string match_sql(const RecordSchema& schema, RecordKind kind, const std::ve
     return fmt::format(
         "SELECT {} FROM {} WHERE {} AND reference IN ({})", text::join(parts, ", "), schema.table,
         kind == RecordKind::opening ? "company_id = (SELECT id FROM company WHERE key = ?1)"
-                                    : "source = ?1",
+                                    : "source = ?1 AND purged_on IS NULL",
         text::join(references, ", "));
 }
 
@@ -274,7 +279,8 @@ std::optional<StoredRecord> RecordTable::find_id(std::int64_t id) {
     if (!m_find_id) {
         m_find_id = std::make_unique<SQLite::Statement>(
             m_db.sql(),
-            fmt::format("SELECT {} FROM {} WHERE id = ?", select_list(m_schema), m_schema.table));
+            fmt::format("SELECT {} FROM {} WHERE id = ?{}", select_list(m_schema), m_schema.table,
+                        m_kind == RecordKind::candidate ? k_not_purged : ""));
     }
     auto& q = *m_find_id;
     q.reset();
@@ -415,10 +421,13 @@ std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::st
                                                      const std::optional<std::string>& source) {
     if (source) {
         return ids_where(db,
-                         "SELECT id FROM candidate WHERE reference = ? AND source = ? ORDER BY id",
+                         "SELECT id FROM candidate WHERE reference = ? AND source = ? AND "
+                         "purged_on IS NULL ORDER BY id",
                          {reference, *source});
     }
-    return ids_where(db, "SELECT id FROM candidate WHERE reference = ? ORDER BY id", {reference});
+    return ids_where(
+        db, "SELECT id FROM candidate WHERE reference = ? AND purged_on IS NULL ORDER BY id",
+        {reference});
 }
 
 std::vector<std::int64_t> record_ids(Database& db, RecordKind kind, bool include_inactive,
@@ -426,7 +435,7 @@ std::vector<std::int64_t> record_ids(Database& db, RecordKind kind, bool include
     std::string sql;
     std::vector<std::string> binds;
     if (kind == RecordKind::candidate) {
-        sql = "SELECT id FROM candidate WHERE 1 = 1";
+        sql = "SELECT id FROM candidate WHERE purged_on IS NULL";
         sql += include_inactive ? "" : " AND active = 1";
         if (owner) {
             sql += " AND source = ?";

@@ -24,7 +24,7 @@ constexpr const char* k_placement_select =
     "opening.title, company.key, placement.status, placement.run_id, placement.score_milli, "
     "placement.note, placement.created_at, placement.updated_at, placement.introduced_on, "
     "placement.interview_on, placement.hired_on, placement.closed_on FROM placement "
-    "JOIN candidate ON candidate.id = placement.candidate_id "
+    "JOIN candidate ON candidate.id = placement.candidate_id AND candidate.purged_on IS NULL "
     "JOIN opening ON opening.id = placement.opening_id "
     "JOIN company ON company.id = opening.company_id ";
 
@@ -70,11 +70,12 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
     // Only the columns matching may use, named one by one.
     SQLite::Statement q(
         db.sql(),
-        fmt::format("SELECT id, source, reference, plz, city, kldb, german, residence_status, "
-                    "recognition, licences, available_from, radius_km, consent_until, active, "
-                    "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
-                    "status IN {}) FROM candidate WHERE {} AND {} ORDER BY id",
-                    k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
+        fmt::format(
+            "SELECT id, source, reference, plz, city, kldb, german, residence_status, "
+            "recognition, licences, available_from, radius_km, consent_until, active, "
+            "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
+            "status IN {}) FROM candidate WHERE purged_on IS NULL AND {} AND {} ORDER BY id",
+            k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
     if (only) {
         q.bind(1, *only);
     }

@@ -454,7 +454,8 @@ std::vector<MemberChange> member_changes(Database& db, const std::string& first,
 std::vector<OpenProposal> open_proposals(Database& db, const std::string& last) {
     SQLite::Statement q(
         db.sql(),
-        fmt::format("SELECT * FROM (SELECT co.key, co.name, o.id, o.title, c.id, c.reference, "
+        fmt::format("SELECT * FROM (SELECT co.key, co.name, o.id, o.title, c.id, "
+                    "CASE WHEN c.purged_on IS NULL THEN c.reference ELSE '' END, "
                     "{step} AS s, {proposed} FROM placement p "
                     "JOIN candidate c ON c.id = p.candidate_id "
                     "JOIN opening o ON o.id = p.opening_id "

@@ -45,6 +45,7 @@ advisor edit|alt --hours Mo-Fr|advisor|edit
 advisor remove|alt --yes|advisor|remove
 advisor import|@T@/advisors.csv|advisor|import
 catalogue update||catalogue|update
+privacy purge|--date 2040-01-01|privacy|purge
 EOF
 }
 

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// werkstatt privacy purge|status|files: retention that runs itself and the files werkstatt wrote
+// with personal data in them (werkstatt-privacy(1)).
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "privacy/files.hpp"
+#include "privacy/purge.hpp"
+
+#include <fmt/format.h>
+
+namespace werkstatt::cli {
+
+namespace {
+
+struct PurgeOptions {
+    std::optional<std::string> date;
+    std::optional<std::string> format;
+    bool dry = false;
+};
+
+struct StatusOptions {
+    int within = 30;
+    std::optional<std::string> date;
+    std::optional<std::string> format;
+};
+
+void warn_not_scrubbed(Runtime& rt, const Database& db) {
+    rt.warn(fmt::format("another program has {} open, so its write-ahead log still holds the "
+                        "erased data; close that program (SQLite empties the log when the last "
+                        "one closes it)",
+                        db.path().string()));
+}
+
+void setup_purge(CLI::App& group, Runtime& rt) {
+    static PurgeOptions o;
+    auto* cmd = group.add_subcommand("purge", "Erase what is kept longer than [privacy] allows "
+                                              "(prints counts only)");
+    cmd->add_option("--date", o.date,
+                    "Purge as of this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+    add_format_option(cmd, o.format);
+    add_dry_run_option(cmd, o.dry);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto day = reference_day(o.date);
+            const auto& settings = rt.config().config.privacy;
+            auto db = rt.open(Access::read_write);
+            const auto out = purge(db, day, settings, dry_run(o.dry));
+            rt.info(fmt::format("{} as of {}: {} candidates", verb(o.dry, "purged", "purge"),
+                                day.iso(), out.counts.candidates()));
+            rt.print(purge_count_records(out.counts), o.format);
+            if (out.scrubbed == Scrubbed::not_yet) {
+                warn_not_scrubbed(rt, db);
+            }
+        };
+    });
+}
+
+void setup_status(CLI::App& group, Runtime& rt) {
+    static StatusOptions o;
+    auto* cmd = group.add_subcommand("status", "List consents ending or ended and what the next "
+                                               "purge would erase");
+    cmd->add_option("--within", o.within, "Consents ending within DAYS (default 30)")
+        ->check(CLI::Range(0, 36500));
+    cmd->add_option("--date", o.date, "As of this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+    add_format_option(cmd, o.format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto day = reference_day(o.date);
+            const auto& settings = rt.config().config.privacy;
+            // The dry run needs the write lock for a moment; it changes nothing.
+            auto db = rt.open(Access::read_write);
+            const auto consents = consent_status_records(db, day, o.within);
+            const auto due = purge(db, day, settings, DryRun::yes);
+            const auto fmt_flag = rt.format(o.format);
+            if (fmt_flag == Format::json) {
+                Detail d;
+                d.fields.emplace_back("as_of", Value{day.iso()});
+                d.children.emplace_back("consents", consents);
+                d.children.emplace_back("next_purge", purge_count_records(due.counts));
+                rt.print(d, o.format);
+                return;
+            }
+            if (fmt_flag == Format::csv) {
+                rt.print(consents, o.format);
+                return;
+            }
+            rt.print_text(fmt::format("Consents ended or ending by {}:\n", (day + o.within).iso()));
+            rt.print(consents, o.format);
+            rt.print_text(fmt::format("\nThe next purge (as of {}) would erase:\n", day.iso()));
+            rt.print(purge_count_records(due.counts), o.format);
+        };
+    });
+}
+
+void setup_files(CLI::App& group, Runtime& rt) {
+    static std::optional<std::string> format;
+    static std::optional<std::string> date;
+    auto* cmd = group.add_subcommand("files", "List the files werkstatt wrote with personal data, "
+                                              "their age and whether they still exist");
+    cmd->add_option("--date", date, "Age as of this day (default today)");
+    add_format_option(cmd, format);
+    cmd->callback([&rt] {
+        rt.action = [&rt] {
+            const auto day = reference_day(date);
+            auto db = rt.open(Access::read_only);
+            rt.print(written_file_records(db, day), format);
+        };
+    });
+}
+
+} // namespace
+
+void setup_privacy(CLI::App& app, Runtime& rt) {
+    auto* group = app.add_subcommand("privacy", "Data protection: retention, consents, files "
+                                                "with personal data");
+    group->require_subcommand(1);
+    setup_purge(*group, rt);
+    setup_status(*group, rt);
+    setup_files(*group, rt);
+}
+
+} // namespace werkstatt::cli
