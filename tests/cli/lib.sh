@@ -66,9 +66,11 @@ expect_out() {
     fi
 }
 
-# stdout equals the text on stdin with CRLF line ends (CSV as werkstatt writes it).
+# stdout equals the text on stdin with CRLF line ends (CSV as werkstatt writes it). Not a pipe
+# into expect_out: the right side of a pipe runs in a subshell, and its failures would be lost.
 expect_csv() {
-    sed 's/$/\r/' | expect_out
+    sed 's/$/\r/' >"$T/expected_csv"
+    expect_out <"$T/expected_csv"
 }
 
 expect_out_has() {
