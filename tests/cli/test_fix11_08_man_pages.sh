@@ -31,7 +31,8 @@ expect_out_has "match	writes commit"
 expect_out_has "company	group"
 
 case_ "every command is in werkstatt(1) and in its group's page"
-cut -f1 "$T/tree" | while read -r group sub; do
+cut -f1 "$T/tree" >"$T/paths" # not a pipe into the loop: its failures must count
+while read -r group sub; do
     want=${sub:-"(group)"}
     check
     commands_in_werkstatt1 "$group" | grep -qxF "$want" ||
@@ -45,7 +46,7 @@ cut -f1 "$T/tree" | while read -r group sub; do
     check
     commands_in_page "$group" | grep -qxF "$want" ||
         fail "werkstatt-$group(1) SYNOPSIS lacks .Cm $group${sub:+ $sub}"
-done
+done <"$T/paths"
 
 case_ "every configuration key is in werkstatt(1) and werkstatt-config(1)"
 run config keys --format csv
