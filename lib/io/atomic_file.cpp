@@ -59,7 +59,45 @@ std::filesystem::path folder_of(const std::filesystem::path& path) {
 
 // Refuse a target that exists and is not a regular file once the links are followed (a folder,
 // a device such as /dev/stdout, a pipe): renaming over it would replace a node of the system.
+// A target in /dev or /proc, or a link that leads there (/dev/stdout -> /proc/self/fd/1, which
+// is a regular file when standard output is redirected to one), is refused too: the rename would
+// replace the system's link, not write to the file behind it.
+bool in_system_tree(const std::filesystem::path& path) {
+    const auto under = [](const std::filesystem::path& p) {
+        const auto text = p.lexically_normal().string();
+        return text.rfind("/dev/", 0) == 0 || text.rfind("/proc/", 0) == 0;
+    };
+    std::error_code ec;
+    auto at = std::filesystem::absolute(path, ec);
+    if (ec) {
+        return false;
+    }
+    // The folder the rename happens in, with its links followed.
+    const auto folder = std::filesystem::weakly_canonical(at.parent_path(), ec);
+    if (under(at) || (!ec && under(folder / at.filename()))) {
+        return true;
+    }
+    // Each hop of a chain of links (not canonical(): /proc/self/fd/N would resolve to the file).
+    for (int hop = 0; hop < 40 && std::filesystem::is_symlink(at, ec); ++hop) {
+        auto next = std::filesystem::read_symlink(at, ec);
+        if (ec) {
+            return false;
+        }
+        at = next.is_absolute() ? next : at.parent_path() / next;
+        if (under(at)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void check_target(const std::filesystem::path& path) {
+    if (in_system_tree(path)) {
+        throw Error(ErrorKind::output,
+                    fmt::format("cannot write {}: it is a device or a link into /dev or /proc; "
+                                "name a file (without --output the text goes to standard output)",
+                                path.string()));
+    }
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         throw Error(ErrorKind::output,

@@ -16,8 +16,10 @@
 //   never writes through it, so the file it pointed to keeps its content.
 // - A file with other hard links: the rename gives the name a new file, the other names keep the
 //   old content.
-// - A target that is not a regular file (a folder, a device such as /dev/stdout, a pipe) is
-//   refused with Error(output).
+// - A target that is not a regular file (a folder, a device, a pipe), and one in /dev or /proc or
+//   a link that leads there (/dev/stdout -> /proc/self/fd/1 is a regular file when standard
+//   output is redirected to one; renaming over it would replace the system's link), are refused
+//   with Error(output).
 #pragma once
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -137,6 +138,28 @@ TEST_CASE("io::write_file_atomically refuses a folder or a device as the target"
     CHECK(device.kind == ErrorKind::output);
     CHECK(std::filesystem::is_symlink(dir.file("null")));
     CHECK(names_in(dir.path()) == "null\nsub\n");
+}
+
+TEST_CASE("io::write_file_atomically refuses a link into /proc even to a regular file", "[io]") {
+    // /dev/stdout -> /proc/self/fd/1 is such a link when standard output goes to a file: the
+    // rename would replace the system's link. A link of the test's own stands in for it.
+    TempDir dir;
+    write_text(dir.file("redirected.txt"), "kept");
+    const int fd = ::open(dir.file("redirected.txt").c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    const auto link = dir.file("stdout");
+    std::filesystem::create_symlink("/proc/self/fd/" + std::to_string(fd), link);
+    const auto f = failure_of(
+        [&] { write_file_atomically(link, "personal data", FileMode::private_to_owner); });
+    ::close(fd);
+    CHECK(f.kind == ErrorKind::output);
+    CHECK_THAT(f.message, Catch::Contains("a link into /dev or /proc"));
+    CHECK(std::filesystem::is_symlink(link));
+    CHECK(read_text(dir.file("redirected.txt")) == "kept");
+    CHECK(names_in(dir.path()) == "redirected.txt\nstdout\n");
+    const auto direct = failure_of(
+        [&] { write_file_atomically("/proc/self/fd/0", "x", FileMode::private_to_owner); });
+    CHECK_THAT(direct.message, Catch::Contains("a link into /dev or /proc"));
 }
 
 TEST_CASE("io::write_file_atomically names the file and the reason when the folder is missing",
