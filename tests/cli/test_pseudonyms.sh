@@ -83,7 +83,8 @@ for args in "match --opening 1 $DAY" "match --opening 1 --explain --format json 
     "match --candidate CP-C --explain $DAY" "match --scores --format csv $DAY" "match --assign $DAY" \
     "match --assign --format json $DAY" "placement list" "placement list --format json" \
     "report exchange --period 2026 $DAY" "report exchange --period 2026 --format html $DAY" \
-    "report quarterly --period 2026Q4 $DAY"; do
+    "report quarterly --period 2026Q4 $DAY" "opening show 2" "opening show 2 --format json" \
+    "hiring checklist --candidate CP-A --opening 2" "funding suggest --candidate CP-A --format json"; do
     case_ "pseudonymised: $args"
     run $P $args
     expect_status 0
