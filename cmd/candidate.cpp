@@ -109,6 +109,7 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     setup_candidate_exit(*group, rt);
     setup_archive(*group, rt);
     setup_remove(*group, rt);
+    setup_candidate_export(*group, rt);
 }
 
 } // namespace werkstatt::cli

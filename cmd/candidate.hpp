@@ -17,6 +17,8 @@ void setup_candidate_show(CLI::App& group, Runtime& rt);
 void setup_candidate_edit(CLI::App& group, Runtime& rt);
 // Add `candidate exit` and `candidate follow-up` to `group`.
 void setup_candidate_exit(CLI::App& group, Runtime& rt);
+// Add `candidate export` (the person's right of access) to `group`.
+void setup_candidate_export(CLI::App& group, Runtime& rt);
 
 // Bind CANDIDATE and --source on `cmd`, which name the candidate in every command but `list`.
 void bind_candidate(CLI::App* cmd, std::string& key, std::optional<std::string>& source);

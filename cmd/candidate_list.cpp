@@ -2,6 +2,7 @@
 // werkstatt candidate list|show: the candidates as a list, one candidate.
 #include "applicants/exchange.hpp"
 #include "candidate.hpp"
+#include "privacy/pseudonyms.hpp"
 
 namespace werkstatt::cli {
 
@@ -30,16 +31,25 @@ void setup_candidate_list(CLI::App& group, Runtime& rt) {
     list->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            const auto records = exchange_records(
+            auto records = exchange_records(
                 RecordKind::candidate,
                 list_exchange(db, RecordKind::candidate, ExchangeFilter{o.all, o.source, {}}));
+            const bool names = rt.show_names("candidate list");
+            if (!names) {
+                records = pseudonymise_records(records);
+            }
             if (rt.format(o.format) != Format::table) {
                 rt.print(records, o.format);
                 return;
             }
-            auto shown = select_columns(records, {"id", "source", "reference", "first_name",
-                                                  "last_name", "plz", "district", "kldb", "german",
-                                                  "residence_status", "available_from"});
+            auto shown = select_columns(
+                records,
+                names ? std::vector<std::string>{"id", "source", "reference", "first_name",
+                                                 "last_name", "plz", "district", "kldb", "german",
+                                                 "residence_status", "available_from"}
+                      : std::vector<std::string>{"id", "pseudonym", "source", "reference", "plz",
+                                                 "district", "kldb", "german", "residence_status",
+                                                 "available_from"});
             if (o.all) { // the table marks what --all added
                 const auto active = select_columns(records, {"active"});
                 std::vector<bool> archived;
@@ -61,8 +71,12 @@ void setup_candidate_show(CLI::App& group, Runtime& rt) {
     show->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            rt.print(exchange_detail(RecordKind::candidate, require_candidate(db, o.key, o.source)),
-                     o.format);
+            auto detail =
+                exchange_detail(RecordKind::candidate, require_candidate(db, o.key, o.source));
+            if (!rt.show_names("candidate show")) {
+                detail = pseudonymise_detail(detail);
+            }
+            rt.print(detail, o.format);
         };
     });
 }

@@ -32,6 +32,8 @@ void setup_audit(CLI::App& app, Runtime& rt);
 void setup_rules(CLI::App& app, Runtime& rt);
 void setup_report(CLI::App& app, Runtime& rt);
 void setup_privacy(CLI::App& app, Runtime& rt);
+// Add `privacy record` (the entry for the record of processing activities) to `privacy`.
+void add_privacy_record(CLI::App& privacy, Runtime& rt);
 // `help` needs the whole `app` to list its commands; register it last.
 void setup_help(CLI::App& app, Runtime& rt);
 

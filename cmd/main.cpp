@@ -21,6 +21,8 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_flag("-q,--quiet", global.quiet, "Say nothing but data, warnings and errors");
     app.add_flag("-v,--verbose", global.verbose, "Say which files and database are used");
     app.add_flag("--wide", global.wide, "Show tables whole, also when wider than the terminal");
+    app.add_flag("--reveal", global.reveal,
+                 "Show candidates' names although privacy.pseudonymise is on (audited)");
 }
 
 int report(const Error& e) {

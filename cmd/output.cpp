@@ -109,6 +109,7 @@ ColumnFit column_fit(std::string_view column) {
         {"key", {0, false}},
         {"reference", {0, false}},
         {"candidate", {0, false}},
+        {"pseudonym", {0, false}},
         {"opening", {0, false}},
         {"archived", {0, false}},
         {"score", {0, false}},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// werkstatt privacy purge|status|files: retention that runs itself and the files werkstatt wrote
-// with personal data in them (werkstatt-privacy(1)).
+// werkstatt privacy purge|status|files|record: retention that runs itself, the files werkstatt
+// wrote with personal data in them, and the record of processing (record: privacy_record.cpp;
+// werkstatt-privacy(1)).
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "privacy/files.hpp"
@@ -112,11 +113,12 @@ void setup_files(CLI::App& group, Runtime& rt) {
 
 void setup_privacy(CLI::App& app, Runtime& rt) {
     auto* group = app.add_subcommand("privacy", "Data protection: retention, consents, files "
-                                                "with personal data");
+                                                "with personal data, the record of processing");
     group->require_subcommand(1);
     setup_purge(*group, rt);
     setup_status(*group, rt);
     setup_files(*group, rt);
+    add_privacy_record(*group, rt);
 }
 
 } // namespace werkstatt::cli

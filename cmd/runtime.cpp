@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "output.hpp"
+#include "privacy/pseudonyms.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>
@@ -94,6 +95,21 @@ OpenOptions Runtime::open_options(Access access) {
 Database Runtime::open(Access access) {
     detail("database " + config().config.store.database_path);
     return Database::open(open_options(access));
+}
+
+bool Runtime::show_names(std::string_view command) {
+    if (!config().config.privacy.pseudonymise) {
+        return true;
+    }
+    if (!global.reveal) {
+        return false;
+    }
+    if (!m_reveal_audited) {
+        auto db = open(Access::read_write);
+        record_reveal(db, command);
+        m_reveal_audited = true;
+    }
+    return true;
 }
 
 Database Runtime::initialise(InitResult& result) {

@@ -22,7 +22,8 @@ struct GlobalOptions {
     std::vector<std::string> sets;
     bool quiet = false;
     int verbose = 0;
-    bool wide = false; // tables as wide as their content, also on a terminal
+    bool wide = false;   // tables as wide as their content, also on a terminal
+    bool reveal = false; // names instead of pseudonyms for this run (privacy.pseudonymise)
 };
 
 // How many characters of one message reach the terminal; values in messages are cut to 80
@@ -55,6 +56,10 @@ class Runtime {
     Database open(Access access);
     // Create or migrate the database.
     Database initialise(InitResult& result);
+    // Return whether `command` ("candidate list") may show candidates' names: always without
+    // privacy.pseudonymise; with it only under --reveal, which first writes one audit row naming
+    // `command` (once per run; no name or value is written).
+    bool show_names(std::string_view command);
 
     // Say `message` on stderr unless --quiet.
     void info(const std::string& message);
@@ -81,7 +86,8 @@ class Runtime {
     std::ostream& m_out;
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
-    bool m_mode_warned = false; // the database's mode is warned about once per run
+    bool m_mode_warned = false;    // the database's mode is warned about once per run
+    bool m_reveal_audited = false; // --reveal is written to the audit log once per run
 
     // Return the options to open the database with.
     OpenOptions open_options(Access access);

@@ -92,17 +92,17 @@ bool in_system_tree(const std::filesystem::path& path) {
 }
 
 void check_target(const std::filesystem::path& path) {
-    if (in_system_tree(path)) {
-        throw Error(ErrorKind::output,
-                    fmt::format("cannot write {}: it is a device or a link into /dev or /proc; "
-                                "name a file (without --output the text goes to standard output)",
-                                path.string()));
-    }
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         throw Error(ErrorKind::output,
                     fmt::format("cannot write {}: it is not a regular file (a folder, a device or "
                                 "a pipe); name a file",
+                                path.string()));
+    }
+    if (in_system_tree(path)) {
+        throw Error(ErrorKind::output,
+                    fmt::format("cannot write {}: it is a device or a link into /dev or /proc; "
+                                "name a file (without --output the text goes to standard output)",
                                 path.string()));
     }
 }
