@@ -71,7 +71,7 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
     SQLite::Statement q(
         db.sql(),
         fmt::format("SELECT id, source, reference, plz, city, kldb, german, residence_status, "
-                    "recognition, licences, available_from, radius_km, consent_until, active, "
+                    "recognition, licences, available_from, radius_km, active, "
                     "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
                     "status IN {}) FROM candidate WHERE {} AND {} ORDER BY id",
                     k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
@@ -93,9 +93,8 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
         r.licences = q.getColumn(9).getString();
         r.available_from = text_column(q.getColumn(10));
         r.radius_km = int_column(q.getColumn(11));
-        r.consent_until = text_column(q.getColumn(12));
-        r.active = q.getColumn(13).getInt() != 0;
-        r.placed = q.getColumn(14).getInt() != 0;
+        r.active = q.getColumn(12).getInt() != 0;
+        r.placed = q.getColumn(13).getInt() != 0;
         rows.push_back(std::move(r));
     }
     return rows;
