@@ -88,6 +88,12 @@ void setup_candidate_consent(CLI::App& group, Runtime& rt) {
                                         describe(*c)));
                 }
             }
+            if (!out.erased.empty()) {
+                rt.info(fmt::format("{} {} of candidate {}: the reporting consent is withdrawn "
+                                    "(Art. 17 (1) b GDPR)",
+                                    verb(o.dry, "erased", "erase"), text::join(out.erased, ", "),
+                                    out.candidate_id));
+            }
         };
     });
 }

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
+#include "store/import_store.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -56,6 +57,26 @@ std::string scope_names(const std::vector<Scope>& scopes) {
         names.emplace_back(to_string(s));
     }
     return text::join(names, ",");
+}
+
+// Erase the disability and minority of `record` that are yes or no (the reporting consent is
+// withdrawn: nothing allows keeping them); return the names of the erased fields.
+std::vector<std::string> erase_special_categories(Database& db, const ExchangeRecord& record,
+                                                  const std::string& now) {
+    const auto& schema = candidate_schema();
+    auto cells = record.cells;
+    std::vector<std::string> erased;
+    for (const char* field : {"disability", "minority"}) {
+        auto& cell = cells[schema.index(field)];
+        if (cell && (*cell == "yes" || *cell == "no")) {
+            cell.reset();
+            erased.emplace_back(field);
+        }
+    }
+    if (!erased.empty()) {
+        RecordTable(db, RecordKind::candidate).update(record.id, cells, std::nullopt, now);
+    }
+    return erased;
 }
 
 } // namespace
@@ -264,9 +285,17 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
         put_consent_row(db, row_of_consent(record.id, c));
     }
     out.after = read_consents(db, record.id);
-    txn.audit(
-        "candidate", record.id, change.withdraw ? "consent-withdraw" : "consent",
-        fmt::format("scopes={} source={}", scope_names(change.scopes), to_string(change.source)));
+    const bool reporting_withdrawn = change.withdraw &&
+                                     std::find(change.scopes.begin(), change.scopes.end(),
+                                               Scope::reporting) != change.scopes.end() &&
+                                     change.withdrawn_on.value_or(today) <= today;
+    if (reporting_withdrawn) {
+        out.erased = erase_special_categories(db, record, now);
+    }
+    txn.audit("candidate", record.id, change.withdraw ? "consent-withdraw" : "consent",
+              fmt::format("scopes={} source={}{}", scope_names(change.scopes),
+                          to_string(change.source),
+                          out.erased.empty() ? "" : " erased=" + text::join(out.erased, ",")));
     txn.finish(dry_run);
     return out;
 }

@@ -95,15 +95,18 @@ struct ConsentOutcome {
     std::int64_t candidate_id = 0;
     std::vector<Consent> before;
     std::vector<Consent> after;
+    std::vector<std::string> erased; // special categories erased with a reporting withdrawal
 };
 
 // Record `change` for the candidate named by `id_or_reference` and `source` (as
 // require_candidate finds them) in one transaction with one audit row; `today` is the default
 // day of a withdrawal. A consent given replaces a withdrawn one of its scope; otherwise what it
-// does not say (given_on or valid_until) stays as stored. Throw Error(usage) for no scope, a
-// consent without given_on or valid_until, or dates given with a withdrawal; Error(bad_data)
-// when the consent would end before it was given or be withdrawn before it was given;
-// Error(not_found) for an unknown candidate.
+// does not say (given_on or valid_until) stays as stored. Withdrawing the reporting scope on
+// `today` or before erases a disability or minority recorded as yes or no (Art. 17 (1) b GDPR;
+// declined stays, it is no health data) and names them in `erased`. Throw Error(usage) for no
+// scope, a consent without given_on or valid_until, or dates given with a withdrawal;
+// Error(bad_data) when the consent would end before it was given or be withdrawn before it was
+// given; Error(not_found) for an unknown candidate.
 ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
                               const std::optional<std::string>& source, const ConsentChange& change,
                               Date today, DryRun dry_run);

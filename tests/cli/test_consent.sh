@@ -183,13 +183,21 @@ ON="--set privacy.special_categories=true"
 run candidate import "$T/e.csv" --profile ba --source esf
 expect_status 0
 for n in 1 2 3 4 5 6; do
-    run candidate consent "E-$n" --scope reporting --given-on 2027-01-02
+    run candidate consent "E-$n" --scope reporting --given-on 2026-11-02
     # shellcheck disable=SC2086
     run $ON candidate edit "E-$n" --entry-date 2027-02-01 --disability yes
     expect_status 0
 done
-run candidate consent E-5 --scope reporting --withdraw --on 2027-03-01
-run candidate consent E-6 --scope reporting --withdraw --on 2027-03-01
+run candidate consent E-5 --scope reporting --withdraw
+expect_status 0
+expect_err_has "erased disability of candidate 5: the reporting consent is withdrawn"
+check; [ "$(sql "SELECT ifnull(disability, 'NULL') FROM candidate WHERE reference = 'E-5'")" = NULL ] || fail "disability kept after the withdrawal"
+run audit list --entity candidate --limit 1 --format csv
+expect_out_has "erased=disability"
+# A disability still stored beside a withdrawn consent (written before the erasure existed) is
+# not counted either.
+run candidate consent E-6 --scope reporting --withdraw
+sql "UPDATE candidate SET disability = 'yes' WHERE reference = 'E-6'"
 # shellcheck disable=SC2086
 run $ON --set report.min_cell=1 report esf --period 2027Q1 --date 2027-04-02 --format json
 expect_status 0
