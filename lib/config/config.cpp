@@ -123,8 +123,8 @@ std::string an(SettingType type) {
     return "a string";
 }
 
-// Whether [report.NAME] holds settings (report.sensitive.*, report.csv.*) rather than a named
-// report.
+// Whether [report.NAME] holds settings (report.csv.*, or the replaced report.sensitive.*)
+// rather than a named report.
 bool is_settings_table(const std::string& key) {
     const auto prefix = key + ".";
     const auto& replaced = replaced_privacy_keys();

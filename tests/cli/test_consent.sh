@@ -175,6 +175,18 @@ run import undo "$batch"
 expect_error 69 "the matching consent of candidate"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "the refused undo wrote"
 
+case_ "undo refuses too when a consent of a candidate the batch inserted was changed by hand"
+{ echo "$H"; row K-9 31.12.2027 "" ""; } >"$T/k9.csv"
+run candidate import "$T/k9.csv" --profile ba --source jc-k
+expect_status 0
+batch=$(sql "SELECT max(id) FROM import_batch")
+run candidate consent K-9 --scope reporting --given-on 2026-11-20
+expect_status 0
+before=$(db_fingerprint)
+run import undo "$batch"
+expect_error 69 "the consent of candidate"
+check; [ "$before" = "$(db_fingerprint)" ] || fail "the refused undo wrote"
+
 case_ "ESF+: disability counts only with a reporting consent given and not withdrawn"
 DB="$T/esf.db"
 run init
