@@ -87,10 +87,8 @@ void change_candidate(Runtime& rt, const std::string& key, const std::optional<s
                       bool dry, const std::map<std::string, std::string>& f, const char* past,
                       const char* base) {
     auto db = rt.open(Access::read_write);
-    const auto& report = rt.config().config.report;
-    const auto out =
-        edit_candidate(db, key, source, f, dry_run(dry),
-                       SensitivePolicy{report.sensitive_disability, report.sensitive_minority});
+    const auto out = edit_candidate(db, key, source, f, dry_run(dry),
+                                    SensitivePolicy{rt.config().config.privacy.special_categories});
     if (out.changed.empty()) {
         rt.info(fmt::format("candidate {}: nothing to change", out.id));
         return;
@@ -106,6 +104,7 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     setup_candidate_list(*group, rt);
     setup_candidate_show(*group, rt);
     setup_candidate_edit(*group, rt);
+    setup_candidate_consent(*group, rt);
     setup_candidate_exit(*group, rt);
     setup_archive(*group, rt);
     setup_remove(*group, rt);

@@ -15,6 +15,8 @@ namespace werkstatt::cli {
 void setup_candidate_list(CLI::App& group, Runtime& rt);
 void setup_candidate_show(CLI::App& group, Runtime& rt);
 void setup_candidate_edit(CLI::App& group, Runtime& rt);
+// Add `candidate consent` to `group`.
+void setup_candidate_consent(CLI::App& group, Runtime& rt);
 // Add `candidate exit` and `candidate follow-up` to `group`.
 void setup_candidate_exit(CLI::App& group, Runtime& rt);
 // Add `candidate export` (the person's right of access) to `group`.
@@ -22,7 +24,7 @@ void setup_candidate_export(CLI::App& group, Runtime& rt);
 
 // Bind CANDIDATE and --source on `cmd`, which name the candidate in every command but `list`.
 void bind_candidate(CLI::App* cmd, std::string& key, std::optional<std::string>& source);
-// Change the candidate `key` of `source` by `f` under the configured report.sensitive.* switches
+// Change the candidate `key` of `source` by `f` under the configured privacy.special_categories
 // and say what changed (`past`, or `base` in a dry run).
 void change_candidate(Runtime& rt, const std::string& key, const std::optional<std::string>& source,
                       bool dry, const std::map<std::string, std::string>& f, const char* past,

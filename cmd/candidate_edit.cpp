@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt candidate edit: change a candidate's fields by hand.
 #include "candidate.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
 
 namespace werkstatt::cli {
 
@@ -23,7 +27,6 @@ const std::vector<std::pair<std::string, std::string>> k_edit_fields = {
     {"licences", "licences"},
     {"available-from", "available_from"},
     {"radius-km", "radius_km"},
-    {"consent-until", "consent_until"},
     {"notes", "notes"},
     {"gender", "gender"},
     {"birth-date", "birth_date"},
@@ -39,15 +42,33 @@ const std::vector<std::pair<std::string, std::string>> k_edit_fields = {
     {"housing", "housing"},
     {"disability", "disability"},
     {"minority", "minority"},
-    {"sensitive-consent", "sensitive_consent"},
+};
+
+// The flags that set a consent before schema 7, and what records it now.
+const std::vector<std::pair<std::string, std::string>> k_replaced_flags = {
+    {"consent-until", "--scope matching,sharing --until DAY"},
+    {"sensitive-consent", "--scope reporting --given-on DAY"},
 };
 
 struct CandidateEditOptions {
     std::string key;
     std::optional<std::string> source;
     std::map<std::string, std::optional<std::string>> edits;
+    std::map<std::string, std::optional<std::string>> replaced;
     bool dry = false;
 };
+
+// Refuse a flag of k_replaced_flags, naming the command that records the consent now.
+void refuse_replaced(const CandidateEditOptions& o) {
+    for (const auto& [flag, now] : k_replaced_flags) {
+        if (o.replaced.at(flag)) {
+            throw Error(ErrorKind::usage,
+                        fmt::format("--{} is gone; record the consent per scope with "
+                                    "'werkstatt candidate consent {} {}'",
+                                    flag, text::display_safe(o.key), now));
+        }
+    }
+}
 
 std::map<std::string, std::string> given(const CandidateEditOptions& o) {
     std::map<std::string, std::string> fields;
@@ -68,9 +89,14 @@ void setup_candidate_edit(CLI::App& group, Runtime& rt) {
     for (const auto& [flag, field] : k_edit_fields) {
         edit->add_option("--" + flag, o.edits[field], "Set " + field);
     }
+    for (const auto& [flag, now] : k_replaced_flags) {
+        edit->add_option("--" + flag, o.replaced[flag], "Replaced by candidate consent")
+            ->group(""); // hidden: only here to say what replaced it
+    }
     add_dry_run_option(edit, o.dry);
     edit->callback([&rt] {
         rt.action = [&rt] {
+            refuse_replaced(o);
             change_candidate(rt, o.key, o.source, o.dry, given(o), "changed", "change");
         };
     });

@@ -43,6 +43,13 @@ void check_modes(const MatchOptions& o) {
     }
 }
 
+// Say how many candidates of `pool` matching left out for want of a consent, if any.
+void say_consent_left_out(Runtime& rt, const MatchPool& pool, const MatchSettings& settings) {
+    if (const auto line = consent_left_out(pool, settings); !line.empty()) {
+        rt.info(line);
+    }
+}
+
 void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
           const MatchSettings& settings) {
     const RankingRequest request{
@@ -58,6 +65,7 @@ void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& poo
     }
     rt.print(ranking_listing(pool, run, o.explain, table), o.format);
     rt.info(ranking_summary(run));
+    say_consent_left_out(rt, pool, settings);
 }
 
 void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
@@ -69,6 +77,7 @@ void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
                                   });
     stream.finish();
     rt.info(scores_summary(pool, pairs));
+    say_consent_left_out(rt, pool, settings);
 }
 
 void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
@@ -91,6 +100,7 @@ void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& p
         rt.print(assignment_records(pool, run.proposal), o.format);
     }
     rt.info(proposal_summary(pool, run));
+    say_consent_left_out(rt, pool, settings);
 }
 
 } // namespace

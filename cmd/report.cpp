@@ -81,6 +81,7 @@ std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptio
     // A report applies the planner's and the advisory map's rules as configured.
     request.planner = rt.config().config.planner;
     request.verify_after_days = rt.config().config.advisory.verify_after_days;
+    request.special_categories = rt.config().config.privacy.special_categories;
     const auto format = format_of(o);
     if (!catalogue_found(request.lang)) {
         rt.warn(fmt::format("the German catalogue was not found at {}; the report's texts are in "

@@ -148,9 +148,12 @@ def main():
            "residence_status, gender, birth_date, nationality, nationality_code, "
            "employment_at_entry, isced, entry_date, exit_date, active, created_at, updated_at, "
            "country_of_birth, second_nationality, second_nationality_code, foreign_background, "
-           "unemployed_since, housing, disability, minority, sensitive_consent, exit_situation, "
+           "unemployed_since, housing, disability, minority, exit_situation, "
            "status_6m, status_6m_date) "
-           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    # The reporting consents (schema 7), by reference, written after the candidates.
+    db.execute("CREATE TEMP TABLE bench_consent (reference TEXT PRIMARY KEY, given_on TEXT)")
+    consents = []
     chunk = []
     for c in range(1, args.candidates + 1):
         entry_offset = rnd.randrange(0, SPAN)
@@ -189,12 +192,18 @@ def main():
             rnd.choice([1, 1, 1, 0, None]) if code != "DE" else rnd.choice([0, 1, None]),
             unemployed_since, rnd.choices(HOUSING, HOUSING_WEIGHTS)[0],
             rnd.choices(SENSITIVE, SENSITIVE_WEIGHTS)[0] if consent else None,
-            rnd.choices(SENSITIVE, SENSITIVE_WEIGHTS)[0] if consent else None, consent,
+            rnd.choices(SENSITIVE, SENSITIVE_WEIGHTS)[0] if consent else None,
             exit_situation, status_6m, status_6m_date))
+        if consent:
+            consents.append((f"R{c:07}", consent))
         if len(chunk) == 50_000:
             db.executemany(sql, chunk)
             chunk.clear()
     db.executemany(sql, chunk)
+    db.executemany("INSERT INTO bench_consent VALUES (?, ?)", consents)
+    db.execute("INSERT INTO consent (candidate_id, scope, given_on, source, recorded_at) "
+               "SELECT candidate.id, 'reporting', given_on, 'form', given_on || 'T09:00:00Z' "
+               "FROM bench_consent JOIN candidate USING (reference)")
 
     # Placements: distinct (candidate, opening) pairs along proposed -> introduced -> interview
     # -> hired, or declined / withdrawn on the way.

@@ -22,7 +22,11 @@ ExchangeRecord load(Database& db, RecordKind kind, std::int64_t id) {
                     fmt::format("no {} with id {}; 'werkstatt {} list --all' shows them",
                                 to_string(kind), id, to_string(kind)));
     }
-    return ExchangeRecord{r->id, r->cells};
+    ExchangeRecord out{r->id, r->cells, {}};
+    if (kind == RecordKind::candidate) {
+        out.consents = read_consents(db, id);
+    }
+    return out;
 }
 
 // Return the cell of `column` typed as JSON readers expect: numbers, yes/no, or text.
@@ -48,8 +52,8 @@ bool shown_only_in_detail(RecordKind kind, const std::string& column) {
     static const std::set<std::string> k_columns = {
         "country_of_birth",   "second_nationality", "second_nationality_code",
         "foreign_background", "unemployed_since",   "housing",
-        "disability",         "minority",           "sensitive_consent",
-        "exit_situation",     "status_6m",          "status_6m_date"};
+        "disability",         "minority",           "exit_situation",
+        "status_6m",          "status_6m_date"};
     return kind == RecordKind::candidate && k_columns.count(column) != 0;
 }
 
@@ -57,32 +61,35 @@ bool answered(const Cell& c) {
     return c && (*c == "yes" || *c == "no");
 }
 
+// Return true if `consents` hold a reporting consent that was given and not withdrawn: what
+// the special categories need, to be stored and to be counted.
+bool reporting_consented(const std::vector<Consent>& consents) {
+    const auto c = find_consent(consents, Scope::reporting);
+    return c && c->given_on && !c->withdrawn_on;
+}
+
 // Refuse a special category (Art. 9 GDPR) recorded as yes or no that `policy` does not allow
-// or that has no consent day; `before` and `after` are the candidate's cells.
-void check_special_categories(const std::map<std::string, std::string>& fields,
+// or that has no reporting consent; `before` and `after` are the candidate `id`'s cells.
+void check_special_categories(std::int64_t id, const std::map<std::string, std::string>& fields,
                               const std::vector<Cell>& before, const std::vector<Cell>& after,
-                              const SensitivePolicy& policy) {
+                              const std::vector<Consent>& consents, const SensitivePolicy& policy) {
     const auto& schema = candidate_schema();
-    const auto consent = schema.index("sensitive_consent");
-    for (const auto& [field, allowed] :
-         {std::pair<std::string, bool>{"disability", policy.disability},
-          std::pair<std::string, bool>{"minority", policy.minority}}) {
+    for (const std::string field : {"disability", "minority"}) {
         const auto i = schema.index(field);
-        if (fields.count(field) != 0 && answered(after[i]) && !allowed) {
+        if (fields.count(field) != 0 && answered(after[i]) && !policy.special_categories) {
             throw Error(ErrorKind::config,
                         fmt::format("{} is a special category of personal data (Art. 9 GDPR) and "
-                                    "report.sensitive.{} is off; the administrator must switch "
-                                    "it on before yes or no is recorded (declined is always "
-                                    "allowed)",
-                                    field, field));
+                                    "privacy.special_categories is off; the administrator must "
+                                    "switch it on before yes or no is recorded (declined is "
+                                    "always allowed)",
+                                    field));
         }
-        const bool touched = after[i] != before[i] || after[consent] != before[consent];
-        if (touched && answered(after[i]) && !after[consent]) {
+        if (after[i] != before[i] && answered(after[i]) && !reporting_consented(consents)) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("{} yes or no needs the person's consent; record the day they "
-                                    "consented with --sensitive-consent DAY (or clear {} with "
-                                    "--{} unknown)",
-                                    field, field, field));
+                        fmt::format("{} yes or no needs the person's consent; record it first "
+                                    "with 'werkstatt candidate consent {} --scope reporting "
+                                    "--given-on DAY' (or clear {} with --{} unknown)",
+                                    field, id, field, field));
         }
     }
 }
@@ -121,9 +128,19 @@ std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
     const auto owner = kind == RecordKind::candidate ? filter.source : filter.company;
     RecordTable table(db, kind);
     std::vector<ExchangeRecord> out;
+    std::map<std::int64_t, std::vector<ConsentRow>> consents;
+    if (kind == RecordKind::candidate) {
+        consents = all_consent_rows(db);
+    }
     for (const auto id : record_ids(db, kind, filter.include_inactive, owner)) {
         if (auto r = table.find_id(id)) {
-            out.push_back(ExchangeRecord{r->id, std::move(r->cells)});
+            ExchangeRecord record{r->id, std::move(r->cells), {}};
+            if (const auto it = consents.find(id); it != consents.end()) {
+                for (const auto& row : it->second) {
+                    record.consents.push_back(consent_of_row(row));
+                }
+            }
+            out.push_back(std::move(record));
         }
     }
     return out;
@@ -151,7 +168,7 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
     }
     derive_columns(kind, cells);
     if (kind == RecordKind::candidate) {
-        check_special_categories(fields, record.cells, cells, policy);
+        check_special_categories(id, fields, record.cells, cells, record.consents, policy);
         const auto active = schema.index("active");
         const auto& left = cells[schema.index("exit_date")];
         if (fields.count("active") != 0 && cells[active] == Cell("1") &&
@@ -192,6 +209,7 @@ Scrubbed remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
         [&](WriteTransaction& txn) {
             load(db, RecordKind::candidate, id);
             delete_changes_of(db, "candidate", id);
+            delete_changes_of(db, "consent", id); // the consents' before-images
             delete_record(db, "candidate", id);
             txn.audit("candidate", id, "remove", "erased");
         },
@@ -236,8 +254,39 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
 
 namespace {
 
-// Return `records` as rows; `detail` adds the columns shown by `show` only, after the district.
-Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, bool detail) {
+// Return the last day of the matching consent of `r` as the listing's consent_until: empty when
+// it is open-ended, withdrawn or missing.
+Value consent_until_value(const ExchangeRecord& r) {
+    const auto c = find_consent(r.consents, Scope::matching);
+    if (!c || c->withdrawn_on || !c->valid_until) {
+        return Value{};
+    }
+    return Value{c->valid_until->iso()};
+}
+
+// Return what the consent `c` is on `day`: valid, expired, not-yet, withdrawn or none.
+std::string consent_state(const std::optional<Consent>& c, Date day) {
+    if (!c) {
+        return "none";
+    }
+    if (c->valid_on(day)) {
+        return "valid";
+    }
+    if (c->withdrawn_on && *c->withdrawn_on <= day) {
+        return "withdrawn";
+    }
+    return c->given_on && *c->given_on > day ? "not-yet" : "expired";
+}
+
+Value date_value(const std::optional<Date>& d) {
+    return d ? Value{d->iso()} : Value{};
+}
+
+// Return `records` as rows; `detail` adds the columns shown by `show` only, after the district,
+// and each scope's consent on `day`.
+Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, bool detail,
+                   Date day) {
+    const bool candidate = kind == RecordKind::candidate;
     const auto& schema = schema_of(kind);
     Records r;
     r.columns.push_back("id");
@@ -251,18 +300,35 @@ Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, 
         }
         listed.push_back(i);
         r.columns.push_back(c == "company_key" ? "company" : c);
+        if (candidate && c == "radius_km") {
+            r.columns.push_back("consent_until"); // where the column was before schema 7
+        }
     }
     r.columns.push_back("district");
     if (detail) {
         for (const auto i : detailed) {
             r.columns.push_back(schema.columns[i]);
         }
+        if (candidate) {
+            for (const auto scope : all_scopes()) {
+                const auto name = fmt::format("consent_{}", to_string(scope));
+                for (const char* part :
+                     {"", "_given_on", "_valid_until", "_withdrawn_on", "_source"}) {
+                    r.columns.push_back(name + part);
+                }
+            }
+        }
     }
+    const auto radius_index = schema.columns.size(); // no such column in an opening
+    const auto radius = candidate ? schema.index("radius_km") : radius_index;
     const auto district_index = schema.index("district_ags");
     for (const auto& rec : records) {
         std::vector<Value> row{rec.id};
         for (const auto i : listed) {
             row.push_back(cell_value(schema.columns[i], rec.cells[i]));
+            if (i == radius) {
+                row.push_back(consent_until_value(rec));
+            }
         }
         const auto& ags = rec.cells[district_index];
         const auto d = ags ? PlzDirectory::shipped().district(*ags) : std::nullopt;
@@ -270,6 +336,16 @@ Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, 
         if (detail) {
             for (const auto i : detailed) {
                 row.push_back(cell_value(schema.columns[i], rec.cells[i]));
+            }
+            if (candidate) {
+                for (const auto scope : all_scopes()) {
+                    const auto c = find_consent(rec.consents, scope);
+                    row.push_back(Value{consent_state(c, day)});
+                    row.push_back(c ? date_value(c->given_on) : Value{});
+                    row.push_back(c ? date_value(c->valid_until) : Value{});
+                    row.push_back(c ? date_value(c->withdrawn_on) : Value{});
+                    row.push_back(c ? Value{std::string(to_string(c->source))} : Value{});
+                }
             }
         }
         r.rows.push_back(std::move(row));
@@ -280,11 +356,11 @@ Records records_of(RecordKind kind, const std::vector<ExchangeRecord>& records, 
 } // namespace
 
 Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records) {
-    return records_of(kind, records, false);
+    return records_of(kind, records, false, Date::today());
 }
 
-Detail exchange_detail(RecordKind kind, const ExchangeRecord& record) {
-    const auto listing = records_of(kind, {record}, true);
+Detail exchange_detail(RecordKind kind, const ExchangeRecord& record, Date day) {
+    const auto listing = records_of(kind, {record}, true, day);
     Detail d;
     for (std::size_t i = 0; i < listing.columns.size(); ++i) {
         d.fields.emplace_back(listing.columns[i], listing.rows.front()[i]);

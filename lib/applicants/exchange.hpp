@@ -4,6 +4,7 @@
 // record from the import batch that last wrote it.
 #pragma once
 
+#include "applicants/consent.hpp"
 #include "applicants/fields.hpp"
 #include "io/records.hpp"
 #include "store/database.hpp"
@@ -15,10 +16,12 @@
 
 namespace werkstatt {
 
-// A candidate or opening as stored: its id and the cells of its schema.
+// A candidate or opening as stored: its id, the cells of its schema and, of a candidate, the
+// consents (consent.hpp) in the order of all_scopes().
 struct ExchangeRecord {
     std::int64_t id = 0;
     std::vector<Cell> cells;
+    std::vector<Consent> consents;
 };
 
 // Which records a listing shows.
@@ -40,18 +43,18 @@ ExchangeRecord require_opening(Database& db, std::int64_t id);
 std::vector<ExchangeRecord> list_exchange(Database& db, RecordKind kind,
                                           const ExchangeFilter& filter);
 
-// Which special categories of personal data (Art. 9 GDPR) may be recorded as yes or no: the
-// admin's switches report.sensitive.disability and report.sensitive.minority.
+// Whether the special categories of personal data (Art. 9 GDPR), disability and minority, may
+// be recorded as yes or no: the admin's switch privacy.special_categories.
 struct SensitivePolicy {
-    bool disability = false;
-    bool minority = false;
+    bool special_categories = false;
 };
 
 // Change record `id` of `kind` by `fields` (field name -> value as a user typed it; dates
 // YYYY-MM-DD); return the names of the changed columns. Throw Error(bad_data) naming the field.
 // A candidate's disability or minority may be set to yes or no only where `policy` allows it
-// (else Error(config)) and with a consent day given or stored (else Error(conflict)); declined
-// and unknown are always allowed. Nothing is written when anything is refused.
+// (else Error(config)) and while the candidate has a reporting consent that was given and not
+// withdrawn (else Error(conflict)); declined and unknown are always allowed. Nothing is written
+// when anything is refused.
 std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64_t id,
                                        const std::map<std::string, std::string>& fields,
                                        DryRun dry_run, const SensitivePolicy& policy = {});
@@ -82,9 +85,12 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
 // Return `records` of `kind` as a listing whose CSV imports back with profile "werkstatt" (or
 // "openings"). A listing leaves out the facts kept for the reports to funders (country of birth
 // to the status six months after leaving): the special categories among them are shown by
-// `candidate show` only, never in a list or an export.
+// `candidate show` only, never in a list or an export. A candidate's consent_until column is the
+// last day of their matching consent, empty when it is open-ended, withdrawn or missing.
 Records exchange_records(RecordKind kind, const std::vector<ExchangeRecord>& records);
-// Return one record for `show`.
-Detail exchange_detail(RecordKind kind, const ExchangeRecord& record);
+// Return one record for `show`; a candidate's shows each scope's consent with the stable keys
+// consent_<scope> (valid, expired, not-yet, withdrawn or none on `day`) and
+// consent_<scope>_given_on, _valid_until, _withdrawn_on and _source.
+Detail exchange_detail(RecordKind kind, const ExchangeRecord& record, Date day = Date::today());
 
 } // namespace werkstatt

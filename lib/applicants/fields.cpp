@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/fields.hpp"
 
+#include "applicants/consent.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -382,7 +383,6 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
         {"licences", licences_field(col("licences"))},
         {"available_from", date_field(col("available_from"))},
         {"radius_km", integer_field(col("radius_km"), 0, 1000)},
-        {"consent_until", date_field(col("consent_until"))},
         {"notes", text_field(col("notes"), 4000)},
         {"gender", code_field(
                        col("gender"),
@@ -423,8 +423,6 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                                             "not yes, no, declined or unknown"))},
         {"minority", hand_only(fact_field(col("minority"), parse_sensitive_answer,
                                           "not yes, no, declined or unknown"))},
-        {"sensitive_consent",
-         hand_only(unknown_clears(col("sensitive_consent"), date_field(col("sensitive_consent"))))},
         {"exit_situation",
          hand_only(fact_field(col("exit_situation"), parse_exit_situation,
                               "not job-searching, education, qualification, employed, "
@@ -482,7 +480,15 @@ const std::vector<std::string>& import_fields(RecordKind kind) {
         }
         return names;
     };
-    static const std::vector<std::string> candidate = names_of(candidate_normalisers());
+    static const std::vector<std::string> candidate = [] {
+        auto names = names_of(candidate_normalisers());
+        // The consent goes to the consent table, not to a column (applicants/consent.hpp).
+        for (const auto& f : consent_import_fields()) {
+            names.push_back(f);
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }();
     static const std::vector<std::string> opening = names_of(opening_normalisers());
     return kind == RecordKind::opening ? opening : candidate;
 }

@@ -123,10 +123,16 @@ std::string an(SettingType type) {
     return "a string";
 }
 
-// Whether [report.NAME] holds settings (report.sensitive.*, report.csv.*) rather than a named
-// report.
+// Whether [report.NAME] holds settings (report.csv.*, or the replaced report.sensitive.*)
+// rather than a named report.
 bool is_settings_table(const std::string& key) {
     const auto prefix = key + ".";
+    const auto& replaced = replaced_privacy_keys();
+    if (std::any_of(replaced.begin(), replaced.end(), [&](const ReplacedKey& r) {
+            return r.key.substr(0, prefix.size()) == prefix;
+        })) {
+        return true; // so that a replaced key is named as such, not read as a named report
+    }
     return std::any_of(config_table().defs().begin(), config_table().defs().end(),
                        [&](const KeyDef& def) { return def.key.rfind(prefix, 0) == 0; });
 }
@@ -134,6 +140,14 @@ bool is_settings_table(const std::string& key) {
 // Say that `key` is unknown; for report.sensitive.kind and the like, that the table holds
 // settings and cannot be a named report.
 std::string unknown_key_message(const std::string& key) {
+    for (const auto& r : replaced_privacy_keys()) {
+        if (r.key == key) {
+            return fmt::format("key '{}' was replaced by {} (one switch for disability and "
+                               "minority); remove it and set {} = true under [privacy] to "
+                               "collect them",
+                               key, r.now, r.now.substr(r.now.find('.') + 1));
+        }
+    }
     const auto last_dot = key.rfind('.');
     const auto table = key.substr(0, last_dot);
     const auto leaf = key.substr(last_dot + 1);
@@ -288,9 +302,13 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
                 const std::string& origin) {
     const KeyDef* def = find_key(key);
     if (def == nullptr) {
+        const auto message = unknown_key_message(key);
         throw Error(ErrorKind::config,
-                    fmt::format("{}: unknown key '{}'; 'werkstatt config show' lists the keys",
-                                origin, key));
+                    message.rfind("key '", 0) == 0
+                        ? fmt::format("{}: {}", origin, message)
+                        : fmt::format("{}: unknown key '{}'; 'werkstatt config show' lists the "
+                                      "keys",
+                                      origin, key));
     }
     const auto setting = text_setting(*def, value);
     if (!setting) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/importer.hpp"
 
+#include "applicants/consent.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
@@ -9,6 +10,7 @@
 #include "io/encoding.hpp"
 #include "io/input_file.hpp"
 #include "store/company_store.hpp"
+#include "store/consent_store.hpp"
 #include "store/match_store.hpp"
 #include "store/privacy_store.hpp"
 
@@ -32,7 +34,9 @@ struct Binding {
     std::string header; // as written in the file, for messages
     std::size_t index = 0;
     const std::map<std::string, std::string>* value_map = nullptr;
-    FieldNormaliser normalise; // looked up once, not per cell
+    // Looked up once, not per cell; none for a consent field (consent_import_fields()), which
+    // goes to the consent table.
+    std::optional<FieldNormaliser> normalise;
 };
 
 std::string delimiter_name(char d) {
@@ -45,7 +49,10 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
     std::vector<Binding> bindings;
     std::vector<std::string> missing;
     for (const auto& [field, column] : p.columns) {
-        Binding b{field, column.header, 0, nullptr, FieldNormaliser(p.kind, field)};
+        Binding b{field, column.header, 0, nullptr, std::nullopt};
+        if (p.kind == RecordKind::opening || !consent_import_field(field)) {
+            b.normalise.emplace(p.kind, field);
+        }
         if (const auto it = p.values.find(field); it != p.values.end()) {
             b.value_map = &it->second;
         }
@@ -67,8 +74,8 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
         }
         if (found) {
             bindings.push_back(b);
-        } else {
-            missing.push_back(column.header);
+        } else if (field != "consent_given_on" && field != "consent_scopes") {
+            missing.push_back(column.header); // those two are optional: older files lack them
         }
     }
     std::sort(bindings.begin(), bindings.end(),
@@ -135,6 +142,63 @@ std::string changed_json(const RecordSchema& schema, const std::vector<Cell>& be
     return j.dump();
 }
 
+// Return the consents `rows` of one candidate as the JSON of a before-image (entity "consent").
+std::string consent_json(const std::vector<ConsentRow>& rows) {
+    const auto optional = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& r : rows) {
+        j.push_back({{"scope", r.scope},
+                     {"given_on", optional(r.given_on)},
+                     {"valid_until", optional(r.valid_until)},
+                     {"withdrawn_on", optional(r.withdrawn_on)},
+                     {"source", r.source},
+                     {"batch_id", optional(r.batch_id)},
+                     {"recorded_at", r.recorded_at}});
+    }
+    return j.dump();
+}
+
+// Return the consents of candidate `id` that `json` (consent_json) holds.
+std::vector<ConsentRow> consent_rows_of_json(std::int64_t id, const std::string& json) {
+    const auto text = [](const nlohmann::json& v) {
+        return v.is_null() ? std::optional<std::string>() : v.get<std::string>();
+    };
+    std::vector<ConsentRow> rows;
+    for (const auto& o : nlohmann::json::parse(json)) {
+        ConsentRow r;
+        r.candidate_id = id;
+        r.scope = o.at("scope").get<std::string>();
+        r.given_on = text(o.at("given_on"));
+        r.valid_until = text(o.at("valid_until"));
+        r.withdrawn_on = text(o.at("withdrawn_on"));
+        r.source = o.at("source").get<std::string>();
+        if (!o.at("batch_id").is_null()) {
+            r.batch_id = o.at("batch_id").get<std::int64_t>();
+        }
+        r.recorded_at = o.at("recorded_at").get<std::string>();
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+// Throw Error(conflict) if a consent of candidate `id` was written after `batch` by anything
+// else: a row now stored that is neither as it was before (`before`) nor the batch's.
+void check_consents_unchanged(Database& db, std::int64_t batch, std::int64_t id,
+                              const std::vector<ConsentRow>& before) {
+    for (const auto& now : consent_rows(db, id)) {
+        if (now.batch_id == batch) {
+            continue;
+        }
+        const auto same = std::find(before.begin(), before.end(), now) != before.end();
+        if (!same) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("the {} consent of candidate {} was changed after batch {}; "
+                                    "undo the later change first (see 'werkstatt audit list')",
+                                    now.scope, id, batch));
+        }
+    }
+}
+
 // The records an import found unchanged so far, as one bit per record id: a second sighting is
 // a duplicate in the file. Memory follows the number of records in the database (an eighth of
 // a byte each), not the size of the file.
@@ -164,10 +228,15 @@ class SeenRecords {
 // for a group of known ones. Small enough that memory stays flat.
 constexpr std::size_t k_group = 32;
 
-// A valid row waiting to be written, and the line it starts on.
+// What became of a row's record.
+enum class Outcome { inserted, updated, unchanged };
+
+// A valid row waiting to be written, the line it starts on, and what it says about consent.
 struct Pending {
     std::vector<Cell> cells;
     std::size_t line = 0;
+    std::optional<FileConsent> consent;
+    Outcome outcome = Outcome::inserted;
 };
 
 // Everything one run carries from row to row.
@@ -188,8 +257,11 @@ class Run {
     }
 
     void start(const std::vector<Binding>& bindings) {
-        m_bindings = bindings;
+        m_bindings.clear();
         for (const auto& b : bindings) {
+            (b.normalise ? m_bindings : m_consent_bindings).push_back(b);
+        }
+        for (const auto& b : m_bindings) {
             for (auto i : field_columns(m_kind, b.field)) {
                 m_mapped.insert(i);
             }
@@ -225,18 +297,19 @@ class Run {
             const std::string_view raw =
                 b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
             m_context.value_map = b.value_map;
-            if (const auto p = b.normalise(raw, m_context, cells)) {
+            if (const auto p = (*b.normalise)(raw, m_context, cells)) {
                 problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
                                                record.line, b.header, p->message,
                                                text::display_safe(text::trim(raw))));
             }
         }
         check_identity(cells, record, file, problems);
+        auto consent = file_consent(record, file, problems);
         if (!problems.empty()) {
             return problems;
         }
         derive_columns(m_kind, cells);
-        queue(cells, record.line);
+        queue(cells, record.line, std::move(consent));
         return problems;
     }
 
@@ -256,6 +329,10 @@ class Run {
         // them exists after all, nothing is inserted and they take the way below.
         if (m_insert_first && m_table.insert_new(m_pending_rows, m_batch, m_now)) {
             m_result.batch.inserted += static_cast<std::int64_t>(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                m_pending[i].outcome = Outcome::inserted;
+            }
+            write_consents(n);
             return;
         }
         m_table.match(m_pending_rows, m_mapped_mask, m_matches);
@@ -274,6 +351,7 @@ class Run {
             }
         }
         m_insert_first = all_new;
+        write_consents(n);
     }
 
     void set_batch(std::int64_t id, WriteTransaction& txn) {
@@ -295,7 +373,7 @@ class Run {
     }
 
     // Queue a valid row; rows are written in groups of one owner, in the order of the file.
-    void queue(std::vector<Cell>& cells, std::size_t line) {
+    void queue(std::vector<Cell>& cells, std::size_t line, std::optional<FileConsent> consent) {
         if (m_pending_count > 0 && cells[m_owner] != m_pending.front().cells[m_owner]) {
             flush();
         }
@@ -305,17 +383,19 @@ class Run {
         auto& p = m_pending[m_pending_count++];
         p.cells.swap(cells); // no copy: the next row overwrites what it gets back
         p.line = line;
+        p.consent = std::move(consent);
         if (m_pending_count == k_group) {
             flush();
         }
     }
 
     // Write one queued row, knowing `match` about its record; return true if it was new.
-    bool upsert(const Pending& row, const RecordMatch& match) {
+    bool upsert(Pending& row, const RecordMatch& match) {
         const auto& cells = row.cells;
         if (!match.found) {
             m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
+            row.outcome = Outcome::inserted;
             return true;
         }
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
@@ -329,8 +409,10 @@ class Run {
         }
         if (unchanged) {
             ++m_result.batch.unchanged;
+            row.outcome = Outcome::unchanged;
             return false;
         }
+        row.outcome = Outcome::updated;
         auto existing = m_table.find(cells); // all columns now: for the merge and the old values
         auto merged = existing->cells;
         for (auto i : m_mapped) {
@@ -347,6 +429,95 @@ class Run {
         m_txn->audit(m_schema.table, existing->id, "import-update",
                      fmt::format("batch={} fields={}", m_batch, text::join(names, ",")));
         return false;
+    }
+
+    // Return what `record` says about consent in the columns of m_consent_bindings, nothing if
+    // it says nothing; add what is wrong to `problems`.
+    std::optional<FileConsent> file_consent(const CsvRecord& record, const std::string& file,
+                                            std::vector<std::string>& problems) {
+        if (m_consent_bindings.empty()) {
+            return std::nullopt;
+        }
+        FileConsent c;
+        bool said = false;
+        const auto bad = [&](const Binding& b, std::string_view raw, const std::string& why) {
+            problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
+                                           record.line, b.header, why,
+                                           text::display_safe(text::trim(raw))));
+        };
+        for (const auto& b : m_consent_bindings) {
+            const std::string_view raw =
+                b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
+            const auto value = text::trim(raw);
+            if (value.empty()) {
+                continue;
+            }
+            said = true;
+            if (b.field == "consent_scopes") {
+                try {
+                    c.scopes = parse_scope_list(value);
+                } catch (const Error& e) {
+                    bad(b, raw, e.what());
+                }
+                continue;
+            }
+            const auto day = Date::parse(value);
+            if (!day) {
+                bad(b, raw,
+                    fmt::format("{}; write DD.MM.YYYY or YYYY-MM-DD",
+                                Date::why_not(value) != "is not a date" ? "not a day that exists"
+                                                                        : "not a date"));
+                continue;
+            }
+            (b.field == "consent_given_on" ? c.given_on : c.valid_until) = day;
+        }
+        if (!said) {
+            return std::nullopt;
+        }
+        if (c.given_on && c.valid_until && *c.valid_until < *c.given_on) {
+            problems.push_back(fmt::format("{}:{}: the consent ends on {}, before it was given "
+                                           "on {}; correct the consent columns",
+                                           file, record.line, c.valid_until->iso(),
+                                           c.given_on->iso()));
+        }
+        if (c.scopes.empty()) {
+            c.scopes = {Scope::matching, Scope::sharing}; // what "Einwilligung bis" meant
+        }
+        return c;
+    }
+
+    // Write the consents of the first `n` pending rows, whose records are written: before-images
+    // for records the batch did not create, so that undo restores them exactly.
+    void write_consents(std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i) {
+            auto& row = m_pending[i];
+            if (!row.consent) {
+                continue;
+            }
+            const auto& reference = row.cells[m_reference];
+            const auto id = m_consents.candidate_id(*row.cells[m_owner], *reference);
+            if (!id) {
+                continue; // cannot happen: the record was just written
+            }
+            const auto done = apply_file_consent(m_consents, *id, *row.consent, m_batch, m_now);
+            for (const auto scope : done.kept_withdrawn) {
+                warn(fmt::format("{}:{}: reference \"{}\" withdrew the {} consent; the file's "
+                                 "older consent does not renew it ('werkstatt candidate consent' "
+                                 "records a new one)",
+                                 m_file, row.line, text::display_safe(*reference),
+                                 to_string(scope)));
+            }
+            if (!done.changed || row.outcome == Outcome::inserted) {
+                continue;
+            }
+            m_table.record_change(m_batch, *id, consent_json(done.before), "consent");
+            m_txn->audit("candidate", *id, "import-consent", fmt::format("batch={}", m_batch));
+            if (row.outcome == Outcome::unchanged) {
+                --m_result.batch.unchanged;
+                ++m_result.batch.updated;
+                row.outcome = Outcome::updated;
+            }
+        }
     }
 
     void warn(std::string w) {
@@ -388,6 +559,8 @@ class Run {
     std::string m_source;
     std::set<std::string> m_companies;
     std::vector<Binding> m_bindings;
+    std::vector<Binding> m_consent_bindings; // consent_import_fields(): the consent table
+    ConsentTable m_consents{m_db};
     std::set<std::size_t> m_mapped;
     std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
     std::vector<Cell> m_defaults;    // a new record's cells, the source filled in
@@ -593,6 +766,19 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                     table, id, batch_id));
         }
     }
+    std::vector<std::pair<std::int64_t, std::vector<ConsentRow>>> consents;
+    if (table == "candidate") {
+        for (const auto id : consents_changed_after(db, batch_id)) {
+            throw Error(ErrorKind::conflict,
+                        fmt::format("the consent of candidate {} was changed after batch {}; "
+                                    "undo the later change first (see 'werkstatt audit list')",
+                                    id, batch_id));
+        }
+        for (const auto& [id, before] : batch_changes(db, batch_id, "consent")) {
+            consents.emplace_back(id, consent_rows_of_json(id, before));
+            check_consents_unchanged(db, batch_id, id, consents.back().second);
+        }
+    }
     if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
         throw Error(ErrorKind::conflict,
                     fmt::format("batch {} created {}s that {} placement{} refer to; undo would "
@@ -621,6 +807,19 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
         }
         records.update(id, record->cells, last_batch, utc_timestamp());
         ++result.restored;
+    }
+    for (const auto& [id, rows] : consents) {
+        if (!records.find_id(id)) {
+            continue; // created by the batch: gone with its consents
+        }
+        delete_consent_rows(db, id);
+        for (const auto& row : rows) {
+            put_consent_row(db, row);
+        }
+        if (std::none_of(changed.begin(), changed.end(),
+                         [&](const auto& c) { return c.first == id; })) {
+            ++result.restored; // only its consents had changed
+        }
     }
     mark_undone(db, batch_id, utc_timestamp());
     txn.audit("import_batch", batch_id, "undo",

@@ -76,6 +76,24 @@ double level_share(int levels_above) {
     return levels_above < 0 ? k_below[-levels_above] : k_above[levels_above];
 }
 
+// Return why the matching consent of `c` does not hold on `day`, in words.
+std::string consent_failure(const MatchCandidate& c, Date day) {
+    if (!c.consent) {
+        return fmt::format("no matching consent recorded; record it with 'werkstatt candidate "
+                           "consent {} --scope matching --given-on DAY'",
+                           c.id);
+    }
+    const auto& k = *c.consent;
+    if (k.withdrawn_on && *k.withdrawn_on <= day) {
+        return fmt::format("matching consent withdrawn on {}", k.withdrawn_on->iso());
+    }
+    if (k.given_on && *k.given_on > day) {
+        return fmt::format("matching consent given only on {}", k.given_on->iso());
+    }
+    return fmt::format("matching consent ended on {}; renew it first",
+                       k.valid_until ? k.valid_until->iso() : std::string("?"));
+}
+
 struct Scorer {
     const MatchCandidate& c;
     const MatchOpening& o;
@@ -129,11 +147,8 @@ struct Scorer {
             });
             return false;
         }
-        if (c.consent_until && *c.consent_until < s.today) {
-            fail(Rule::consent_expired, [&] {
-                return fmt::format("consent to share the profile ended on {}; renew it first",
-                                   c.consent_until->iso());
-            });
+        if (const auto rule = consent_rule(c, s)) {
+            fail(*rule, [&] { return consent_failure(c, s.today); });
             return false;
         }
         if (!occupation_related(c, o, s)) {
@@ -404,9 +419,6 @@ struct Scorer {
             if (permission == WorkPermission::unknown) {
                 note("residence status needs clarifying before a hire");
             }
-            if (!c.consent_until) {
-                note("no consent date recorded: check consent before sharing the profile");
-            }
             if (c.kldb && o.kldb && s.min_kldb_digits == 0) {
                 note("match.min_kldb_digits = 0: occupation does not filter");
             }
@@ -463,7 +475,8 @@ bool within_reach(const MatchCandidate& c, const MatchOpening& o, const MatchSet
 std::string_view to_string(Rule rule) {
     static constexpr std::string_view k_names[] = {
         "not-allowed-to-work", "consent-expired",     "not-available",        "too-far",
-        "licence-missing",     "recognition-missing", "occupation-unrelated", "closed-before"};
+        "licence-missing",     "recognition-missing", "occupation-unrelated", "closed-before",
+        "no-consent"};
     return k_names[static_cast<std::size_t>(rule)];
 }
 
@@ -477,7 +490,17 @@ Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchS
 bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
                         const WorkRules& rules) {
     return rules.rule(c.residence).permission == WorkPermission::not_allowed ||
-           (c.consent_until && *c.consent_until < settings.today);
+           consent_rule(c, settings).has_value();
+}
+
+std::optional<Rule> consent_rule(const MatchCandidate& c, const MatchSettings& settings) {
+    if (!c.consent) {
+        return Rule::no_consent;
+    }
+    if (!c.consent->valid_on(settings.today)) {
+        return Rule::consent_expired;
+    }
+    return std::nullopt;
 }
 
 std::string format_points(std::int64_t milli) {

@@ -7,6 +7,7 @@
 // rule or score can read them, not even to break a tie.
 #pragma once
 
+#include "applicants/consent.hpp"
 #include "domain/candidate_values.hpp"
 #include "match/settings.hpp"
 #include "reference/geo.hpp"
@@ -36,7 +37,7 @@ struct MatchCandidate {
     std::optional<LicenceSet> licences; // empty: none recorded
     std::optional<Date> available_from;
     std::optional<std::int64_t> radius_km;
-    std::optional<Date> consent_until;
+    std::optional<Consent> consent;            // to matching; nothing: none recorded
     std::vector<std::int64_t> closed_openings; // declined or withdrawn before, ascending ids
 };
 
@@ -70,15 +71,16 @@ inline constexpr double k_missing_share = 0.0;
 // A hard rule that makes a pair infeasible.
 enum class Rule {
     not_allowed_to_work,  // residence status does not allow employment
-    consent_expired,      // consent to share the profile ended before the reference day
+    consent_expired,      // the matching consent does not hold on the reference day
     not_available,        // available only after the latest start the opening accepts
     too_far,              // beyond both the candidate's radius and the opening's limit
     licence_missing,      // a required driving licence class is missing
     recognition_missing,  // regulated occupation, recognition not full
     occupation_unrelated, // fewer shared KldB digits than match.min_kldb_digits
     closed_before,        // this pair was declined or withdrawn before
+    no_consent,           // no matching consent recorded
 };
-inline constexpr std::size_t k_rule_count = 8;
+inline constexpr std::size_t k_rule_count = 9;
 
 // Return a short name of `rule` ("too-far").
 std::string_view to_string(Rule rule);
@@ -128,8 +130,13 @@ bool within_reach(const MatchCandidate& c, const MatchOpening& o, const MatchSet
 Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchSettings& settings,
                     const WorkRules& rules, bool explain);
 
+// Return the hard rule of consent that `c` fails on settings.today: no_consent without a
+// matching consent, consent_expired when it does not hold that day (not yet given, ended or
+// withdrawn); nothing when it holds.
+std::optional<Rule> consent_rule(const MatchCandidate& c, const MatchSettings& settings);
+
 // Return true if `c` can pass no pair's hard rules whatever the opening: the residence status
-// does not allow work, or consent ended before settings.today.
+// does not allow work, or consent_rule() fails.
 bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
                         const WorkRules& rules);
 

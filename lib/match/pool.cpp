@@ -64,7 +64,6 @@ MatchCandidate candidate_of(const CandidateMatchRow& r, Locator& locator) {
     c.licences = licences_of(r.licences);
     c.available_from = date_of(r.available_from);
     c.radius_km = r.radius_km;
-    c.consent_until = date_of(r.consent_until);
     return c;
 }
 
@@ -103,6 +102,12 @@ MatchPool load_pool(Database& db, std::vector<std::string>& left_out) {
         if (!r.placed) {
             candidate_index[r.id] = pool.candidates.size();
             pool.candidates.push_back(candidate_of(r, locator));
+        }
+    }
+    for (auto& [id, consent] : consents_of_scope(db, Scope::matching)) {
+        const auto it = candidate_index.find(id);
+        if (it != candidate_index.end()) {
+            pool.candidates[it->second].consent = std::move(consent);
         }
     }
     for (const auto& r : load_opening_rows(db, false)) {

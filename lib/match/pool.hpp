@@ -13,9 +13,9 @@
 namespace werkstatt {
 
 // Return the pool of `db`: candidates that are active and neither hired nor in an introduction
-// or interview, openings that are open with positions left (positions minus placements hired,
-// introduced or in interview) of companies that are not archived, each by id; the pairs declined
-// or withdrawn before are closed.
+// or interview (each with their matching consent, which the model checks on its day), openings that
+// are open with positions left (positions minus placements hired, introduced or in interview) of
+// companies that are not archived, each by id; the pairs declined or withdrawn before are closed.
 MatchPool load_pool(Database& db);
 // Return the pool of `db` as load_pool() does, and put into `left_out` one line for each company
 // that is archived while openings of it are still open ("company mb is archived: openings 1, 3

@@ -75,6 +75,23 @@ Records ranking_listing(const MatchPool& pool, const RankingRun& run, bool expla
                                     "recognition", "availability", "distance_km"});
 }
 
+std::string consent_left_out(const MatchPool& pool, const MatchSettings& settings) {
+    std::size_t none = 0;
+    std::size_t expired = 0;
+    for (const auto& c : pool.candidates) {
+        const auto rule = consent_rule(c, settings);
+        none += rule == Rule::no_consent ? 1 : 0;
+        expired += rule == Rule::consent_expired ? 1 : 0;
+    }
+    if (none + expired == 0) {
+        return "";
+    }
+    return fmt::format("{} candidate{} left out: no matching consent valid on {} ({} {}, {} {})",
+                       none + expired, none + expired == 1 ? "" : "s", settings.today.iso(),
+                       to_string(Rule::no_consent), none, to_string(Rule::consent_expired),
+                       expired);
+}
+
 std::string ranking_summary(const RankingRun& run) {
     return fmt::format("{} shown; excluded by hard rules: {}", run.ranking.best.size(),
                        excluded_summary(run.ranking));

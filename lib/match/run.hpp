@@ -45,6 +45,11 @@ RankingRun rank_pool(Database& db, const MatchPool& pool, const RankingRequest& 
 
 // Return `run` as a listing; `brief` keeps the columns of a terminal table.
 Records ranking_listing(const MatchPool& pool, const RankingRun& run, bool explain, bool brief);
+// Return "N candidates left out: no matching consent valid on DAY (no-consent A,
+// consent-expired B)" for the candidates of `pool` whose matching consent does not hold on
+// settings.today, or "" when every candidate has one.
+std::string consent_left_out(const MatchPool& pool, const MatchSettings& settings);
+
 // Return "N shown; excluded by hard rules: ..." for `run`.
 std::string ranking_summary(const RankingRun& run);
 

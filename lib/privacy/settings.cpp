@@ -25,4 +25,12 @@ const SettingTable<PrivacySettings>& privacy_settings_table() {
     return table;
 }
 
+const std::vector<ReplacedKey>& replaced_privacy_keys() {
+    static const std::vector<ReplacedKey> keys = {
+        {"report.sensitive.disability", "privacy.special_categories"},
+        {"report.sensitive.minority", "privacy.special_categories"},
+    };
+    return keys;
+}
+
 } // namespace werkstatt

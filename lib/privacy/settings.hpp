@@ -5,6 +5,9 @@
 
 #include "core/settings.hpp"
 
+#include <string_view>
+#include <vector>
+
 namespace werkstatt {
 
 // The settings of data protection ([privacy]).
@@ -19,5 +22,16 @@ struct PrivacySettings {
 // Return the keys privacy.grace_days, privacy.retention_months, privacy.claim_months,
 // privacy.special_categories and privacy.pseudonymise.
 const SettingTable<PrivacySettings>& privacy_settings_table();
+
+// A key that werkstatt no longer reads and the key that took its place.
+struct ReplacedKey {
+    std::string_view key; // "report.sensitive.disability"
+    std::string_view now; // "privacy.special_categories"
+};
+
+// Return the keys that privacy settings replaced: report.sensitive.disability and
+// report.sensitive.minority (both now privacy.special_categories). A file that still has one is
+// refused, naming the new key.
+const std::vector<ReplacedKey>& replaced_privacy_keys();
 
 } // namespace werkstatt

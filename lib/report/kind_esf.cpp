@@ -187,7 +187,7 @@ Tally tally(Database& db, const Request& request) {
     return t;
 }
 
-Section participants(const Tally& t, const Request& request, const ReportSettings& settings) {
+Section participants(const Tally& t, const Request& request) {
     const auto lang = request.lang;
     const auto nr = tr(lang, "not recorded");
     Section s;
@@ -229,22 +229,22 @@ Section participants(const Tally& t, const Request& request, const ReportSetting
                                              {"declined", tr(lang, "Declined to answer")},
                                              {"missing", nr}};
     const auto disability_title = tr(lang, "Participants with disabilities");
-    if (settings.sensitive_disability) {
+    if (request.special_categories) {
         s.tables.push_back(breakdown(lang, "esf_disability", disability_title, sensitive,
                                      t.disability, k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_disability", disability_title));
-        s.paragraphs.push_back(tr(lang, "Disability is not collected: report.sensitive."
-                                        "disability is switched off."));
+        s.paragraphs.push_back(tr(lang, "Disability is not collected: "
+                                        "privacy.special_categories is switched off."));
     }
     const auto minority_title = tr(lang, "Minorities");
-    if (settings.sensitive_minority) {
+    if (request.special_categories) {
         s.tables.push_back(
             breakdown(lang, "esf_minority", minority_title, sensitive, t.minority, k_entering));
     } else {
         s.tables.push_back(not_collected(lang, "esf_minority", minority_title));
         s.paragraphs.push_back(tr(lang, "Membership of a minority is not collected: "
-                                        "report.sensitive.minority is switched off."));
+                                        "privacy.special_categories is switched off."));
     }
     s.tables.push_back(breakdown(lang, "esf_housing",
                                  tr(lang, "Homeless or affected by housing exclusion"), yes_no,
@@ -378,7 +378,7 @@ Report esf(Database& db, const Request& request, const ReportSettings& settings)
                      fmt::format(fmt::runtime(tr(request.lang, "ESF+ participant indicators {}")),
                                  request.period.str()));
     const auto counts = tally(db, request);
-    report.sections.push_back(participants(counts, request, settings));
+    report.sections.push_back(participants(counts, request));
     report.sections.push_back(results(counts, request));
     report.sections.push_back(entities(db, request));
     return report;

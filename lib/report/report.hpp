@@ -54,6 +54,9 @@ struct Request {
     // when an advisory service is due for checking (advisor.verify_after_days).
     PlannerSettings planner;
     std::int64_t verify_after_days = 365;
+    // Whether disability and minority are collected (privacy.special_categories); off: the ESF
+    // report says they are not collected.
+    bool special_categories = false;
 };
 
 // Build the report `request` asks for from `db` with `settings`, disclosure control applied.

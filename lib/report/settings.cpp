@@ -37,12 +37,6 @@ const SettingTable<ReportSettings>& report_settings_table() {
                      "more); further cells are hidden so that none can be worked out")
             .text("report.network", &ReportSettings::network,
                   "The network's name at the head of every report")
-            .boolean("report.sensitive.disability", &ReportSettings::sensitive_disability,
-                     "Record and report disability (Art. 9 GDPR), only for persons who "
-                     "consented; off: the ESF report says not collected")
-            .boolean("report.sensitive.minority", &ReportSettings::sensitive_minority,
-                     "Record and report membership of a minority (Art. 9 GDPR), only for "
-                     "persons who consented; off: the ESF report says not collected")
             .text("report.csv.delimiter", &ReportSettings::csv_delimiter,
                   "The field separator of report CSV files: ';' (German Excel), ',' or a tab",
                   check_delimiter)
@@ -80,6 +74,12 @@ std::optional<std::string> why_not_report_name(std::string_view name) {
                                "choose another name",
                                name, name, key);
         }
+    }
+    if (name == "sensitive") { // [report.sensitive] of earlier versions: a retired table
+        return fmt::format("'{}' cannot name a report: [report.{}] held the settings "
+                           "report.sensitive.disability and report.sensitive.minority (now "
+                           "privacy.special_categories); choose another name",
+                           name, name);
     }
     const bool valid = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

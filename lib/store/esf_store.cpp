@@ -59,11 +59,16 @@ constexpr const char* k_completeness =
 constexpr const char* k_housing = "CASE WHEN housing IN ('homeless', 'housing-exclusion') THEN 1 "
                                   "WHEN housing = 'housed' THEN 2 ELSE 0 END";
 constexpr const char* k_disability =
-    "CASE WHEN disability = 'declined' THEN 3 WHEN disability IS NULL OR sensitive_consent IS "
-    "NULL THEN 0 WHEN disability = 'yes' THEN 1 WHEN disability = 'no' THEN 2 ELSE 4 END";
+    "CASE WHEN disability = 'declined' THEN 3 WHEN disability IS NULL OR NOT reporting_consent "
+    "THEN 0 WHEN disability = 'yes' THEN 1 WHEN disability = 'no' THEN 2 ELSE 4 END";
 constexpr const char* k_minority =
-    "CASE WHEN minority = 'declined' THEN 3 WHEN minority IS NULL OR sensitive_consent IS NULL "
+    "CASE WHEN minority = 'declined' THEN 3 WHEN minority IS NULL OR NOT reporting_consent "
     "THEN 0 WHEN minority = 'yes' THEN 1 WHEN minority = 'no' THEN 2 ELSE 4 END";
+// A special category counts only for a person whose reporting consent was given and not
+// withdrawn (the consent table, schema 7); anonymous counts need none.
+constexpr const char* k_reporting_consent =
+    "EXISTS (SELECT 1 FROM consent WHERE consent.candidate_id = candidate.id AND scope = "
+    "'reporting' AND given_on IS NOT NULL AND withdrawn_on IS NULL)";
 constexpr const char* k_born_abroad =
     "CASE WHEN country_of_birth IS NULL THEN NULL ELSE country_of_birth <> 'DE' END";
 constexpr const char* k_exit =
@@ -110,7 +115,8 @@ std::string participants_sql() {
         "nationality_code, CASE WHEN e THEN second_nationality_code END AS "
         "second_nationality_code, CASE WHEN e AND nationality_code IS NULL THEN nationality END "
         "AS nationality_text FROM (SELECT gender, entry_date, birth_date, employment_at_entry, "
-        "unemployed_since, isced, housing, disability, minority, sensitive_consent, "
+        "unemployed_since, isced, housing, disability, minority, {reporting_consent} AS "
+        "reporting_consent, "
         "foreign_background, country_of_birth, nationality_code, second_nationality_code, "
         "nationality, exit_situation, status_6m, entry_date BETWEEN ?1 AND ?2 AS e, exit_date "
         "BETWEEN ?1 AND ?2 AS l, exit_date BETWEEN ?3 AND ?4 AS f, {age} AS age {rows} LIMIT -1) "
@@ -121,7 +127,8 @@ std::string participants_sql() {
         fmt::arg("housing", k_housing), fmt::arg("disability", k_disability),
         fmt::arg("minority", k_minority), fmt::arg("born_abroad", k_born_abroad),
         fmt::arg("exit", k_exit), fmt::arg("six_months", k_six_months), fmt::arg("age", k_age),
-        fmt::arg("rows", k_rows), fmt::arg("key", key));
+        fmt::arg("rows", k_rows), fmt::arg("key", key),
+        fmt::arg("reporting_consent", k_reporting_consent));
 }
 
 std::optional<std::string> text(const SQLite::Column& column) {

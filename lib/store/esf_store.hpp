@@ -34,7 +34,7 @@ struct EsfGroup {
     std::optional<std::string> completeness; // complete, incomplete (employment, birth date or
                                              // ISCED missing)
     std::optional<std::string> housing;      // yes (homeless, housing-exclusion), no (housed)
-    std::optional<std::string> disability;   // yes, no (with sensitive_consent), declined
+    std::optional<std::string> disability;   // yes, no (with a reporting consent), declined
     std::optional<std::string> minority;     // as disability
     // Entering: the raw facts of origin.
     std::optional<std::string> foreign_background; // "1", "0", nothing where not recorded

@@ -508,7 +508,8 @@ std::vector<ImportBatch> list_batches(Database& db) {
     return out;
 }
 
-void RecordTable::record_change(std::int64_t batch, std::int64_t id, const std::string& before) {
+void RecordTable::record_change(std::int64_t batch, std::int64_t id, const std::string& before,
+                                const std::string& entity) {
     if (!m_change) {
         m_change = std::make_unique<SQLite::Statement>(
             m_db.sql(), "INSERT OR IGNORE INTO import_change (batch_id, entity, record_id, "
@@ -517,7 +518,7 @@ void RecordTable::record_change(std::int64_t batch, std::int64_t id, const std::
     auto& q = *m_change;
     q.reset();
     q.bind(1, batch);
-    q.bind(2, m_schema.table);
+    q.bind(2, entity.empty() ? m_schema.table : entity);
     q.bind(3, id);
     q.bind(4, before);
     q.exec();

@@ -70,8 +70,10 @@ class RecordTable {
     void update(std::int64_t id, const std::vector<Cell>& cells, std::optional<std::int64_t> batch,
                 const std::string& now);
     // Record that `batch` changed record `id`, whose old values were `before` (JSON), so that
-    // `import undo` can restore them.
-    void record_change(std::int64_t batch, std::int64_t id, const std::string& before);
+    // `import undo` can restore them; `entity` names what changed when it is not the record
+    // itself ("consent": the candidate's consents).
+    void record_change(std::int64_t batch, std::int64_t id, const std::string& before,
+                       const std::string& entity = "");
 
   private:
     Database& m_db;

@@ -70,12 +70,12 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
     // Only the columns matching may use, named one by one.
     SQLite::Statement q(
         db.sql(),
-        fmt::format(
-            "SELECT id, source, reference, plz, city, kldb, german, residence_status, "
-            "recognition, licences, available_from, radius_km, consent_until, active, "
-            "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
-            "status IN {}) FROM candidate WHERE purged_on IS NULL AND {} AND {} ORDER BY id",
-            k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
+        fmt::format("SELECT id, source, reference, plz, city, kldb, german, residence_status, "
+                    "recognition, licences, available_from, radius_km, active, "
+                    "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
+                    "status IN {}) FROM candidate WHERE purged_on IS NULL AND {} AND {} ORDER BY "
+                    "id",
+                    k_holding, all ? "1" : "active = 1", only ? "id = ?" : "1"));
     if (only) {
         q.bind(1, *only);
     }
@@ -94,9 +94,8 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
         r.licences = q.getColumn(9).getString();
         r.available_from = text_column(q.getColumn(10));
         r.radius_km = int_column(q.getColumn(11));
-        r.consent_until = text_column(q.getColumn(12));
-        r.active = q.getColumn(13).getInt() != 0;
-        r.placed = q.getColumn(14).getInt() != 0;
+        r.active = q.getColumn(12).getInt() != 0;
+        r.placed = q.getColumn(13).getInt() != 0;
         rows.push_back(std::move(r));
     }
     return rows;

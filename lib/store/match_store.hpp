@@ -32,7 +32,6 @@ struct CandidateMatchRow {
     std::string licences;
     std::optional<std::string> available_from;
     std::optional<std::int64_t> radius_km;
-    std::optional<std::string> consent_until;
     bool active = true;
     bool placed = false; // hired, or in an introduction or interview now
 };

@@ -40,23 +40,22 @@ std::vector<std::int64_t> ids(Database& db, const std::string& sql, const std::s
 void anonymise(Database& db, std::int64_t id, const std::string& day, PurgeCounts& counts) {
     // Direct identifiers go; what the reports count stays or is generalised exactly as far as
     // they allow: the birth date keeps the age at entry (entry's month and day), the start of
-    // unemployment keeps whether it was long-term at entry, the consent day to the special
-    // categories keeps only that there was one.
+    // unemployment keeps whether it was long-term at entry, the consent to reporting keeps only
+    // that it was given and not withdrawn (its year).
     SQLite::Statement q(
         db.sql(),
         fmt::format(
             "UPDATE candidate SET purged_on = ?2, reference = 'purged-' || "
             "lower(hex(randomblob(16))), first_name = '', last_name = '', email = '', phone = "
             "'', plz = '', city = '', occupation = '', languages = '', licences = '', notes = '', "
-            "recognition = NULL, available_from = NULL, radius_km = NULL, consent_until = NULL, "
+            "recognition = NULL, available_from = NULL, radius_km = NULL, "
             "birth_date = CASE WHEN birth_date IS NULL OR entry_date IS NULL THEN NULL ELSE "
             "printf('%04d', CAST(substr(entry_date, 1, 4) AS INTEGER) - ({age})) || "
             "substr(entry_date, 5) END, nationality = CASE WHEN nationality_code IS NULL THEN "
             "nationality ELSE '' END, second_nationality = '', unemployed_since = CASE WHEN "
             "unemployed_since IS NULL OR entry_date IS NULL THEN NULL WHEN unemployed_since < "
             "date(entry_date, '-12 months') THEN date(entry_date, '-12 months', '-1 day') ELSE "
-            "entry_date END, sensitive_consent = CASE WHEN sensitive_consent IS NULL THEN NULL "
-            "ELSE substr(sensitive_consent, 1, 4) || '-01-01' END, status_6m_date = NULL, "
+            "entry_date END, status_6m_date = NULL, "
             "created_batch = NULL, batch_id = NULL WHERE id = ?1 AND purged_on IS NULL",
             fmt::arg("age", k_age)));
     q.bind(1, id);
@@ -73,11 +72,19 @@ void anonymise(Database& db, std::int64_t id, const std::string& day, PurgeCount
         db.sql(), "DELETE FROM import_change WHERE entity = 'candidate' AND record_id = ?");
     images.bind(1, id);
     counts.import_images += images.exec();
-    // The consent to reporting stays: the reports may count the special categories by it.
+    // The consent to reporting stays, the ESF+ report counts the special categories by it; of
+    // its days only the year.
     SQLite::Statement consent(db.sql(), "DELETE FROM consent WHERE candidate_id = ? AND scope IN "
                                         "('matching', 'sharing')");
     consent.bind(1, id);
     consent.exec();
+    SQLite::Statement reporting(
+        db.sql(), "UPDATE consent SET given_on = substr(given_on, 1, 4) || '-01-01', valid_until = "
+                  "NULL, batch_id = NULL, recorded_at = substr(recorded_at, 1, 4) || "
+                  "'-01-01T00:00:00Z', withdrawn_on = CASE WHEN withdrawn_on IS NULL THEN NULL "
+                  "ELSE substr(withdrawn_on, 1, 4) || '-01-01' END WHERE candidate_id = ?");
+    reporting.bind(1, id);
+    reporting.exec();
 }
 
 } // namespace

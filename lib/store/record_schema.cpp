@@ -48,7 +48,6 @@ const RecordSchema& candidate_schema() {
                                       "licences",
                                       "available_from",
                                       "radius_km",
-                                      "consent_until",
                                       "notes",
                                       "gender",
                                       "birth_date",
@@ -67,7 +66,6 @@ const RecordSchema& candidate_schema() {
                                       "housing",
                                       "disability",
                                       "minority",
-                                      "sensitive_consent",
                                       "exit_situation",
                                       "status_6m",
                                       "status_6m_date"}};

@@ -9,10 +9,12 @@ run match --assign --commit $DAY
 expect_status 0
 run placement set CP-A 2 introduced --note "Gespräch am 12.1."
 expect_status 0
-# until candidate consent lands: consents are written by hand
-sqlite3 "$DB" "INSERT INTO consent (candidate_id, scope, given_on, valid_until, source, batch_id, recorded_at) VALUES (1, 'sharing', '2026-01-15', '2028-12-31', 'agency-file', 2, '2026-01-15T10:00:00Z')"
-sqlite3 "$DB" "INSERT INTO consent (candidate_id, scope, given_on, withdrawn_on, source, recorded_at) VALUES (1, 'reporting', '2026-02-01', '2026-11-01', 'form', '2026-02-01T09:00:00Z')"
-sqlite3 "$DB" "INSERT INTO consent (candidate_id, scope, given_on, source, recorded_at) VALUES (2, 'matching', '2026-03-01', 'by-hand', '2026-03-01T09:00:00Z')"
+# The agency file brought consents to matching and sharing; reporting was given on a form and
+# withdrawn.
+run candidate consent CP-A --scope reporting --given-on 2026-02-01 --consent-source form
+expect_status 0
+run candidate consent CP-A --scope reporting --withdraw --on 2026-11-01
+expect_status 0
 # a second import of the same file changes CP-A's plz, so that an old value is kept for undo
 sed 's/^CP-A;w;Amal;Haddad;01.02.1990;syrisch;39104/CP-A;w;Amal;Haddad;01.02.1990;syrisch;39106/' \
     "$TESTDATA/match/candidates.csv" >"$T/second.csv"
@@ -45,9 +47,11 @@ json_check "$J" "d['candidate']['last_name'] == 'Haddad <b>&\"x\"' and d['candid
 json_check "$J" "d['candidate']['birth_date'] == '1990-02-01' and d['candidate']['nationality'] == 'syrisch' and d['candidate']['gender'] == 'female'" "reporting facts"
 json_check "$J" "d['candidate']['radius_km'] == 30 and d['candidate']['disability'] is None and d['candidate']['notes'] == 'spricht auch Französisch'" "typed values"
 json_check "$J" "d['candidate']['plz'] == '39106'" "the re-import's value"
-json_check "$J" "[c['scope'] for c in d['consents']] == ['reporting', 'sharing']" "consents"
-json_check "$J" "d['consents'][1] == {'scope': 'sharing', 'given_on': '2026-01-15', 'valid_until': '2028-12-31', 'withdrawn_on': None, 'source': 'agency-file', 'batch_id': 2, 'recorded_at': '2026-01-15T10:00:00Z'}" "sharing consent not exact"
-json_check "$J" "d['consents'][0]['withdrawn_on'] == '2026-11-01'" "withdrawn consent"
+json_check "$J" "[c['scope'] for c in d['consents']] == ['matching', 'reporting', 'sharing']" "consents"
+sharing=$(sql "SELECT given_on, valid_until, withdrawn_on, source, batch_id, recorded_at FROM consent WHERE candidate_id = 1 AND scope = 'sharing'")
+json_check "$J" "'|'.join('' if d['consents'][2][k] is None else str(d['consents'][2][k]) for k in ['given_on', 'valid_until', 'withdrawn_on', 'source', 'batch_id', 'recorded_at']) == '$sharing'" "sharing consent not exact"
+json_check "$J" "d['consents'][2]['valid_until'] == '2028-12-31' and d['consents'][2]['source'] == 'agency-file' and d['consents'][2]['batch_id'] in (2, 3)" "the agency file's consent"
+json_check "$J" "d['consents'][1]['withdrawn_on'] == '2026-11-01' and d['consents'][1]['given_on'] == '2026-02-01' and d['consents'][1]['source'] == 'form'" "withdrawn consent"
 json_check "$J" "len(d['placements']) == 1 and d['placements'][0]['status'] == 'introduced' and d['placements'][0]['note'] == 'Gespräch am 12.1.'" "placement"
 json_check "$J" "d['placements'][0]['company_key'] == 'spedition' and d['placements'][0]['company_name'] == 'Spedition Elbe GmbH' and d['placements'][0]['opening_id'] == 2 and d['placements'][0]['introduced_on']" "placement's opening and company"
 json_check "$J" "len(d['match_pairs']) == 1 and d['match_pairs'][0]['run_id'] == 1 and d['match_pairs'][0]['run_day'] == '2026-12-01'" "match pair and its run's day"
@@ -78,7 +82,7 @@ json_check "$OUT/again.json" "[f['path'] for f in d['written_files']] == ['$OUT/
 case_ "another candidate's export holds only their own rows"
 run candidate export 2 --output "$OUT/b.json"
 expect_status 0
-json_check "$OUT/b.json" "d['candidate']['reference'] == 'CP-B' and [c['scope'] for c in d['consents']] == ['matching'] and d['recipients'] == [] and all(p['id'] != 1 or True for p in d['placements'])" "candidate 2"
+json_check "$OUT/b.json" "d['candidate']['reference'] == 'CP-B' and [c['scope'] for c in d['consents']] == ['matching', 'sharing'] and d['recipients'] == []" "candidate 2"
 json_check "$OUT/b.json" "not any(a['entity'] == 'candidate' and a['entity_id'] == 1 for a in d['audit'])" "candidate 1's audit rows in candidate 2's export"
 
 case_ "HTML: German by default, plain-language headings, everything escaped"

@@ -17,7 +17,7 @@ check; [ "$(q recognition V12)" = full ] || fail "value maps are not case-insens
 check; [ "$(q "plz || '|' || district_ags" V01)" = "06108|15002" ] || fail "PLZ with leading zero / district: $(q "plz || '|' || district_ags" V01)"
 check; [ "$(q "typeof(plz)" V01)" = text ] || fail "PLZ not stored as text"
 check; [ "$(q district_ags V02)" = 15003 ] || fail "district of 39104"
-check; [ "$(q "birth_date || ' ' || available_from || ' ' || consent_until" V01)" = "1985-07-05 2027-02-01 2027-12-31" ] || fail "dates not YYYY-MM-DD"
+check; [ "$(q "birth_date || ' ' || available_from || ' ' || (SELECT group_concat(scope || '=' || valid_until || '/' || source) FROM consent WHERE candidate_id = candidate.id)" V01)" = "1985-07-05 2027-02-01 matching=2027-12-31/agency-file,sharing=2027-12-31/agency-file" ] || fail "dates not YYYY-MM-DD, or the consent not matching and sharing"
 check; [ "$(q german V01)/$(q german V02)/$(q "coalesce(german, 'NULL')" V03)" = "B1/native/NULL" ] || fail "CEFR: $(q german V01)/$(q german V02)/$(q "coalesce(german, 'NULL')" V03)"
 check; [ "$(q languages V01)|$(q languages V02)" = "ar:C2;en:B1|ar:native" ] || fail "Weitere Sprachen: $(q languages V01)|$(q languages V02)"
 check; [ "[$(q licences V01)][$(q licences V02)][$(q licences V03)]" = "[][B, C1][B, C1]" ] || fail "Führerschein: [$(q licences V01)][$(q licences V02)][$(q licences V03)]"

@@ -7,7 +7,7 @@
 run init
 run candidate import "$TESTDATA/match/candidates.csv" --profile ba --source jc-md
 expect_status 0
-ON="--set report.sensitive.disability=true --set report.sensitive.minority=true"
+ON="--set privacy.special_categories=true"
 
 # Print column $1 of candidate CP-A, NULL as "NULL".
 fact() { sql "SELECT ifnull($1, 'NULL') FROM candidate WHERE reference = 'CP-A'"; }
@@ -56,18 +56,20 @@ run candidate edit CP-A --unemployed-since 2025-02-30
 expect_error 65 "not a day that exists"
 run candidate edit CP-A --disability perhaps
 expect_error 65 "not yes, no, declined or unknown"
-run candidate edit CP-A --sensitive-consent gestern
+run candidate edit CP-A --sensitive-consent 2026-11-02
+expect_error 2 "candidate consent CP-A --scope reporting --given-on DAY"
+run candidate consent CP-A --scope reporting --given-on gestern
 expect_error 65 "not a date"
 run candidate edit CP-Z --housing housed
 expect_error 66 "no candidate with id or reference 'CP-Z'"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "a refused edit changed the database"
 
-case_ "disability yes or no is refused while report.sensitive.disability is off (78)"
+case_ "disability yes or no is refused while privacy.special_categories is off (78)"
 before=$(db_fingerprint)
-run candidate edit CP-A --disability yes --sensitive-consent 2026-11-02
-expect_error 78 "report.sensitive.disability is off"
-run candidate edit CP-A --minority no --sensitive-consent 2026-11-02
-expect_error 78 "report.sensitive.minority is off"
+run candidate edit CP-A --disability yes
+expect_error 78 "privacy.special_categories is off"
+run candidate edit CP-A --minority no
+expect_error 78 "privacy.special_categories is off"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "a refused edit changed the database"
 
 case_ "declined is always allowed: it records a refusal, no health data"
@@ -75,31 +77,23 @@ run candidate edit CP-A --disability declined --minority declined
 expect_status 0
 check; [ "$(fact disability)|$(fact minority)" = "declined|declined" ] || fail "declined not stored"
 
-case_ "switched on, yes or no still needs the consent day (69), nothing half-written"
+case_ "switched on, yes or no still needs a reporting consent (69), nothing half-written"
 before=$(db_fingerprint)
 # shellcheck disable=SC2086
 run $ON candidate edit CP-A --disability yes --housing housed
-expect_error 69 "--sensitive-consent DAY"
+expect_error 69 "candidate consent 1 --scope reporting --given-on DAY"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "the refused edit wrote the housing"
 
-case_ "switched on and with a consent day given in the same command, it is stored"
-# shellcheck disable=SC2086
-run $ON candidate edit CP-A --disability yes --sensitive-consent 02.11.2026
+case_ "switched on and with a reporting consent recorded before, it is stored"
+run candidate consent CP-A --scope Berichte --given-on 02.11.2026
 expect_status 0
-check; [ "$(fact disability)|$(fact sensitive_consent)" = "yes|2026-11-02" ] || fail "not stored: $(fact disability)|$(fact sensitive_consent)"
-
-case_ "... or with the consent day stored before"
+# shellcheck disable=SC2086
+run $ON candidate edit CP-A --disability yes
+expect_status 0
 # shellcheck disable=SC2086
 run $ON candidate edit CP-A --minority no
 expect_status 0
-check; [ "$(fact minority)" = no ] || fail "minority: $(fact minority)"
-
-case_ "clearing the consent while yes or no is stored is refused"
-before=$(db_fingerprint)
-# shellcheck disable=SC2086
-run $ON candidate edit CP-A --sensitive-consent unknown
-expect_error 69 "needs the person's consent"
-check; [ "$before" = "$(db_fingerprint)" ] || fail "the consent was cleared"
+check; [ "$(fact disability)|$(fact minority)" = "yes|no" ] || fail "not stored: $(fact disability)|$(fact minority)"
 
 case_ "switching the setting off later deletes nothing, and other edits still work"
 run candidate edit CP-A --notes "Rückruf"
@@ -119,11 +113,14 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 for k in ("country_of_birth", "second_nationality", "second_nationality_code",
           "foreign_background", "unemployed_since", "housing", "disability", "minority",
-          "sensitive_consent", "exit_situation", "status_6m", "status_6m_date"):
+          "exit_situation", "status_6m", "status_6m_date", "consent_reporting",
+          "consent_reporting_given_on"):
     assert k in d, k
+assert "sensitive_consent" not in d, d
 assert d["housing"] == "housed" and d["country_of_birth"] == "SY", d
 assert d["minority"] == "declined" and d["disability"] is None, d
-assert d["sensitive_consent"] == "2026-11-02", d
+assert d["consent_reporting_given_on"] == "2026-11-02", d
+assert d["consent_reporting_source"] == "by-hand", d
 PY
 run candidate list --all --format csv
 expect_status 0

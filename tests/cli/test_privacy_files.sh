@@ -20,9 +20,15 @@ run candidate import "$D/ba_utf8.csv" --source jc
 expect_status 0
 sql "SELECT id FROM candidate ORDER BY id" >"$T/ids"
 check; [ "$(wc -l <"$T/ids")" -ge 4 ] || fail "the premise: at least four candidates"
-sql "DELETE FROM consent" # until candidate consent lands
-sql "INSERT INTO consent (candidate_id, scope, valid_until, source, recorded_at) VALUES (1, 'matching', '2027-03-10', 'by-hand', 'x'), (1, 'sharing', '2027-05-01', 'by-hand', 'x'), (2, 'matching', '2027-04-20', 'by-hand', 'x'), (3, 'reporting', NULL, 'form', 'x')" # until candidate consent lands
-sql "INSERT INTO consent (candidate_id, scope, withdrawn_on, source, recorded_at) VALUES (4, 'matching', '2027-02-01', 'form', 'x')" # until candidate consent lands
+# Only the consents below count: the agency file's are set aside (the test's own facts).
+sql "DELETE FROM consent"
+for c in "1 --scope matching --until 2027-03-10" "1 --scope sharing --until 2027-05-01" \
+    "2 --scope matching --until 2027-04-20" "3 --scope reporting --given-on 2026-11-01" \
+    "4 --scope matching --given-on 2026-06-01" "4 --scope matching --withdraw --on 2027-02-01"; do
+    # shellcheck disable=SC2086 # the words of $c are the arguments
+    run candidate consent $c
+    expect_status 0
+done
 ref1=$(sql "SELECT reference FROM candidate WHERE id = 1")
 
 case_ "status: consents ended or ending within 30 days, by day"

@@ -63,7 +63,7 @@ expect_out_has '"primary"'
 expect_out_has '"secondary"'
 
 case_ "esf with the sensitive categories on, a year, min_cell 4"
-run --set report.sensitive.disability=true --set report.sensitive.minority=true \
+run --set privacy.special_categories=true \
     --set report.min_cell=4 report esf --period 2027 --date 2027-04-02 --format json
 expect_status 0
 expect_out_has '"esf_disability"'
@@ -71,7 +71,7 @@ expect_out_lacks '"not_collected"'
 prove
 
 case_ "esf of the quarter whose leavers are followed up six months later"
-run --set report.sensitive.disability=true report esf --period 2026Q3 --format json
+run --set privacy.special_categories=true report esf --period 2026Q3 --format json
 expect_status 0
 prove
 

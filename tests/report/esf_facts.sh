@@ -48,8 +48,9 @@ while [ "$i" -le 64 ]; do
 done
 w candidate import "$csv" --profile ba --source esf
 
-# The special categories are stored only with report.sensitive.* on and the person's consent day.
-SENSITIVE="--set report.sensitive.disability=true --set report.sensitive.minority=true"
+# The special categories are stored only with privacy.special_categories on and the person's
+# reporting consent.
+SENSITIVE="--set privacy.special_categories=true"
 
 # The facts of candidate ESF-NN (id NN): entry, employment, education, origin, housing, the
 # special categories; exits spread over 2026Q3 and 2027Q1, followed up six months later.
@@ -94,7 +95,7 @@ while [ "$i" -le 64 ]; do
     fi
     # Consent to the special categories from all but every third; a refusal needs none.
     if [ $((i % 3)) -ne 0 ]; then
-        set -- "$@" --sensitive-consent 2027-01-02
+        w candidate consent "$ref" --scope reporting --given-on 2027-01-02
         if [ $((i % 14)) -eq 0 ]; then set -- "$@" --disability yes; else set -- "$@" --disability no; fi
         if [ $((i % 10)) -eq 5 ]; then
             set -- "$@" --minority yes

@@ -316,8 +316,12 @@ TEST_CASE("exchange: exchange_records lists the schema's columns with id and dis
     edit_exchange(x.db, RecordKind::candidate, id, {{"radius_km", "30"}}, DryRun::no);
     const auto list = list_exchange(x.db, RecordKind::candidate, {});
     const auto r = exchange_records(RecordKind::candidate, list);
-    // The twelve report facts of schema 6 are shown by `show` only.
-    REQUIRE(r.columns.size() == candidate_schema().columns.size() - 12 + 2);
+    // The eleven report facts of schema 6 are shown by `show` only; consent_until (the matching
+    // consent's last day) stays where the column was, after radius_km.
+    REQUIRE(r.columns.size() == candidate_schema().columns.size() - 11 + 3);
+    const auto radius = std::find(r.columns.begin(), r.columns.end(), "radius_km");
+    REQUIRE(radius + 1 != r.columns.end());
+    CHECK(*(radius + 1) == "consent_until");
     for (const char* shown_only : {"disability", "minority", "sensitive_consent", "housing",
                                    "country_of_birth", "exit_situation", "status_6m"}) {
         INFO(shown_only);
@@ -408,7 +412,8 @@ TEST_CASE("exchange: exchange_detail adds the report facts that listings leave o
         {{"housing", "housed"}, {"foreign_background", "yes"}, {"disability", "declined"}},
         DryRun::no);
     const auto d = exchange_detail(RecordKind::candidate, require_candidate(x.db, "A-1", {}));
-    REQUIRE(d.fields.size() == candidate_schema().columns.size() + 2);
+    // id, district, consent_until, and five keys for each of the three scopes' consents.
+    REQUIRE(d.fields.size() == candidate_schema().columns.size() + 3 + 15);
     const auto field = [&](const std::string& name) {
         for (const auto& [k, v] : d.fields) {
             if (k == name) {
@@ -422,9 +427,11 @@ TEST_CASE("exchange: exchange_detail adds the report facts that listings leave o
     CHECK(field("foreign_background") == Value{true});
     CHECK(field("disability") == Value{std::string("declined")});
     CHECK(field("minority") == Value{});
+    CHECK(field("consent_matching") == Value{std::string("none")});
+    CHECK(field("consent_reporting_given_on") == Value{});
 }
 
-TEST_CASE("exchange: a special category needs the setting and a consent day",
+TEST_CASE("exchange: a special category needs the setting and a reporting consent",
           "[applicants][exchange]") {
     Exchange x;
     const auto id = x.candidate("ba", "A-1");
@@ -432,40 +439,37 @@ TEST_CASE("exchange: a special category needs the setting and a consent day",
         return cell(require_candidate(x.db, "A-1", {}), RecordKind::candidate, column);
     };
     const SensitivePolicy off{};
-    const SensitivePolicy on{true, true};
+    const SensitivePolicy on{true};
+    const auto consent = [&](bool withdraw) {
+        ConsentChange change;
+        change.scopes = {Scope::reporting};
+        if (withdraw) {
+            change.withdraw = true;
+        } else {
+            change.given_on = Date::parse_iso("2026-11-02");
+        }
+        record_consent(x.db, "A-1", std::nullopt, change, *Date::parse_iso("2026-12-01"),
+                       DryRun::no);
+    };
+    consent(false);
     auto f = failure_of([&] {
-        edit_exchange(x.db, RecordKind::candidate, id,
-                      {{"disability", "yes"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no,
-                      off);
+        edit_exchange(x.db, RecordKind::candidate, id, {{"disability", "yes"}}, DryRun::no, off);
     });
     CHECK(f.kind == ErrorKind::config);
-    CHECK_THAT(f.message, Catch::Contains("report.sensitive.disability is off"));
+    CHECK_THAT(f.message, Catch::Contains("privacy.special_categories is off"));
+    edit_exchange(x.db, RecordKind::candidate, id, {{"disability", "no"}}, DryRun::no, on);
+    CHECK(value("disability") == Cell("no"));
+    // Declined is always allowed, setting off or not.
+    edit_exchange(x.db, RecordKind::candidate, id, {{"minority", "declined"}}, DryRun::no, off);
+    CHECK(value("minority") == Cell("declined"));
+    // Without a reporting consent (withdrawn), yes or no is refused and nothing half-written.
+    consent(true);
     f = failure_of([&] {
         edit_exchange(x.db, RecordKind::candidate, id, {{"minority", "no"}, {"notes", "x"}},
                       DryRun::no, on);
     });
     CHECK(f.kind == ErrorKind::conflict);
-    CHECK_FALSE(value("minority").has_value());
-    CHECK(value("notes") == Cell("")); // nothing half-written
-    // Only the category allowed: the other one stays refused.
-    f = failure_of([&] {
-        edit_exchange(x.db, RecordKind::candidate, id,
-                      {{"minority", "yes"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no,
-                      SensitivePolicy{true, false});
-    });
-    CHECK(f.kind == ErrorKind::config);
-    edit_exchange(x.db, RecordKind::candidate, id,
-                  {{"disability", "no"}, {"sensitive_consent", "2026-11-02"}}, DryRun::no, on);
-    CHECK(value("disability") == Cell("no"));
-    CHECK(value("sensitive_consent") == Cell("2026-11-02"));
-    // Declined is always allowed, setting off or not.
-    edit_exchange(x.db, RecordKind::candidate, id, {{"minority", "declined"}}, DryRun::no, off);
+    CHECK_THAT(f.message, Catch::Contains("candidate consent " + std::to_string(id)));
     CHECK(value("minority") == Cell("declined"));
-    // The consent cannot go while an answer stays.
-    f = failure_of([&] {
-        edit_exchange(x.db, RecordKind::candidate, id, {{"sensitive_consent", "unknown"}},
-                      DryRun::no, on);
-    });
-    CHECK(f.kind == ErrorKind::conflict);
-    CHECK(value("sensitive_consent") == Cell("2026-11-02"));
+    CHECK(value("notes") == Cell(""));
 }

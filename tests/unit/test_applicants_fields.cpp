@@ -2,6 +2,7 @@
 // The fields of candidates and openings: how a raw value becomes the stored one.
 #include "applicants/fields.hpp"
 
+#include "applicants/consent.hpp"
 #include "core/text.hpp"
 #include "import/profile.hpp"
 #include "support.hpp"
@@ -103,10 +104,10 @@ TEST_CASE("fields: dates are read in German and ISO form and stored as ISO",
     CHECK(stored("birth_date", "13.05.1990") == "1990-05-13");
     CHECK(stored("birth_date", "1990-05-13") == "1990-05-13");
     CHECK(stored("available_from", "1990-05-13", DateFormat::iso) == "1990-05-13");
-    CHECK(stored("consent_until", "29.02.2028") == "2028-02-29"); // 2028 is a leap year
-    CHECK(stored("consent_until", "") == "NULL");
-    CHECK(refused("consent_until", "29.02.2027")); // 2027 is not
-    CHECK(refused("birth_date", "31.04.1990"));    // April has 30 days
+    CHECK(stored("available_from", "29.02.2028") == "2028-02-29"); // 2028 is a leap year
+    CHECK(stored("available_from", "") == "NULL");
+    CHECK(refused("available_from", "29.02.2027")); // 2027 is not
+    CHECK(refused("birth_date", "31.04.1990"));     // April has 30 days
     CHECK(refused("birth_date", "morgen"));
 
     SECTION("the message shows the form the profile expects first, and the other") {
@@ -327,22 +328,31 @@ TEST_CASE("fields: import_fields lists what a profile may map, alphabetically",
         CHECK_FALSE(hand_only_field(RecordKind::candidate, f));
     }
     // ... and those set by hand only: special categories (Art. 9 GDPR) never come in bulk.
-    for (const char* f : {"disability", "minority", "sensitive_consent", "foreign_background",
-                          "exit_situation", "status_6m", "status_6m_date"}) {
+    for (const char* f : {"disability", "minority", "foreign_background", "exit_situation",
+                          "status_6m", "status_6m_date"}) {
         INFO(f);
         CHECK_FALSE(contains(c, f));
         CHECK(hand_only_field(RecordKind::candidate, f));
         CHECK_NOTHROW(FieldNormaliser(RecordKind::candidate, f));
     }
     CHECK_FALSE(hand_only_field(RecordKind::candidate, "no_such_field"));
+    // The consent columns of an agency file go to the consent table, not to a column.
+    for (const char* f : {"consent_until", "consent_given_on", "consent_scopes"}) {
+        INFO(f);
+        CHECK(contains(c, f));
+        CHECK_FALSE(hand_only_field(RecordKind::candidate, f));
+    }
     for (const char* f : {"company", "title", "reference", "positions", "licence", "status"}) {
         INFO(f);
         CHECK(contains(o, f));
     }
     CHECK_FALSE(contains(o, "first_name"));
-    // Every field can be normalised; an unknown one is a bug.
+    // Every field but the consent's (the consent table's) can be normalised; an unknown one is
+    // a bug.
     for (const auto& f : c) {
-        CHECK_NOTHROW(FieldNormaliser(RecordKind::candidate, f));
+        if (!consent_import_field(f)) {
+            CHECK_NOTHROW(FieldNormaliser(RecordKind::candidate, f));
+        }
     }
     CHECK(failure_of([] { FieldNormaliser(RecordKind::candidate, "company"); }).kind ==
           ErrorKind::internal);

@@ -223,6 +223,30 @@ TEST_CASE("config::load_config names file, line and key of an unknown key", "[co
     }
 }
 
+TEST_CASE("config::load_config names privacy.special_categories for the keys it replaced",
+          "[config]") {
+    TempDir dir;
+    const auto path = dir.file("c.toml");
+    write_text(path, "[report]\n"
+                     "lang = \"en\"\n"
+                     "[report.sensitive]\n"
+                     "minority = true\n");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    const auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith(path.string() + ":4:"));
+    CHECK_THAT(f.message, Catch::Contains("'report.sensitive.minority' was replaced by "
+                                          "privacy.special_categories"));
+    SECTION("and as --set") {
+        auto t = bare_sources();
+        t.assignments = {"report.sensitive.disability=true"};
+        const auto g = failure_of([&] { load_config(t); });
+        CHECK(g.kind == ErrorKind::config);
+        CHECK_THAT(g.message, Catch::Contains("replaced by privacy.special_categories"));
+    }
+}
+
 TEST_CASE("config::load_config refuses values of the wrong type or out of range", "[config]") {
     TempDir dir;
     const auto path = dir.file("c.toml");
@@ -519,8 +543,8 @@ TEST_CASE("config::load_config reads named reports [report.NAME], later files re
     const auto extra = dir.file("extra.toml");
     write_text(user, "[report]\n"                   // 1
                      "lang = \"en\"\n"              // 2
-                     "[report.sensitive]\n"         // 3
-                     "disability = true\n"          // 4
+                     "[report.csv]\n"               // 3
+                     "bom = false\n"                // 4
                      "[report.quartal]\n"           // 5
                      "kind = \"quartalsbericht\"\n" // 6
                      "period = \"last-quarter\"\n"  // 7
@@ -534,7 +558,7 @@ TEST_CASE("config::load_config reads named reports [report.NAME], later files re
     sources.explicit_file = extra;
     const auto loaded = load_config(sources);
     CHECK(loaded.config.report.lang == "en");
-    CHECK(loaded.config.report.sensitive_disability);
+    CHECK_FALSE(loaded.config.report.csv_bom);
     const auto& reports = loaded.config.named_reports;
     REQUIRE(reports.size() == 2);
     CHECK(reports[0].name == "jahr"); // by name

@@ -169,6 +169,9 @@ void add_candidate(SQLite::Database& sql, const std::string& ref, const std::str
     q.bind(8, birth);
     q.bind(9, nationality);
     q.exec();
+    // A matching consent without an end: matching uses only candidates who gave one.
+    sql.exec("INSERT INTO consent (candidate_id, scope, source, recorded_at) VALUES "
+             "(last_insert_rowid(), 'matching', 'form', 'now')");
 }
 
 // Return every feasible pair with its score and the proposal, as text.

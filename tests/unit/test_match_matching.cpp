@@ -130,8 +130,10 @@ class RandomPool {
         c.residence =
             chance(80) ? ResidenceStatus::schutz
                        : statuses[static_cast<std::size_t>(between(0, int(statuses.size()) - 1))];
+        c.consent = Consent{};
+        c.consent->scope = Scope::matching;
         if (chance(10)) {
-            c.consent_until = Date::parse_iso("2026-06-01");
+            c.consent->valid_until = Date::parse_iso("2026-06-01");
         }
         for (const auto& o : pool.openings) {
             if (chance(5)) {

@@ -25,7 +25,10 @@ MatchCandidate candidate() {
     c.licences = LicenceSet::parse("B, CE").value;
     c.available_from = Date::parse_iso("2027-01-01");
     c.radius_km = 30;
-    c.consent_until = Date::parse_iso("2028-01-01");
+    c.consent = Consent{};
+    c.consent->scope = Scope::matching;
+    c.consent->given_on = Date::parse_iso("2026-01-15");
+    c.consent->valid_until = Date::parse_iso("2028-01-01");
     return c;
 }
 
@@ -81,8 +84,30 @@ TEST_CASE("each hard rule excludes the pair and says why", "[match]") {
     }
     SECTION("consent that ended") {
         auto c = candidate();
-        c.consent_until = Date::parse_iso("2026-11-30");
+        c.consent->valid_until = Date::parse_iso("2026-11-30");
+        const auto e = eval(c, opening());
+        CHECK(e.failed == Rule::consent_expired);
+        CHECK_THAT(e.failure, Catch::Contains("ended on 2026-11-30"));
+    }
+    SECTION("consent withdrawn") {
+        auto c = candidate();
+        c.consent->withdrawn_on = Date::parse_iso("2026-12-01");
+        const auto e = eval(c, opening());
+        CHECK(e.failed == Rule::consent_expired);
+        CHECK_THAT(e.failure, Catch::Contains("withdrawn on 2026-12-01"));
+    }
+    SECTION("consent given only after the reference day") {
+        auto c = candidate();
+        c.consent->given_on = Date::parse_iso("2026-12-02");
         CHECK(eval(c, opening()).failed == Rule::consent_expired);
+    }
+    SECTION("no matching consent recorded") {
+        auto c = candidate();
+        c.consent.reset();
+        const auto e = eval(c, opening());
+        CHECK(e.failed == Rule::no_consent);
+        CHECK(to_string(*e.failed) == "no-consent");
+        CHECK_THAT(e.failure, Catch::Contains("candidate consent 1 --scope matching"));
     }
     SECTION("available only after the latest start") {
         auto c = candidate();
@@ -275,7 +300,6 @@ TEST_CASE("missing facts earn nothing, are named with where to record them", "[m
     c.plz = "";
     c.recognition.reset();
     c.available_from.reset();
-    c.consent_until.reset();
     const auto e = eval(c, opening());
     REQUIRE(e.feasible()); // a missing fact never excludes
     for (const auto p :
@@ -292,7 +316,7 @@ TEST_CASE("missing facts earn nothing, are named with where to record them", "[m
     const auto lines = explanation_lines(e);
     const auto notes = std::count_if(
         lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("note: ", 0) == 0; });
-    CHECK(notes == 3); // no consent date, no KldB code, place unknown
+    CHECK(notes == 2); // no KldB code, place unknown
 
     c = candidate();
     c.plz = "99999";
@@ -366,12 +390,25 @@ LonLat east_at(double km) {
 TEST_CASE("consent that ends on the reference day is still valid", "[match]") {
     const auto s = settings(); // today 2026-12-01
     auto c = candidate();
-    c.consent_until = s.today;
+    c.consent->valid_until = s.today;
     CHECK(eval(c, opening(), s).feasible());
     CHECK_FALSE(candidate_excluded(c, s, WorkRules::shipped()));
-    c.consent_until = s.today + -1;
+    c.consent->valid_until = s.today + -1;
     CHECK(eval(c, opening(), s).failed == Rule::consent_expired);
     CHECK(candidate_excluded(c, s, WorkRules::shipped()));
+}
+
+TEST_CASE("consent given on the reference day holds; withdrawn on it does not", "[match]") {
+    const auto s = settings(); // today 2026-12-01
+    auto c = candidate();
+    c.consent->given_on = s.today;
+    CHECK_FALSE(candidate_excluded(c, s, WorkRules::shipped()));
+    c.consent->withdrawn_on = s.today + 1;
+    CHECK_FALSE(candidate_excluded(c, s, WorkRules::shipped()));
+    c.consent->withdrawn_on = s.today;
+    CHECK(candidate_excluded(c, s, WorkRules::shipped()));
+    c.consent.reset();
+    CHECK(consent_rule(c, s) == Rule::no_consent);
 }
 
 TEST_CASE("a distance of exactly the limit is within reach, 100 m more is not", "[match]") {

@@ -36,6 +36,17 @@ void participant(Database& db, int n, const std::string& assignments) {
     db.sql().exec(fmt::format("UPDATE candidate SET {} WHERE reference = 'C{}'", assignments, n));
 }
 
+// Give participant `n` a reporting consent given on `given_on`, withdrawn on `withdrawn_on`
+// ("NULL": not withdrawn).
+void reporting_consent(Database& db, int n, const std::string& given_on,
+                       const std::string& withdrawn_on = "NULL") {
+    db.sql().exec(fmt::format(
+        "INSERT INTO consent (candidate_id, scope, given_on, withdrawn_on, source, recorded_at) "
+        "SELECT id, 'reporting', '{}', {}, 'form', '2027-01-01T00:00:00Z' FROM candidate WHERE "
+        "reference = 'C{}'",
+        given_on, withdrawn_on, n));
+}
+
 Request request_for(const char* period) {
     return Request{"esf",        *Period::parse(period), *Date::parse_iso("2027-04-02"),
                    Language::en, std::nullopt,           werkstatt::PlannerSettings{},
@@ -156,10 +167,14 @@ TEST_CASE("esf: sensitive categories only when switched on and consented", "[rep
     TestDatabase t;
     auto& db = t.db();
     const std::string in = "entry_date = '2027-02-01', ";
-    participant(db, 1, in + "disability = 'yes', sensitive_consent = '2027-01-01'");
+    participant(db, 1, in + "disability = 'yes'");
+    reporting_consent(db, 1, "2027-01-01");
     participant(db, 2, in + "disability = 'yes'"); // no consent recorded
     participant(db, 3, in + "disability = 'declined'");
-    participant(db, 4, in + "disability = 'no', sensitive_consent = '2027-01-01'");
+    participant(db, 4, in + "disability = 'no'");
+    reporting_consent(db, 4, "2027-01-01");
+    participant(db, 5, in + "disability = 'yes'"); // consented, then withdrew
+    reporting_consent(db, 5, "2027-01-01", "'2027-03-01'");
     SECTION("switched off: not collected, and the report says so") {
         const auto report = werkstatt::report::esf(db, request_for("2027Q1"), ReportSettings{});
         const auto& d = table(report, "esf_disability");
@@ -172,13 +187,13 @@ TEST_CASE("esf: sensitive categories only when switched on and consented", "[rep
         CHECK(said);
     }
     SECTION("switched on: consented answers, declined, and the rest not recorded") {
-        ReportSettings settings;
-        settings.sensitive_disability = true;
-        const auto report = werkstatt::report::esf(db, request_for("2027Q1"), settings);
+        auto request = request_for("2027Q1");
+        request.special_categories = true;
+        const auto report = werkstatt::report::esf(db, request, ReportSettings{});
         CHECK(count(report, "esf_disability", "yes") == 1);
         CHECK(count(report, "esf_disability", "no") == 1);
         CHECK(count(report, "esf_disability", "declined") == 1);
-        CHECK(count(report, "esf_disability", "missing") == 1);
+        CHECK(count(report, "esf_disability", "missing") == 2); // no consent, withdrawn
     }
 }
 

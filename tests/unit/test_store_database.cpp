@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/database.hpp"
 
+#include "core/embedded.hpp"
 #include "store/company_store.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -553,4 +555,57 @@ TEST_CASE("store::erase_and_scrub says when a reader keeps the log from being em
     CHECK(scrubbed == werkstatt::Scrubbed::not_yet);
     CHECK(count_rows(db, "topic") == 9); // the erasure itself is committed
     other.exec("COMMIT");
+}
+
+TEST_CASE("store::Database carries the consents of a schema-6 database into the consent table",
+          "[store][migration]") {
+    TempDir dir;
+    const auto path = dir.file("six.db");
+    {
+        // A database as werkstatt wrote it with schema 6: the migrations up to 0006 only.
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA application_id = 1466651508"); // 0x576B5374, "WkSt"
+        const auto files = werkstatt::embedded_names("migrations/");
+        REQUIRE(files.size() >= 7);
+        for (std::size_t i = 0; i < 6; ++i) {
+            raw.exec(std::string(*werkstatt::embedded_file(files[i])));
+        }
+        raw.exec("PRAGMA user_version = 6");
+        raw.exec("INSERT INTO import_batch (kind, file_name, sha256, profile, source, encoding, "
+                 "started_at, finished_at) VALUES ('candidate', 'a.csv', 'x', 'ba', 'ba', "
+                 "'utf-8', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+        raw.exec("INSERT INTO candidate (source, reference, consent_until, sensitive_consent, "
+                 "batch_id, created_batch, created_at, updated_at) VALUES ('ba', 'A', "
+                 "'2027-12-31', '2026-11-02', 1, 1, '2026-01-01T00:00:00Z', "
+                 "'2026-01-02T00:00:00Z')");
+        raw.exec("INSERT INTO candidate (source, reference, consent_until, created_at, "
+                 "updated_at) VALUES ('hand', 'B', '2026-06-30', '2026-01-01T00:00:00Z', "
+                 "'2026-01-03T00:00:00Z')");
+        raw.exec("INSERT INTO candidate (source, reference, created_at, updated_at) VALUES "
+                 "('hand', 'C', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+    }
+    auto db = Database::open(test_options(path));
+    CHECK(db.schema_version() == werkstatt::latest_schema_version());
+    const auto rows = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        SQLite::Statement q(db.sql(), sql);
+        while (q.executeStep()) {
+            out.push_back(q.getColumn(0).getString());
+        }
+        return out;
+    };
+    CHECK(
+        rows("SELECT reference || ' ' || scope || ' ' || ifnull(given_on, '-') || ' ' || "
+             "ifnull(valid_until, '-') || ' ' || consent.source || ' ' || ifnull(consent.batch_id, "
+             "'-') FROM consent JOIN candidate ON candidate.id = candidate_id ORDER BY "
+             "reference, scope") ==
+        std::vector<std::string>{
+            "A matching - 2027-12-31 agency-file 1", "A reporting 2026-11-02 - by-hand -",
+            "A sharing - 2027-12-31 agency-file 1", "B matching - 2026-06-30 by-hand -",
+            "B sharing - 2026-06-30 by-hand -"});
+    // The consent table is the one truth: the old columns are gone.
+    const auto columns = rows("SELECT name FROM pragma_table_info('candidate')");
+    CHECK(std::find(columns.begin(), columns.end(), "consent_until") == columns.end());
+    CHECK(std::find(columns.begin(), columns.end(), "sensitive_consent") == columns.end());
+    CHECK(count_rows(db, "candidate") == 3);
 }

@@ -27,3 +27,7 @@ INSERT INTO consent (candidate_id, scope, valid_until, source, batch_id, recorde
 INSERT INTO consent (candidate_id, scope, given_on, source, recorded_at)
     SELECT id, 'reporting', sensitive_consent, 'by-hand', updated_at
     FROM candidate WHERE sensitive_consent IS NOT NULL;
+
+-- The consent table is now the one truth: the columns it was filled from go.
+ALTER TABLE candidate DROP COLUMN consent_until;
+ALTER TABLE candidate DROP COLUMN sensitive_consent;
