@@ -131,4 +131,23 @@ w audit list --limit 5
 step "The quarterly report to the members, as cron writes it each quarter (examples/crontab)" "report quarterly --period this-quarter"
 w report quarterly --period this-quarter
 
+step "A person consents on the network's form to being counted in the ESF+ report" "candidate consent JC-H-1001 --scope reporting --given-on ..."
+w candidate consent JC-H-1001 --scope reporting --given-on 2026-11-20 --consent-source form
+
+step "Another withdraws the consent to share their profile: from today no card goes out" "candidate consent CP-000002-B --scope sharing --withdraw"
+w candidate consent CP-000002-B --scope sharing --withdraw
+
+step "A person asks what is stored about them (Art. 15): a German letter, mode 0600" "candidate export CP-000003-B --output auskunft.html"
+w candidate export CP-000003-B --output "$dir/auskunft-CP-000003-B.html"
+
+step "Consents ending within 90 days, and what the nightly purge would erase" "privacy status --within 90 --date $day"
+w privacy status --within 90 --date $day
+
+step "Files with personal data that werkstatt wrote" "privacy files"
+w privacy files
+
+step "The entry for the record of processing activities (Art. 30), for the data protection officer" "privacy record > verarbeitungsverzeichnis.md"
+w privacy record >"$dir/verarbeitungsverzeichnis.md"
+printf '%s lines written to %s\n' "$(wc -l <"$dir/verarbeitungsverzeichnis.md")" "$dir/verarbeitungsverzeichnis.md"
+
 printf '\nDemo database: %s (try: %s --db %s company list --format json)\n' "$db" "$bin" "$db"
