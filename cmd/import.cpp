@@ -149,6 +149,7 @@ void setup_import(CLI::App& app, Runtime& rt) {
             rt.info(fmt::format("{} batch {} ({}): deleted {}, restored {}",
                                 verb(dry, "undid", "undo"), batch, r.batch.file_name, r.deleted,
                                 r.restored));
+            warn_if_not_scrubbed(rt, db, r.scrubbed);
         };
     });
 }

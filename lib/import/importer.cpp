@@ -724,107 +724,120 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
 }
 
 UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
-    WriteTransaction txn(db);
-    const auto batch = find_batch(db, batch_id);
-    if (!batch) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("no import batch {}; 'werkstatt import list' shows them", batch_id));
-    }
-    if (batch->undone_at) {
-        throw Error(ErrorKind::conflict,
-                    fmt::format("batch {} was undone already on {}; nothing to do", batch_id,
-                                *batch->undone_at));
-    }
-    if (const auto day = batch_images_purged_on(db, batch_id)) {
-        throw Error(ErrorKind::conflict,
+    // Through erase_and_scrub: the records a batch inserted are personal data, and no journal or
+    // write-ahead log may keep them once they are taken back.
+    UndoResult result;
+    const auto scrubbed = erase_and_scrub(
+        db,
+        [&](WriteTransaction& txn) {
+            const auto batch = find_batch(db, batch_id);
+            if (!batch) {
+                throw Error(ErrorKind::not_found,
+                            fmt::format("no import batch {}; 'werkstatt import list' shows them",
+                                        batch_id));
+            }
+            if (batch->undone_at) {
+                throw Error(ErrorKind::conflict,
+                            fmt::format("batch {} was undone already on {}; nothing to do",
+                                        batch_id, *batch->undone_at));
+            }
+            if (const auto day = batch_images_purged_on(db, batch_id)) {
+                throw Error(
+                    ErrorKind::conflict,
                     fmt::format("import batch {} is older than privacy.claim_months: 'privacy "
                                 "purge' erased the values it replaced on {}, so it cannot be "
                                 "undone; change the records with 'candidate edit' or 'opening "
                                 "edit' instead",
                                 batch_id, *day));
-    }
-    const std::string table = batch->kind == "opening" ? "opening" : "candidate";
-    UndoResult result{*batch, 0, 0};
-    const auto created = created_by(db, table, batch_id);
-    const auto changed = batch_changes(db, batch_id, table);
-    RecordTable records(db, table == "opening" ? RecordKind::opening : RecordKind::candidate);
-    for (const auto& [id, last] : created) {
-        if (last != batch_id) {
-            throw Error(ErrorKind::conflict,
+            }
+            const std::string table = batch->kind == "opening" ? "opening" : "candidate";
+            result.batch = *batch;
+            const auto created = created_by(db, table, batch_id);
+            const auto changed = batch_changes(db, batch_id, table);
+            RecordTable records(db,
+                                table == "opening" ? RecordKind::opening : RecordKind::candidate);
+            for (const auto& [id, last] : created) {
+                if (last != batch_id) {
+                    throw Error(
+                        ErrorKind::conflict,
                         fmt::format("{} {} was changed after batch {}; undo the later change "
                                     "first (see 'werkstatt audit list')",
                                     table, id, batch_id));
-        }
-    }
-    for (const auto& [id, before] : changed) {
-        const auto now = records.find_id(id);
-        if (now && now->batch_id != batch_id) {
-            throw Error(ErrorKind::conflict,
+                }
+            }
+            for (const auto& [id, before] : changed) {
+                const auto now = records.find_id(id);
+                if (now && now->batch_id != batch_id) {
+                    throw Error(
+                        ErrorKind::conflict,
                         fmt::format("{} {} was changed after batch {}; undo the later change "
                                     "first (see 'werkstatt audit list')",
                                     table, id, batch_id));
-        }
-    }
-    std::vector<std::pair<std::int64_t, std::vector<ConsentRow>>> consents;
-    if (table == "candidate") {
-        for (const auto id : consents_changed_after(db, batch_id)) {
-            throw Error(ErrorKind::conflict,
+                }
+            }
+            std::vector<std::pair<std::int64_t, std::vector<ConsentRow>>> consents;
+            if (table == "candidate") {
+                for (const auto id : consents_changed_after(db, batch_id)) {
+                    throw Error(
+                        ErrorKind::conflict,
                         fmt::format("the consent of candidate {} was changed after batch {}; "
                                     "undo the later change first (see 'werkstatt audit list')",
                                     id, batch_id));
-        }
-        for (const auto& [id, before] : batch_changes(db, batch_id, "consent")) {
-            consents.emplace_back(id, consent_rows_of_json(id, before));
-            check_consents_unchanged(db, batch_id, id, consents.back().second);
-        }
-    }
-    if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
-        throw Error(ErrorKind::conflict,
+                }
+                for (const auto& [id, before] : batch_changes(db, batch_id, "consent")) {
+                    consents.emplace_back(id, consent_rows_of_json(id, before));
+                    check_consents_unchanged(db, batch_id, id, consents.back().second);
+                }
+            }
+            if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
+                throw Error(
+                    ErrorKind::conflict,
                     fmt::format("batch {} created {}s that {} placement{} refer to; undo would "
                                 "lose the coordinators' work ('werkstatt placement list' shows "
                                 "them)",
                                 batch_id, table, held, held == 1 ? "" : "s"));
-    }
-    result.deleted = delete_created_by(db, table, batch_id);
-    const auto& schema = table == "opening" ? opening_schema() : candidate_schema();
-    for (const auto& [id, before] : changed) {
-        auto record = records.find_id(id);
-        if (!record) {
-            continue;
-        }
-        const auto old = nlohmann::json::parse(before);
-        std::optional<std::int64_t> last_batch;
-        for (auto it = old.begin(); it != old.end(); ++it) {
-            if (it.key() == k_last_batch) {
-                if (!it.value().is_null()) {
-                    last_batch = it.value().get<std::int64_t>();
-                }
-                continue;
             }
-            record->cells[schema.index(it.key())] =
-                it.value().is_null() ? Cell() : Cell(it.value().get<std::string>());
-        }
-        records.update(id, record->cells, last_batch, utc_timestamp());
-        ++result.restored;
-    }
-    for (const auto& [id, rows] : consents) {
-        if (!records.find_id(id)) {
-            continue; // created by the batch: gone with its consents
-        }
-        delete_consent_rows(db, id);
-        for (const auto& row : rows) {
-            put_consent_row(db, row);
-        }
-        if (std::none_of(changed.begin(), changed.end(),
-                         [&](const auto& c) { return c.first == id; })) {
-            ++result.restored; // only its consents had changed
-        }
-    }
-    mark_undone(db, batch_id, utc_timestamp());
-    txn.audit("import_batch", batch_id, "undo",
-              fmt::format("deleted={} restored={}", result.deleted, result.restored));
-    txn.finish(dry_run);
+            result.deleted = delete_created_by(db, table, batch_id);
+            const auto& schema = table == "opening" ? opening_schema() : candidate_schema();
+            for (const auto& [id, before] : changed) {
+                auto record = records.find_id(id);
+                if (!record) {
+                    continue;
+                }
+                const auto old = nlohmann::json::parse(before);
+                std::optional<std::int64_t> last_batch;
+                for (auto it = old.begin(); it != old.end(); ++it) {
+                    if (it.key() == k_last_batch) {
+                        if (!it.value().is_null()) {
+                            last_batch = it.value().get<std::int64_t>();
+                        }
+                        continue;
+                    }
+                    record->cells[schema.index(it.key())] =
+                        it.value().is_null() ? Cell() : Cell(it.value().get<std::string>());
+                }
+                records.update(id, record->cells, last_batch, utc_timestamp());
+                ++result.restored;
+            }
+            for (const auto& [id, rows] : consents) {
+                if (!records.find_id(id)) {
+                    continue; // created by the batch: gone with its consents
+                }
+                delete_consent_rows(db, id);
+                for (const auto& row : rows) {
+                    put_consent_row(db, row);
+                }
+                if (std::none_of(changed.begin(), changed.end(),
+                                 [&](const auto& c) { return c.first == id; })) {
+                    ++result.restored; // only its consents had changed
+                }
+            }
+            mark_undone(db, batch_id, utc_timestamp());
+            txn.audit("import_batch", batch_id, "undo",
+                      fmt::format("deleted={} restored={}", result.deleted, result.restored));
+        },
+        dry_run);
+    result.scrubbed = scrubbed;
     return result;
 }
 

@@ -71,6 +71,7 @@ struct UndoResult {
     ImportBatch batch;
     std::size_t deleted = 0;
     std::size_t restored = 0;
+    Scrubbed scrubbed = Scrubbed::yes; // whether no journal or log keeps what was taken back
 };
 
 // Take back batch `batch_id`: delete the records it inserted and restore those it changed.

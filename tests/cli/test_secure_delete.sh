@@ -118,4 +118,22 @@ expect_err_has "removed contact 1"
 expect_err_lacks "warning"
 expect_no_trace "$T/db4" "${MARK}d"
 release_hold
+
+case_ "import undo takes the batch's candidates back without a trace, also from a kept log"
+mkdir -m 700 "$T/db5"
+DB="$T/db5/werkstatt.db"
+run init
+sql "PRAGMA journal_mode = WAL" >/dev/null
+hold_open
+marked_file "$T/undo.csv" "${MARK}e"
+run candidate import "$T/undo.csv" --source jc
+expect_status 0
+check; grep -qaF "${MARK}e" "$DB-wal" || fail "the test's premise: the log holds the person"
+batch=$(sql "SELECT max(id) FROM import_batch")
+run import undo "$batch"
+expect_status 0
+expect_err_has "deleted 1"
+expect_err_lacks "warning"
+expect_no_trace "$T/db5" "${MARK}e"
+release_hold
 finish
