@@ -25,13 +25,6 @@ struct StatusOptions {
     std::optional<std::string> format;
 };
 
-void warn_not_scrubbed(Runtime& rt, const Database& db) {
-    rt.warn(fmt::format("another program has {} open, so its write-ahead log still holds the "
-                        "erased data; close that program (SQLite empties the log when the last "
-                        "one closes it)",
-                        db.path().string()));
-}
-
 void setup_purge(CLI::App& group, Runtime& rt) {
     static PurgeOptions o;
     auto* cmd = group.add_subcommand("purge", "Erase what is kept longer than [privacy] allows "
@@ -49,9 +42,7 @@ void setup_purge(CLI::App& group, Runtime& rt) {
             rt.info(fmt::format("{} as of {}: {} candidates", verb(o.dry, "purged", "purge"),
                                 day.iso(), out.counts.candidates()));
             rt.print(purge_count_records(out.counts), o.format);
-            if (out.scrubbed == Scrubbed::not_yet) {
-                warn_not_scrubbed(rt, db);
-            }
+            warn_if_not_scrubbed(rt, db, out.scrubbed);
         };
     });
 }

@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 #include "io/csv.hpp"
+#include "io/json_value.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -15,16 +16,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json to_json(const Value& v) {
-    return std::visit(
-        [](const auto& x) -> Json {
-            using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, std::monostate>) {
-                return nullptr;
-            } else {
-                return x;
-            }
-        },
-        v);
+    return json_value(v);
 }
 
 Json records_json(const Records& records) {
@@ -415,6 +407,19 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, const 
         return;
     }
     }
+}
+
+Json json_value(const Value& v) {
+    return std::visit(
+        [](const auto& x) -> Json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return nullptr;
+            } else {
+                return x;
+            }
+        },
+        v);
 }
 
 } // namespace werkstatt

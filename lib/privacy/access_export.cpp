@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
+#include "io/json_value.hpp"
 #include "io/xml.hpp"
 
 #include <fmt/format.h>
@@ -16,19 +17,10 @@ namespace werkstatt {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json json_of(const Value& v) {
-    return std::visit(
-        [](const auto& x) -> json {
-            using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, std::monostate>) {
-                return nullptr;
-            } else {
-                return x;
-            }
-        },
-        v);
+    return json_value(v);
 }
 
 json json_of(const StoredRow& row) {
