@@ -27,7 +27,7 @@ w company add --key anhalt --name "Anhalt Chemie SE" --plz 06844
 w company add --key alt --name "Altmark Holz KG" --plz 29410
 
 csv="$TMP/candidates.csv"
-printf '%s\n' 'Referenznummer;Geschlecht;Vorname;Nachname;Geburtsdatum;Staatsangehörigkeit;PLZ;Ort;Zielberuf (KldB);Zielberuf;Deutschkenntnisse;Weitere Sprachen;Aufenthaltsstatus;Anerkennung;Führerschein;Verfügbar ab;Umkreis km;Einwilligung bis;E-Mail;Telefon;Bemerkung' >"$csv"
+printf '%s\n' 'Referenznummer;Geschlecht;Vorname;Nachname;Geburtsdatum;Staatsangehörigkeit;PLZ;Ort;Zielberuf (KldB);Zielberuf;Deutschkenntnisse;Weitere Sprachen;Aufenthaltsstatus;Anerkennung;Führerschein;Verfügbar ab;Umkreis km;Einwilligung bis;E-Mail;Telefon;Bemerkung;Einwilligung am;Einwilligung Zwecke' >"$csv"
 i=1
 while [ "$i" -le 64 ]; do
     case $((i % 9)) in
@@ -42,8 +42,12 @@ while [ "$i" -le 64 ]; do
     [ $((i % 31)) -eq 0 ] && nat=staatenlos
     born=$(printf '%02d.%02d.%04d' $((1 + i % 28)) $((1 + i % 12)) $((1955 + (i * 7) % 52)))
     [ $((i % 17)) -eq 0 ] && born=
-    printf 'ESF-%02d;%s;P%02d;Test;%s;%s;39104;Magdeburg;;;;;unknown;;;;;;;;\n' \
-        "$i" "$g" "$i" "$born" "$nat" >>"$csv"
+    # Consent to reporting (the special categories) from all but every third, on the agency's
+    # form: one import instead of one command per person.
+    consent=';'
+    [ $((i % 3)) -ne 0 ] && consent='02.01.2027;Berichte'
+    printf 'ESF-%02d;%s;P%02d;Test;%s;%s;39104;Magdeburg;;;;;unknown;;;;;;;;;%s\n' \
+        "$i" "$g" "$i" "$born" "$nat" "$consent" >>"$csv"
     i=$((i + 1))
 done
 w candidate import "$csv" --profile ba --source esf
@@ -93,9 +97,9 @@ while [ "$i" -le 64 ]; do
     elif [ $((i % 7)) -ne 0 ]; then
         set -- "$@" --housing housed
     fi
-    # Consent to the special categories from all but every third; a refusal needs none.
+    # The special categories of those who consented to reporting (the import above); a refusal
+    # needs none.
     if [ $((i % 3)) -ne 0 ]; then
-        w candidate consent "$ref" --scope reporting --given-on 2027-01-02
         if [ $((i % 14)) -eq 0 ]; then set -- "$@" --disability yes; else set -- "$@" --disability no; fi
         if [ $((i % 10)) -eq 5 ]; then
             set -- "$@" --minority yes
