@@ -32,6 +32,10 @@ void setup_audit(CLI::App& app, Runtime& rt);
 void setup_rules(CLI::App& app, Runtime& rt);
 void setup_report(CLI::App& app, Runtime& rt);
 void setup_privacy(CLI::App& app, Runtime& rt);
+// `db`: backup, restore, check and info of the database file (cmd/db.cpp).
+void setup_db(CLI::App& app, Runtime& rt);
+// `completion bash|zsh|fish`, generated from `app`'s own command tree; register after the others.
+void setup_completion(CLI::App& app, Runtime& rt);
 // Add `privacy record` (the entry for the record of processing activities) to `privacy`.
 void add_privacy_record(CLI::App& privacy, Runtime& rt);
 // `help` needs the whole `app` to list its commands; register it last.

@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
     setup_rules(app, rt);
     setup_report(app, rt);
     setup_privacy(app, rt);
+    setup_db(app, rt);
+    setup_completion(app, rt);
     setup_help(app, rt);
 
     try {
