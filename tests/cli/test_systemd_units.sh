@@ -16,13 +16,13 @@ if ! command -v systemd-analyze >/dev/null 2>&1; then
 fi
 
 # verify checks that ExecStart= names an executable: point the units at this build's binary and
-# the scripts of the source tree, as the package puts them at /usr/bin and /usr/share/doc.
+# the scripts of the source tree, as the package puts them at /usr/bin and /usr/libexec/werkstatt.
 mkdir -p "$T/units"
 : >"$T/out"
 : >"$T/err"
 for unit in "$UNITS"/werkstatt-*.service "$UNITS"/werkstatt-*.timer; do
     sed -e "s|/usr/bin/werkstatt|$WERKSTATT|g" \
-        -e "s|/usr/share/doc/werkstatt/examples|$EX|g" "$unit" >"$T/units/$(basename "$unit")"
+        -e "s|/usr/libexec/werkstatt|$EX|g" "$unit" >"$T/units/$(basename "$unit")"
 done
 
 case_ "every unit passes systemd-analyze verify"
