@@ -116,6 +116,49 @@ PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
     return dir;
 }
 
+std::optional<std::string> shipped_district_name(std::string_view ags) {
+    // District key -> name from columns 6 and 3 of each line (the file has no quoted field;
+    // should it ever have one, the whole directory is read instead).
+    static const auto names =
+        []() -> std::optional<std::map<std::string, std::string, std::less<>>> {
+        const auto csv = embedded_file("data/plz_sachsen_anhalt.csv");
+        if (!csv || csv->find('"') != std::string_view::npos) {
+            return std::nullopt;
+        }
+        std::map<std::string, std::string, std::less<>> out;
+        std::size_t start = csv->find('\n'); // after the header
+        while (start != std::string_view::npos && start + 1 < csv->size()) {
+            const auto end = csv->find('\n', start + 1);
+            auto line =
+                csv->substr(start + 1, end == std::string_view::npos ? end : end - start - 1);
+            if (!line.empty() && line.back() == '\r') {
+                line.remove_suffix(1);
+            }
+            std::vector<std::string_view> fields;
+            for (std::size_t from = 0;;) {
+                const auto comma = line.find(',', from);
+                fields.push_back(
+                    line.substr(from, comma == std::string_view::npos ? comma : comma - from));
+                if (comma == std::string_view::npos) {
+                    break;
+                }
+                from = comma + 1;
+            }
+            if (fields.size() == 7 && !fields[5].empty()) {
+                out[std::string(fields[5])] = std::string(fields[2]); // as from_csv: the last
+            }
+            start = end;
+        }
+        return out;
+    }();
+    if (!names) {
+        const auto d = PlzDirectory::shipped().district(ags);
+        return d ? std::optional<std::string>(d->name) : std::nullopt;
+    }
+    const auto it = names->find(ags);
+    return it == names->end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
 const PlzDirectory& PlzDirectory::shipped() {
     static const PlzDirectory dir = [] {
         const auto csv = embedded_file("data/plz_sachsen_anhalt.csv");
