@@ -7,6 +7,7 @@
 #include "io/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 namespace werkstatt {
@@ -134,18 +135,24 @@ std::optional<std::string> shipped_district_name(std::string_view ags) {
             if (!line.empty() && line.back() == '\r') {
                 line.remove_suffix(1);
             }
-            std::vector<std::string_view> fields;
-            for (std::size_t from = 0;;) {
-                const auto comma = line.find(',', from);
-                fields.push_back(
-                    line.substr(from, comma == std::string_view::npos ? comma : comma - from));
-                if (comma == std::string_view::npos) {
-                    break;
-                }
-                from = comma + 1;
+            // The third and sixth of the seven fields, found without splitting the line.
+            std::array<std::size_t, 7> at{};
+            std::size_t count = 1;
+            for (std::size_t k = line.find(','); k != std::string_view::npos && count < 7;
+                 k = line.find(',', k + 1)) {
+                at[count++] = k + 1;
             }
-            if (fields.size() == 7 && !fields[5].empty()) {
-                out[std::string(fields[5])] = std::string(fields[2]); // as from_csv: the last
+            if (count == 7 && line.find(',', at[6]) == std::string_view::npos) {
+                const auto name = line.substr(at[2], at[3] - at[2] - 1);
+                const auto key = line.substr(at[5], at[6] - at[5] - 1);
+                if (!key.empty()) {
+                    const auto it = out.find(key);
+                    if (it == out.end()) {
+                        out.emplace(std::string(key), std::string(name));
+                    } else if (it->second != name) {
+                        it->second = std::string(name); // as from_csv: the last one
+                    }
+                }
             }
             start = end;
         }
