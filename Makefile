@@ -10,7 +10,7 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" \
 	-DWERKSTATT_WARNINGS_AS_ERRORS=ON $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
-.PHONY: all setup build demo test test-fast test-asan bench-report format clean
+.PHONY: all setup build demo test test-fast test-asan package bench-report format clean
 
 all: build
 
@@ -36,6 +36,10 @@ test-asan: setup
 	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 -DWERKSTATT_ENABLE_SANITIZERS=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package werkstatt_<version>-1_<arch>.deb in $(BUILD) (cmake/Package.cmake).
+package: build
+	@cd $(BUILD) && cpack -G DEB
 
 # Not a test and not in CI: time report quarterly|annual|esf on a generated database of 1,000,000
 # candidates against the sqlite3 shell on the same aggregate queries (bench/README.md).

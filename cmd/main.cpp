@@ -6,6 +6,8 @@
 #include "parsing.hpp"
 
 #include <iostream>
+#include <string_view>
+#include <utility>
 
 using namespace werkstatt;
 using namespace werkstatt::cli;
@@ -23,6 +25,58 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_flag("--wide", global.wide, "Show tables whole, also when wider than the terminal");
     app.add_flag("--reveal", global.reveal,
                  "Show candidates' names although privacy.pseudonymise is on (audited)");
+}
+
+// The command groups in the order `werkstatt --help` lists them; `completion` and `help` read
+// the whole tree, so they come last.
+using Setup = void (*)(CLI::App&, Runtime&);
+constexpr std::pair<std::string_view, Setup> k_groups[] = {{"init", setup_init},
+                                                           {"company", setup_company},
+                                                           {"contact", setup_contact},
+                                                           {"topic", setup_topic},
+                                                           {"event", setup_event},
+                                                           {"calendar", setup_calendar},
+                                                           {"candidate", setup_candidate},
+                                                           {"opening", setup_opening},
+                                                           {"import", setup_import},
+                                                           {"match", setup_match},
+                                                           {"placement", setup_placement},
+                                                           {"advisor", setup_advisor},
+                                                           {"funding", setup_funding},
+                                                           {"hiring", setup_hiring},
+                                                           {"catalogue", setup_catalogue},
+                                                           {"config", setup_config},
+                                                           {"audit", setup_audit},
+                                                           {"rules", setup_rules},
+                                                           {"report", setup_report},
+                                                           {"privacy", setup_privacy},
+                                                           {"db", setup_db},
+                                                           {"completion", setup_completion},
+                                                           {"help", setup_help}};
+
+// Return the group the command line names, when only that group needs building: its first word
+// that is not a global option or its value, if it is a group other than completion and help.
+// Return "" (build every group) for those two, for anything unknown before the group (help,
+// --version, a typo: their output or message lists every group) and when no group is named.
+std::string_view named_group(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--db" || arg == "--config" || arg == "--set") {
+            ++i; // its value
+        } else if (arg.starts_with("--db=") || arg.starts_with("--config=") ||
+                   arg.starts_with("--set=") || arg == "-q" || arg == "--quiet" || arg == "-v" ||
+                   arg == "--verbose" || arg == "--wide" || arg == "--reveal") {
+            continue;
+        } else {
+            for (const auto& [name, setup] : k_groups) {
+                if (arg == name && name != "completion" && name != "help") {
+                    return name;
+                }
+            }
+            return "";
+        }
+    }
+    return "";
 }
 
 int report(const Error& e) {
@@ -46,29 +100,14 @@ int main(int argc, char** argv) {
                "error, 75 database locked, 78 configuration error. See werkstatt(1).");
     add_global_options(app, rt.global);
 
-    setup_init(app, rt);
-    setup_company(app, rt);
-    setup_contact(app, rt);
-    setup_topic(app, rt);
-    setup_event(app, rt);
-    setup_calendar(app, rt);
-    setup_candidate(app, rt);
-    setup_opening(app, rt);
-    setup_import(app, rt);
-    setup_match(app, rt);
-    setup_placement(app, rt);
-    setup_advisor(app, rt);
-    setup_funding(app, rt);
-    setup_hiring(app, rt);
-    setup_catalogue(app, rt);
-    setup_config(app, rt);
-    setup_audit(app, rt);
-    setup_rules(app, rt);
-    setup_report(app, rt);
-    setup_privacy(app, rt);
-    setup_db(app, rt);
-    setup_completion(app, rt);
-    setup_help(app, rt);
+    // Only the group named on the command line is built (the whole tree costs a third of a
+    // short call's start-up); help, completion, --help and anything unknown get every group.
+    const auto group = named_group(argc, argv);
+    for (const auto& [name, setup] : k_groups) {
+        if (group.empty() || group == name) {
+            setup(app, rt);
+        }
+    }
 
     try {
         app.parse(prepare_arguments(argc, argv));

@@ -38,7 +38,9 @@ enum class BadRuleFile { fail, skip };
 
 // Return the rule files in effect under `settings`, shipped ones first in a fixed order. With
 // BadRuleFile::fail throw Error(config) naming a file that cannot be read or is invalid; with
-// BadRuleFile::skip leave such a file out (the command that uses it reports it).
+// BadRuleFile::skip leave such a file out (the command that uses it reports it) and read only
+// the dates and sources of the compiled-in files, not their rules (the start-up warning of
+// every command; the tests check the compiled-in files whole).
 std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile bad);
 
 // Return the day `file` is due for review: `max_age_months` months after its valid_as_of (the

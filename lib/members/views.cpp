@@ -10,8 +10,8 @@ Value district_name(const Company& c) {
     if (!c.district_ags) {
         return std::monostate{};
     }
-    const auto d = PlzDirectory::shipped().district(*c.district_ags);
-    return d ? Value{d->name} : Value{*c.district_ags};
+    const auto name = shipped_district_name(*c.district_ags);
+    return name ? Value{*name} : Value{*c.district_ags};
 }
 
 Value since(const Company& c) {

@@ -7,6 +7,7 @@
 #include "io/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 namespace werkstatt {
@@ -114,6 +115,55 @@ PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
         dir.m_districts.push_back(District{ags, name});
     }
     return dir;
+}
+
+std::optional<std::string> shipped_district_name(std::string_view ags) {
+    // District key -> name from columns 6 and 3 of each line (the file has no quoted field;
+    // should it ever have one, the whole directory is read instead).
+    static const auto names =
+        []() -> std::optional<std::map<std::string, std::string, std::less<>>> {
+        const auto csv = embedded_file("data/plz_sachsen_anhalt.csv");
+        if (!csv || csv->find('"') != std::string_view::npos) {
+            return std::nullopt;
+        }
+        std::map<std::string, std::string, std::less<>> out;
+        std::size_t start = csv->find('\n'); // after the header
+        while (start != std::string_view::npos && start + 1 < csv->size()) {
+            const auto end = csv->find('\n', start + 1);
+            auto line =
+                csv->substr(start + 1, end == std::string_view::npos ? end : end - start - 1);
+            if (!line.empty() && line.back() == '\r') {
+                line.remove_suffix(1);
+            }
+            // The third and sixth of the seven fields, found without splitting the line.
+            std::array<std::size_t, 7> at{};
+            std::size_t count = 1;
+            for (std::size_t k = line.find(','); k != std::string_view::npos && count < 7;
+                 k = line.find(',', k + 1)) {
+                at[count++] = k + 1;
+            }
+            if (count == 7 && line.find(',', at[6]) == std::string_view::npos) {
+                const auto name = line.substr(at[2], at[3] - at[2] - 1);
+                const auto key = line.substr(at[5], at[6] - at[5] - 1);
+                if (!key.empty()) {
+                    const auto it = out.find(key);
+                    if (it == out.end()) {
+                        out.emplace(std::string(key), std::string(name));
+                    } else if (it->second != name) {
+                        it->second = std::string(name); // as from_csv: the last one
+                    }
+                }
+            }
+            start = end;
+        }
+        return out;
+    }();
+    if (!names) {
+        const auto d = PlzDirectory::shipped().district(ags);
+        return d ? std::optional<std::string>(d->name) : std::nullopt;
+    }
+    const auto it = names->find(ags);
+    return it == names->end() ? std::nullopt : std::optional<std::string>(it->second);
 }
 
 const PlzDirectory& PlzDirectory::shipped() {

@@ -53,6 +53,11 @@ std::optional<GermanPlz> german_plz(const Plz& plz);
 // PLZ); "99999" is five digits but no PLZ.
 bool is_german_plz(const Plz& plz);
 
+// Return the name of the district with key `ags` in the compiled-in data, or nothing; the same
+// name as PlzDirectory::shipped().district(ags), read from the district columns alone, so that a
+// short call that only names districts (company list) need not parse every place.
+std::optional<std::string> shipped_district_name(std::string_view ags);
+
 class PlzDirectory {
   public:
     // Return the directory built from the compiled-in reference data (parsed once).

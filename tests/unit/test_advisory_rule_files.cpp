@@ -51,6 +51,25 @@ TEST_CASE("rule_files: the shipped rule data is fresh on 2026-12-02 with the def
     CHECK_THAT(files[3].source, Catch::Contains("Ferienregelung 2024 bis 2030"));
 }
 
+TEST_CASE("rule_files: the start-up check reads the same dates and sources as the full read",
+          "[rule_files]") {
+    // BadRuleFile::skip (every command's start-up warning) parses only the top-level keys of
+    // the compiled-in files; they must come out exactly as from the whole file.
+    const auto full = rule_files(RuleFileSettings{}, BadRuleFile::fail);
+    const auto quick = rule_files(RuleFileSettings{}, BadRuleFile::skip);
+    REQUIRE(quick.size() == full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        INFO(full[i].file);
+        CHECK(quick[i].file == full[i].file);
+        CHECK_FALSE(quick[i].valid_as_of.empty());
+        CHECK(quick[i].valid_as_of == full[i].valid_as_of);
+        CHECK(quick[i].valid_until == full[i].valid_until);
+        CHECK_FALSE(quick[i].source.empty());
+        CHECK(quick[i].source == full[i].source);
+        CHECK(quick[i].overridden == full[i].overridden);
+    }
+}
+
 TEST_CASE("rule_files: review is due max_age_months after valid_as_of", "[rule_files]") {
     CHECK(review_due(dated("2025-01-15"), 12) == day("2026-01-15"));
     CHECK(review_due(dated("2025-01-31"), 1) == day("2025-02-28")); // no 31 February

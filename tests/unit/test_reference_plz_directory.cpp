@@ -48,6 +48,19 @@ TEST_CASE("geo::PlzDirectory ships the 14 districts of Sachsen-Anhalt", "[geo]")
     CHECK_FALSE(dir.district("").has_value());
 }
 
+TEST_CASE("geo::shipped_district_name names each district as the directory does", "[geo]") {
+    const auto& districts = PlzDirectory::shipped().districts();
+    REQUIRE(districts.size() == 14);
+    for (const auto& d : districts) {
+        INFO(d.ags);
+        CHECK(werkstatt::shipped_district_name(d.ags) == d.name);
+    }
+    CHECK(werkstatt::shipped_district_name("15002") == "Halle (Saale)");
+    CHECK_FALSE(werkstatt::shipped_district_name("15999").has_value());
+    CHECK_FALSE(werkstatt::shipped_district_name("").has_value());
+    CHECK_FALSE(werkstatt::shipped_district_name("kind").has_value()); // not the header's column
+}
+
 TEST_CASE("geo::PlzDirectory maps postal codes to their district", "[geo]") {
     const auto& dir = PlzDirectory::shipped();
     struct Case {
