@@ -122,6 +122,8 @@ expect_err_has "upgrade werkstatt"
 case_ "restore refuses while another process has the database open (75)"
 hold
 check; [ -e "$T/held" ] || fail "the holder did not start"
+run db restore "$T/bk/one.db" --dry-run
+expect_error 75 "database $DB is open in another process"
 run db restore "$T/bk/one.db"
 expect_error 75 "database $DB is open in another process"
 release
