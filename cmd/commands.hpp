@@ -43,5 +43,7 @@ void setup_help(CLI::App& app, Runtime& rt);
 
 // Warn once on stderr if rule data in effect is due for review (rules.max_age_months).
 void warn_if_rules_due(Runtime& rt);
+// Return the warning warn_if_rules_due gives, or nothing when no rule data is due for review.
+std::optional<std::string> rules_due(Runtime& rt);
 
 } // namespace werkstatt::cli

@@ -23,10 +23,14 @@ RuleFileSettings rule_file_settings(const Config& c) {
 
 } // namespace
 
-void warn_if_rules_due(Runtime& rt) {
+std::optional<std::string> rules_due(Runtime& rt) {
     const auto& c = rt.config().config;
     const auto files = rule_files(rule_file_settings(c), BadRuleFile::skip);
-    if (const auto w = stale_rules_warning(files, Date::today(), c.advisory.rules_max_age_months)) {
+    return stale_rules_warning(files, Date::today(), c.advisory.rules_max_age_months);
+}
+
+void warn_if_rules_due(Runtime& rt) {
+    if (const auto w = rules_due(rt)) {
         rt.warn(*w);
     }
 }

@@ -83,13 +83,24 @@ std::string Runtime::db_path_hint() const {
 OpenOptions Runtime::open_options(Access access) {
     const auto& c = config().config.store;
     const AuditContext audit{c.audit_user.empty() ? os_user() : c.audit_user, audit_command};
+    // Warnings differ (the file's mode, a network file system): each is said once per run.
     const auto warn_once = [this](const std::string& message) {
-        if (!m_mode_warned) {
-            m_mode_warned = true;
+        if (m_warned.insert(message).second) {
             warn(message);
         }
     };
-    return OpenOptions{c.database_path, access, c.busy_timeout_ms, audit, warn_once};
+    // A person at a terminal is told once why nothing happens; cron's mail stays empty.
+    std::function<void()> on_wait;
+    if (isatty(STDERR_FILENO) != 0 && !global.quiet) {
+        on_wait = [this, path = c.database_path, seconds = (c.busy_timeout_ms + 999) / 1000] {
+            if (!m_wait_told) {
+                m_wait_told = true;
+                m_err << "werkstatt: waiting for another werkstatt process that is writing to "
+                      << safe_message(path) << " (up to " << seconds << " s) ..." << std::endl;
+            }
+        };
+    }
+    return OpenOptions{c.database_path, access, c.busy_timeout_ms, audit, warn_once, on_wait};
 }
 
 Database Runtime::open(Access access) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,8 @@ class Runtime {
     std::string db_path_hint() const;
     // Open the database for reading or writing.
     Database open(Access access);
+    // Return the options to open the database with (for a library call that opens it itself).
+    OpenOptions open_options(Access access);
     // Create or migrate the database.
     Database initialise(InitResult& result);
     // Return whether `command` ("candidate list") may show candidates' names: always without
@@ -86,11 +89,9 @@ class Runtime {
     std::ostream& m_out;
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
-    bool m_mode_warned = false;    // the database's mode is warned about once per run
-    bool m_reveal_audited = false; // --reveal is written to the audit log once per run
-
-    // Return the options to open the database with.
-    OpenOptions open_options(Access access);
+    std::set<std::string> m_warned; // each warning about the database is said once per run
+    bool m_wait_told = false;       // "waiting for another werkstatt process" once per run
+    bool m_reveal_audited = false;  // --reveal is written to the audit log once per run
 };
 
 } // namespace werkstatt::cli

@@ -1,12 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Nightly backup of the werkstatt database with SQLite's online backup (safe while werkstatt
-# runs). Keeps 30 days. The copies hold personal data: keep the folder private (mode 0700).
+# Nightly backup of the werkstatt database: a consistent copy also while werkstatt writes, mode
+# 0600, keeping the newest 30 (see werkstatt-db(1)). The copies hold personal data: create the
+# folder yourself, private (mkdir -m 700); a missing folder is an error, not created here.
 # Usage: backup.sh [DATABASE] [BACKUP-FOLDER]
 set -eu
-db=${1:-${WERKSTATT_DB:-$HOME/.local/share/werkstatt/werkstatt.db}}
-dest=${2:-$HOME/werkstatt-backups}
-umask 077
-mkdir -p "$dest"
-sqlite3 "$db" ".backup '$dest/werkstatt-$(date +%Y-%m-%d).db'"
-find "$dest" -name 'werkstatt-*.db' -mtime +30 -delete
+exec werkstatt ${1:+--db "$1"} db backup "${2:-$HOME/werkstatt-backups}/" --keep 30

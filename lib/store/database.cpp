@@ -5,7 +5,9 @@
 #include "core/error.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
@@ -13,15 +15,21 @@
 #include <new>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
 namespace werkstatt {
 
-namespace {
+struct Database::BusyWait {
+    std::int64_t timeout_ms = 0;
+    std::function<void()> on_wait;
+    std::chrono::steady_clock::time_point since;
+    bool told = false;
+};
 
-// "WkSt" in ASCII: marks the file as a werkstatt database (PRAGMA application_id).
-constexpr int k_application_id = 0x576B5374;
+namespace {
 
 std::vector<std::string_view> migrations() {
     return embedded_names("migrations/");
@@ -51,10 +59,47 @@ void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
+// SQLite's busy handler: called with `count` 0, 1, 2, ... while another connection holds the
+// lock this one needs. Wait in short steps (a writer's commit takes milliseconds) up to the
+// timeout, and tell once when the wait passes a second. Return 0 to give up (SQLITE_BUSY).
+int wait_while_busy(void* data, int count) noexcept {
+    auto& wait = *static_cast<Database::BusyWait*>(data);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) {
+        wait.since = now;
+    }
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now - wait.since).count();
+    if (waited >= wait.timeout_ms) {
+        return 0;
+    }
+    if (!wait.told && waited >= 1000) {
+        wait.told = true;
+        if (wait.on_wait) {
+            try {
+                wait.on_wait();
+            } catch (...) { // only a message; waiting goes on
+            }
+        }
+    }
+    const std::int64_t step = count < 5 ? 1 : count < 20 ? 5 : 20;
+    std::this_thread::sleep_for(
+        std::chrono::milliseconds(std::min(step, wait.timeout_ms - waited)));
+    return 1;
+}
+
 // Open options every connection gets: what it deletes is overwritten, not left in free space.
+// synchronous = FULL: in write-ahead-log mode NORMAL skips the fsync of the log at each commit,
+// so a power cut could take back the last commits; an erasure (DSGVO Art. 17) or an audit row
+// werkstatt has reported done must stay done. FULL costs one fsync per commit: measured on the
+// import benchmark (bench/README.md) the two differ by less than the noise for a large import.
 void set_connection_options(SQLite::Database& db) {
     db.exec("PRAGMA secure_delete = ON");
     db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA synchronous = FULL");
+    // After a checkpoint the log is cut back to 64 MiB at most, instead of keeping the size of
+    // the largest import ever written.
+    db.exec("PRAGMA journal_size_limit = 67108864");
 }
 
 // Return the folder `path` lies in ("." for a bare file name).
@@ -111,7 +156,77 @@ void check_folder_mode(const std::filesystem::path& path, const std::filesystem:
     }
 }
 
+// Return the name of the network file system `folder` lies on, or nothing for a local one.
+std::optional<std::string_view> network_file_system_of(const std::filesystem::path& folder) {
+    struct statfs fs {};
+    if (::statfs(folder.c_str(), &fs) != 0) {
+        return std::nullopt;
+    }
+    return network_file_system(static_cast<std::int64_t>(fs.f_type));
+}
+
+// Put the database of `db` (at `path`, open for writing) in write-ahead-log mode, or on a network
+// file system in rollback-journal mode, telling `warn` why.
+void choose_journal_mode(SQLite::Database& db, const std::filesystem::path& path,
+                         const std::function<void(const std::string&)>& warn) {
+    const auto current = db.execAndGet("PRAGMA journal_mode").getString();
+    if (const auto network = network_file_system_of(folder_of(path))) {
+        if (current == "wal") {
+            db.execAndGet("PRAGMA journal_mode = DELETE");
+        }
+        if (warn) {
+            warn(fmt::format("database {} lies on a network file system ({}), so it uses a "
+                             "rollback journal: write-ahead logging needs shared memory that "
+                             "network file systems do not provide; readers wait while another "
+                             "command writes; move it to a local disk to avoid that",
+                             path.string(), *network));
+        }
+    } else if (current != "wal") {
+        db.execAndGet("PRAGMA journal_mode = WAL");
+    }
+}
+
+// Throw Error(config) if the side file `side` of the database `path` (its -wal or -shm) can be
+// changed by others; return a warning if others can read it, else "".
+std::string check_side_file_mode(const std::filesystem::path& side) {
+    struct stat file {};
+    if (::lstat(side.c_str(), &file) != 0) {
+        return "";
+    }
+    const auto mode = file.st_mode & 07777;
+    if ((mode & 022) != 0) {
+        throw Error(ErrorKind::config,
+                    fmt::format("database file {} can be changed by others (mode {:04o}); run "
+                                "'chmod 600 {}' and check who else wrote to it",
+                                side.string(), mode, side.string()));
+    }
+    if ((mode & 044) != 0) {
+        return fmt::format("database file {} can be read by others (mode {:04o}); run 'chmod "
+                           "600 {}' to keep the candidates' data private",
+                           side.string(), mode, side.string());
+    }
+    return "";
+}
+
 } // namespace
+
+std::optional<std::string_view> network_file_system(std::int64_t f_type) {
+    // The magic numbers of linux/magic.h (statfs(2)); compared as 32 bits, which they are.
+    switch (static_cast<std::uint32_t>(f_type)) {
+    case 0x6969U:
+        return "NFS";
+    case 0x517BU:
+        return "SMB";
+    case 0xFF534D42U:
+        return "CIFS";
+    case 0xFE534D42U:
+        return "SMB2";
+    case 0x65735546U:
+        return "FUSE";
+    default:
+        return std::nullopt;
+    }
+}
 
 std::string check_database_mode(const std::filesystem::path& path) {
     struct stat file {};
@@ -135,12 +250,19 @@ std::string check_database_mode(const std::filesystem::path& path) {
     for (const auto& folder : folders) {
         check_folder_mode(path, folder, mine);
     }
+    std::string side_warning;
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const auto w = check_side_file_mode(path.string() + suffix);
+        if (side_warning.empty()) {
+            side_warning = w;
+        }
+    }
     if ((mode & 044) != 0) {
         return fmt::format("database {} can be read by others (mode {:04o}); run 'chmod 600 {}' "
                            "to keep the candidates' data private",
                            path.string(), mode, path.string());
     }
-    return "";
+    return side_warning;
 }
 
 Scrubbed erase_and_scrub(Database& db, const std::function<void(WriteTransaction&)>& erase,
@@ -155,7 +277,8 @@ Scrubbed erase_and_scrub(Database& db, const std::function<void(WriteTransaction
     }
     // In WAL mode the log still holds the pages as they were before; copy the overwritten pages
     // into the database and cut the log to 0 bytes. Outside WAL mode this does nothing (the
-    // rollback journal was deleted at the commit) and answers busy = 0.
+    // rollback journal was deleted at the commit) and answers busy = 0. A reader in the middle
+    // of a read keeps the log: this waits for it up to the busy timeout, then says not_yet.
     SQLite::Statement checkpoint(db.sql(), "PRAGMA wal_checkpoint(TRUNCATE)");
     const bool busy = checkpoint.executeStep() && checkpoint.getColumn(0).getInt() != 0;
     return busy ? Scrubbed::not_yet : Scrubbed::yes;
@@ -166,14 +289,23 @@ int latest_schema_version() {
 }
 
 Database::Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path,
-                   AuditContext audit)
-    : m_db(std::move(db)), m_path(std::move(path)), m_audit(std::move(audit)) {}
+                   AuditContext audit, const OpenOptions& options)
+    : m_busy(std::make_unique<BusyWait>()), m_db(std::move(db)), m_path(std::move(path)),
+      m_audit(std::move(audit)) {
+    m_busy->timeout_ms = std::max<std::int64_t>(options.busy_timeout_ms, 0);
+    m_busy->on_wait = options.on_wait;
+    sqlite3_busy_handler(m_db->getHandle(), &wait_while_busy, m_busy.get());
+}
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 int Database::schema_version() {
     return read_pragma(*m_db, "user_version");
+}
+
+std::int64_t Database::busy_timeout_ms() const {
+    return m_busy->timeout_ms;
 }
 
 void Database::set_cache_size(int mebibytes) {
@@ -221,7 +353,7 @@ Database Database::open(const OpenOptions& options) {
         (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
     auto db = std::make_unique<SQLite::Database>(path.string(), flags,
                                                  static_cast<int>(options.busy_timeout_ms));
-    Database result(std::move(db), path, options.audit);
+    Database result(std::move(db), path, options.audit, options);
     check_identity(result.sql(), path);
     if (!exposed.empty() && options.warn) { // about a werkstatt database only
         options.warn(exposed);
@@ -232,6 +364,9 @@ Database Database::open(const OpenOptions& options) {
             fmt::format("database {} is not set up yet; run 'werkstatt init'", path.string()));
     }
     set_connection_options(result.sql());
+    if (options.access == Access::read_write) {
+        choose_journal_mode(result.sql(), path, options.warn);
+    }
     if (result.schema_version() < latest_schema_version()) {
         if (!writable) {
             throw storage(path, "needs a schema upgrade but is read-only; let its owner run "
@@ -257,12 +392,13 @@ Database Database::initialise(const OpenOptions& options, InitResult& result) {
     auto db = std::make_unique<SQLite::Database>(path.string(),
                                                  SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX,
                                                  static_cast<int>(options.busy_timeout_ms));
-    Database database(std::move(db), path, options.audit);
+    Database database(std::move(db), path, options.audit, options);
     check_identity(database.sql(), path);
     if (!exposed.empty() && options.warn) {
         options.warn(exposed);
     }
     set_connection_options(database.sql());
+    choose_journal_mode(database.sql(), path, options.warn);
     if (existed && database.schema_version() == 0) {
         ::chmod(path.c_str(), 0600); // an empty file set up now gets the mode of a new one
     }

@@ -36,10 +36,16 @@ struct AuditContext {
 struct OpenOptions {
     std::filesystem::path path;
     Access access = Access::read_only;
-    std::int64_t busy_timeout_ms = 5000;
+    // How long a command waits for another process that holds the write lock: an import of a
+    // million rows takes about 10 s, so the default leaves room for a large one.
+    std::int64_t busy_timeout_ms = 60000;
     AuditContext audit;
-    // Told one sentence when the database file can be read by its group or by everyone.
+    // Told one sentence when the database file can be read by its group or by everyone, or when
+    // it lies on a network file system and stays in rollback-journal mode.
     std::function<void(const std::string&)> warn;
+    // Called once when the connection has waited a second for another process's lock (so that a
+    // person at a terminal learns why nothing happens); it keeps waiting afterwards.
+    std::function<void()> on_wait;
 };
 
 // What `Database::initialise` did.
@@ -49,8 +55,18 @@ struct InitResult {
     int to_version = 0;
 };
 
+// "WkSt" in ASCII: marks the file as a werkstatt database (PRAGMA application_id).
+inline constexpr int k_application_id = 0x576B5374;
+
 // Return the schema version this binary writes (the number of the last migration).
 int latest_schema_version();
+
+// Return the name of the network file system whose statfs f_type is `f_type` ("NFS", "SMB",
+// "CIFS", "SMB2", "FUSE"), or nothing for a local one. FUSE counts as network: it is how sshfs,
+// rclone and s3fs mount remote storage, werkstatt cannot tell those from a local FUSE file
+// system, and write-ahead logging needs shared memory (the -shm file mapped by every process)
+// that a remote file system does not keep coherent; the rollback journal works on any of them.
+std::optional<std::string_view> network_file_system(std::int64_t f_type);
 
 class Database {
   public:
@@ -59,6 +75,10 @@ class Database {
     // corrupt, read-only for a writing command, or newer than this binary, Error(config) if
     // others may write it (see check_database_mode). Every connection overwrites what it
     // deletes (PRAGMA secure_delete = ON), however SQLite was built.
+    // A connection that may write puts the database in write-ahead-log mode (readers then never
+    // wait for a writer; the mode stays in the file), unless it lies on a network file system
+    // (see network_file_system): there it stays in, or goes back to, rollback-journal mode with
+    // one warning. Writers wait for each other up to options.busy_timeout_ms.
     static Database open(const OpenOptions& options);
     // Create the database of `options` (folder too, file mode 0600) or migrate it; `result` says
     // which. Harmless on an up-to-date database. Refuses what open() refuses for its mode.
@@ -74,13 +94,19 @@ class Database {
     const AuditContext& audit_context() const { return m_audit; }
     // Return the schema version stored in the database.
     int schema_version();
+    // Return how long this connection waits for another process's lock, in milliseconds.
+    std::int64_t busy_timeout_ms() const;
     // Let SQLite keep up to `mebibytes` of pages in memory on this connection (bulk writes).
     void set_cache_size(int mebibytes);
 
+    struct BusyWait; // how long this connection waits for a lock, and whom it tells
+
   private:
-    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, AuditContext audit);
+    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, AuditContext audit,
+             const OpenOptions& options);
     void migrate(InitResult& result);
 
+    std::unique_ptr<BusyWait> m_busy; // outlives m_db, whose busy handler points to it
     std::unique_ptr<SQLite::Database> m_db;
     std::filesystem::path m_path;
     AuditContext m_audit;
@@ -143,7 +169,8 @@ Scrubbed erase_and_scrub(Database& db, const std::function<void(WriteTransaction
 // the folder it lies in (they could replace it, or leave a journal that SQLite would roll into
 // it): throw Error(config) naming the file and the chmod that fixes it. Return a warning when
 // its group or everyone may read it, else "". Of a file that does not exist yet, only the folder
-// is checked.
+// is checked. The write-ahead log and its index (`path`-wal, `path`-shm) hold the same data and
+// are checked the same way when they exist (SQLite makes them with the database file's mode).
 std::string check_database_mode(const std::filesystem::path& path);
 
 // Return the current time in UTC as YYYY-MM-DDTHH:MM:SSZ.

@@ -10,8 +10,8 @@ const SettingTable<StoreSettings>& store_settings_table() {
                   "The SQLite database file; empty: $XDG_DATA_HOME/werkstatt/werkstatt.db")
             .integer("database.busy_timeout_ms", &StoreSettings::busy_timeout_ms, 0, 600000,
                      " milliseconds",
-                     "How long a command waits for another werkstatt process holding the "
-                     "database before it gives up with exit status 75");
+                     "How long a command that writes waits for another werkstatt process "
+                     "writing to the database before it gives up with exit status 75");
     return table;
 }
 

@@ -11,9 +11,9 @@
 namespace werkstatt {
 
 struct StoreSettings {
-    std::string database_path;           // "" = $XDG_DATA_HOME/werkstatt/werkstatt.db
-    std::int64_t busy_timeout_ms = 5000; // wait for another werkstatt process this long
-    std::string audit_user;              // "" = the operating-system user
+    std::string database_path;            // "" = $XDG_DATA_HOME/werkstatt/werkstatt.db
+    std::int64_t busy_timeout_ms = 60000; // wait for another werkstatt process this long
+    std::string audit_user;               // "" = the operating-system user
 };
 
 // Return the keys database.path and database.busy_timeout_ms.

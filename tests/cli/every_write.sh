@@ -10,6 +10,7 @@
 # Arguments are split at spaces; no argument contains one.
 write_invocations() {
     cat <<'EOF'
+db restore|@T@/backup.db|database|restore
 company add|--key neu --name Neu --plz 39104|company|add
 company edit|spedition --industry Logistik|company|edit
 company archive|alt|company|archive
@@ -116,5 +117,10 @@ prepare_every_kind() {
     EXTRA_BATCH=$(sql "SELECT max(id) FROM import_batch")
     # A shipped funding instrument missing from the database, for `catalogue update` to bring back.
     sql "DELETE FROM funding_instrument WHERE id = (SELECT max(id) FROM funding_instrument)"
+    # A backup of this state, for `db restore` (first in write_invocations: it brings back
+    # exactly this database, with the backup's own audit row).
+    run db backup "$T/backup.db"
+    check
+    [ "$status" -eq 0 ] || fail "setup step failed: werkstatt db backup"
 
 }

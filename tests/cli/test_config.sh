@@ -6,7 +6,7 @@ case_ "defaults and their origin"
 run_bare config show --format csv
 expect_status 0
 expect_out_has "database.path,$XDG_DATA_HOME/werkstatt/werkstatt.db,default"
-expect_out_has "database.busy_timeout_ms,5000,default"
+expect_out_has "database.busy_timeout_ms,60000,default"
 expect_out_has "output.format,table,default"
 
 case_ "each layer overrides the one before, and show says where from"

@@ -35,7 +35,7 @@ TempDir::~TempDir() {
 TestDatabase::TestDatabase() : m_db(init_at(m_dir.file("test.db"))) {}
 
 OpenOptions test_options(const std::filesystem::path& path, Access access) {
-    return OpenOptions{path, access, 1000, AuditContext{"tester", "werkstatt test"}, {}};
+    return OpenOptions{path, access, 1000, AuditContext{"tester", "werkstatt test"}, {}, {}};
 }
 
 std::string read_text(const std::filesystem::path& path) {

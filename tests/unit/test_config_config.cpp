@@ -35,7 +35,7 @@ ConfigSources bare_sources() {
 TEST_CASE("config::load_config gives the built-in defaults", "[config]") {
     const auto loaded = load_config(bare_sources());
     const auto& c = loaded.config;
-    CHECK(c.store.busy_timeout_ms == 5000);
+    CHECK(c.store.busy_timeout_ms == 60000);
     CHECK(c.output.format == Format::table);
     CHECK(c.output.color == ColorMode::auto_detect);
     CHECK(c.companies.outside_plz == OutsidePlz::warn);

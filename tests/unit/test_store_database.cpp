@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -290,7 +291,7 @@ TEST_CASE("store::Database write fails as busy while another connection holds th
           "[store]") {
     TestDatabase t;
     const auto path = t.db().path();
-    OpenOptions options{path, Access::read_write, 50, AuditContext{"tester", "busy test"}, {}};
+    OpenOptions options{path, Access::read_write, 50, AuditContext{"tester", "busy test"}, {}, {}};
     auto db = Database::open(options);
 
     SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
@@ -608,4 +609,106 @@ TEST_CASE("store::Database carries the consents of a schema-6 database into the 
     CHECK(std::find(columns.begin(), columns.end(), "consent_until") == columns.end());
     CHECK(std::find(columns.begin(), columns.end(), "sensitive_consent") == columns.end());
     CHECK(count_rows(db, "candidate") == 3);
+}
+
+TEST_CASE("store::network_file_system names network file systems and FUSE, not local ones",
+          "[store]") {
+    using werkstatt::network_file_system;
+    CHECK(network_file_system(0x6969) == "NFS");
+    CHECK(network_file_system(0x517B) == "SMB");
+    CHECK(network_file_system(0xFF534D42) == "CIFS");
+    CHECK(network_file_system(0xFE534D42) == "SMB2");
+    CHECK(network_file_system(0x65735546) == "FUSE");
+    CHECK_FALSE(network_file_system(0xEF53).has_value());     // ext2/3/4
+    CHECK_FALSE(network_file_system(0x58465342).has_value()); // XFS
+    CHECK_FALSE(network_file_system(0x9123683E).has_value()); // Btrfs
+    CHECK_FALSE(network_file_system(0x01021994).has_value()); // tmpfs
+}
+
+TEST_CASE("store::Database opened for writing uses a write-ahead log; a reader changes nothing",
+          "[store]") {
+    TempDir dir;
+    const auto path = dir.file("w.db");
+    {
+        InitResult ignored;
+        Database::initialise(test_options(path), ignored);
+    }
+    {
+        SQLite::Database plain(path.string(), SQLite::OPEN_READWRITE);
+        plain.execAndGet("PRAGMA journal_mode = DELETE");
+    }
+    auto journal_mode = [&] {
+        SQLite::Database plain(path.string(), SQLite::OPEN_READONLY);
+        return plain.execAndGet("PRAGMA journal_mode").getString();
+    };
+    Database::open(test_options(path, Access::read_only));
+    CHECK(journal_mode() == "delete");
+    auto db = Database::open(test_options(path, Access::read_write));
+    CHECK(journal_mode() == "wal");
+    CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+}
+
+TEST_CASE("store::Database writer waits for another writer, says so once after a second",
+          "[store]") {
+    TestDatabase t;
+    const auto path = t.db().path();
+    auto options = test_options(path);
+    int told = 0;
+    options.busy_timeout_ms = 10000;
+    options.on_wait = [&told] { ++told; };
+    auto db = Database::open(options);
+    SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    std::thread release([&other] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+        other.exec("COMMIT");
+    });
+    const auto start = std::chrono::steady_clock::now();
+    {
+        WriteTransaction txn(db);
+        txn.audit("company", 1, "add");
+        txn.finish(DryRun::no);
+    }
+    release.join();
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(1200));
+    CHECK(told == 1);
+
+    // A wait shorter than a second tells nothing and gives up as busy.
+    options.busy_timeout_ms = 300;
+    auto quick = Database::open(options);
+    other.exec("BEGIN IMMEDIATE");
+    const auto f = [&] {
+        try {
+            WriteTransaction txn(quick);
+        } catch (...) {
+            return werkstatt::describe_failure(std::current_exception(), path).kind();
+        }
+        return ErrorKind::internal;
+    }();
+    other.exec("ROLLBACK");
+    CHECK(f == ErrorKind::busy);
+    CHECK(told == 1);
+}
+
+TEST_CASE("store::check_database_mode checks the -wal and -shm files like the database",
+          "[store]") {
+    TempDir dir;
+    const auto path = dir.file("m.db");
+    {
+        InitResult ignored;
+        Database::initialise(test_options(path), ignored);
+    }
+    ::chmod(dir.path().c_str(), 0700);
+    const auto wal = fs::path(path.string() + "-wal");
+    write_text(wal, "");
+    ::chmod(wal.c_str(), 0600);
+    CHECK(werkstatt::check_database_mode(path).empty());
+    ::chmod(wal.c_str(), 0644);
+    CHECK_THAT(werkstatt::check_database_mode(path),
+               Catch::Contains(wal.string() + " can be read by others (mode 0644)"));
+    ::chmod(wal.c_str(), 0666);
+    const auto f = failure_of([&] { werkstatt::check_database_mode(path); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("chmod 600 " + wal.string()));
+    fs::remove(wal);
 }
