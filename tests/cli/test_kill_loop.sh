@@ -11,8 +11,8 @@
 # starting database, starts the command, kills it after a random delay between 0 and 1.2 times
 # the measured time, checks, and reruns it. KILL_LOOP_TRIALS (default 50, spread over the five
 # commands) and KILL_LOOP_ROWS (default 2000 candidates) are set lower under the sanitizers.
-# KILL_LOOP_SEED repeats a run's delays. The summary line says how many kills landed while the
-# command ran and how many after it had finished.
+# KILL_LOOP_SEED repeats the delays of a run (as fractions of the measured times). The summary
+# line says how many kills landed while the command ran and how many after it had finished.
 . "$(dirname "$0")/lib.sh"
 
 TRIALS=${KILL_LOOP_TRIALS:-50}
