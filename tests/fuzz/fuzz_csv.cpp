@@ -71,13 +71,16 @@ void check_round_trip(const std::vector<std::string>& fields, char delimiter) {
     if (fields.empty()) {
         return;
     }
+    // A first record, so that the one checked does not start the text: the reader drops a
+    // byte order mark there (U+FEFF at the start of a field is kept elsewhere).
     std::ostringstream out;
     werkstatt::CsvWriter writer(out, delimiter);
+    writer.write_row({"first"});
     writer.write_row(fields);
     std::istringstream in(out.str());
     CsvReader reader(in, "round trip", CsvReadOptions{delimiter, std::size_t{1} << 24});
     CsvRecord back;
-    werkstatt::fuzz::require(reader.next(back), "a written record reads back");
+    werkstatt::fuzz::require(reader.next(back) && reader.next(back), "a written record reads back");
     werkstatt::fuzz::require(back.problem.empty(), "a written record reads back without problem");
     werkstatt::fuzz::require(back.fields.size() == fields.size(),
                              "a written record reads back with as many fields");
