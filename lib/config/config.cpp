@@ -289,7 +289,9 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
             return;
         }
         if (const auto why = def->set(config, *setting)) {
-            problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
+            // A setting's own check quotes the value, which may hold any character: escaped.
+            problems.push_back({line, fmt::format("key '{}' {}; change the value", key,
+                                                  text::printable(*why, 300))});
             return;
         }
         if (origins != nullptr) {
@@ -319,8 +321,8 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
                                 an(def->type), text::printable(value, 80)));
     }
     if (const auto why = def->set(loaded.config, *setting)) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}: key '{}' {}; change the value", origin, key, *why));
+        throw Error(ErrorKind::config, fmt::format("{}: key '{}' {}; change the value", origin, key,
+                                                   text::printable(*why, 300)));
     }
     loaded.origins[key] = origin;
 }

@@ -200,11 +200,12 @@ TEST_CASE("config::load_config refuses a missing explicit file", "[config]") {
 // terminal escape was echoed as it was, and the error took more than one line.
 TEST_CASE("config::load_config escapes what it echoes of a --set or a key", "[config]") {
     const auto has_control = [](const std::string& m) {
-        return std::any_of(m.begin(), m.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+        return std::any_of(m.begin(), m.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        });
     };
-    for (const std::string assignment :
-         {"report.lang\x1b[31m", "no.such\nkey=1", "match.top=\x1b[2Jten"}) {
+    for (const std::string assignment : {"report.lang\x1b[31m", "no.such\nkey=1",
+                                         "match.top=\x1b[2Jten", "report.lang=n\x7f\x1b"}) {
         INFO(assignment);
         auto s = bare_sources();
         s.assignments = {assignment};
