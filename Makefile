@@ -10,7 +10,7 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" \
 	-DWERKSTATT_WARNINGS_AS_ERRORS=ON $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
-.PHONY: all setup build demo test test-fast test-asan package bench-report format clean
+.PHONY: all setup build demo test test-fast test-asan package fuzz bench-report format clean
 
 all: build
 
@@ -41,6 +41,14 @@ test-asan: setup
 package: build
 	@cd $(BUILD) && cpack -G DEB
 
+# Not part of `make test`: build the parsers' libFuzzer targets with clang in $(FUZZ_BUILD) and
+# run each for FUZZ_SECONDS on its corpus; fails if one crashes (tests/fuzz/README.md).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/setup --fuzz
+	@tests/fuzz/run_fuzz.sh "$(CURDIR)" $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 # Not a test and not in CI: time report quarterly|annual|esf on a generated database of 1,000,000
 # candidates against the sqlite3 shell on the same aggregate queries (bench/README.md).
 bench-report: build
@@ -50,4 +58,4 @@ format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

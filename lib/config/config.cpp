@@ -140,12 +140,14 @@ bool is_settings_table(const std::string& key) {
 // Say that `key` is unknown; for report.sensitive.kind and the like, that the table holds
 // settings and cannot be a named report.
 std::string unknown_key_message(const std::string& key) {
+    // The key as written, escaped: a quoted TOML key or a --set may hold any character.
+    const auto shown = text::printable(key, 80);
     for (const auto& r : replaced_privacy_keys()) {
         if (r.key == key) {
             return fmt::format("key '{}' was replaced by {} (one switch for disability and "
                                "minority); remove it and set {} = true under [privacy] to "
                                "collect them",
-                               key, r.now, r.now.substr(r.now.find('.') + 1));
+                               shown, r.now, r.now.substr(r.now.find('.') + 1));
         }
     }
     const auto last_dot = key.rfind('.');
@@ -155,12 +157,12 @@ std::string unknown_key_message(const std::string& key) {
     if (table.rfind("report.", 0) == 0 && table.find('.', 7) == std::string::npos &&
         std::find(report_keys.begin(), report_keys.end(), leaf) != report_keys.end()) {
         if (const auto why = why_not_report_name(table.substr(7))) {
-            return fmt::format("unknown key '{}'; {}", key, *why);
+            return fmt::format("unknown key '{}'; {}", shown, *why);
         }
     }
     return fmt::format("unknown key '{}'; werkstatt-config(1) and 'werkstatt config show' list "
                        "the keys",
-                       key);
+                       shown);
 }
 
 // What a walk does with each node: a value, an import profile, a named report.
@@ -287,7 +289,9 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
             return;
         }
         if (const auto why = def->set(config, *setting)) {
-            problems.push_back({line, fmt::format("key '{}' {}; change the value", key, *why)});
+            // A setting's own check quotes the value, which may hold any character: escaped.
+            problems.push_back({line, fmt::format("key '{}' {}; change the value", key,
+                                                  text::printable(*why, 300))});
             return;
         }
         if (origins != nullptr) {
@@ -308,17 +312,17 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
                         ? fmt::format("{}: {}", origin, message)
                         : fmt::format("{}: unknown key '{}'; 'werkstatt config show' lists the "
                                       "keys",
-                                      origin, key));
+                                      origin, text::printable(key, 80)));
     }
     const auto setting = text_setting(*def, value);
     if (!setting) {
         throw Error(ErrorKind::config,
                     fmt::format("{}: key '{}' must be {}, not '{}'; change the value", origin, key,
-                                an(def->type), value));
+                                an(def->type), text::printable(value, 80)));
     }
     if (const auto why = def->set(loaded.config, *setting)) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}: key '{}' {}; change the value", origin, key, *why));
+        throw Error(ErrorKind::config, fmt::format("{}: key '{}' {}; change the value", origin, key,
+                                                   text::printable(*why, 300)));
     }
     loaded.origins[key] = origin;
 }
@@ -374,7 +378,7 @@ LoadedConfig load_config(const ConfigSources& sources) {
         if (eq == std::string::npos) {
             throw Error(ErrorKind::usage, fmt::format("--set '{}' has no '='; write --set "
                                                       "key=value",
-                                                      assignment));
+                                                      text::printable(assignment, 80)));
         }
         apply_text(loaded, std::string(text::trim(assignment.substr(0, eq))),
                    std::string(text::trim(assignment.substr(eq + 1))), "option --set");

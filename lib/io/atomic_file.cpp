@@ -227,11 +227,53 @@ void remove_temporaries_on_signals() {
     }
 }
 
+namespace {
+
+// Open an unnamed file (O_TMPFILE) in the folder of `path` with `perms`; return its descriptor,
+// or -1 if the file system has no unnamed files (then a named temporary is used). Throw
+// Error(output) naming `path` for any other failure.
+int create_unnamed(const std::filesystem::path& path, mode_t perms) {
+    const int fd = ::open(folder_of(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, perms);
+    if (fd >= 0) {
+        return fd;
+    }
+    if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) {
+        return -1;
+    }
+    fail(path, errno);
+}
+
+// Give the unnamed file `fd` the name `temp` next to `path` (a fresh random one); return 0 or
+// the errno. Through /proc/self/fd, as linkat(2) documents for O_TMPFILE; AT_EMPTY_PATH first,
+// which needs no /proc but a privilege only root usually has.
+int name_unnamed(int fd, const std::filesystem::path& path, std::filesystem::path& temp) {
+    const auto folder = folder_of(path);
+    const auto prefix = temp_prefix(path);
+    const auto proc = fmt::format("/proc/self/fd/{}", fd);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        temp = folder / (prefix + random_suffix(12));
+        if (::linkat(fd, "", AT_FDCWD, temp.c_str(), AT_EMPTY_PATH) == 0 ||
+            ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+            return 0;
+        }
+        if (errno != EEXIST) {
+            return errno;
+        }
+    }
+    return EEXIST;
+}
+
+} // namespace
+
 AtomicFile::AtomicFile(std::filesystem::path path, FileMode mode) : m_path(std::move(path)) {
     check_target(m_path);
     const mode_t perms = mode == FileMode::shared ? 0644 : 0600;
-    m_fd = create_temporary(m_path, perms, m_temp);
-    m_pending = claim_pending(m_temp, {});
+    m_fd = create_unnamed(m_path, perms);
+    m_unnamed = m_fd >= 0;
+    if (!m_unnamed) {
+        m_fd = create_temporary(m_path, perms, m_temp);
+        m_pending = claim_pending(m_temp, {});
+    }
     // Personal data is 0600 even under an odd umask that took the owner's bits away.
     if (mode == FileMode::private_to_owner && ::fchmod(m_fd, 0600) != 0) {
         abandon(errno);
@@ -281,6 +323,15 @@ void AtomicFile::commit() {
     }
     if (::fsync(m_fd) != 0) {
         abandon(errno);
+    }
+    if (m_unnamed) {
+        // The file gets a name only now, for the moment until the rename: a process killed
+        // while it wrote (SIGKILL, a power cut) leaves nothing in the folder.
+        if (const int err = name_unnamed(m_fd, m_path, m_temp); err != 0) {
+            m_temp.clear();
+            abandon(err);
+        }
+        m_pending = claim_pending(m_temp, {});
     }
     const int fd = m_fd;
     m_fd = -1;

@@ -3,11 +3,13 @@
 // through here, so that no write follows a planted link, leaves a half-written file, or claims
 // success on a full disk.
 //
-// How a file is written: a fresh temporary in the target's folder, made with O_CREAT|O_EXCL|
-// O_NOFOLLOW under a random name (so a file or link already there is never opened); the bytes,
-// every write() checked; fsync of the file; rename over the target; fsync of the folder. On any
-// failure the temporary is removed, the target is left as it was, and Error(output) names the
-// target and the system's reason ("No space left on device").
+// How a file is written: a fresh temporary in the target's folder, made without a name
+// (O_TMPFILE, so that a process killed with SIGKILL leaves nothing behind) or, where the file
+// system has no such files, with O_CREAT|O_EXCL|O_NOFOLLOW under a random name (so a file or
+// link already there is never opened); the bytes, every write() checked; fsync of the file; a
+// fresh random name for the unnamed file (linkat); rename over the target; fsync of the folder.
+// On any failure the temporary is removed, the target is left as it was, and Error(output)
+// names the target and the system's reason ("No space left on device").
 //
 // What happens to an existing target, deliberately:
 // - Its mode is not kept: a file with personal data is 0600 whatever it was before, a shared
@@ -61,7 +63,8 @@ class AtomicFile {
     std::filesystem::path m_path;
     std::filesystem::path m_temp;
     int m_fd = -1;
-    int m_pending = -1; // its slot among the temporaries a signal removes
+    int m_pending = -1;     // its slot among the temporaries a signal removes
+    bool m_unnamed = false; // an O_TMPFILE file, named m_temp only in commit()
 };
 
 // Write `content` to `path` with `mode` through AtomicFile: readers see the old file or the whole

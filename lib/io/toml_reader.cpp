@@ -217,8 +217,10 @@ toml::table parse_toml(std::string_view text, std::string_view source) {
     try {
         return toml::parse(text, source);
     } catch (const toml::parse_error& e) {
-        throw Error(ErrorKind::config, fmt::format("{}:{}: {}; fix the TOML syntax", source,
-                                                   e.source().begin.line, e.description()));
+        // The parser's description quotes the text it saw, which may hold any byte: escaped.
+        throw Error(ErrorKind::config,
+                    fmt::format("{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
+                                text::printable(e.description(), 200)));
     }
 }
 

@@ -68,7 +68,9 @@ Table breakdown(Language lang, std::string id, std::string title,
         row.push_back(Cell::of_count(total));
         table.rows.push_back(std::move(row));
     }
-    for (const auto& [code, counts] : by) {
+    for (const auto& entry : by) {
+        // Not a structured binding: clang before 16 cannot capture one in the lambda (make fuzz).
+        const auto& code = entry.first;
         if (std::none_of(categories.begin(), categories.end(),
                          [&](const Category& c) { return code == c.code; })) {
             throw Error(ErrorKind::internal,

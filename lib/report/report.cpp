@@ -75,6 +75,16 @@ std::optional<std::string> parse_kind(std::string_view text) {
 std::optional<Period> resolve_period(std::string_view text, const Date& day) {
     const auto name = text::ascii_lower(text::trim(text));
     const auto this_quarter = Quarter::containing(day);
+    // The calendar starts on 0001-01-01: there is no period before it to name.
+    const bool first_year = day.year() == 1;
+    if ((name == "last-year" && first_year) ||
+        (name == "last-quarter" && first_year && this_quarter.q == 1) ||
+        (name == "last-month" && first_year && day.month() == 1)) {
+        throw Error(ErrorKind::usage,
+                    fmt::format("period '{}' of {} would begin before the year 1; give the "
+                                "period as a year, quarter or month",
+                                name, day.iso()));
+    }
     if (name == "this-quarter") {
         return this_quarter.period();
     }

@@ -37,7 +37,8 @@ std::optional<std::string> parse_kind(std::string_view text);
 
 // Return the period `text` names on `day`: everything Period::parse reads (2027, 2027Q1,
 // 2027-03, ranges), or a relative period: this-month, last-month, this-quarter, last-quarter,
-// this-year, last-year (the one before the one that contains `day`). Nothing if neither.
+// this-year, last-year (the one before the one that contains `day`). Nothing if neither;
+// throw Error(usage) for a relative period that would begin before 0001-01-01.
 std::optional<Period> resolve_period(std::string_view text, const Date& day);
 // Return why resolve_period(`text`) gave nothing, naming `text` and the forms it takes.
 std::string why_not_period(std::string_view text);

@@ -196,6 +196,35 @@ TEST_CASE("config::load_config refuses a missing explicit file", "[config]") {
     CHECK_THAT(f.message, Catch::Contains("missing.toml"));
 }
 
+// Found by tests/fuzz/fuzz_config.cpp: a --set or a quoted TOML key with a line break or a
+// terminal escape was echoed as it was, and the error took more than one line.
+TEST_CASE("config::load_config escapes what it echoes of a --set or a key", "[config]") {
+    const auto has_control = [](const std::string& m) {
+        return std::any_of(m.begin(), m.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        });
+    };
+    for (const std::string assignment : {"report.lang\x1b[31m", "no.such\nkey=1",
+                                         "match.top=\x1b[2Jten", "report.lang=n\x7f\x1b"}) {
+        INFO(assignment);
+        auto s = bare_sources();
+        s.assignments = {assignment};
+        const auto f = failure_of([&] { load_config(s); });
+        REQUIRE(f.kind.has_value());
+        CHECK_FALSE(f.message.empty());
+        CHECK_FALSE(has_control(f.message));
+    }
+    TempDir dir;
+    const auto path = dir.file("c.toml");
+    write_text(path, "[match]\n\"to\\u001bp\" = 3\n");
+    auto s = bare_sources();
+    s.explicit_file = path;
+    const auto f = failure_of([&] { load_config(s); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::Contains("unknown key"));
+    CHECK_FALSE(has_control(f.message));
+}
+
 TEST_CASE("config::load_config names file, line and key of an unknown key", "[config]") {
     TempDir dir;
     const auto path = dir.file("c.toml");

@@ -2,6 +2,8 @@
 #include "io/toml_reader.hpp"
 #include "support.hpp"
 
+#include <algorithm>
+
 using namespace werkstatt;
 using werkstatt::test::failure_of;
 using werkstatt::test::TempDir;
@@ -121,4 +123,14 @@ TEST_CASE("io::check_toml_limits lets every shipped TOML file pass", "[io]") {
         }
     }
     CHECK(files >= 5);
+}
+
+// Found by tests/fuzz/fuzz_config.cpp: the parser's description quotes what it saw ("expected
+// 'true', saw 'tr\x1b'"), and a control character there reached the one-line error unescaped.
+TEST_CASE("io::parse_toml escapes the text a syntax error quotes", "[io]") {
+    const auto f = failure_of([] { parse_toml("a = 1\nflag = tr\x1b[2J\n", "f.toml"); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK_THAT(f.message, Catch::StartsWith("f.toml:2: "));
+    CHECK(std::none_of(f.message.begin(), f.message.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
 }
