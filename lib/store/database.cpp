@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -334,6 +335,44 @@ void Database::migrate(InitResult& result) {
     }
 }
 
+namespace {
+
+// Return whether the database at `path`, which this user may only read, must be opened as
+// immutable: in WAL mode (byte 18 of the header is 2) a reader needs the -shm file, and one who
+// may not write the folder cannot create it. Without a -shm file nobody has the database open.
+bool needs_immutable_open(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto shm = path;
+    shm += "-shm";
+    const auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (std::filesystem::exists(shm, ec) || ::access(folder.c_str(), W_OK) == 0) {
+        return false;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    unsigned char header[20] = {};
+    const bool read = ::pread(fd, header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
+    ::close(fd);
+    return read && header[18] == 2;
+}
+
+// Return `path` as an SQLite URI that opens it immutable (file:...?immutable=1).
+std::string immutable_uri(const std::filesystem::path& path) {
+    std::string uri = "file:";
+    for (const unsigned char c : std::filesystem::absolute(path).string()) {
+        if (std::isalnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            uri += fmt::format("%{:02X}", c);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+} // namespace
+
 Database Database::open(const OpenOptions& options) {
     const auto& path = options.path;
     std::error_code ec;
@@ -349,9 +388,13 @@ Database Database::open(const OpenOptions& options) {
         throw storage(path, "is read-only; check the file's permissions");
     }
     // One thread per connection: no SQLite mutexes (they cost a few per cent of an import).
-    const int flags =
-        (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
-    auto db = std::make_unique<SQLite::Database>(path.string(), flags,
+    int flags = (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX;
+    auto target = path.string();
+    if (!writable && needs_immutable_open(path)) {
+        flags |= SQLite::OPEN_URI;
+        target = immutable_uri(path);
+    }
+    auto db = std::make_unique<SQLite::Database>(target, flags,
                                                  static_cast<int>(options.busy_timeout_ms));
     Database result(std::move(db), path, options.audit, options);
     check_identity(result.sql(), path);
