@@ -28,38 +28,7 @@
 #include <string_view>
 #include <unistd.h>
 
-namespace {
-
 using namespace werkstatt;
-
-// The temporary configuration file, one per process, removed at exit.
-const std::string& scratch_file() {
-    static const std::string path = [] {
-        std::string templ = "/tmp/werkstatt-fuzz-config-XXXXXX";
-        const int fd = ::mkstemp(templ.data());
-        if (fd < 0) {
-            std::perror("fuzz_config: mkstemp");
-            std::abort();
-        }
-        ::close(fd);
-        return templ;
-    }();
-    static const struct Remove {
-        ~Remove() { ::unlink(path.c_str()); }
-    } remove_at_exit;
-    return path;
-}
-
-void write_scratch(std::string_view bytes) {
-    std::FILE* f = std::fopen(scratch_file().c_str(), "wb");
-    if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
-        std::fclose(f) != 0) {
-        std::perror("fuzz_config: writing the scratch file");
-        std::abort();
-    }
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) {
@@ -73,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         sources.assignments.emplace_back(rest.substr(0, eol));
         rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
     }
-    write_scratch(rest);
-    sources.explicit_file = scratch_file();
+    fuzz::write_scratch("config", rest);
+    sources.explicit_file = fuzz::scratch_file("config");
 
     fuzz::expect_errors_only([&] { parse_toml(rest, "fuzz.toml"); });
     fuzz::expect_errors_only([&] {
@@ -85,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::check_error(Error(ErrorKind::config, problem));
         }
     });
-    for (const auto& problem : check_config_file(scratch_file())) {
+    for (const auto& problem : check_config_file(fuzz::scratch_file("config"))) {
         fuzz::check_error(Error(ErrorKind::config, problem.message));
     }
     return 0;

@@ -39,33 +39,6 @@ using werkstatt::CsvReadOptions;
 using werkstatt::CsvRecord;
 using werkstatt::Encoding;
 
-// The temporary file the input is written to for open_input, one per process, removed at exit.
-const std::string& scratch_file() {
-    static const std::string path = [] {
-        std::string templ = "/tmp/werkstatt-fuzz-csv-XXXXXX";
-        const int fd = ::mkstemp(templ.data());
-        if (fd < 0) {
-            std::perror("fuzz_csv: mkstemp");
-            std::abort();
-        }
-        ::close(fd);
-        return templ;
-    }();
-    static const struct Remove {
-        ~Remove() { ::unlink(path.c_str()); }
-    } remove_at_exit;
-    return path;
-}
-
-void write_scratch(std::string_view bytes) {
-    std::FILE* f = std::fopen(scratch_file().c_str(), "wb");
-    if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
-        std::fclose(f) != 0) {
-        std::perror("fuzz_csv: writing the scratch file");
-        std::abort();
-    }
-}
-
 // A CSV record written by CsvWriter and read back by CsvReader must give the same fields.
 void check_round_trip(const std::vector<std::string>& fields, char delimiter) {
     if (fields.empty()) {
@@ -130,8 +103,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     werkstatt::fuzz::expect_errors_only([&] {
         if (way < 4) {
-            write_scratch(file);
-            auto input = werkstatt::open_input(scratch_file(), std::nullopt);
+            werkstatt::fuzz::write_scratch("csv", file);
+            auto input = werkstatt::open_input(werkstatt::fuzz::scratch_file("csv"), std::nullopt);
             read_all(input.stream(), delimiter, max_record);
             return;
         }

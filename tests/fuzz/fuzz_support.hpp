@@ -18,7 +18,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
+#include <unistd.h>
 
 namespace werkstatt::fuzz {
 
@@ -60,6 +62,35 @@ void expect_errors_only(F&& parse) {
         parse();
     } catch (const Error& e) {
         check_error(e);
+    }
+}
+
+// The temporary file of a target whose code under test reads a path: one per process, named
+// after `target` (a string literal), removed at exit.
+inline const std::string& scratch_file(const char* target) {
+    static const std::string path = [target] {
+        std::string templ = std::string("/tmp/werkstatt-fuzz-") + target + "-XXXXXX";
+        const int fd = ::mkstemp(templ.data());
+        if (fd < 0) {
+            std::perror("fuzz: mkstemp");
+            std::abort();
+        }
+        ::close(fd);
+        return templ;
+    }();
+    static const struct Remove {
+        ~Remove() { ::unlink(path.c_str()); }
+    } remove_at_exit;
+    return path;
+}
+
+// Replace the scratch file's content by `bytes`.
+inline void write_scratch(const char* target, std::string_view bytes) {
+    std::FILE* f = std::fopen(scratch_file(target).c_str(), "wb");
+    if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
+        std::fclose(f) != 0) {
+        std::perror("fuzz: writing the scratch file");
+        std::abort();
     }
 }
 
