@@ -87,7 +87,9 @@ inline const std::string& scratch_file(const char* target) {
 // Replace the scratch file's content by `bytes`.
 inline void write_scratch(const char* target, std::string_view bytes) {
     std::FILE* f = std::fopen(scratch_file(target).c_str(), "wb");
-    if (f == nullptr || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() ||
+    // fwrite must not see the null data() of an empty view (UBSan: nonnull argument).
+    if (f == nullptr ||
+        (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) ||
         std::fclose(f) != 0) {
         std::perror("fuzz: writing the scratch file");
         std::abort();
