@@ -109,6 +109,9 @@ void setup_candidate(CLI::App& app, Runtime& rt) {
     setup_archive(*group, rt);
     setup_remove(*group, rt);
     setup_candidate_export(*group, rt);
+    setup_candidate_card(*group, rt);
+    setup_candidate_pool(*group, rt);
+    setup_candidate_merge(*group, rt);
 }
 
 } // namespace werkstatt::cli

@@ -21,6 +21,12 @@ void setup_candidate_consent(CLI::App& group, Runtime& rt);
 void setup_candidate_exit(CLI::App& group, Runtime& rt);
 // Add `candidate export` (the person's right of access) to `group`.
 void setup_candidate_export(CLI::App& group, Runtime& rt);
+// Add `candidate card`, `candidate cards` and `candidate shared` (profiles for members) to `group`.
+void setup_candidate_card(CLI::App& group, Runtime& rt);
+// Add `candidate confirm` (a pool that stays fresh) to `group`.
+void setup_candidate_pool(CLI::App& group, Runtime& rt);
+// Add `candidate duplicates` and `candidate merge` to `group`.
+void setup_candidate_merge(CLI::App& group, Runtime& rt);
 
 // Bind CANDIDATE and --source on `cmd`, which name the candidate in every command but `list`.
 void bind_candidate(CLI::App* cmd, std::string& key, std::optional<std::string>& source);

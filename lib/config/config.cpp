@@ -45,10 +45,13 @@ std::optional<SettingValue> node_setting(const KeyDef& def, const toml::node& no
     if (type == SettingType::list && node.is_array()) {
         std::vector<std::string> items;
         for (const auto& item : *node.as_array()) {
-            if (!item.is_string()) {
+            if (item.is_integer()) { // [1, 3, 6]: the key's check reads the numbers
+                items.push_back(std::to_string(*item.value<std::int64_t>()));
+            } else if (item.is_string()) {
+                items.push_back(*item.value<std::string>());
+            } else {
                 return std::nullopt;
             }
-            items.push_back(*item.value<std::string>());
         }
         return SettingValue{items};
     }
@@ -439,6 +442,7 @@ const SettingTable<Config>& config_table() {
                                   .include(&Config::advisory, advisory_settings_table())
                                   .include(&Config::store, audit_settings_table())
                                   .include(&Config::match, match_settings_table())
+                                  .include(&Config::exchange, exchange_settings_table())
                                   .include(&Config::report, report_settings_table())
                                   .include(&Config::privacy, privacy_settings_table());
     return table;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "advisory/settings.hpp"
+#include "applicants/settings.hpp"
 #include "events/settings.hpp"
 #include "import/settings.hpp"
 #include "io/settings.hpp"
@@ -34,6 +35,7 @@ struct Config {
     PlannerSettings planner;                    // [planner]
     AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]
+    ExchangeSettings exchange;                  // [exchange]
     ReportSettings report;                      // [report], [report.sensitive], [report.csv]
     PrivacySettings privacy;                    // [privacy]
     std::vector<ProfileSource> import_profiles; // [import.profile.*] (later files win)

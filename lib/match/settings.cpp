@@ -50,6 +50,9 @@ const SettingTable<MatchSettings>& match_settings_table() {
                   "opening (0 = no filter)");
         t.integer("match.top", &MatchSettings::top, 1, 100000, "",
                   "How many candidates or openings a ranking shows without --top");
+        t.integer("match.permit_warn_days", &MatchSettings::permit_warn_days, 0, 3650, " days",
+                  "Warn about a pair when the candidate's residence title ends before the "
+                  "opening's start plus these days");
         return t;
     }();
     return table;
@@ -58,8 +61,8 @@ const SettingTable<MatchSettings>& match_settings_table() {
 std::string describe_settings(const MatchSettings& settings) {
     std::string out;
     for (const auto& def : match_settings_table().defs()) {
-        if (def.key == "match.top") {
-            continue; // decides what is shown, not what is proposed
+        if (def.key == "match.top" || def.key == "match.permit_warn_days") {
+            continue; // decide what is shown, not what is proposed
         }
         out += out.empty() ? "" : "; ";
         out += fmt::format("{}={}", def.key.substr(6), def.show(settings));

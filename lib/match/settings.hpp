@@ -36,6 +36,7 @@ struct MatchSettings {
     std::int64_t default_radius_km = 30; // a candidate's radius when the agency gave none
     int min_kldb_digits = 2;             // leading KldB digits a pair must share (0 = any)
     std::int64_t top = 10;               // how many a ranking shows without --top
+    std::int64_t permit_warn_days = 60;  // warn when a permit ends this soon after the start
     Date today;                          // the day consent and availability are judged on
 };
 
