@@ -52,7 +52,7 @@ install(FILES "${pkg}/completions/werkstatt.fish"
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 install(PROGRAMS examples/backup.sh examples/sync-members.sh examples/quarterly-rotation.sh
-                 examples/import-drop-folder.sh examples/weekly-matching.sh
+                 examples/import-drop-folder.sh examples/weekly-matching.sh examples/due.sh
         DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/werkstatt)
 
 # The Debian package: Depends from the binary's shared libraries (dpkg-shlibdeps), stripped.

@@ -53,7 +53,8 @@ JOBS = [("backup.sh", "werkstatt-backup"), ("sync-members.sh", "werkstatt-sync-m
         ("quartalsbericht", "werkstatt-report-quarterly"),
         ("sachbericht", "werkstatt-report-annual"),
         ("import-drop-folder.sh", "werkstatt-import"), ("weekly-matching.sh", "werkstatt-matching"),
-        ("catalogue update", "werkstatt-catalogue"), ("privacy purge", "werkstatt-purge")]
+        ("catalogue update", "werkstatt-catalogue"), ("privacy purge", "werkstatt-purge"),
+        ("due.sh", "werkstatt-due")]
 # backup.sh became `werkstatt db backup` (issue 15): the same folder, 30 kept.
 SAME = {"werkstatt-backup": "werkstatt --quiet db backup /srv/werkstatt/backup --keep 30"}
 
