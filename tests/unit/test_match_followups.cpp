@@ -12,7 +12,9 @@ using werkstatt::test::TestDatabase;
 
 namespace {
 
-Date day(const char* iso) { return *Date::parse_iso(iso); }
+Date day(const char* iso) {
+    return *Date::parse_iso(iso);
+}
 
 // Two companies with a contact each, two openings of the first, and candidates 1 to `n`.
 void seed(Database& db, int n) {
@@ -70,11 +72,10 @@ TEST_CASE("a mentor is a contact of the hiring company, named with the hire", "[
     TestDatabase t;
     seed(t.db(), 2);
     CHECK(failure_of([&] { hire(t.db(), 1, "2027-01-10", {1}, 2); }).kind == ErrorKind::conflict);
-    CHECK(failure_of([&] { hire(t.db(), 1, "2027-01-10", {1}, 7); }).kind ==
-          ErrorKind::not_found);
+    CHECK(failure_of([&] { hire(t.db(), 1, "2027-01-10", {1}, 7); }).kind == ErrorKind::not_found);
     CHECK(failure_of([&] {
-              set_placement(t.db(), 1, 1, PlacementStatus::interview, "", false,
-                            day("2027-01-10"), DryRun::no, HireDetails{1, {1}});
+              set_placement(t.db(), 1, 1, PlacementStatus::interview, "", false, day("2027-01-10"),
+                            DryRun::no, HireDetails{1, {1}});
           }).kind == ErrorKind::usage);
     CHECK(list_followups(t.db(), std::nullopt).empty());
     hire(t.db(), 1, "2027-01-10", {1}, 1);
@@ -126,8 +127,8 @@ TEST_CASE("record_followup refuses and writes nothing on bad input", "[followup]
     hire(t.db(), 1, "2027-01-15", {1});
     const auto id = list_followups(t.db(), std::nullopt)[0].id;
     CHECK(failure_of([&] {
-              record_followup(t.db(), id + 5, FollowupOutcome::employed, "", "",
-                              day("2027-02-20"), false, DryRun::no);
+              record_followup(t.db(), id + 5, FollowupOutcome::employed, "", "", day("2027-02-20"),
+                              false, DryRun::no);
           }).kind == ErrorKind::not_found);
     CHECK(failure_of([&] {
               record_followup(t.db(), id, FollowupOutcome::employed, "why", "", day("2027-02-20"),
@@ -184,14 +185,12 @@ TEST_CASE("retention counts persons once by their outcome at the month", "[follo
         return std::int64_t{0};
     };
     const auto asked = day("2027-07-12");
-    record_followup(t.db(), at(1, 6), FollowupOutcome::employed, "", "", asked, false,
-                    DryRun::no);
+    record_followup(t.db(), at(1, 6), FollowupOutcome::employed, "", "", asked, false, DryRun::no);
     record_followup(t.db(), at(2, 6), FollowupOutcome::changed_employer, "", "", asked, false,
                     DryRun::no);
     record_followup(t.db(), at(3, 3), FollowupOutcome::left, "", "", day("2027-04-12"), false,
                     DryRun::no);
-    record_followup(t.db(), at(4, 6), FollowupOutcome::unknown, "", "", asked, false,
-                    DryRun::no);
+    record_followup(t.db(), at(4, 6), FollowupOutcome::unknown, "", "", asked, false, DryRun::no);
     // candidate 5: not asked
     const auto r = retention(t.db(), 6, day("2027-07-01"), day("2027-09-30"));
     CHECK(r.employed == 1);
