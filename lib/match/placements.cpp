@@ -168,10 +168,9 @@ PlacementDays step_days(const PlacementDays& before, PlacementStatus status, Dat
     return d;
 }
 
-PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
-                              PlacementStatus status, const std::string& note, bool force, Date day,
-                              DryRun dry_run) {
-    WriteTransaction txn(db);
+PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                               PlacementStatus status, const std::string& note, bool force,
+                               Date day) {
     if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
         throw Error(
             ErrorKind::not_found,
@@ -248,14 +247,26 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
             }
         }
     }
+    return change;
+}
+
+std::string placement_audit_details(const PlacementChange& change, std::int64_t candidate_id,
+                                    std::int64_t opening_id, bool force) {
+    return fmt::format("candidate={} opening={} status={}{}{}{}", candidate_id, opening_id,
+                       change.from ? fmt::format("{}->", to_string(*change.from)) : "",
+                       to_string(change.to), force ? " forced" : "",
+                       change.withdrawn.empty() ? std::string()
+                                                : fmt::format(" withdrew_openings={} reason=hired",
+                                                              opening_list(change.withdrawn)));
+}
+
+PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                              PlacementStatus status, const std::string& note, bool force, Date day,
+                              DryRun dry_run) {
+    WriteTransaction txn(db);
+    const auto change = move_placement(db, candidate_id, opening_id, status, note, force, day);
     txn.audit("placement", change.id, "set",
-              fmt::format("candidate={} opening={} status={}{}{}{}", candidate_id, opening_id,
-                          change.from ? fmt::format("{}->", to_string(*change.from)) : "",
-                          to_string(status), force ? " forced" : "",
-                          change.withdrawn.empty()
-                              ? std::string()
-                              : fmt::format(" withdrew_openings={} reason=hired",
-                                            opening_list(change.withdrawn))));
+              placement_audit_details(change, candidate_id, opening_id, force));
     txn.finish(dry_run);
     return change;
 }

@@ -66,6 +66,16 @@ std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
                               PlacementStatus status, const std::string& note, bool force, Date day,
                               DryRun dry_run);
+// Do what set_placement does, inside the write transaction the caller holds, without its audit
+// row: for a use case that moves a placement as part of a larger write (a card given to a
+// company) and writes its own.
+PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                               PlacementStatus status, const std::string& note, bool force,
+                               Date day);
+// Return the details of the audit row of `change` of the pair (`candidate_id`, `opening_id`)
+// ("candidate=3 opening=2 status=proposed->introduced").
+std::string placement_audit_details(const PlacementChange& change, std::int64_t candidate_id,
+                                    std::int64_t opening_id, bool force);
 
 // Return `rows` as a listing.
 Records placement_records(const std::vector<PlacementRow>& rows);

@@ -42,6 +42,7 @@ opening import|@T@/openings.csv|import_batch|import
 import undo|@BATCH@|import_batch|undo
 match|--assign --commit --date 2026-12-01|match_run|commit
 placement set|CP-B 1 introduced|placement|set
+candidate card|1 --for spedition --opening 2 --date 2026-12-01|candidate|share
 advisor add|--key neu --organisation Traeger --service Beratung --topic language --plz 39104|advisor|add
 advisor edit|alt --hours Mo-Fr|advisor|edit
 advisor remove|alt --yes|advisor|remove
