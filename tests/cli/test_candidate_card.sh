@@ -128,6 +128,8 @@ expect_error 69 "consent to sharing their profile with member companies ended on
 run candidate card KX-3 --for pflege --opening "$O3" --output "$T/refused.md" --date 2029-01-15
 expect_error 69 "ended on 2028-12-31"
 check; [ ! -e "$T/refused.md" ] || fail "a refused card was written"
+run candidate card KX-5 --for bau --opening "$O5" --output "$T/no/such/folder/card.md" $DAY
+expect_error 73
 check; [ "$(db_fingerprint)" = "$before" ] || fail "a refused card changed the database"
 check; [ "$(sql "SELECT status FROM placement WHERE candidate_id = 2")" = proposed ] || fail "the placement moved"
 

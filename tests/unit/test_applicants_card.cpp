@@ -22,14 +22,15 @@ Date day(const char* iso) {
 }
 
 // A candidate with a distinctive value in every field a card must never show.
-std::int64_t add_candidate(Database& db, const char* status = "duldung") {
+std::int64_t add_candidate(Database& db, const char* status = "duldung",
+                           const char* reference = "REF-XY-991") {
     const auto& s = candidate_schema();
     auto cells = default_cells(RecordKind::candidate);
     const auto set = [&](const char* column, const char* value) {
         cells[s.index(column)] = std::string(value);
     };
     set("source", "jc-quelle");
-    set("reference", "REF-XY-991");
+    set("reference", reference);
     set("first_name", "Zuleika");
     set("last_name", "Quastenberg");
     set("email", "zuleika@example.org");
@@ -127,10 +128,10 @@ TEST_CASE("card: shows the work facts and none of the protected ones", "[applica
     }
 }
 
-TEST_CASE("card: German by the catalogue, HTML escapes, one page per card", "[applicants][card]") {
+TEST_CASE("card: HTML escapes, a title for the company, one page per card", "[applicants][card]") {
     TestDatabase t;
     const auto a = add_candidate(t.db(), "eu");
-    const auto b = add_candidate(t.db(), "unknown");
+    const auto b = add_candidate(t.db(), "unknown", "REF-2");
     const auto card_a =
         load_card(t.db(), require_candidate_id(t.db(), a), std::nullopt, WorkRules::shipped());
     auto card_b =
