@@ -203,6 +203,21 @@ expect_status 0
 expect_err_has "no card to give from match run 1"
 check; [ ! -e "$T/cards2/cards-pflege-2026-12-01.html" ] || fail "a file without cards"
 
+case_ "a closed placement refuses the card; a card for no opening is recorded without one"
+run placement set KX-5 "$O5" declined
+expect_status 0
+before=$(db_fingerprint)
+run candidate card KX-5 --for bau --opening "$O5" $DAY
+expect_error 69 "candidate 4 for opening $O5 is declined"
+check; [ "$(db_fingerprint)" = "$before" ] || fail "a refused card changed the database"
+run candidate card KX-5 --for spedition $DAY
+expect_status 0
+expect_err_has "shared card"
+expect_err_lacks "placement"
+run candidate shared KX-5 --format csv
+expect_out_has ",spedition,Spedition-Elbe-GmbH,,"
+check; [ "$(sql "SELECT status FROM placement WHERE candidate_id = 4")" = declined ] || fail "the placement changed"
+
 case_ "the printed card in headless Chromium"
 if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     skip "chromium or pdftotext (poppler-utils) is not installed"
