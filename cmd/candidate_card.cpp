@@ -111,11 +111,11 @@ std::filesystem::path cards_file(const std::filesystem::path& dir, const Company
 void run_cards(Runtime& rt, const CardsOptions& o) {
     const auto context = card_context(rt, o.lang, reference_day(o.date));
     const std::filesystem::path dir(o.output);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
     auto db = rt.open(Access::read_write);
     const auto done = share_company_cards(
         db, o.companies, o.run, WorkRules::shipped(), context.day, [&](const CompanyCards& c) {
+            std::error_code ec; // a folder that cannot be made fails the write below
+            std::filesystem::create_directories(dir, ec);
             std::vector<CandidateCard> cards;
             for (const auto& made : c.cards) {
                 cards.push_back(made.card);
