@@ -12,6 +12,7 @@ $H
 KX-1;w;Zuleika;Quastenberg;05.06.1987;eritreisch;39218;Schönebeck (Elbe);52122;Berufskraftfahrerin;B2;ar:Muttersprache;Niederlassungserlaubnis;nicht erforderlich;B, CE;01.01.2027;50;31.12.2028;zuleika.q@example.org;+49 391 5550147;Geheimnotiz Rueckruf
 KX-2;m;Waldemar;Pfefferkorn;11.11.1979;moldauisch;39218;Schönebeck (Elbe);52122;Berufskraftfahrer;B1;ro:Muttersprache;Duldung;nicht erforderlich;B, CE;01.01.2027;60;31.12.2028;w.pfefferkorn@example.org;0170 8887776;Notiz Pfefferkorn
 KX-3;w;Xanthippe;Oberwimmer;02.03.1990;griechisch;06108;Halle (Saale);81302;Pflegefachfrau;C1;el:Muttersprache;EU-Bürger;voll;;01.02.2027;40;31.12.2028;x.oberwimmer@example.org;0345 4443332;Notiz Oberwimmer
+KX-4;d;Quirin;Vandersloot;08.08.1988;niederländisch;06108;Halle (Saale);81302;Pflegefachkraft;C2;nl:Muttersprache;EU-Bürger;voll;B;01.01.2027;30;31.12.2028;q.vandersloot@example.org;0345 1112223;Notiz Vandersloot
 KX-5;m;Yorick;Brammertz;07.07.1992;serbisch;39104;Magdeburg;32122;Maurer;B1;sr:Muttersprache;Aufenthaltserlaubnis § 25 Abs. 2;nicht erforderlich;B;01.01.2027;30;31.12.2028;y.brammertz@example.org;0391 2223334;Notiz Brammertz
 EOF
 cp "$TESTDATA/match/openings.csv" "$T/openings.csv"
@@ -32,10 +33,11 @@ opening_of() { sql "SELECT opening_id FROM placement WHERE candidate_id = $1 AND
 O1=$(opening_of 1)
 O2=$(opening_of 2)
 O3=$(opening_of 3)
-O5=$(opening_of 4)
+O4=$(opening_of 4)
+O5=$(opening_of 5)
 check
-[ -n "$O1" ] && [ -n "$O2" ] && [ -n "$O3" ] && [ -n "$O5" ] ||
-    fail "the match did not propose all four: $(sql "SELECT candidate_id, opening_id, status FROM placement")"
+[ -n "$O1" ] && [ -n "$O2" ] && [ -n "$O3" ] && [ -n "$O4" ] && [ -n "$O5" ] ||
+    fail "the match did not propose all five: $(sql "SELECT candidate_id, opening_id, status FROM placement")"
 
 # Fail for every protected fact of KX-1 found in file $1.
 expect_no_protected() {
@@ -189,13 +191,14 @@ for f in "$PF" "$BF"; do
     check; [ "$(stat -c %a "$f" 2>/dev/null)" = 600 ] || fail "$f: mode $(stat -c %a "$f" 2>/dev/null), expected 600"
 done
 check; grep -qF '<title>Bewerbungen für Saale-Pflege</title>' "$PF" || fail "the pflege file's title"
-for value in Xanthippe Oberwimmer x.oberwimmer 4443332 KX-3 02.03.1990 griechisch; do
+for value in Xanthippe Oberwimmer x.oberwimmer 4443332 KX-3 02.03.1990 griechisch \
+    Quirin Vandersloot 1112223 KX-4 niederländisch; do
     check; ! grep -qF "$value" "$PF" || fail "the company file shows '$value'"
 done
-check; [ "$(sql "SELECT group_concat(status) FROM placement WHERE candidate_id IN (3, 4) ORDER BY candidate_id")" = "introduced,introduced" ] ||
+check; [ "$(sql "SELECT group_concat(status) FROM placement WHERE candidate_id IN (3, 4, 5) ORDER BY candidate_id")" = "introduced,introduced,introduced" ] ||
     fail "placements: $(sql "SELECT candidate_id, status FROM placement")"
 check; [ "$(sql "SELECT status FROM placement WHERE candidate_id = 2")" = proposed ] || fail "the refused placement moved"
-check; [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'share' AND entity_id IN (3, 4)")" = 2 ] || fail "one audit row per card"
+check; [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'share' AND entity_id IN (3, 4, 5)")" = 3 ] || fail "one audit row per card"
 run privacy files --format csv
 expect_out_has "$PF,card,"
 run candidate cards --company pflege --output "$T/cards2" $DAY
@@ -208,7 +211,7 @@ run placement set KX-5 "$O5" declined
 expect_status 0
 before=$(db_fingerprint)
 run candidate card KX-5 --for bau --opening "$O5" $DAY
-expect_error 69 "candidate 4 for opening $O5 is declined"
+expect_error 69 "candidate 5 for opening $O5 is declined"
 check; [ "$(db_fingerprint)" = "$before" ] || fail "a refused card changed the database"
 run candidate card KX-5 --for spedition $DAY
 expect_status 0
@@ -216,7 +219,7 @@ expect_err_has "shared card"
 expect_err_lacks "placement"
 run candidate shared KX-5 --format csv
 expect_out_has ",spedition,Spedition-Elbe-GmbH,,"
-check; [ "$(sql "SELECT status FROM placement WHERE candidate_id = 4")" = declined ] || fail "the placement changed"
+check; [ "$(sql "SELECT status FROM placement WHERE candidate_id = 5")" = declined ] || fail "the placement changed"
 
 case_ "the printed card in headless Chromium"
 if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
@@ -234,7 +237,11 @@ else
     check; grep -qF "Bewerbung $P3" "$T/cards.txt" || fail "the printed page lacks 'Bewerbung $P3'"
     check; grep -qF "Arbeitserlaubnis" "$T/cards.txt" || fail "the printed page lacks the permission"
     check; ! grep -qF "Oberwimmer" "$T/cards.txt" || fail "the printed page names the person"
-    check; [ "$(pdfinfo "$T/cards.pdf" | sed -n 's/^Pages: *//p')" = 1 ] || fail "one card, one page"
+    run candidate card KX-4 $DAY
+    P4=$(sed -n 's/^# Bewerbung \(K-[0-9]*\)$/\1/p' "$T/out")
+    check; grep -qF "Bewerbung $P4" "$T/cards.txt" || fail "the printed pages lack 'Bewerbung $P4'"
+    check; ! grep -qF "Vandersloot" "$T/cards.txt" || fail "the printed pages name the person"
+    check; [ "$(pdfinfo "$T/cards.pdf" | sed -n 's/^Pages: *//p')" = 2 ] || fail "two cards, not two pages"
     size=$(pdfinfo "$T/cards.pdf" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2/p')
     check
     echo "$size" | awk '{ exit !($1 >= 594 && $1 <= 596 && $2 >= 841 && $2 <= 843) }' ||
