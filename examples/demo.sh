@@ -91,9 +91,12 @@ step "Every scored pair, for a check with another tool" "match --scores --format
 w match --scores --format csv --date $day >"$dir/paare.csv"
 printf '%s pairs written to %s\n' "$(($(wc -l <"$dir/paare.csv") - 1))" "$dir/paare.csv"
 
-step "The nursing home meets its candidate, and hires her with a mentor" "placement set JC-H-1001 4 introduced|interview|hired --mentor 2"
-w placement set JC-H-1001 4 introduced --note "Profil an Frau Weber gesendet" --date 2026-12-02
-w placement set JC-H-1001 4 interview --date 2026-12-09
+step "Her profile card for the nursing home: no name, no address, the permission to work in plain words" "candidate card JC-H-1001 --opening 4 --for saale-pflege --date $day"
+w candidate card JC-H-1001 --opening 4 --for saale-pflege --date $day
+w candidate shared JC-H-1001
+
+step "The nursing home meets its candidate, and hires her with a mentor" "placement set JC-H-1001 4 interview|hired --mentor 2"
+w placement set JC-H-1001 4 interview --note "Gespräch mit Frau Weber" --date 2026-12-09
 w placement set JC-H-1001 4 hired --date 2026-12-15 --mentor 2
 w placement list
 

@@ -194,10 +194,9 @@ PlacementDays step_days(const PlacementDays& before, PlacementStatus status, Dat
     return d;
 }
 
-PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
-                              PlacementStatus status, const std::string& note, bool force, Date day,
-                              DryRun dry_run, const HireDetails& hire) {
-    WriteTransaction txn(db);
+PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                               PlacementStatus status, const std::string& note, bool force,
+                               Date day, const HireDetails& hire) {
     if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
         throw Error(
             ErrorKind::not_found,
@@ -214,6 +213,7 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
     change.to = status;
     if (hire.mentor_id) {
         check_mentor(db, *hire.mentor_id, *opening, status);
+        change.mentor_id = hire.mentor_id;
     }
     if (existing) {
         const auto from = parse_placement_status(existing->status).value_or(status);
@@ -221,10 +221,6 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
         change.id = existing->id;
         if (from == status && status == PlacementStatus::hired && hire.mentor_id) {
             set_placement_mentor(db, existing->id, hire.mentor_id);
-            txn.audit("placement", existing->id, "set",
-                      fmt::format("candidate={} opening={} mentor={}", candidate_id, opening_id,
-                                  *hire.mentor_id));
-            txn.finish(dry_run);
             change.mentor_only = true;
             return change;
         }
@@ -293,17 +289,34 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
             }
         }
     }
+    return change;
+}
+
+std::string placement_audit_details(const PlacementChange& change, std::int64_t candidate_id,
+                                    std::int64_t opening_id, bool force) {
+    if (change.mentor_only) {
+        return fmt::format("candidate={} opening={} mentor={}", candidate_id, opening_id,
+                           change.mentor_id.value_or(0));
+    }
+    return fmt::format("candidate={} opening={} status={}{}{}{}{}", candidate_id, opening_id,
+                       change.from ? fmt::format("{}->", to_string(*change.from)) : "",
+                       to_string(change.to), force ? " forced" : "",
+                       change.mentor_id && change.to == PlacementStatus::hired
+                           ? fmt::format(" mentor={}", *change.mentor_id)
+                           : std::string(),
+                       change.withdrawn.empty() ? std::string()
+                                                : fmt::format(" withdrew_openings={} reason=hired",
+                                                              opening_list(change.withdrawn)));
+}
+
+PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                              PlacementStatus status, const std::string& note, bool force, Date day,
+                              DryRun dry_run, const HireDetails& hire) {
+    WriteTransaction txn(db);
+    const auto change =
+        move_placement(db, candidate_id, opening_id, status, note, force, day, hire);
     txn.audit("placement", change.id, "set",
-              fmt::format("candidate={} opening={} status={}{}{}{}{}", candidate_id, opening_id,
-                          change.from ? fmt::format("{}->", to_string(*change.from)) : "",
-                          to_string(status), force ? " forced" : "",
-                          hire.mentor_id && status == PlacementStatus::hired
-                              ? fmt::format(" mentor={}", *hire.mentor_id)
-                              : std::string(),
-                          change.withdrawn.empty()
-                              ? std::string()
-                              : fmt::format(" withdrew_openings={} reason=hired",
-                                            opening_list(change.withdrawn))));
+              placement_audit_details(change, candidate_id, opening_id, force));
     txn.finish(dry_run);
     return change;
 }
