@@ -132,20 +132,38 @@ void add_stuck(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
     }
 }
 
+// Advisory entries to check, as one item: a fresh catalogue has dozens never verified, and one
+// line per entry would bury the rest of the list.
 void add_advisors(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
     const VerifyPolicy policy{q.today + q.within_days, q.verify_after_days};
-    for (const auto& s : list_advisors(db)) {
-        if (!needs_check(s, policy)) {
-            continue;
+    std::vector<AdvisoryService> due;
+    int never = 0;
+    for (auto& s : list_advisors(db)) {
+        if (needs_check(s, policy)) {
+            never += s.last_verified ? 0 : 1;
+            due.push_back(std::move(s));
         }
-        const auto due = s.last_verified ? *s.last_verified + q.verify_after_days : q.today;
-        items.push_back(
-            {"advisor-check", due, "advisor", s.id,
-             fmt::format("{} ({}): {}", s.key, s.organisation,
-                         s.last_verified ? "last verified " + s.last_verified->iso()
-                                         : std::string("never verified")),
-             fmt::format("check the entry, then werkstatt advisor edit {} --verified DAY", s.key)});
     }
+    if (due.empty()) {
+        return;
+    }
+    auto when = [&](const AdvisoryService& s) {
+        return s.last_verified ? *s.last_verified + q.verify_after_days : q.today;
+    };
+    const auto first = std::min_element(
+        due.begin(), due.end(), [&](const auto& a, const auto& b) { return when(a) < when(b); });
+    const auto older = static_cast<int>(due.size()) - never;
+    std::string what =
+        due.size() == 1
+            ? fmt::format("advisory entry {} ({}): {}", first->key, first->organisation,
+                          first->last_verified ? "last verified " + first->last_verified->iso()
+                                               : std::string("never verified"))
+            : fmt::format("{} advisory entries to check ({} never verified, {} "
+                          "verified more than {} days ago), first {}",
+                          due.size(), never, older, q.verify_after_days, first->key);
+    items.push_back({"advisor-check", when(*first), "advisor", first->id, std::move(what),
+                     "check each (werkstatt advisor find shows CHECK), then werkstatt advisor "
+                     "edit KEY --verified DAY"});
 }
 
 void add_next_event(Database& db, const DueQuery& q, std::vector<DueItem>& items) {

@@ -88,6 +88,14 @@ expect_out_lacks "consent-ending"
 expect_out_lacks ",paused,"
 expect_out_lacks ",confirmation,"
 
+case_ "advisory entries to check are one item, however many"
+sql "UPDATE advisor SET last_verified = NULL WHERE id IN (1, 2)"
+run due --date $D --format csv
+expect_status 1
+expect_out_has "2 advisory entries to check (2 never verified, 0 verified more than 365 days ago), first "
+check; [ "$(grep -c ',advisor-check,' "$T/out")" -eq 1 ] || fail "advisor checks not one item: $(cat "$T/out")"
+sql "UPDATE advisor SET last_verified = '2026-12-01'"
+
 case_ "bad input: a clear error, no list"
 run due --date 2027-02-30
 expect_error 2 "2027-02-30"
