@@ -2,6 +2,7 @@
 #include "import/importer.hpp"
 
 #include "applicants/consent.hpp"
+#include "applicants/duplicates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
@@ -12,6 +13,7 @@
 #include "store/company_store.hpp"
 #include "store/consent_store.hpp"
 #include "store/match_store.hpp"
+#include "store/merge_store.hpp"
 #include "store/privacy_store.hpp"
 
 #include <algorithm>
@@ -285,6 +287,9 @@ class Run {
             m_company = m_schema.index("company_key");
         }
         m_owner = m_schema.index(m_kind == RecordKind::opening ? "company_key" : "source");
+        if (m_kind == RecordKind::candidate) {
+            start_duplicates();
+        }
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
@@ -309,6 +314,10 @@ class Run {
             return problems;
         }
         derive_columns(m_kind, cells);
+        if (m_kind == RecordKind::candidate) {
+            follow_merged_reference(cells);
+            warn_duplicates(cells, record.line);
+        }
         queue(cells, record.line, std::move(consent));
         return problems;
     }
@@ -360,6 +369,92 @@ class Run {
     }
 
   private:
+    // Remember who is in the database already, for warn_duplicates, and which references were
+    // merged into another record.
+    void start_duplicates() {
+        m_merged = merged_reference_targets(m_db);
+        for_each_candidate_identity(m_db, [this](const CandidateIdentity& p) {
+            const auto i = static_cast<std::size_t>(p.id);
+            if (i >= m_record_identity.size()) {
+                m_record_identity.resize(i + 1, 0);
+            }
+            m_record_identity[i] = identity_hash(p.source, p.reference);
+            if (!m_duplicates.add(p, p.id)) {
+                m_duplicates_full = true;
+            }
+        });
+        if (m_duplicates_full) {
+            warn("too many candidates in the database to look for likely duplicates of every "
+                 "row; run 'werkstatt candidate duplicates' after the import");
+        }
+    }
+
+    static std::uint64_t identity_hash(std::string_view source, std::string_view reference) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (const auto part : {source, std::string_view("\x1f"), reference}) {
+            for (const char c : part) {
+                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+            }
+        }
+        return h;
+    }
+
+    // A row with a reference merged into another record (candidate merge) updates that record.
+    void follow_merged_reference(std::vector<Cell>& cells) {
+        if (m_merged.empty()) {
+            return;
+        }
+        const auto it =
+            m_merged.find({cells[m_owner].value_or(""), cells[m_reference].value_or("")});
+        if (it != m_merged.end()) {
+            cells[m_owner] = it->second.first;
+            cells[m_reference] = it->second.second;
+        }
+    }
+
+    // Warn once if the row on `line` is likely the same person as a record of another identity
+    // or an earlier row of the file (same birth date and name, e-mail or phone); the import goes
+    // on. Names and values stay out of the message.
+    void warn_duplicates(const std::vector<Cell>& cells, std::size_t line) {
+        const auto text = [&](const char* column) {
+            return cells[m_schema.index(column)].value_or("");
+        };
+        m_person.id = 0;
+        m_person.source = text("source");
+        m_person.reference = text("reference");
+        m_person.first_name = text("first_name");
+        m_person.last_name = text("last_name");
+        m_person.birth_date = text("birth_date");
+        m_person.email = text("email");
+        m_person.phone = text("phone");
+        const auto own = identity_hash(m_person.source, m_person.reference);
+        std::vector<std::string> who;
+        for (const auto& hit : m_duplicates.find(m_person)) {
+            const auto i = static_cast<std::size_t>(hit.owner > 0 ? hit.owner : -hit.owner);
+            const auto& identities = hit.owner > 0 ? m_record_identity : m_line_identity;
+            if (i < identities.size() && identities[i] == own) {
+                continue; // its own record, or an earlier row with its reference
+            }
+            who.push_back(fmt::format("{} {} ({})", hit.owner > 0 ? "candidate" : "the row on line",
+                                      i, text::join(evidence_words(hit.evidence), ", ")));
+        }
+        if (!who.empty()) {
+            warn(fmt::format("{}:{}: likely the same person as {}; the row is imported, see "
+                             "'werkstatt candidate duplicates' and 'candidate merge'",
+                             m_file, line, text::join(who, " and ")));
+        }
+        if (line >= m_line_identity.size()) {
+            m_line_identity.resize(line + 1, 0);
+        }
+        m_line_identity[line] = own;
+        if (!m_duplicates_full && !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
+            m_duplicates_full = true;
+            warn(fmt::format("{}:{}: too many records to look for more likely duplicates in this "
+                             "import; run 'werkstatt candidate duplicates' afterwards",
+                             m_file, line));
+        }
+    }
+
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
         if (m_kind == RecordKind::opening) {
@@ -580,6 +675,13 @@ class Run {
     bool m_insert_first = false; // the last group held only new records
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
+    // Likely duplicates (warn_duplicates) and merged references (follow_merged_reference).
+    DuplicateIndex m_duplicates;
+    bool m_duplicates_full = false;
+    std::vector<std::uint64_t> m_record_identity; // by candidate id: hash of source/reference
+    std::vector<std::uint64_t> m_line_identity;   // by line of the file
+    CandidateIdentity m_person;
+    std::map<SourceReference, SourceReference> m_merged;
 };
 
 // Refuse a request that cannot work before touching the file: a profile of the other kind, a

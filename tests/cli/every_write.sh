@@ -34,6 +34,8 @@ candidate consent|1 --scope matching,sharing --given-on 2026-11-02 --until 2028-
 candidate archive|4|candidate|edit
 candidate exit|3 --date 2027-03-31 --situation employed --force|candidate|exit
 candidate follow-up|3 --date 2027-09-30 --status employed --force|candidate|follow-up
+candidate merge|1 2 --yes|candidate|merge
+candidate unmerge|1|candidate|unmerge
 candidate remove|5 --yes|candidate|remove
 opening add|--company spedition --title Lager|opening|add
 opening edit|1 --notes dringend|opening|edit
