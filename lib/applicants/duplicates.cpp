@@ -223,6 +223,12 @@ std::vector<std::pair<std::uint64_t, Evidence>> keys_of(const CandidateIdentity&
 
 constexpr std::size_t k_max_slots = std::size_t{1} << 20; // 16 MiB at most
 
+// A hash of the source and reference of `p`.
+std::uint32_t identity_hash(const CandidateIdentity& p) {
+    const auto h = key_hash('i', {p.source, p.reference});
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
 } // namespace
 
 std::string koelner_digits(std::string_view word) {
@@ -363,9 +369,10 @@ void DuplicateIndex::grow() {
 
 bool DuplicateIndex::add(const CandidateIdentity& person, std::int64_t owner) {
     bool all = true;
+    const auto identity = identity_hash(person);
     for (const auto& [key, kind] : keys_of(person)) {
         (void)kind;
-        if ((m_used + 1) * 2 > m_slots.size()) {
+        if ((m_used + 1) * 4 > m_slots.size() * 3) { // at most three quarters full
             if (m_slots.size() >= k_max_slots) {
                 all = false; // full: look-ups still work, nothing new is remembered
                 continue;
@@ -380,10 +387,9 @@ bool DuplicateIndex::add(const CandidateIdentity& person, std::int64_t owner) {
         auto& s = m_slots[i];
         if (s.key == 0) {
             s.key = key;
-            s.first = owner;
+            s.owner = static_cast<std::int32_t>(owner);
+            s.identity = identity;
             ++m_used;
-        } else if (s.first != owner && s.second == 0) {
-            s.second = owner;
         }
     }
     return all;
@@ -394,27 +400,23 @@ std::vector<DuplicateIndex::Hit> DuplicateIndex::find(const CandidateIdentity& p
     if (m_slots.empty()) {
         return hits;
     }
+    const auto identity = identity_hash(person);
     const auto mask = m_slots.size() - 1;
-    const auto note = [&hits](std::int64_t owner, Evidence kind) {
-        if (owner == 0) {
-            return;
-        }
-        for (auto& h : hits) {
-            if (h.owner == owner) {
-                h.evidence |= kind;
-                return;
-            }
-        }
-        hits.push_back(Hit{owner, kind});
-    };
     for (const auto& [key, kind] : keys_of(person)) {
         auto i = key & mask;
         while (m_slots[i].key != 0 && m_slots[i].key != key) {
             i = (i + 1) & mask;
         }
-        if (m_slots[i].key == key) {
-            note(m_slots[i].first, kind);
-            note(m_slots[i].second, kind);
+        const auto& s = m_slots[i];
+        if (s.key != key) {
+            continue;
+        }
+        const auto it = std::find_if(hits.begin(), hits.end(),
+                                     [&s](const Hit& h) { return h.owner == s.owner; });
+        if (it != hits.end()) {
+            it->evidence |= kind;
+        } else {
+            hits.push_back(Hit{s.owner, kind, s.identity == identity});
         }
     }
     return hits;

@@ -54,19 +54,21 @@ int evidence_strength(Evidence evidence);
 // Return the evidence that `a` and `b` are the same person (0: none).
 Evidence evidence_between(const CandidateIdentity& a, const CandidateIdentity& b);
 
-// A remembered key and who had it: the keys of records and rows, hashed, in a table of bounded
-// size (an import of a million rows keeps its memory flat: once the table is full it stops
-// remembering, and says so). Owners are numbers chosen by the caller (a candidate id, or minus
-// a line of a file); two are kept per key.
+// Remembered keys and who had each first: the keys of records and rows, hashed, in a table of
+// bounded size (16 MiB at most, about 780,000 keys: an import of a million rows keeps its memory
+// flat; once the table is full it stops remembering, and says so). Owners are numbers chosen by
+// the caller (a candidate id, or minus a line of a file) with the source and reference they
+// had, so that a record is not reported as its own duplicate.
 class DuplicateIndex {
   public:
     // An owner that shares keys with the record looked up, and which kinds.
     struct Hit {
         std::int64_t owner = 0;
         Evidence evidence = 0;
+        bool same_reference = false; // the owner had the source and reference looked up
     };
-    // Remember the keys of `person` as owned by `owner` (not 0); return false if the table was
-    // full and some were not remembered.
+    // Remember the keys of `person` as owned by `owner` (not 0), where no one owns them yet;
+    // return false if the table was full and some were not remembered.
     bool add(const CandidateIdentity& person, std::int64_t owner);
     // Return the owners that share a key with `person`, each once, in the order first found.
     std::vector<Hit> find(const CandidateIdentity& person) const;
@@ -74,8 +76,8 @@ class DuplicateIndex {
   private:
     struct Slot {
         std::uint64_t key = 0; // 0: empty
-        std::int64_t first = 0;
-        std::int64_t second = 0;
+        std::int32_t owner = 0;
+        std::uint32_t identity = 0; // hash of the owner's source and reference
     };
     void grow();
     std::vector<Slot> m_slots;

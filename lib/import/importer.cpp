@@ -374,11 +374,6 @@ class Run {
     void start_duplicates() {
         m_merged = merged_reference_targets(m_db);
         for_each_candidate_identity(m_db, [this](const CandidateIdentity& p) {
-            const auto i = static_cast<std::size_t>(p.id);
-            if (i >= m_record_identity.size()) {
-                m_record_identity.resize(i + 1, 0);
-            }
-            m_record_identity[i] = identity_hash(p.source, p.reference);
             if (!m_duplicates.add(p, p.id)) {
                 m_duplicates_full = true;
             }
@@ -387,16 +382,6 @@ class Run {
             warn("too many candidates in the database to look for likely duplicates of every "
                  "row; run 'werkstatt candidate duplicates' after the import");
         }
-    }
-
-    static std::uint64_t identity_hash(std::string_view source, std::string_view reference) {
-        std::uint64_t h = 1469598103934665603ull;
-        for (const auto part : {source, std::string_view("\x1f"), reference}) {
-            for (const char c : part) {
-                h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-            }
-        }
-        return h;
     }
 
     // A row with a reference merged into another record (candidate merge) updates that record.
@@ -427,27 +412,24 @@ class Run {
         m_person.birth_date = text("birth_date");
         m_person.email = text("email");
         m_person.phone = text("phone");
-        const auto own = identity_hash(m_person.source, m_person.reference);
         std::vector<std::string> who;
+        bool known = false; // the row's own record or an earlier row with its reference
         for (const auto& hit : m_duplicates.find(m_person)) {
-            const auto i = static_cast<std::size_t>(hit.owner > 0 ? hit.owner : -hit.owner);
-            const auto& identities = hit.owner > 0 ? m_record_identity : m_line_identity;
-            if (i < identities.size() && identities[i] == own) {
-                continue; // its own record, or an earlier row with its reference
+            if (hit.same_reference) {
+                known = true;
+                continue;
             }
             who.push_back(fmt::format("{} {} ({})", hit.owner > 0 ? "candidate" : "the row on line",
-                                      i, text::join(evidence_words(hit.evidence), ", ")));
+                                      hit.owner > 0 ? hit.owner : -hit.owner,
+                                      text::join(evidence_words(hit.evidence), ", ")));
         }
         if (!who.empty()) {
             warn(fmt::format("{}:{}: likely the same person as {}; the row is imported, see "
                              "'werkstatt candidate duplicates' and 'candidate merge'",
                              m_file, line, text::join(who, " and ")));
         }
-        if (line >= m_line_identity.size()) {
-            m_line_identity.resize(line + 1, 0);
-        }
-        m_line_identity[line] = own;
-        if (!m_duplicates_full && !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
+        if (!known && !m_duplicates_full &&
+            !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
             m_duplicates_full = true;
             warn(fmt::format("{}:{}: too many records to look for more likely duplicates in this "
                              "import; run 'werkstatt candidate duplicates' afterwards",
@@ -678,8 +660,6 @@ class Run {
     // Likely duplicates (warn_duplicates) and merged references (follow_merged_reference).
     DuplicateIndex m_duplicates;
     bool m_duplicates_full = false;
-    std::vector<std::uint64_t> m_record_identity; // by candidate id: hash of source/reference
-    std::vector<std::uint64_t> m_line_identity;   // by line of the file
     CandidateIdentity m_person;
     std::map<SourceReference, SourceReference> m_merged;
 };

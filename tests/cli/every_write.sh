@@ -110,6 +110,7 @@ prepare_every_kind() {
         "candidate import $T/extra.csv --profile ba --source jc-extra" \
         "match --assign --commit --date 2026-12-01" \
         "candidate exit 3 --date 2027-03-01 --situation job-searching" \
+        "candidate merge 6 7 --yes" \
         "advisor add --key alt --organisation Alt --service Alt --topic language --plz 39104"; do
         # shellcheck disable=SC2086
         run $step

@@ -130,15 +130,20 @@ TEST_CASE("the pair finder handles thousands of candidates quickly", "[duplicate
     WARN("5,000 candidates: " << ms << " ms, " << pairs.size() << " pairs");
 }
 
-TEST_CASE("the index remembers two owners per key and finds them", "[duplicates]") {
+TEST_CASE("the index remembers the first owner of a key and its reference", "[duplicates]") {
     DuplicateIndex index;
     CHECK(index.find(person(1, "A", "B", "2000-01-01")).empty());
     CHECK(index.add(person(1, "Ali", "Hassan", "2000-01-01", "a@x.de"), 1));
-    CHECK(index.add(person(2, "Hassan", "Ali", "2000-01-01"), -7));
-    const auto hits = index.find(person(3, "Ali", "Hassan", "2000-01-01", "A@X.DE"));
+    CHECK(index.add(person(2, "Hassan", "Ali", "2000-01-01", "", "0391 123456"), -7));
+    const auto hits = index.find(person(3, "Ali", "Hassan", "2000-01-01", "A@X.DE", "0391123456"));
     REQUIRE(hits.size() == 2);
-    CHECK(hits[0].owner == 1);
+    CHECK(hits[0].owner == 1); // the name key stays with its first owner
     CHECK(hits[0].evidence == (k_evidence_name | k_evidence_email));
+    CHECK_FALSE(hits[0].same_reference);
     CHECK(hits[1].owner == -7);
-    CHECK(hits[1].evidence == k_evidence_name);
+    CHECK(hits[1].evidence == k_evidence_phone);
+    // The record itself (same source and reference) is marked, so that it is not its duplicate.
+    const auto own = index.find(person(1, "Ali", "Hassan", "2000-01-01"));
+    REQUIRE(own.size() == 1);
+    CHECK(own[0].same_reference);
 }
