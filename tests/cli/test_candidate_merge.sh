@@ -98,6 +98,7 @@ sql "INSERT INTO written_file (path, kind, written_at, persons, mode) VALUES ('/
 sql "INSERT INTO written_file_person (file_id, candidate_id) VALUES (1, 6)"
 sql "INSERT INTO card_share (candidate_id, company_id, opening_id, shared_at) VALUES (6, 1, 1, '2026-12-01T00:00:00Z')"
 before=$(snap)
+check; [ "$(echo "$before" | grep -c '^INSERT INTO')" -ge 12 ] || fail "the snapshot is too small: $before"
 run candidate merge 1 6 --yes --dry-run
 expect_status 0
 expect_err_has "would merge candidate 6 into candidate 1"
@@ -146,12 +147,23 @@ expect_err_lacks "likely the same person"
 check; [ "$(sql "SELECT notes || '|' || reference FROM candidate WHERE id = 1")" = "Nachtrag|A-1" ] || fail "KEEP not updated: $(sql "SELECT notes, reference FROM candidate WHERE id = 1")"
 check; [ "$(sql "SELECT count(*) FROM candidate")" = 9 ] || fail "the import made a new record"
 
+case_ "undo keeps later changes of KEEP that the merge did not fill"
+run candidate unmerge 2
+expect_status 0
+expect_err_has "undid merge 2: candidate 6 is back, candidate 1 keeps its later changes (restored: phone, exit_date, exit_situation, active)"
+check; [ "$(sql "SELECT notes || '|' || phone || '|' || active FROM candidate WHERE id = 1")" = "Nachtrag||1" ] || fail "KEEP after a partial undo: $(sql "SELECT notes, phone, active FROM candidate WHERE id = 1")"
+check; [ "$(sql "SELECT reference || '|' || phone FROM candidate WHERE id = 6")" = "B-1|+49 345 111 2222" ] || fail "OTHER not back"
+check; [ "$(sql "SELECT count(*) FROM candidate_reference")" = 0 ] || fail "the merged reference stayed"
+
 case_ "undo refuses when KEEP's filled fields changed since, and says which"
+run candidate merge 1 6 --yes
+expect_status 0
+expect_err_has "merge 3;"
 run candidate edit 1 --phone "0391 999999"
 expect_status 0
 fp=$(db_fingerprint)
-run candidate unmerge 2
-expect_error 69 "candidate 1's phone changed after merge 2"
+run candidate unmerge 3
+expect_error 69 "candidate 1's phone changed after merge 3"
 check; [ "$fp" = "$(db_fingerprint)" ] || fail "a refused unmerge wrote"
 
 case_ "bad input: self-merge (2), unknown ids (66); nothing written"
@@ -173,18 +185,18 @@ check; [ "$fp" = "$(db_fingerprint)" ] || fail "a refused merge wrote"
 case_ "the person's export names the merged references"
 run candidate export 1 --output "$T/export.json"
 expect_status 0
-check; python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['merged_references']; sys.exit(0 if r[0]['source']=='ab-halle' and r[0]['reference']=='B-1' and r[0]['merge_id']==2 else 1)" "$T/export.json" || fail "merged references missing from the export"
+check; python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['merged_references']; sys.exit(0 if r[0]['source']=='ab-halle' and r[0]['reference']=='B-1' and r[0]['merge_id']==3 else 1)" "$T/export.json" || fail "merged references missing from the export"
 
 case_ "privacy purge erases merge images older than privacy.claim_months; undo then refuses"
 run candidate merge A-2 B-2 --yes
 expect_status 0
-sql "UPDATE candidate_merge SET merged_at = '2020-01-01T00:00:00Z' WHERE id = 3"
+sql "UPDATE candidate_merge SET merged_at = '2020-01-01T00:00:00Z' WHERE id = 4"
 run privacy purge
 expect_status 0
 expect_out_has "merge before-images"
-check; [ "$(sql "SELECT images_purged_on IS NOT NULL AND other_image IS NULL AND keep_before IS NULL FROM candidate_merge WHERE id = 3")" = 1 ] || fail "old merge images kept"
-check; [ "$(sql "SELECT other_image IS NOT NULL FROM candidate_merge WHERE id = 2")" = 1 ] || fail "a recent merge's images were erased"
-run candidate unmerge 3
+check; [ "$(sql "SELECT images_purged_on IS NOT NULL AND other_image IS NULL AND keep_before IS NULL FROM candidate_merge WHERE id = 4")" = 1 ] || fail "old merge images kept"
+check; [ "$(sql "SELECT other_image IS NOT NULL FROM candidate_merge WHERE id = 3")" = 1 ] || fail "a recent merge's images were erased"
+run candidate unmerge 4
 expect_error 69 "'privacy purge' erased"
 
 case_ "candidate remove erases the merges of the person with their images"
