@@ -879,6 +879,11 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                 "them)",
                                 batch_id, table, held, held == 1 ? "" : "s"));
             }
+            if (table == "candidate") {
+                for (const auto& [id, last] : created) {
+                    delete_merges_of(db, id); // a merge into it keeps another record's images
+                }
+            }
             result.deleted = delete_created_by(db, table, batch_id);
             const auto& schema = table == "opening" ? opening_schema() : candidate_schema();
             for (const auto& [id, before] : changed) {

@@ -199,6 +199,18 @@ check; [ "$(sql "SELECT other_image IS NOT NULL FROM candidate_merge WHERE id = 
 run candidate unmerge 4
 expect_error 69 "'privacy purge' erased"
 
+case_ "import undo of the batch that brought KEEP takes its merges with it"
+run candidate import "$T/c.csv" --profile ba --source jc-md
+expect_status 0
+batch=$(sql "SELECT max(id) FROM import_batch")
+run candidate merge C-1 C-2 --yes
+expect_status 0
+expect_err_has "(filled: nothing)"
+merge=$(sql "SELECT max(id) FROM candidate_merge")
+run import undo "$batch"
+expect_status 0
+check; [ "$(sql "SELECT count(*) FROM candidate WHERE reference LIKE 'C-%'")|$(sql "SELECT count(*) FROM candidate_merge WHERE id = $merge")|$(sql "SELECT count(*) FROM candidate_reference WHERE reference = 'C-2'")" = "0|0|0" ] || fail "the merge outlived the undone import"
+
 case_ "candidate remove erases the merges of the person with their images"
 run candidate remove 1 --yes
 expect_status 0
