@@ -165,6 +165,12 @@ fp=$(db_fingerprint)
 run candidate unmerge 3
 expect_error 69 "candidate 1's phone changed after merge 3"
 check; [ "$fp" = "$(db_fingerprint)" ] || fail "a refused unmerge wrote"
+run candidate consent 1 --scope reporting --withdraw --on 2026-12-02
+expect_status 0
+fp=$(db_fingerprint)
+run candidate unmerge 3
+expect_error 69 "the reporting consent of candidate 1 changed after merge 3"
+check; [ "$fp" = "$(db_fingerprint)" ] || fail "a refused unmerge wrote"
 
 case_ "bad input: self-merge (2), unknown ids (66); nothing written"
 fp=$(db_fingerprint)
