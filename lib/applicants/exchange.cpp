@@ -6,6 +6,7 @@
 #include "members/members.hpp"
 #include "reference/plz_directory.hpp"
 #include "store/import_store.hpp"
+#include "store/merge_store.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -214,6 +215,7 @@ Scrubbed remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
             load(db, RecordKind::candidate, id);
             delete_changes_of(db, "candidate", id);
             delete_changes_of(db, "consent", id); // the consents' before-images
+            delete_merges_of(db, id); // merges with their before-images, merged references
             delete_record(db, "candidate", id);
             txn.audit("candidate", id, "remove", "erased");
         },

@@ -73,7 +73,8 @@ CandidateEdit edit_candidate(Database& db, const std::string& id_or_reference,
                              const std::map<std::string, std::string>& fields, DryRun dry_run,
                              const SensitivePolicy& policy = {});
 
-// Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go; the
+// Erase candidate `id` (DSGVO Art. 17): the record and the old values kept for undo go, and so do
+// the merges that kept or removed them (their before-images, the merged references); the
 // audit log keeps only that candidate `id` was removed. The deleted rows are overwritten and
 // no journal keeps them (erase_and_scrub); return not_yet if another connection kept the
 // write-ahead log from being emptied.

@@ -2,6 +2,7 @@
 #include "import/importer.hpp"
 
 #include "applicants/consent.hpp"
+#include "applicants/duplicates.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
@@ -12,6 +13,7 @@
 #include "store/company_store.hpp"
 #include "store/consent_store.hpp"
 #include "store/match_store.hpp"
+#include "store/merge_store.hpp"
 #include "store/privacy_store.hpp"
 
 #include <algorithm>
@@ -285,6 +287,9 @@ class Run {
             m_company = m_schema.index("company_key");
         }
         m_owner = m_schema.index(m_kind == RecordKind::opening ? "company_key" : "source");
+        if (m_kind == RecordKind::candidate) {
+            start_duplicates();
+        }
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
@@ -309,6 +314,10 @@ class Run {
             return problems;
         }
         derive_columns(m_kind, cells);
+        if (m_kind == RecordKind::candidate) {
+            follow_merged_reference(cells);
+            warn_duplicates(cells, record.line);
+        }
         queue(cells, record.line, std::move(consent));
         return problems;
     }
@@ -360,6 +369,74 @@ class Run {
     }
 
   private:
+    // Remember who is in the database already, for warn_duplicates, and which references were
+    // merged into another record.
+    void start_duplicates() {
+        m_merged = merged_reference_targets(m_db);
+        for_each_candidate_identity(m_db, [this](const CandidateIdentity& p) {
+            if (!m_duplicates.add(p, p.id)) {
+                m_duplicates_full = true;
+            }
+        });
+        if (m_duplicates_full) {
+            warn("too many candidates in the database to look for likely duplicates of every "
+                 "row; run 'werkstatt candidate duplicates' after the import");
+        }
+    }
+
+    // A row with a reference merged into another record (candidate merge) updates that record.
+    void follow_merged_reference(std::vector<Cell>& cells) {
+        if (m_merged.empty()) {
+            return;
+        }
+        const auto it =
+            m_merged.find({cells[m_owner].value_or(""), cells[m_reference].value_or("")});
+        if (it != m_merged.end()) {
+            cells[m_owner] = it->second.first;
+            cells[m_reference] = it->second.second;
+        }
+    }
+
+    // Warn once if the row on `line` is likely the same person as a record of another identity
+    // or an earlier row of the file (same birth date and name, e-mail or phone); the import goes
+    // on. Names and values stay out of the message.
+    void warn_duplicates(const std::vector<Cell>& cells, std::size_t line) {
+        const auto text = [&](const char* column) {
+            return cells[m_schema.index(column)].value_or("");
+        };
+        m_person.id = 0;
+        m_person.source = text("source");
+        m_person.reference = text("reference");
+        m_person.first_name = text("first_name");
+        m_person.last_name = text("last_name");
+        m_person.birth_date = text("birth_date");
+        m_person.email = text("email");
+        m_person.phone = text("phone");
+        std::vector<std::string> who;
+        bool known = false; // the row's own record or an earlier row with its reference
+        for (const auto& hit : m_duplicates.find(m_person)) {
+            if (hit.same_reference) {
+                known = true;
+                continue;
+            }
+            who.push_back(fmt::format("{} {} ({})", hit.owner > 0 ? "candidate" : "the row on line",
+                                      hit.owner > 0 ? hit.owner : -hit.owner,
+                                      text::join(evidence_words(hit.evidence), ", ")));
+        }
+        if (!who.empty()) {
+            warn(fmt::format("{}:{}: likely the same person as {}; the row is imported, see "
+                             "'werkstatt candidate duplicates' and 'candidate merge'",
+                             m_file, line, text::join(who, " and ")));
+        }
+        if (!known && !m_duplicates_full &&
+            !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
+            m_duplicates_full = true;
+            warn(fmt::format("{}:{}: too many records to look for more likely duplicates in this "
+                             "import; run 'werkstatt candidate duplicates' afterwards",
+                             m_file, line));
+        }
+    }
+
     void check_identity(const std::vector<Cell>& cells, const CsvRecord& record,
                         const std::string& file, std::vector<std::string>& problems) {
         if (m_kind == RecordKind::opening) {
@@ -580,6 +657,11 @@ class Run {
     bool m_insert_first = false; // the last group held only new records
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
+    // Likely duplicates (warn_duplicates) and merged references (follow_merged_reference).
+    DuplicateIndex m_duplicates;
+    bool m_duplicates_full = false;
+    CandidateIdentity m_person;
+    std::map<SourceReference, SourceReference> m_merged;
 };
 
 // Refuse a request that cannot work before touching the file: a profile of the other kind, a
@@ -796,6 +878,11 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                 "lose the coordinators' work ('werkstatt placement list' shows "
                                 "them)",
                                 batch_id, table, held, held == 1 ? "" : "s"));
+            }
+            if (table == "candidate") {
+                for (const auto& [id, last] : created) {
+                    delete_merges_of(db, id); // a merge into it keeps another record's images
+                }
             }
             result.deleted = delete_created_by(db, table, batch_id);
             const auto& schema = table == "opening" ? opening_schema() : candidate_schema();

@@ -257,6 +257,15 @@ std::string html_origin(const PersonData& p, const AccessContext& c) {
                            {"undone_at", tr(lang, "Undone at")}},
                           lang);
     }
+    if (!p.rows.merged_references.empty()) {
+        out += paragraph(tr(lang, "The same person was also reported under these references; "
+                                  "the records were merged into this one:"));
+        out += html_table(p.rows.merged_references,
+                          {{"source", tr(lang, "Source (agency)")},
+                           {"reference", tr(lang, "Reference")},
+                           {"merged_at", tr(lang, "Merged at")}},
+                          lang);
+    }
     return out;
 }
 
@@ -503,6 +512,7 @@ std::string access_json(const PersonData& p, const AccessContext& c) {
     doc["audit"] = json_of(p.rows.audit);
     doc["imports"] = {{"batches", json_of(p.rows.import_batches)},
                       {"changes", json_of(p.rows.import_changes)}};
+    doc["merged_references"] = json_of(p.rows.merged_references);
     doc["written_files"] = json_of(p.written_files);
     doc["retention"] = {{"grace_days", c.privacy.grace_days},
                         {"retention_months", c.privacy.retention_months}};

@@ -38,9 +38,11 @@ PurgeOutcome purge(Database& db, const Date& as_of, const PrivacySettings& setti
             const auto& c = out.counts;
             txn.audit("privacy", std::nullopt, "purge",
                       fmt::format("as_of={},candidates={},consent_ended={},inactive_or_exited={},"
-                                  "match_pairs={},placement_notes={},import_before_images={}",
+                                  "match_pairs={},placement_notes={},import_before_images={},"
+                                  "merge_before_images={}",
                                   limits.as_of, c.candidates(), c.consent_ended, c.left,
-                                  c.match_pairs, c.placement_notes, c.import_images));
+                                  c.match_pairs, c.placement_notes, c.import_images,
+                                  c.merge_images));
         },
         dry_run);
     return out;
@@ -54,7 +56,8 @@ Records purge_count_records(const PurgeCounts& c) {
               {Value{std::string("candidates: inactive or exited")}, Value{c.left}},
               {Value{std::string("match pairs")}, Value{c.match_pairs}},
               {Value{std::string("placement notes")}, Value{c.placement_notes}},
-              {Value{std::string("import before-images")}, Value{c.import_images}}};
+              {Value{std::string("import before-images")}, Value{c.import_images}},
+              {Value{std::string("merge before-images")}, Value{c.merge_images}}};
     return r;
 }
 

@@ -112,6 +112,11 @@ std::optional<PersonRows> load_person_rows(Database& db, std::int64_t candidate_
                                "SELECT batch_id, before FROM import_change "
                                "WHERE entity = 'candidate' AND record_id = ?1 ORDER BY batch_id",
                                candidate_id);
+    p.merged_references = rows_of(db,
+                                  "SELECT r.source, r.reference, r.merge_id, m.merged_at FROM "
+                                  "candidate_reference AS r LEFT JOIN candidate_merge AS m ON "
+                                  "m.id = r.merge_id WHERE r.candidate_id = ?1 ORDER BY r.merge_id",
+                                  candidate_id);
     return p;
 }
 

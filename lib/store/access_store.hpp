@@ -32,6 +32,7 @@ struct PersonRows {
     std::vector<StoredRow> audit;          // audit_log rows about them or their placements
     std::vector<StoredRow> import_batches; // the import batches that brought their data
     std::vector<StoredRow> import_changes; // import_change rows (old values kept for undo)
+    std::vector<StoredRow> merged_references; // the person's other records merged into this one
 };
 
 // Return every row about candidate `candidate_id`, or nothing if there is no such candidate.

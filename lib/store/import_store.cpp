@@ -419,15 +419,21 @@ std::vector<std::int64_t> ids_where(Database& db, const std::string& sql,
 
 std::vector<std::int64_t> candidate_ids_by_reference(Database& db, const std::string& reference,
                                                      const std::optional<std::string>& source) {
+    // A reference merged into another record (candidate merge) names the record kept.
     if (source) {
         return ids_where(db,
-                         "SELECT id FROM candidate WHERE reference = ? AND source = ? AND "
-                         "purged_on IS NULL ORDER BY id",
+                         "SELECT id FROM candidate WHERE reference = ?1 AND source = ?2 AND "
+                         "purged_on IS NULL UNION SELECT r.candidate_id FROM candidate_reference "
+                         "AS r JOIN candidate AS c ON c.id = r.candidate_id WHERE r.reference = "
+                         "?1 AND r.source = ?2 AND c.purged_on IS NULL ORDER BY 1",
                          {reference, *source});
     }
-    return ids_where(
-        db, "SELECT id FROM candidate WHERE reference = ? AND purged_on IS NULL ORDER BY id",
-        {reference});
+    return ids_where(db,
+                     "SELECT id FROM candidate WHERE reference = ?1 AND purged_on IS NULL UNION "
+                     "SELECT r.candidate_id FROM candidate_reference AS r JOIN candidate AS c ON "
+                     "c.id = r.candidate_id WHERE r.reference = ?1 AND c.purged_on IS NULL "
+                     "ORDER BY 1",
+                     {reference});
 }
 
 std::vector<std::int64_t> record_ids(Database& db, RecordKind kind, bool include_inactive,

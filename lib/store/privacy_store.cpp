@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/privacy_store.hpp"
 
+#include "store/merge_store.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -68,6 +70,7 @@ void anonymise(Database& db, std::int64_t id, const std::string& day, PurgeCount
                             "UPDATE placement SET note = '' WHERE candidate_id = ? AND note <> ''");
     notes.bind(1, id);
     counts.placement_notes += notes.exec();
+    counts.merge_images += delete_merges_of(db, id); // their images and merged references
     SQLite::Statement images(
         db.sql(), "DELETE FROM import_change WHERE entity = 'candidate' AND record_id = ?");
     images.bind(1, id);
@@ -138,6 +141,7 @@ PurgeCounts purge_due(Database& db, const PurgeLimits& limits) {
     batches.bind(1, limits.as_of);
     batches.bind(2, limits.claim_before);
     batches.exec();
+    counts.merge_images += purge_merge_images(db, limits.claim_before, limits.as_of);
     return counts;
 }
 

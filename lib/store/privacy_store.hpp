@@ -29,6 +29,7 @@ struct PurgeCounts {
     std::int64_t match_pairs = 0;     // match_assignment rows deleted
     std::int64_t placement_notes = 0; // placement notes blanked
     std::int64_t import_images = 0;   // import_change rows deleted
+    std::int64_t merge_images = 0;    // candidate merges whose before-images were erased
     std::int64_t candidates() const { return consent_ended + left; }
 };
 
@@ -36,7 +37,8 @@ struct PurgeCounts {
 // becomes an anonymous remnant (purged_on = limits.as_of; names, contacts, free texts blanked,
 // the reference a random token, the facts the reports count generalised; their match pairs,
 // consents to matching and sharing, placement notes and before-images deleted), then old match
-// pairs, old closed placements' notes and old import before-images go. Return the counts.
+// pairs, old closed placements' notes and old import and merge before-images go. Return the
+// counts.
 PurgeCounts purge_due(Database& db, const PurgeLimits& limits);
 
 // One consent as `privacy status` lists it.

@@ -34,6 +34,8 @@ candidate consent|1 --scope matching,sharing --given-on 2026-11-02 --until 2028-
 candidate archive|4|candidate|edit
 candidate exit|3 --date 2027-03-31 --situation employed --force|candidate|exit
 candidate follow-up|3 --date 2027-09-30 --status employed --force|candidate|follow-up
+candidate merge|1 2 --yes|candidate|merge
+candidate unmerge|1|candidate|unmerge
 candidate remove|5 --yes|candidate|remove
 opening add|--company spedition --title Lager|opening|add
 opening edit|1 --notes dringend|opening|edit
@@ -111,6 +113,7 @@ prepare_every_kind() {
         "match --assign --commit --date 2026-12-01" \
         "placement set CP-F 3 hired --date 2027-01-15" \
         "candidate exit 3 --date 2027-03-01 --situation job-searching" \
+        "candidate merge 6 7 --yes" \
         "advisor add --key alt --organisation Alt --service Alt --topic language --plz 39104"; do
         # shellcheck disable=SC2086
         run $step

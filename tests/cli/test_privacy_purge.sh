@@ -180,7 +180,7 @@ done <"$T/erased_refs"
 check; [ "$(sql_ex "SELECT group_concat(id) FROM (SELECT id FROM candidate WHERE purged_on = '$DAY' ORDER BY id)")" = "$expected_ex" ] ||
     fail "erased $(sql_ex "SELECT group_concat(id) FROM candidate WHERE purged_on IS NOT NULL"), expected $expected_ex"
 check; [ "$(sql_ex "SELECT count(*) FROM audit_log WHERE entity = 'privacy' AND action = 'purge'")" = 1 ] || fail "not one audit row"
-check; sql_ex "SELECT details FROM audit_log WHERE action = 'purge'" | grep -qx "as_of=$DAY,candidates=$n_ex,consent_ended=10,inactive_or_exited=$((n_ex - 10)),match_pairs=[0-9]*,placement_notes=1,import_before_images=1" ||
+check; sql_ex "SELECT details FROM audit_log WHERE action = 'purge'" | grep -qx "as_of=$DAY,candidates=$n_ex,consent_ended=10,inactive_or_exited=$((n_ex - 10)),match_pairs=[0-9]*,placement_notes=1,import_before_images=1,merge_before_images=0" ||
     fail "audit details: $(sql_ex "SELECT details FROM audit_log WHERE action = 'purge'")"
 DB=$ESF run privacy purge --date "$DAY"
 expect_status 0
