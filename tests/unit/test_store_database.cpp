@@ -111,7 +111,7 @@ TEST_CASE("store::Database stamps the schema and seeds the topics", "[store]") {
     CHECK(topics[1].title == "Beratung und Fördermöglichkeiten");
 
     // Creating the schema is itself in the audit log.
-    const auto audit = werkstatt::list_audit(db, std::string("database"), 10);
+    const auto audit = werkstatt::list_audit(db, std::string("database"), 100);
     REQUIRE(audit.size() == static_cast<std::size_t>(werkstatt::latest_schema_version()));
     CHECK(audit.back().action == "migrate");
     CHECK(audit.back().details == "schema version 0 -> 1");
