@@ -78,12 +78,6 @@ std::vector<Cell> filled_cells(const std::vector<Cell>& keep, const std::vector<
     return out;
 }
 
-std::string identity(const std::vector<Cell>& cells) {
-    const auto& schema = candidate_schema();
-    return fmt::format("{}/{}", cells[schema.index("source")].value_or(""),
-                       cells[schema.index("reference")].value_or(""));
-}
-
 std::vector<std::string> split_list(const std::string& s) {
     std::vector<std::string> out;
     for (const auto part : text::split(s, ',')) {
@@ -171,11 +165,11 @@ MergeOutcome merge_candidates(Database& db, const std::string& keep_key,
     m.other_image = compose(*m.other_image, moved.moved);
     m.filled = text::join(out.filled, ",");
     update_merge_images(db, m);
-    txn.audit("candidate", keep.id, "merge",
-              fmt::format("merge={} keep={} other={} keep_reference={} other_reference={}/{} "
-                          "filled={}",
-                          m.id, keep.id, other.id, identity(keep.cells), m.other_source,
-                          m.other_reference, m.filled));
+    txn.audit(
+        "candidate", keep.id, "merge",
+        // Ids only: an agency's reference names a person, and the audit log outlives an
+        // erasure; the references are in the merge's before-image, erased with the person.
+        fmt::format("merge={} keep={} other={} filled={}", m.id, keep.id, other.id, m.filled));
     txn.finish(dry_run);
     out.merge_id = dry_run == DryRun::yes ? 0 : m.id;
     return out;
