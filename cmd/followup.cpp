@@ -94,10 +94,11 @@ void setup_record(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out =
                 record_followup(db, o.id, outcome, o.reason, o.note, day, o.force, dry_run(o.dry));
-            rt.info(fmt::format("{} follow-up {} (candidate {}, {} months after the hire at {}): "
+            rt.info(fmt::format("{} follow-up {} (candidate {}, {} month{} after the hire at {}): "
                                 "{}",
                                 verb(o.dry, "recorded", "record"), o.id, out.before.candidate_id,
-                                out.before.months, out.before.company, to_string(outcome)));
+                                out.before.months, out.before.months == 1 ? "" : "s",
+                                out.before.company, to_string(outcome)));
             if (out.esf_status) {
                 rt.info(fmt::format("{} candidate {}'s situation six months after leaving as {} "
                                     "(ESF+ longer-term result)",

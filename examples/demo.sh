@@ -100,9 +100,8 @@ w placement set JC-H-1001 4 interview --note "Gespräch mit Frau Weber" --date 2
 w placement set JC-H-1001 4 hired --date 2026-12-15 --mentor 2
 w placement list
 
-step "After the hire: follow-ups at 1, 3 and 6 months; the first one is answered" "followup list; followup record 1 --outcome employed"
+step "After the hire: follow-ups at 1, 3 and 6 months" "followup list"
 w followup list
-w followup record 1 --outcome employed --date 2027-01-18 --note "gut angekommen, Mentor zufrieden"
 
 step "Who helps a company in Wernigerode with a work permit? Those serving Harz first, then by distance" "advisor find --topic work-permit --plz 38855"
 w advisor find --topic work-permit --plz 38855
@@ -150,8 +149,11 @@ w candidate export CP-000003-B --output "$dir/auskunft-CP-000003-B.html"
 step "Consents ending within 90 days, and what the nightly purge would erase" "privacy status --within 90 --date $day"
 w privacy status --within 90 --date $day
 
-step "What is due in the fortnight after the year's first Werkstatt: the coordinators' morning list (exit 1: something is)" "due --date 2027-03-01"
-w due --date 2027-03-01 || [ $? -eq 1 ]
+step "The coordinators' morning list on 10 January: what is due in the next fortnight (exit 1: something is)" "due --date 2027-01-10"
+w due --date 2027-01-10 || [ $? -eq 1 ]
+
+step "The first follow-up is answered: still employed" "followup record 1 --outcome employed"
+w followup record 1 --outcome employed --date 2027-01-18 --note "gut angekommen, Mentor zufrieden"
 
 step "Files with personal data that werkstatt wrote" "privacy files"
 w privacy files

@@ -63,7 +63,7 @@ expect_err_has "would record follow-up 1"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "a dry run changed the database"
 run followup record 1 --outcome employed --date 2027-03-02 --note "gut angekommen"
 expect_status 0
-expect_err_has "recorded follow-up 1 (candidate 1, 1 months after the hire at spedition): employed"
+expect_err_has "recorded follow-up 1 (candidate 1, 1 month after the hire at spedition): employed"
 check; [ "$(sql "SELECT outcome || '|' || recorded_on || '|' || note FROM followup WHERE id = 1")" = "employed|2027-03-02|gut angekommen" ] || fail "not stored"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE entity = 'followup' AND action = 'record' AND details = 'placement=1 months=1 outcome=employed'")" = 1 ] || fail "audit row"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE details LIKE '%angekommen%' OR command LIKE '%angekommen%'")" = 0 ] || fail "the note reached the audit log"
