@@ -95,7 +95,8 @@ OpenOptions Runtime::open_options(Access access) {
         on_wait = [this, path = c.database_path, seconds = (c.busy_timeout_ms + 999) / 1000] {
             if (!m_wait_told) {
                 m_wait_told = true;
-                m_err << "werkstatt: waiting for another werkstatt process that is writing to "
+                // Not always a writer: an erasure waits for readers to leave the log it empties.
+                m_err << "werkstatt: waiting for another werkstatt process that is using "
                       << safe_message(path) << " (up to " << seconds << " s) ..." << std::endl;
             }
         };

@@ -115,7 +115,7 @@ PY
     status=$?
     wait "$holder"
     expect_status 0
-    check; [ "$(grep -c "werkstatt: waiting for another werkstatt process that is writing to $DB (up to 60 s) ..." "$T/out")" = 1 ] ||
+    check; [ "$(grep -c "werkstatt: waiting for another werkstatt process that is using $DB (up to 60 s) ..." "$T/out")" = 1 ] ||
         fail "no single waiting line on the terminal"
     expect_out_has "added company"
 else
