@@ -52,7 +52,7 @@ install(FILES "${pkg}/completions/werkstatt.fish"
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples
         FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 install(PROGRAMS examples/backup.sh examples/sync-members.sh examples/quarterly-rotation.sh
-                 examples/import-drop-folder.sh examples/weekly-matching.sh
+                 examples/import-drop-folder.sh examples/weekly-matching.sh examples/due.sh
         DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/werkstatt)
 
 # The Debian package: Depends from the binary's shared libraries (dpkg-shlibdeps), stripped.
@@ -67,6 +67,9 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE ${WERKSTATT_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded with dlopen() when a workbook is written (lib/io/xlsx_library.cpp): dpkg-shlibdeps does
+# not see it, so it is named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxlsxwriter4")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ

@@ -23,6 +23,8 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
                         RecordKind kind);
 void setup_match(CLI::App& app, Runtime& rt);
 void setup_placement(CLI::App& app, Runtime& rt);
+void setup_followup(CLI::App& app, Runtime& rt);
+void setup_due(CLI::App& app, Runtime& rt);
 void setup_advisor(CLI::App& app, Runtime& rt);
 void setup_funding(CLI::App& app, Runtime& rt);
 void setup_hiring(CLI::App& app, Runtime& rt);

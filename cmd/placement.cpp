@@ -19,6 +19,7 @@ struct PlacementSetOptions {
     std::optional<std::string> source;
     std::string note;
     std::optional<std::string> date;
+    std::optional<std::int64_t> mentor;
     bool force = false;
     bool dry = false;
 };
@@ -69,6 +70,14 @@ void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candid
     }
 }
 
+std::vector<std::string> months_text(const std::vector<int>& months) {
+    std::vector<std::string> out;
+    for (const auto m : months) {
+        out.push_back(std::to_string(m));
+    }
+    return out;
+}
+
 } // namespace
 
 void setup_placement(CLI::App& app, Runtime& rt) {
@@ -86,6 +95,9 @@ void setup_placement(CLI::App& app, Runtime& rt) {
     set->add_option("--note", o.note, "A note for the coordinators (no personal data)");
     set->add_option("--date", o.date,
                     "Day the step was reached, YYYY-MM-DD or DD.MM.YYYY (default: today)");
+    set->add_option("--mentor", o.mentor,
+                    "With hired: the contact id of the colleague at the company who helps the "
+                    "new employee settle in");
     set->add_flag(
         "--force", o.force,
         "Allow a move backward or out of a final status, or an introduction the rules refuse");
@@ -96,8 +108,15 @@ void setup_placement(CLI::App& app, Runtime& rt) {
             const auto day = reference_day(o.date);
             auto db = rt.open(Access::read_write);
             const auto candidate = require_candidate(db, o.candidate, o.source);
+            const HireDetails hire{o.mentor, rt.config().config.exchange.followup_months};
             const auto change = set_placement(db, candidate.id, o.opening, status, o.note, o.force,
-                                              day, dry_run(o.dry));
+                                              day, dry_run(o.dry), hire);
+            if (change.mentor_only) {
+                rt.info(fmt::format("{} contact {} as the mentor of candidate {} at opening {}",
+                                    verb(o.dry, "named", "name"), *o.mentor, candidate.id,
+                                    o.opening));
+                return;
+            }
             rt.info(fmt::format(
                 "{} candidate {} for opening {}: {}{}{}", verb(o.dry, "set", "set"), candidate.id,
                 o.opening,
@@ -106,6 +125,19 @@ void setup_placement(CLI::App& app, Runtime& rt) {
                 change.opening_filled ? fmt::format("; opening {} has no position left", o.opening)
                                       : ""));
             report_hire(rt, change, candidate.id, o.opening, o.dry);
+            if (change.followups > 0) {
+                rt.info(fmt::format("{} {} follow-up{} ({} months after {}); 'werkstatt followup "
+                                    "list' shows them",
+                                    verb(o.dry, "scheduled", "schedule"), change.followups,
+                                    change.followups == 1 ? "" : "s",
+                                    text::join(months_text(hire.followup_months), ", "),
+                                    day.iso()));
+            }
+            if (change.followups_dropped > 0) {
+                rt.info(fmt::format("{} {} follow-up{} not yet asked: the hire no longer stands",
+                                    verb(o.dry, "dropped", "drop"), change.followups_dropped,
+                                    change.followups_dropped == 1 ? "" : "s"));
+            }
         };
     });
 

@@ -91,11 +91,18 @@ step "Every scored pair, for a check with another tool" "match --scores --format
 w match --scores --format csv --date $day >"$dir/paare.csv"
 printf '%s pairs written to %s\n' "$(($(wc -l <"$dir/paare.csv") - 1))" "$dir/paare.csv"
 
-step "The nursing home meets its candidate, and hires her" "placement set JC-H-1001 4 introduced|interview|hired"
-w placement set JC-H-1001 4 introduced --note "Profil an Frau Weber gesendet"
-w placement set JC-H-1001 4 interview
-w placement set JC-H-1001 4 hired
+step "Her profile card for the nursing home: no name, no address, the permission to work in plain words" "candidate card JC-H-1001 --opening 4 --for saale-pflege --date $day"
+w candidate card JC-H-1001 --opening 4 --for saale-pflege --date $day
+w candidate shared JC-H-1001
+
+step "The nursing home meets its candidate, and hires her with a mentor" "placement set JC-H-1001 4 interview|hired --mentor 2"
+w placement set JC-H-1001 4 interview --note "Gespräch mit Frau Weber" --date 2026-12-09
+w placement set JC-H-1001 4 hired --date 2026-12-15 --mentor 2
 w placement list
+
+step "After the hire: follow-ups at 1, 3 and 6 months; the first one is answered" "followup list; followup record 1 --outcome employed"
+w followup list
+w followup record 1 --outcome employed --date 2027-01-18 --note "gut angekommen, Mentor zufrieden"
 
 step "Who helps a company in Wernigerode with a work permit? Those serving Harz first, then by distance" "advisor find --topic work-permit --plz 38855"
 w advisor find --topic work-permit --plz 38855
@@ -142,6 +149,9 @@ w candidate export CP-000003-B --output "$dir/auskunft-CP-000003-B.html"
 
 step "Consents ending within 90 days, and what the nightly purge would erase" "privacy status --within 90 --date $day"
 w privacy status --within 90 --date $day
+
+step "What is due in the fortnight after the year's first Werkstatt: the coordinators' morning list (exit 1: something is)" "due --date 2027-03-01"
+w due --date 2027-03-01 || [ $? -eq 1 ]
 
 step "Files with personal data that werkstatt wrote" "privacy files"
 w privacy files

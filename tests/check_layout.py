@@ -32,7 +32,7 @@ ALLOWED = {
 }
 # lib/config binds keys to the settings the capabilities declare: it may include their
 # settings.hpp, and nothing else of theirs.
-CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|import|match|report|privacy)/settings\.hpp$")
+CONFIG_MAY_INCLUDE = re.compile(r"^(store|io|members|events|plan|advisory|applicants|import|match|report|privacy)/settings\.hpp$")
 # Headers no file of lib/ may include: lib/ neither parses flags nor talks to the terminal.
 LIB_FORBIDDEN = re.compile(r"^(CLI/|iostream$)")
 

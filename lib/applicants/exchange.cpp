@@ -119,6 +119,10 @@ ExchangeRecord require_candidate(Database& db, const std::string& key,
     return load(db, RecordKind::candidate, by_ref.front());
 }
 
+ExchangeRecord require_candidate_id(Database& db, std::int64_t id) {
+    return load(db, RecordKind::candidate, id);
+}
+
 ExchangeRecord require_opening(Database& db, std::int64_t id) {
     return load(db, RecordKind::opening, id);
 }

@@ -36,6 +36,8 @@ struct ExchangeFilter {
 // Error(usage) when a reference is used by several sources (`source` then decides).
 ExchangeRecord require_candidate(Database& db, const std::string& id_or_reference,
                                  const std::optional<std::string>& source);
+// Return the candidate with `id`; throw Error(not_found) otherwise.
+ExchangeRecord require_candidate_id(Database& db, std::int64_t id);
 // Return the opening with `id`; throw Error(not_found) otherwise.
 ExchangeRecord require_opening(Database& db, std::int64_t id);
 

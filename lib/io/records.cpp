@@ -43,6 +43,11 @@ bool is_numeric(const Value& v) {
     return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
 
+// A number is written as it is: a negative one is no formula (-34 stays -34, not '-34).
+CsvWriter::Field csv_kind(const Value& v) {
+    return is_numeric(v) ? CsvWriter::Field::number : CsvWriter::Field::text;
+}
+
 // How many characters of a value a table or a record's view shows (JSON and CSV give it whole).
 constexpr std::size_t k_cell_chars = 1000;
 
@@ -291,10 +296,12 @@ void write_records(std::ostream& out, const Records& records, Format format,
         writer.write_row(records.columns);
         for (const auto& row : records.rows) {
             std::vector<std::string> fields;
+            std::vector<CsvWriter::Field> kinds;
             for (const auto& v : row) {
                 fields.push_back(csv_text(v));
+                kinds.push_back(csv_kind(v));
             }
-            writer.write_row(fields);
+            writer.write_row(fields, kinds);
         }
         return;
     }
@@ -320,11 +327,13 @@ void RecordStream::row(std::vector<Value> cells) {
         break;
     case Format::csv: {
         std::vector<std::string> fields;
+        std::vector<CsvWriter::Field> kinds;
         fields.reserve(cells.size());
         for (const auto& v : cells) {
             fields.push_back(csv_text(v));
+            kinds.push_back(csv_kind(v));
         }
-        CsvWriter(m_out).write_row(fields);
+        CsvWriter(m_out).write_row(fields, kinds);
         break;
     }
     case Format::json: {

@@ -3,7 +3,9 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "match/followups.hpp"
 #include "match/views.hpp"
+#include "store/followup_store.hpp"
 #include "store/import_store.hpp"
 
 #include <algorithm>
@@ -57,6 +59,30 @@ std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening
 }
 
 namespace {
+
+// Refuse `mentor_id` for a placement at `opening` moving to `status`: a mentor is named with the
+// hire and works for the opening's company.
+void check_mentor(Database& db, std::int64_t mentor_id, const OpeningMatchRow& opening,
+                  PlacementStatus status) {
+    if (status != PlacementStatus::hired) {
+        throw Error(ErrorKind::usage, "a mentor is named with the hire; use --mentor with status "
+                                      "hired");
+    }
+    const auto company = company_of_contact(db, mentor_id);
+    if (!company) {
+        throw Error(ErrorKind::not_found,
+                    fmt::format("no contact {}; 'werkstatt contact list --company {}' shows "
+                                "its contacts",
+                                mentor_id, opening.company));
+    }
+    if (*company != opening.company) {
+        throw Error(ErrorKind::conflict,
+                    fmt::format("contact {} works for {}, not for {}, which hires; name a "
+                                "contact of {} ('werkstatt contact list --company {}')",
+                                mentor_id, *company, opening.company, opening.company,
+                                opening.company));
+    }
+}
 
 bool is_open(const std::string& status) {
     const auto s = parse_placement_status(status);
@@ -168,10 +194,9 @@ PlacementDays step_days(const PlacementDays& before, PlacementStatus status, Dat
     return d;
 }
 
-PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
-                              PlacementStatus status, const std::string& note, bool force, Date day,
-                              DryRun dry_run) {
-    WriteTransaction txn(db);
+PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                               PlacementStatus status, const std::string& note, bool force,
+                               Date day, const HireDetails& hire) {
     if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
         throw Error(
             ErrorKind::not_found,
@@ -186,10 +211,19 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
     const auto existing = find_placement(db, candidate_id, opening_id);
     PlacementChange change;
     change.to = status;
+    if (hire.mentor_id) {
+        check_mentor(db, *hire.mentor_id, *opening, status);
+        change.mentor_id = hire.mentor_id;
+    }
     if (existing) {
         const auto from = parse_placement_status(existing->status).value_or(status);
         change.from = from;
         change.id = existing->id;
+        if (from == status && status == PlacementStatus::hired && hire.mentor_id) {
+            set_placement_mentor(db, existing->id, hire.mentor_id);
+            change.mentor_only = true;
+            return change;
+        }
         if (from == status) {
             throw Error(ErrorKind::conflict,
                         fmt::format("candidate {} for opening {} is {} already; nothing to change",
@@ -239,6 +273,13 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
         change.id = insert_placement(db, row);
     }
     if (status == PlacementStatus::hired) {
+        set_placement_mentor(db, change.id, hire.mentor_id);
+        schedule_followups(db, change.id, day, hire.followup_months);
+        change.followups = hire.followup_months.size();
+    } else if (existing && existing->status == "hired") {
+        change.followups_dropped = delete_open_followups(db, change.id);
+    }
+    if (status == PlacementStatus::hired) {
         change.withdrawn = withdraw_others(db, candidate_id, opening_id, day, now);
         if (change.opening_filled) {
             for (auto& p : list_placements(db, PlacementFilter{{}, {}, opening_id})) {
@@ -248,14 +289,34 @@ PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int6
             }
         }
     }
+    return change;
+}
+
+std::string placement_audit_details(const PlacementChange& change, std::int64_t candidate_id,
+                                    std::int64_t opening_id, bool force) {
+    if (change.mentor_only) {
+        return fmt::format("candidate={} opening={} mentor={}", candidate_id, opening_id,
+                           change.mentor_id.value_or(0));
+    }
+    return fmt::format("candidate={} opening={} status={}{}{}{}{}", candidate_id, opening_id,
+                       change.from ? fmt::format("{}->", to_string(*change.from)) : "",
+                       to_string(change.to), force ? " forced" : "",
+                       change.mentor_id && change.to == PlacementStatus::hired
+                           ? fmt::format(" mentor={}", *change.mentor_id)
+                           : std::string(),
+                       change.withdrawn.empty() ? std::string()
+                                                : fmt::format(" withdrew_openings={} reason=hired",
+                                                              opening_list(change.withdrawn)));
+}
+
+PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                              PlacementStatus status, const std::string& note, bool force, Date day,
+                              DryRun dry_run, const HireDetails& hire) {
+    WriteTransaction txn(db);
+    const auto change =
+        move_placement(db, candidate_id, opening_id, status, note, force, day, hire);
     txn.audit("placement", change.id, "set",
-              fmt::format("candidate={} opening={} status={}{}{}{}", candidate_id, opening_id,
-                          change.from ? fmt::format("{}->", to_string(*change.from)) : "",
-                          to_string(status), force ? " forced" : "",
-                          change.withdrawn.empty()
-                              ? std::string()
-                              : fmt::format(" withdrew_openings={} reason=hired",
-                                            opening_list(change.withdrawn))));
+              placement_audit_details(change, candidate_id, opening_id, force));
     txn.finish(dry_run);
     return change;
 }

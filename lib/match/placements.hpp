@@ -47,6 +47,16 @@ struct PlacementChange {
     std::vector<PlacementRow> withdrawn;
     // A hire that filled the opening: other candidates' placements still open there.
     std::vector<PlacementRow> still_open;
+    std::size_t followups = 0;             // follow-ups a hire scheduled
+    int followups_dropped = 0;             // open follow-ups of a hire that no longer stands
+    std::optional<std::int64_t> mentor_id; // the mentor a hire named
+    bool mentor_only = false; // a hired placement got (another) mentor, nothing else changed
+};
+
+// What a hire records besides its day (ignored for other statuses).
+struct HireDetails {
+    std::optional<std::int64_t> mentor_id;        // a contact of the opening's company
+    std::vector<int> followup_months = {1, 3, 6}; // exchange.followup_months
 };
 
 // Return the note a placement withdrawn because its candidate was hired for `opening_id` gets:
@@ -62,10 +72,24 @@ std::string withdrawn_by_hire_note(const std::string& note, std::int64_t opening
 // company or has all positions filled by hires, each unless `force`; and, even with `force`, for
 // hiring a candidate hired elsewhere; for hiring into an opening without a free position unless
 // `force`. The placement gets `day` as the day of the step it reaches (step_days), and so do
-// the placements the hire withdraws (closed_on).
+// the placements the hire withdraws (closed_on). A hire schedules the follow-ups of `hire` after
+// `day` and names its mentor (Error(not_found) for an unknown contact, Error(conflict) for one of
+// another company, Error(usage) with another status); setting a hired placement to hired again
+// with a mentor changes only the mentor. A hire that no longer stands loses its follow-ups not
+// yet recorded.
 PlacementChange set_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
                               PlacementStatus status, const std::string& note, bool force, Date day,
-                              DryRun dry_run);
+                              DryRun dry_run, const HireDetails& hire = {});
+// Do what set_placement does, inside the write transaction the caller holds, without its audit
+// row: for a use case that moves a placement as part of a larger write (a card given to a
+// company) and writes its own.
+PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int64_t opening_id,
+                               PlacementStatus status, const std::string& note, bool force,
+                               Date day, const HireDetails& hire = {});
+// Return the details of the audit row of `change` of the pair (`candidate_id`, `opening_id`)
+// ("candidate=3 opening=2 status=proposed->introduced").
+std::string placement_audit_details(const PlacementChange& change, std::int64_t candidate_id,
+                                    std::int64_t opening_id, bool force);
 
 // Return `rows` as a listing.
 Records placement_records(const std::vector<PlacementRow>& rows);

@@ -290,15 +290,24 @@ std::string html_recipients(const PersonData& p, const AccessContext& c) {
             shared.push_back(placement);
         }
     }
-    if (shared.empty()) {
+    if (shared.empty() && p.rows.card_shares.empty()) {
         out += paragraph(tr(lang, "No member company has received your data."));
-    } else {
+    } else if (!shared.empty()) {
         out += paragraph(tr(lang, "Your profile was sent to these member companies when you "
                                   "were introduced for a job:"));
         out += html_table(shared,
                           {{"company_name", tr(lang, "Company")},
                            {"opening_title", tr(lang, "Job")},
                            {"introduced_on", tr(lang, "Introduced on")}},
+                          lang);
+    }
+    if (!p.rows.card_shares.empty()) {
+        out += paragraph(tr(lang, "Your profile card, which does not name you, was given to "
+                                  "these member companies:"));
+        out += html_table(p.rows.card_shares,
+                          {{"company_name", tr(lang, "Company")},
+                           {"opening_title", tr(lang, "Job")},
+                           {"shared_at", tr(lang, "Given at")}},
                           lang);
     }
     out += paragraph(tr(lang, "Funders receive only counts in which no person can be "
@@ -490,6 +499,7 @@ std::string access_json(const PersonData& p, const AccessContext& c) {
         }
     }
     doc["recipients"] = std::move(recipients);
+    doc["card_shares"] = json_of(p.rows.card_shares);
     doc["audit"] = json_of(p.rows.audit);
     doc["imports"] = {{"batches", json_of(p.rows.import_batches)},
                       {"changes", json_of(p.rows.import_changes)}};

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/xlsx_library.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,6 @@
 #include <map>
 #include <set>
 #include <utility>
-#include <xlsxwriter.h>
 
 namespace werkstatt::report {
 
@@ -116,34 +116,34 @@ class SheetNames {
 class Workbook {
   public:
     Workbook(const std::filesystem::path& file, const std::filesystem::path& target, Language lang)
-        : m_target(target), m_lang(lang), m_book(workbook_new(file.c_str())) {
+        : m_target(target), m_lang(lang), m_book(xlsx_library().workbook_new(file.c_str())) {
         if (m_book == nullptr) {
             throw_error("cannot start the workbook");
         }
-        bold = workbook_add_format(m_book);
-        format_set_bold(bold);
-        title = workbook_add_format(m_book);
-        format_set_bold(title);
-        format_set_font_size(title, 14);
-        header = workbook_add_format(m_book);
-        format_set_bold(header);
-        format_set_text_wrap(header);
-        format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bottom(header, LXW_BORDER_THIN);
-        wrap = workbook_add_format(m_book);
-        format_set_text_wrap(wrap);
-        format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-        marker = workbook_add_format(m_book);
-        format_set_align(marker, LXW_ALIGN_RIGHT);
-        absent = workbook_add_format(m_book);
-        format_set_italic(absent);
-        format_set_align(absent, LXW_ALIGN_RIGHT);
-        date = workbook_add_format(m_book);
-        format_set_num_format(date, lang == Language::de ? "dd.mm.yyyy" : "yyyy-mm-dd");
+        bold = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_bold(bold);
+        title = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_bold(title);
+        xlsx_library().format_set_font_size(title, 14);
+        header = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_bold(header);
+        xlsx_library().format_set_text_wrap(header);
+        xlsx_library().format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+        xlsx_library().format_set_bottom(header, LXW_BORDER_THIN);
+        wrap = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_text_wrap(wrap);
+        xlsx_library().format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+        marker = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_align(marker, LXW_ALIGN_RIGHT);
+        absent = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_italic(absent);
+        xlsx_library().format_set_align(absent, LXW_ALIGN_RIGHT);
+        date = xlsx_library().workbook_add_format(m_book);
+        xlsx_library().format_set_num_format(date, lang == Language::de ? "dd.mm.yyyy" : "yyyy-mm-dd");
     }
     ~Workbook() {
         if (m_book != nullptr) {
-            workbook_close(m_book); // after an error: the caller removes the file
+            xlsx_library().workbook_close(m_book); // after an error: the caller removes the file
         }
     }
     Workbook(const Workbook&) = delete;
@@ -154,8 +154,8 @@ class Workbook {
         decimals = std::clamp(decimals, 0, 15);
         auto& format = m_numbers[decimals];
         if (format == nullptr) {
-            format = workbook_add_format(m_book);
-            format_set_num_format(
+            format = xlsx_library().workbook_add_format(m_book);
+            xlsx_library().format_set_num_format(
                 format,
                 (decimals == 0 ? std::string("#,##0")
                                : "#,##0." + std::string(static_cast<std::size_t>(decimals), '0'))
@@ -166,7 +166,7 @@ class Workbook {
 
     // Add the sheet `name` (valid and unique already).
     lxw_worksheet* add_sheet(const std::string& name) {
-        auto* sheet = workbook_add_worksheet(m_book, name.c_str());
+        auto* sheet = xlsx_library().workbook_add_worksheet(m_book, name.c_str());
         if (sheet == nullptr) {
             throw_error(fmt::format("cannot add the sheet '{}'", name));
         }
@@ -180,19 +180,19 @@ class Workbook {
         properties.company = const_cast<char*>(report.network.c_str());
         properties.author = const_cast<char*>("werkstatt");
         properties.created = static_cast<time_t>(report.reference_day.days()) * 86400;
-        check(workbook_set_properties(m_book, &properties), "cannot set the properties");
+        check(xlsx_library().workbook_set_properties(m_book, &properties), "cannot set the properties");
     }
 
     // Write the workbook to its file; throw Error(output) if that fails.
     void close() {
         auto* book = std::exchange(m_book, nullptr);
-        check(workbook_close(book), "cannot write the workbook");
+        check(xlsx_library().workbook_close(book), "cannot write the workbook");
     }
 
     // Throw Error(output) when `err` is an error, saying `what` failed and why.
     void check(lxw_error err, std::string_view what) const {
         if (err != LXW_NO_ERROR) {
-            throw_error(fmt::format("{} ({})", what, lxw_strerror(err)));
+            throw_error(fmt::format("{} ({})", what, xlsx_library().lxw_strerror(err)));
         }
     }
 
@@ -225,13 +225,13 @@ class Sheet {
     Sheet(Workbook& book, lxw_worksheet* sheet) : m_book(book), m_sheet(sheet) {}
 
     void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
-        m_book.check(worksheet_write_string(m_sheet, row, col, value.c_str(), format),
+        m_book.check(xlsx_library().worksheet_write_string(m_sheet, row, col, value.c_str(), format),
                      "cannot write a text cell");
         measure(col, length(value));
     }
     void number(lxw_row_t row, lxw_col_t col, double value, const std::string& shown,
                 lxw_format* format) {
-        m_book.check(worksheet_write_number(m_sheet, row, col, value, format),
+        m_book.check(xlsx_library().worksheet_write_number(m_sheet, row, col, value, format),
                      "cannot write a number cell");
         measure(col, length(shown));
     }
@@ -241,7 +241,7 @@ class Sheet {
             return;
         }
         lxw_datetime when{value.year(), value.month(), value.day(), 0, 0, 0};
-        m_book.check(worksheet_write_datetime(m_sheet, row, col, &when, m_book.date),
+        m_book.check(xlsx_library().worksheet_write_datetime(m_sheet, row, col, &when, m_book.date),
                      "cannot write a date cell");
         measure(col, 10);
     }
@@ -252,7 +252,7 @@ class Sheet {
             const double width = it != fixed.end() ? it->second
                                                    : std::clamp(static_cast<double>(chars) + 2,
                                                                 k_min_width, k_max_width);
-            m_book.check(worksheet_set_column(m_sheet, col, col, width, nullptr),
+            m_book.check(xlsx_library().worksheet_set_column(m_sheet, col, col, width, nullptr),
                          "cannot set a column width");
         }
     }
@@ -345,7 +345,7 @@ void write_table_sheet(Workbook& book, const std::string& name, const Table& tab
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         sheet.text(0, static_cast<lxw_col_t>(c), table.columns[c].label, book.header);
     }
-    worksheet_freeze_panes(sheet.get(), 1, 0);
+    xlsx_library().worksheet_freeze_panes(sheet.get(), 1, 0);
     lxw_row_t row = 1;
     for (const auto& cells : table.rows) {
         for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -376,7 +376,7 @@ void write_table_sheet(Workbook& book, const std::string& name, const Table& tab
     // The notes run across the columns: they do not set the first column's width.
     ++row;
     for (const auto& line : below) {
-        book.check(worksheet_write_string(sheet.get(), row++, 0, line.c_str(), nullptr),
+        book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 0, line.c_str(), nullptr),
                    "cannot write a note");
     }
     sheet.set_widths();
@@ -407,7 +407,7 @@ void write_report_sheet(Workbook& book, const std::string& name, const Report& r
         ++row;
         sheet.text(row++, 0, section.title, book.bold);
         for (const auto& paragraph : section.paragraphs) {
-            book.check(worksheet_write_string(sheet.get(), row++, 1, paragraph.c_str(), book.wrap),
+            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1, paragraph.c_str(), book.wrap),
                        "cannot write a paragraph");
         }
         for (std::size_t t = 0; t < section.tables.size(); ++t, ++next_sheet) {
@@ -424,7 +424,7 @@ void write_report_sheet(Workbook& book, const std::string& name, const Report& r
     if (!lines.empty()) {
         ++row;
         for (const auto& line : lines) {
-            book.check(worksheet_write_string(sheet.get(), row++, 1, line.c_str(), book.wrap),
+            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1, line.c_str(), book.wrap),
                        "cannot write the legend");
         }
     }

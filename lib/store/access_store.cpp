@@ -86,6 +86,12 @@ std::optional<PersonRows> load_person_rows(Database& db, std::int64_t candidate_
         "JOIN company AS co ON co.id = o.company_id WHERE a.candidate_id = ?1 "
         "ORDER BY a.run_id",
         candidate_id);
+    p.card_shares = rows_of(
+        db,
+        "SELECT s.id, s.shared_at, s.opening_id, o.title AS opening_title, co.key AS company_key, "
+        "co.name AS company_name FROM card_share AS s JOIN company AS co ON co.id = s.company_id "
+        "LEFT JOIN opening AS o ON o.id = s.opening_id WHERE s.candidate_id = ?1 ORDER BY s.id",
+        candidate_id);
     p.audit = rows_of(
         db,
         (std::string("SELECT id, at, os_user, command, entity, entity_id, action, details "

@@ -28,6 +28,7 @@ struct PersonRows {
     std::vector<StoredRow> consents;       // their consent rows, by scope
     std::vector<StoredRow> placements;     // their placements with the opening and its company
     std::vector<StoredRow> match_pairs;    // match_assignment rows with the run's day and opening
+    std::vector<StoredRow> card_shares;    // their profile cards given to member companies
     std::vector<StoredRow> audit;          // audit_log rows about them or their placements
     std::vector<StoredRow> import_batches; // the import batches that brought their data
     std::vector<StoredRow> import_changes; // import_change rows (old values kept for undo)

@@ -78,6 +78,11 @@ void anonymise(Database& db, std::int64_t id, const std::string& day, PurgeCount
                                         "('matching', 'sharing')");
     consent.bind(1, id);
     consent.exec();
+    // Where the person's cards went is theirs to know while they are stored; erased, it would
+    // only tie the pseudonym on a company's printed card to the remnant.
+    SQLite::Statement shares(db.sql(), "DELETE FROM card_share WHERE candidate_id = ?");
+    shares.bind(1, id);
+    shares.exec();
     SQLite::Statement reporting(
         db.sql(), "UPDATE consent SET given_on = substr(given_on, 1, 4) || '-01-01', valid_until = "
                   "NULL, batch_id = NULL, recorded_at = substr(recorded_at, 1, 4) || "

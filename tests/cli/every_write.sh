@@ -43,6 +43,8 @@ opening import|@T@/openings.csv|import_batch|import
 import undo|@BATCH@|import_batch|undo
 match|--assign --commit --date 2026-12-01|match_run|commit
 placement set|CP-B 1 introduced|placement|set
+candidate card|1 --for spedition --opening 2 --date 2026-12-01|candidate|share
+followup record|1 --outcome employed --date 2027-02-20|followup|record
 advisor add|--key neu --organisation Traeger --service Beratung --topic language --plz 39104|advisor|add
 advisor edit|alt --hours Mo-Fr|advisor|edit
 advisor remove|alt --yes|advisor|remove
@@ -108,6 +110,7 @@ prepare_every_kind() {
         "candidate import $TESTDATA/match/candidates.csv --profile ba --source jc-md" \
         "candidate import $T/extra.csv --profile ba --source jc-extra" \
         "match --assign --commit --date 2026-12-01" \
+        "placement set CP-F 3 hired --date 2027-01-15" \
         "candidate exit 3 --date 2027-03-01 --situation job-searching" \
         "advisor add --key alt --organisation Alt --service Alt --topic language --plz 39104"; do
         # shellcheck disable=SC2086

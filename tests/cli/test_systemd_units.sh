@@ -26,7 +26,7 @@ for unit in "$UNITS"/werkstatt-*.service "$UNITS"/werkstatt-*.timer; do
 done
 
 case_ "every unit passes systemd-analyze verify"
-check; [ "$(ls "$T/units" | wc -l)" -ge 18 ] || fail "expected at least 9 services and 9 timers"
+check; [ "$(ls "$T/units" | wc -l)" -ge 20 ] || fail "expected at least 10 services and 10 timers"
 # One call for all units (each call costs most of a second).
 systemd-analyze verify --man=no "$T"/units/* >"$T/verify" 2>&1
 rc=$?
@@ -53,7 +53,8 @@ JOBS = [("backup.sh", "werkstatt-backup"), ("sync-members.sh", "werkstatt-sync-m
         ("quartalsbericht", "werkstatt-report-quarterly"),
         ("sachbericht", "werkstatt-report-annual"),
         ("import-drop-folder.sh", "werkstatt-import"), ("weekly-matching.sh", "werkstatt-matching"),
-        ("catalogue update", "werkstatt-catalogue"), ("privacy purge", "werkstatt-purge")]
+        ("catalogue update", "werkstatt-catalogue"), ("privacy purge", "werkstatt-purge"),
+        ("due.sh", "werkstatt-due")]
 # backup.sh became `werkstatt db backup` (issue 15): the same folder, 30 kept.
 SAME = {"werkstatt-backup": "werkstatt --quiet db backup /srv/werkstatt/backup --keep 30"}
 
@@ -143,7 +144,7 @@ EOF
 TZ=UTC python3 "$T/cron_check.py" "$EX/crontab" "$UNITS" >"$T/cron-check" 2>&1
 rc=$?
 check; [ "$rc" -eq 0 ] || fail "crontab and timers differ: $(grep -v '^ok ' "$T/cron-check" | head -5)"
-check; [ "$(grep -c '^ok ' "$T/cron-check")" -eq 9 ] || fail "expected 9 matching jobs: $(cat "$T/cron-check")"
+check; [ "$(grep -c '^ok ' "$T/cron-check")" -eq 10 ] || fail "expected 10 matching jobs: $(cat "$T/cron-check")"
 
 case_ "the check above sees a timer that fires at another time, or a job without a timer"
 sed 's/^30 2 \* \* \*/30 3 * * */' "$EX/crontab" >"$T/crontab-moved"

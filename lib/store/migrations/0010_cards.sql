@@ -9,3 +9,13 @@ CREATE TABLE card_share (
     shared_at     TEXT NOT NULL           -- UTC, YYYY-MM-DDTHH:MM:SSZ
 );
 CREATE INDEX card_share_candidate ON card_share (candidate_id);
+
+-- The key of the card pseudonyms ("Bewerbung K-0417"): the number on a card is the candidate's
+-- id permuted with this key (applicants/card.hpp), so that it stays the same on every card of
+-- the person for as long as they are stored, is never shared by two persons, and does not show
+-- in which order persons were stored. Drawn once, when the database gets this schema.
+CREATE TABLE card_key (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    secret        INTEGER NOT NULL
+);
+INSERT INTO card_key (id, secret) VALUES (1, random());
