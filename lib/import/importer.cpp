@@ -576,7 +576,8 @@ class Run {
     }
 
     std::string m_now = utc_timestamp();
-    std::string m_today = m_now.substr(0, 10); // the day the import confirms its people on
+    // The day the import confirms its people on: the local day, as `candidate confirm` takes it.
+    std::string m_today = Date::today().iso();
 
   private:
     Database& m_db;
