@@ -67,6 +67,7 @@ declined=$(sql_ex "SELECT candidate_id || ' ' || opening_id FROM placement WHERE
 check; [ -n "$declined" ] || fail "the example database has no declined placement"
 sql_ex "UPDATE placement SET note = 'Absage zqdeclined' WHERE status = 'declined'" # no command sets a note on a closed placement
 { head -1 "$TESTDATA/report/candidates.csv"; grep '^RB-030;' "$TESTDATA/report/candidates.csv" | sed 's/Vorname30;/Vorname30b;/'; } >"$T/update.csv"
+sql_ex "UPDATE candidate SET confirmed_on = '2026-01-01' WHERE reference = 'RB-030'" # confirmed long ago
 prep "$EX" --config "$TESTDATA/report/config.toml" candidate import "$T/update.csv" --profile report --source jc-md
 update_batch=$(sql_ex "SELECT max(id) FROM import_batch")
 check; [ "$(sql_ex "SELECT count(*) FROM import_change WHERE batch_id = $update_batch AND entity = 'candidate'")" = 1 ] || fail "the update left no before-image"
