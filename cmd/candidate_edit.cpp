@@ -26,6 +26,7 @@ const std::vector<std::pair<std::string, std::string>> k_edit_fields = {
     {"recognition", "recognition"},
     {"licences", "licences"},
     {"available-from", "available_from"},
+    {"permit-until", "permit_until"},
     {"radius-km", "radius_km"},
     {"notes", "notes"},
     {"gender", "gender"},

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "event.hpp"
 #include "events/events.hpp"
+#include "members/members.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@ namespace {
 struct EventListOptions {
     std::optional<std::string> period;
     std::optional<std::string> status;
+    std::optional<std::string> host;
     std::optional<std::string> format;
 };
 
@@ -27,6 +29,7 @@ void setup_list(CLI::App& group, Runtime& rt) {
     cmd->add_option("--period", o.period, "Only this period: 2027, 2027Q1, 2027-03, A..B");
     cmd->add_option("--status", o.status, "Only events with this status")
         ->check(CLI::IsMember({"planned", "confirmed", "held", "cancelled"}));
+    cmd->add_option("--host", o.host, "Only events this company hosts (its key)");
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -38,6 +41,9 @@ void setup_list(CLI::App& group, Runtime& rt) {
                 filter.status = parse_event_status(*o.status);
             }
             auto db = rt.open(Access::read_only);
+            if (o.host) {
+                filter.host_id = require_company(db, *o.host).id;
+            }
             rt.print(event_records(list_events(db, filter)), o.format);
         };
     });

@@ -48,6 +48,9 @@ void say_consent_left_out(Runtime& rt, const MatchPool& pool, const MatchSetting
     if (const auto line = consent_left_out(pool, settings); !line.empty()) {
         rt.info(line);
     }
+    if (const auto line = freshness_left_out(pool, settings); !line.empty()) {
+        rt.info(line);
+    }
 }
 
 void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
@@ -94,12 +97,19 @@ void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& p
         }
     }
     if (rt.format(o.format) == Format::json) {
-        write_assignment_json(rt.out(), pool, run.proposal,
+        write_assignment_json(rt.out(), pool, run.proposal, settings,
                               run.committed ? std::optional(run.committed->run_id) : std::nullopt);
     } else {
-        rt.print(assignment_records(pool, run.proposal), o.format);
+        auto records = assignment_records(pool, run.proposal, settings);
+        if (rt.format(o.format) == Format::table) {
+            records = without_empty_column(std::move(records), "permit_warning");
+        }
+        rt.print(records, o.format);
     }
     rt.info(proposal_summary(pool, run));
+    for (const auto& line : permit_warnings(pool, run.proposal, settings)) {
+        rt.warn(line);
+    }
     say_consent_left_out(rt, pool, settings);
 }
 
@@ -133,6 +143,7 @@ void setup_match(CLI::App& app, Runtime& rt) {
             auto db = rt.open(o.commit ? Access::read_write : Access::read_only);
             auto settings = rt.config().config.match;
             settings.today = today;
+            settings.pause_days = rt.config().config.exchange.pause_days;
             if (all_weights_zero(settings)) {
                 rt.warn(
                     "every match.weights.* is 0: all scores are 0 and nothing will be proposed");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt opening list|show: the openings as a list, one opening.
 #include "applicants/exchange.hpp"
+#include "applicants/finding.hpp"
 #include "opening.hpp"
 
 namespace werkstatt::cli {
@@ -11,6 +12,7 @@ struct OpeningListOptions {
     std::optional<std::string> company;
     std::optional<std::string> format;
     bool all = false;
+    OpeningQueryText query;
 };
 
 struct OpeningShowOptions {
@@ -25,13 +27,17 @@ void setup_opening_list_show(CLI::App& group, Runtime& rt) {
     auto* list = group.add_subcommand("list", "List open openings");
     list->add_flag("--all", o.all, "Include closed openings");
     list->add_option("--company", o.company, "Only this company's openings");
+    list->add_option("--district", o.query.district,
+                     "Only openings in this district (AGS or "
+                     "name)");
+    list->add_option("--kldb", o.query.kldb, "Only openings whose KldB code starts so");
     add_format_option(list, o.format);
     list->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            const auto records = exchange_records(
-                RecordKind::opening,
-                list_exchange(db, RecordKind::opening, ExchangeFilter{o.all, {}, o.company}));
+            const auto records =
+                exchange_records(RecordKind::opening,
+                                 find_openings(db, ExchangeFilter{o.all, {}, o.company}, o.query));
             if (rt.format(o.format) == Format::table) {
                 rt.print(select_columns(records, {"id", "company", "title", "kldb", "german", "plz",
                                                   "district", "positions", "start_date", "status"}),

@@ -214,7 +214,8 @@ Scrubbed remove_candidate(Database& db, std::int64_t id, DryRun dry_run) {
         [&](WriteTransaction& txn) {
             load(db, RecordKind::candidate, id);
             delete_changes_of(db, "candidate", id);
-            delete_changes_of(db, "consent", id); // the consents' before-images
+            delete_changes_of(db, "consent", id);      // the consents' before-images
+            delete_changes_of(db, "confirmation", id); // the days before an import confirmed
             delete_merges_of(db, id); // merges with their before-images, merged references
             delete_record(db, "candidate", id);
             txn.audit("candidate", id, "remove", "erased");

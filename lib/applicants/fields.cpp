@@ -382,6 +382,7 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                             "[values.recognition]")},
         {"licences", licences_field(col("licences"))},
         {"available_from", date_field(col("available_from"))},
+        {"permit_until", date_field(col("permit_until"))},
         {"radius_km", integer_field(col("radius_km"), 0, 1000)},
         {"notes", text_field(col("notes"), 4000)},
         {"gender", code_field(

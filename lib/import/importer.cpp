@@ -14,6 +14,7 @@
 #include "store/consent_store.hpp"
 #include "store/match_store.hpp"
 #include "store/merge_store.hpp"
+#include "store/pool_store.hpp"
 #include "store/privacy_store.hpp"
 
 #include <algorithm>
@@ -76,8 +77,9 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
         }
         if (found) {
             bindings.push_back(b);
-        } else if (field != "consent_given_on" && field != "consent_scopes") {
-            missing.push_back(column.header); // those two are optional: older files lack them
+        } else if (field != "consent_given_on" && field != "consent_scopes" &&
+                   field != "permit_until") {
+            missing.push_back(column.header); // those are optional: older files lack them
         }
     }
     std::sort(bindings.begin(), bindings.end(),
@@ -281,6 +283,7 @@ class Run {
         m_defaults = default_cells(m_kind);
         if (m_kind == RecordKind::candidate) {
             m_defaults[m_schema.index("source")] = m_source;
+            m_defaults[m_schema.index("confirmed_on")] = m_today;
         }
         m_reference = m_schema.index("reference");
         if (m_kind == RecordKind::opening) {
@@ -342,6 +345,7 @@ class Run {
                 m_pending[i].outcome = Outcome::inserted;
             }
             write_consents(n);
+            write_confirmations(n);
             return;
         }
         m_table.match(m_pending_rows, m_mapped_mask, m_matches);
@@ -361,6 +365,7 @@ class Run {
         }
         m_insert_first = all_new;
         write_consents(n);
+        write_confirmations(n);
     }
 
     void set_batch(std::int64_t id, WriteTransaction& txn) {
@@ -597,6 +602,30 @@ class Run {
         }
     }
 
+    // An agency file that lists a person again says that they are still looking: set the
+    // confirmation day of the first `n` pending rows' records that the batch did not create (a
+    // new record has it from m_defaults), with a before-image so that undo restores it.
+    void write_confirmations(std::size_t n) {
+        if (m_kind != RecordKind::candidate) {
+            return;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& row = m_pending[i];
+            if (row.outcome == Outcome::inserted) {
+                continue;
+            }
+            const auto change =
+                m_confirmations.confirm(*row.cells[m_owner], *row.cells[m_reference], m_today);
+            if (!change) {
+                continue;
+            }
+            nlohmann::json j = nlohmann::json::object();
+            j["confirmed_on"] = change->before ? nlohmann::json(*change->before) : nlohmann::json();
+            j["day"] = m_today;
+            m_table.record_change(m_batch, change->candidate_id, j.dump(), "confirmation");
+        }
+    }
+
     void warn(std::string w) {
         if (m_result.warnings.size() < k_kept_warnings) {
             m_result.warnings.push_back(std::move(w));
@@ -624,6 +653,8 @@ class Run {
     }
 
     std::string m_now = utc_timestamp();
+    // The day the import confirms its people on: the local day, as `candidate confirm` takes it.
+    std::string m_today = Date::today().iso();
 
   private:
     Database& m_db;
@@ -638,6 +669,7 @@ class Run {
     std::vector<Binding> m_bindings;
     std::vector<Binding> m_consent_bindings; // consent_import_fields(): the consent table
     ConsentTable m_consents{m_db};
+    ConfirmationTable m_confirmations{m_db};
     std::set<std::size_t> m_mapped;
     std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
     std::vector<Cell> m_defaults;    // a new record's cells, the source filled in
@@ -917,6 +949,16 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                 if (std::none_of(changed.begin(), changed.end(),
                                  [&](const auto& c) { return c.first == id; })) {
                     ++result.restored; // only its consents had changed
+                }
+            }
+            if (table == "candidate") {
+                ConfirmationTable confirmations(db);
+                for (const auto& [id, before] : batch_changes(db, batch_id, "confirmation")) {
+                    const auto old = nlohmann::json::parse(before);
+                    const auto& was = old.at("confirmed_on");
+                    confirmations.restore(
+                        id, was.is_null() ? std::nullopt : std::optional(was.get<std::string>()),
+                        old.at("day").get<std::string>());
                 }
             }
             mark_undone(db, batch_id, utc_timestamp());

@@ -199,16 +199,21 @@ template <typename Evaluate, typename Id>
 Ranking rank_others(std::size_t count, std::size_t top, Evaluate&& pair_with, Id&& id_of) {
     std::vector<Ranked> all;
     std::array<std::size_t, k_rule_count> excluded{};
+    std::array<std::string, k_rule_count> first_reason{};
     for (std::size_t i = 0; i < count; ++i) {
         auto e = pair_with(i);
         if (e.failed) {
-            ++excluded[static_cast<std::size_t>(*e.failed)];
+            const auto rule = static_cast<std::size_t>(*e.failed);
+            if (excluded[rule]++ == 0) {
+                first_reason[rule] = std::move(e.failure);
+            }
         } else {
             all.push_back(Ranked{i, std::move(e)});
         }
     }
     auto r = top_of(std::move(all), top, [&](const Ranked& x) { return id_of(x.index); });
     r.excluded = excluded;
+    r.first_reason = std::move(first_reason);
     return r;
 }
 

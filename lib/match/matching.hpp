@@ -38,6 +38,8 @@ struct Ranked {
 struct Ranking {
     std::vector<Ranked> best;
     std::array<std::size_t, k_rule_count> excluded{};
+    // With explain: the reason of the first pair each hard rule excluded (empty otherwise).
+    std::array<std::string, k_rule_count> first_reason{};
 };
 
 // Return the `top` best candidates for opening `opening` (index), highest score first, ties by

@@ -94,6 +94,21 @@ std::string consent_failure(const MatchCandidate& c, Date day) {
                        k.valid_until ? k.valid_until->iso() : std::string("?"));
 }
 
+// Return why `c` fails freshness_rule() on settings.today, in words.
+std::string freshness_failure(const MatchCandidate& c, const MatchSettings& s) {
+    if (c.permit_until && *c.permit_until < s.today) {
+        return fmt::format("residence title ended on {}; record a new one with 'werkstatt "
+                           "candidate edit {} --permit-until DAY'",
+                           c.permit_until->iso(), c.id);
+    }
+    const auto days = c.last_confirmed ? s.today.days() - c.last_confirmed->days() : 0;
+    return fmt::format("not confirmed for {} days (since {}, exchange.pause_days = {}); "
+                       "record that the person still wants to be placed with 'werkstatt "
+                       "candidate confirm {}'",
+                       days, c.last_confirmed ? c.last_confirmed->iso() : std::string("?"),
+                       s.pause_days, c.id);
+}
+
 struct Scorer {
     const MatchCandidate& c;
     const MatchOpening& o;
@@ -149,6 +164,10 @@ struct Scorer {
         }
         if (const auto rule = consent_rule(c, s)) {
             fail(*rule, [&] { return consent_failure(c, s.today); });
+            return false;
+        }
+        if (const auto rule = freshness_rule(c, s)) {
+            fail(*rule, [&] { return freshness_failure(c, s); });
             return false;
         }
         if (!occupation_related(c, o, s)) {
@@ -415,7 +434,14 @@ struct Scorer {
         if (!hard_rules(permission, limit_km)) {
             return;
         }
+        e.permit_warning = permit_warning(c, o, s);
         if (explain) {
+            if (e.permit_warning) {
+                note(fmt::format("warning: residence title valid only until {}, less than {} "
+                                 "days after the start {}; check its extension before proposing",
+                                 e.permit_warning->iso(), s.permit_warn_days,
+                                 o.start_date.value_or(s.today).iso()));
+            }
             if (permission == WorkPermission::unknown) {
                 note("residence status needs clarifying before a hire");
             }
@@ -473,10 +499,17 @@ bool within_reach(const MatchCandidate& c, const MatchOpening& o, const MatchSet
 }
 
 std::string_view to_string(Rule rule) {
-    static constexpr std::string_view k_names[] = {
-        "not-allowed-to-work", "consent-expired",     "not-available",        "too-far",
-        "licence-missing",     "recognition-missing", "occupation-unrelated", "closed-before",
-        "no-consent"};
+    static constexpr std::string_view k_names[] = {"not-allowed-to-work",
+                                                   "consent-expired",
+                                                   "not-available",
+                                                   "too-far",
+                                                   "licence-missing",
+                                                   "recognition-missing",
+                                                   "occupation-unrelated",
+                                                   "closed-before",
+                                                   "no-consent",
+                                                   "permit-ended",
+                                                   "paused"};
     return k_names[static_cast<std::size_t>(rule)];
 }
 
@@ -490,7 +523,27 @@ Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchS
 bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
                         const WorkRules& rules) {
     return rules.rule(c.residence).permission == WorkPermission::not_allowed ||
-           consent_rule(c, settings).has_value();
+           consent_rule(c, settings).has_value() || freshness_rule(c, settings).has_value();
+}
+
+std::optional<Rule> freshness_rule(const MatchCandidate& c, const MatchSettings& settings) {
+    if (c.permit_until && *c.permit_until < settings.today) {
+        return Rule::permit_ended;
+    }
+    if (c.last_confirmed &&
+        settings.today.days() - c.last_confirmed->days() >= settings.pause_days) {
+        return Rule::paused;
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> permit_warning(const MatchCandidate& c, const MatchOpening& o,
+                                   const MatchSettings& settings) {
+    const auto start = o.start_date.value_or(settings.today);
+    if (c.permit_until && *c.permit_until < start + static_cast<long>(settings.permit_warn_days)) {
+        return c.permit_until;
+    }
+    return std::nullopt;
 }
 
 std::optional<Rule> consent_rule(const MatchCandidate& c, const MatchSettings& settings) {

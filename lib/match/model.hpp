@@ -37,7 +37,13 @@ struct MatchCandidate {
     std::optional<LicenceSet> licences; // empty: none recorded
     std::optional<Date> available_from;
     std::optional<std::int64_t> radius_km;
-    std::optional<Consent> consent;            // to matching; nothing: none recorded
+    std::optional<Consent> consent; // to matching; nothing: none recorded
+    // The last day the residence title is valid (Aufenthaltstitel gültig bis); nothing: not
+    // known or unlimited. It never changes a score: an ended one excludes, one ending soon warns.
+    std::optional<Date> permit_until;
+    // The day the person last confirmed that they still want to be placed (or, never confirmed,
+    // the day the record was made); nothing: not known, never paused. Never scored.
+    std::optional<Date> last_confirmed;
     std::vector<std::int64_t> closed_openings; // declined or withdrawn before, ascending ids
 };
 
@@ -79,8 +85,10 @@ enum class Rule {
     occupation_unrelated, // fewer shared KldB digits than match.min_kldb_digits
     closed_before,        // this pair was declined or withdrawn before
     no_consent,           // no matching consent recorded
+    permit_ended,         // the residence title ended before the reference day
+    paused,               // not confirmed for exchange.pause_days (a pool that stays fresh)
 };
-inline constexpr std::size_t k_rule_count = 9;
+inline constexpr std::size_t k_rule_count = 11;
 
 // Return a short name of `rule` ("too-far").
 std::string_view to_string(Rule rule);
@@ -100,6 +108,9 @@ struct Evaluation {
     std::int64_t total_milli = 0;
     std::optional<double> distance; // km, when both places are known
     std::vector<std::string> notes; // rules that applied without excluding the pair
+    // Set when the residence title ends before the opening's start (or the reference day) plus
+    // match.permit_warn_days: the pair stays, with this warning (its last day). Never scored.
+    std::optional<Date> permit_warning;
     bool feasible() const { return !failed.has_value(); }
 };
 
@@ -135,8 +146,18 @@ Evaluation evaluate(const MatchCandidate& c, const MatchOpening& o, const MatchS
 // withdrawn); nothing when it holds.
 std::optional<Rule> consent_rule(const MatchCandidate& c, const MatchSettings& settings);
 
+// Return the rule of the pool's freshness that `c` fails on settings.today: permit_ended when
+// the residence title's last day is before that day, paused when the last confirmation is
+// settings.pause_days or more before it; nothing otherwise.
+std::optional<Rule> freshness_rule(const MatchCandidate& c, const MatchSettings& settings);
+
+// Return the last day of `c`'s residence title when it ends before the start of `o` (its
+// start_date, else settings.today) plus settings.permit_warn_days; nothing otherwise.
+std::optional<Date> permit_warning(const MatchCandidate& c, const MatchOpening& o,
+                                   const MatchSettings& settings);
+
 // Return true if `c` can pass no pair's hard rules whatever the opening: the residence status
-// does not allow work, or consent_rule() fails.
+// does not allow work, consent_rule() or freshness_rule() fails.
 bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
                         const WorkRules& rules);
 

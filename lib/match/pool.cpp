@@ -64,6 +64,8 @@ MatchCandidate candidate_of(const CandidateMatchRow& r, Locator& locator) {
     c.licences = licences_of(r.licences);
     c.available_from = date_of(r.available_from);
     c.radius_km = r.radius_km;
+    c.permit_until = date_of(r.permit_until);
+    c.last_confirmed = Date::parse_iso(r.last_confirmed);
     return c;
 }
 

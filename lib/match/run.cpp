@@ -70,9 +70,11 @@ Records ranking_listing(const MatchPool& pool, const RankingRun& run, bool expla
     if (!brief) {
         return records;
     }
-    return select_columns(records, {"rank", "candidate", "source", "opening", "company", "title",
-                                    "score", "occupation", "german", "distance", "permit",
-                                    "recognition", "availability", "distance_km"});
+    return without_empty_column(
+        select_columns(records, {"rank", "candidate", "source", "opening", "company", "title",
+                                 "score", "occupation", "german", "distance", "permit",
+                                 "recognition", "availability", "distance_km", "permit_warning"}),
+        "permit_warning");
 }
 
 std::string consent_left_out(const MatchPool& pool, const MatchSettings& settings) {
@@ -90,6 +92,44 @@ std::string consent_left_out(const MatchPool& pool, const MatchSettings& setting
                        none + expired, none + expired == 1 ? "" : "s", settings.today.iso(),
                        to_string(Rule::no_consent), none, to_string(Rule::consent_expired),
                        expired);
+}
+
+std::string freshness_left_out(const MatchPool& pool, const MatchSettings& settings) {
+    std::size_t ended = 0;
+    std::size_t paused = 0;
+    for (const auto& c : pool.candidates) {
+        if (consent_rule(c, settings)) {
+            continue; // counted by consent_left_out()
+        }
+        const auto rule = freshness_rule(c, settings);
+        ended += rule == Rule::permit_ended ? 1 : 0;
+        paused += rule == Rule::paused ? 1 : 0;
+    }
+    if (ended + paused == 0) {
+        return "";
+    }
+    return fmt::format("{} candidate{} left out on {}: {} {}, {} {} ('werkstatt candidate "
+                       "confirm' ends a pause)",
+                       ended + paused, ended + paused == 1 ? "" : "s", settings.today.iso(),
+                       to_string(Rule::permit_ended), ended, to_string(Rule::paused), paused);
+}
+
+std::vector<std::string> permit_warnings(const MatchPool& pool, const Proposal& proposal,
+                                         const MatchSettings& settings) {
+    std::vector<std::string> lines;
+    for (const auto k : proposal.assignment.chosen) {
+        const auto& pair = proposal.pairs[k];
+        const auto& c = pool.candidates[pair.candidate];
+        const auto& o = pool.openings[pair.opening];
+        if (const auto until = permit_warning(c, o, settings)) {
+            lines.push_back(fmt::format("candidate {} (id {}) for opening {}: residence title "
+                                        "valid only until {}, less than {} days after the start; "
+                                        "check its extension before proposing",
+                                        c.reference, c.id, o.id, until->iso(),
+                                        settings.permit_warn_days));
+        }
+    }
+    return lines;
 }
 
 std::string ranking_summary(const RankingRun& run) {

@@ -43,7 +43,8 @@ struct RankingRun {
 RankingRun rank_pool(Database& db, const MatchPool& pool, const RankingRequest& request,
                      const MatchSettings& settings, const WorkRules& rules);
 
-// Return `run` as a listing; `brief` keeps the columns of a terminal table.
+// Return `run` as a listing; `brief` keeps the columns of a terminal table (permit_warning only
+// where a row has one).
 Records ranking_listing(const MatchPool& pool, const RankingRun& run, bool explain, bool brief);
 // Return "N candidates left out: no matching consent valid on DAY (no-consent A,
 // consent-expired B)" for the candidates of `pool` whose matching consent does not hold on
@@ -87,5 +88,12 @@ std::string committed_summary(const ProposalRun& run);
 std::vector<std::string> removed_lines(const CommittedRun& committed, std::size_t limit);
 // Return "optimal proposal: ..." for `run` over `pool`, saying whether it was stored.
 std::string proposal_summary(const MatchPool& pool, const ProposalRun& run);
+// Return one warning for each proposed pair of `proposal` whose residence title ends too soon
+// under `settings` (permit_warning()), naming the candidate, the opening and the last day.
+std::vector<std::string> permit_warnings(const MatchPool& pool, const Proposal& proposal,
+                                         const MatchSettings& settings);
+// Return the line that says how many candidates of `pool` the pool's freshness leaves out on
+// settings.today (permit-ended, paused), or "" when none.
+std::string freshness_left_out(const MatchPool& pool, const MatchSettings& settings);
 
 } // namespace werkstatt

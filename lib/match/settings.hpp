@@ -38,6 +38,9 @@ struct MatchSettings {
     std::int64_t top = 10;               // how many a ranking shows without --top
     std::int64_t permit_warn_days = 60;  // warn when a permit ends this soon after the start
     Date today;                          // the day consent and availability are judged on
+    // Days without confirmation after which a candidate is paused (exchange.pause_days, set by
+    // the caller from the exchange settings; not a match.* key).
+    std::int64_t pause_days = 180;
 };
 
 // Return the match.* keys.

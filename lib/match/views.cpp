@@ -20,6 +20,11 @@ Value distance_value(const Evaluation& e) {
     return e.distance ? Value{*e.distance} : Value{};
 }
 
+// The last day of a residence title that ends too soon for the pair (permit_warning()), or null.
+Value warning_value(const std::optional<Date>& until) {
+    return until ? Value{until->iso()} : Value{};
+}
+
 void add_identity_columns(Records& r, RankingSide side) {
     if (side == RankingSide::candidates) {
         r.columns.insert(r.columns.end(), {"candidate", "source", "candidate_id"});
@@ -79,6 +84,7 @@ Records ranking_records(const MatchPool& pool, const Ranking& ranking, RankingSi
         r.columns.emplace_back(to_string(part));
     }
     r.columns.emplace_back("distance_km");
+    r.columns.emplace_back("permit_warning");
     if (explain) {
         for (const auto part : all_parts()) {
             r.columns.push_back(fmt::format("{}_reason", to_string(part)));
@@ -95,6 +101,7 @@ Records ranking_records(const MatchPool& pool, const Ranking& ranking, RankingSi
             row.emplace_back(points(p.milli));
         }
         row.push_back(distance_value(e));
+        row.push_back(warning_value(e.permit_warning));
         if (explain) {
             for (const auto& p : e.parts) {
                 row.emplace_back(p.reason);
@@ -132,6 +139,18 @@ void write_ranking_explained(std::ostream& out, const MatchPool& pool, const Ran
         out << "no feasible pair\n";
     }
     out << "excluded by hard rules: " << excluded_summary(ranking) << '\n';
+    // The reasons of the rules that concern the person or the pool's freshness, which a
+    // coordinator can act on: the first pair each excluded.
+    for (const auto rule : {Rule::not_allowed_to_work, Rule::no_consent, Rule::consent_expired,
+                            Rule::permit_ended, Rule::paused}) {
+        const auto i = static_cast<std::size_t>(rule);
+        if (ranking.excluded[i] > 0 && !ranking.first_reason[i].empty()) {
+            out << fmt::format("   {}: {}{}\n", to_string(rule), ranking.first_reason[i],
+                               ranking.excluded[i] > 1 && side == RankingSide::candidates
+                                   ? fmt::format(" (and {} more)", ranking.excluded[i] - 1)
+                                   : "");
+        }
+    }
 }
 
 std::vector<std::string> score_columns() {
@@ -141,6 +160,7 @@ std::vector<std::string> score_columns() {
         columns.emplace_back(to_string(part));
     }
     columns.emplace_back("distance_km");
+    columns.emplace_back("permit_warning");
     return columns;
 }
 
@@ -153,12 +173,33 @@ std::vector<Value> score_row(const MatchPool& pool, std::size_t candidate, std::
         row.emplace_back(points(p.milli));
     }
     row.push_back(distance_value(e));
+    row.push_back(warning_value(e.permit_warning));
     return row;
 }
 
-Records assignment_records(const MatchPool& pool, const Proposal& proposal) {
+Records without_empty_column(Records records, const std::string& name) {
+    const auto it = std::find(records.columns.begin(), records.columns.end(), name);
+    if (it == records.columns.end()) {
+        return records;
+    }
+    const auto i = static_cast<std::size_t>(it - records.columns.begin());
+    for (const auto& row : records.rows) {
+        if (!std::holds_alternative<std::monostate>(row[i])) {
+            return records;
+        }
+    }
+    records.columns.erase(it);
+    for (auto& row : records.rows) {
+        row.erase(row.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    return records;
+}
+
+Records assignment_records(const MatchPool& pool, const Proposal& proposal,
+                           const MatchSettings& settings) {
     Records r;
-    r.columns = {"opening", "company", "title", "candidate", "source", "candidate_id", "score"};
+    r.columns = {"opening", "company",      "title", "candidate",
+                 "source",  "candidate_id", "score", "permit_warning"};
     std::vector<std::size_t> order = proposal.assignment.chosen;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const auto& pa = proposal.pairs[a];
@@ -171,16 +212,16 @@ Records assignment_records(const MatchPool& pool, const Proposal& proposal) {
         const auto& pair = proposal.pairs[k];
         const auto& c = pool.candidates[pair.candidate];
         const auto& o = pool.openings[pair.opening];
-        r.rows.push_back(
-            {o.id, o.company, o.title, c.reference, c.source, c.id, points(pair.score_milli)});
+        r.rows.push_back({o.id, o.company, o.title, c.reference, c.source, c.id,
+                          points(pair.score_milli), warning_value(permit_warning(c, o, settings))});
     }
     return r;
 }
 
 void write_assignment_json(std::ostream& out, const MatchPool& pool, const Proposal& proposal,
-                           std::optional<std::int64_t> run_id) {
+                           const MatchSettings& settings, std::optional<std::int64_t> run_id) {
     using Json = nlohmann::ordered_json;
-    const auto records = assignment_records(pool, proposal);
+    const auto records = assignment_records(pool, proposal, settings);
     Json assignments = Json::array();
     for (const auto& row : records.rows) {
         Json a = Json::object();
@@ -191,6 +232,9 @@ void write_assignment_json(std::ostream& out, const MatchPool& pool, const Propo
         a["company"] = std::get<std::string>(row[1]);
         a["title"] = std::get<std::string>(row[2]);
         a["score"] = std::get<double>(row[6]);
+        a["permit_warning"] = std::holds_alternative<std::string>(row[7])
+                                  ? Json(std::get<std::string>(row[7]))
+                                  : Json(nullptr);
         assignments.push_back(std::move(a));
     }
     Json doc = Json::object();

@@ -23,8 +23,9 @@ std::string excluded_summary(const Ranking& ranking);
 // Which side a ranking lists.
 enum class RankingSide { candidates, openings };
 
-// Return `ranking` as a listing: rank, the other side's identity, score and its parts; with
-// `explain`, a reason column per part and the notes.
+// Return `ranking` as a listing: rank, the other side's identity, score and its parts, the
+// distance and permit_warning (the last day of a residence title that ends too soon, see
+// permit_warning(), else null); with `explain`, a reason column per part and the notes.
 Records ranking_records(const MatchPool& pool, const Ranking& ranking, RankingSide side,
                         bool explain);
 
@@ -39,13 +40,19 @@ std::vector<std::string> score_columns();
 std::vector<Value> score_row(const MatchPool& pool, std::size_t candidate, std::size_t opening,
                              const Evaluation& e);
 
-// Return the chosen pairs of `proposal` as a listing, by opening then candidate.
-Records assignment_records(const MatchPool& pool, const Proposal& proposal);
+// Return `records` without its column `name` when no row has a value there: a table for people
+// shows permit_warning only where a residence title ends too soon.
+Records without_empty_column(Records records, const std::string& name);
+
+// Return the chosen pairs of `proposal` as a listing, by opening then candidate, each with
+// permit_warning under `settings` (see permit_warning()).
+Records assignment_records(const MatchPool& pool, const Proposal& proposal,
+                           const MatchSettings& settings);
 
 // Write `proposal` as the JSON object of `match --assign --format json`: total, assignments
-// (candidate, source, candidate_id, opening, company, title, score), pool sizes and, once
-// committed, the run id.
+// (candidate, source, candidate_id, opening, company, title, score, permit_warning), pool
+// sizes and, once committed, the run id.
 void write_assignment_json(std::ostream& out, const MatchPool& pool, const Proposal& proposal,
-                           std::optional<std::int64_t> run_id);
+                           const MatchSettings& settings, std::optional<std::int64_t> run_id);
 
 } // namespace werkstatt

@@ -72,6 +72,7 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
         db.sql(),
         fmt::format("SELECT id, source, reference, plz, city, kldb, german, residence_status, "
                     "recognition, licences, available_from, radius_km, active, "
+                    "permit_until, COALESCE(confirmed_on, substr(created_at, 1, 10)), "
                     "EXISTS (SELECT 1 FROM placement WHERE candidate_id = candidate.id AND "
                     "status IN {}) FROM candidate WHERE purged_on IS NULL AND {} AND {} ORDER BY "
                     "id",
@@ -95,7 +96,9 @@ std::vector<CandidateMatchRow> load_candidate_rows(Database& db, bool all,
         r.available_from = text_column(q.getColumn(10));
         r.radius_km = int_column(q.getColumn(11));
         r.active = q.getColumn(12).getInt() != 0;
-        r.placed = q.getColumn(13).getInt() != 0;
+        r.permit_until = text_column(q.getColumn(13));
+        r.last_confirmed = q.getColumn(14).getString();
+        r.placed = q.getColumn(15).getInt() != 0;
         rows.push_back(std::move(r));
     }
     return rows;

@@ -32,6 +32,8 @@ struct CandidateMatchRow {
     std::string licences;
     std::optional<std::string> available_from;
     std::optional<std::int64_t> radius_km;
+    std::optional<std::string> permit_until; // the residence title's last day
+    std::string last_confirmed; // confirmed_on, else the day the record was made (YYYY-MM-DD)
     bool active = true;
     bool placed = false; // hired, or in an introduction or interview now
 };

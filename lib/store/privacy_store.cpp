@@ -50,7 +50,7 @@ void anonymise(Database& db, std::int64_t id, const std::string& day, PurgeCount
             "UPDATE candidate SET purged_on = ?2, reference = 'purged-' || "
             "lower(hex(randomblob(16))), first_name = '', last_name = '', email = '', phone = "
             "'', plz = '', city = '', occupation = '', languages = '', licences = '', notes = '', "
-            "recognition = NULL, available_from = NULL, radius_km = NULL, "
+            "recognition = NULL, available_from = NULL, radius_km = NULL, permit_until = NULL, "
             "birth_date = CASE WHEN birth_date IS NULL OR entry_date IS NULL THEN NULL ELSE "
             "printf('%04d', CAST(substr(entry_date, 1, 4) AS INTEGER) - ({age})) || "
             "substr(entry_date, 5) END, nationality = CASE WHEN nationality_code IS NULL THEN "

@@ -68,7 +68,9 @@ const RecordSchema& candidate_schema() {
                                       "minority",
                                       "exit_situation",
                                       "status_6m",
-                                      "status_6m_date"}};
+                                      "status_6m_date",
+                                      "permit_until",
+                                      "confirmed_on"}};
     return schema;
 }
 

@@ -31,6 +31,7 @@ event plan|--from 2028Q2 --quarters 1 --commit|event|plan
 candidate import|@T@/candidates.csv --profile ba --source jc-hal|import_batch|import
 candidate edit|1 --notes Rueckruf|candidate|edit
 candidate consent|1 --scope matching,sharing --given-on 2026-11-02 --until 2028-12-31|candidate|consent
+candidate confirm|1 --date 2026-12-01|candidate|confirm
 candidate archive|4|candidate|edit
 candidate exit|3 --date 2027-03-31 --situation employed --force|candidate|exit
 candidate follow-up|3 --date 2027-09-30 --status employed --force|candidate|follow-up

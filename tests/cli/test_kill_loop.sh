@@ -76,7 +76,8 @@ snapshot empty
 run candidate import "$T/agency.csv" --profile ba --source jc
 expect_status 0
 snapshot pool
-run match --assign --commit --date 2027-06-01
+# Within exchange.pause_days of the import (today), so that nobody is paused from matching.
+run match --assign --commit --date 2027-05-01
 expect_status 0
 snapshot matched
 REMOVED=$(sql "SELECT c.reference FROM placement p JOIN candidate c ON c.id = p.candidate_id ORDER BY p.id LIMIT 1")
@@ -172,7 +173,7 @@ kill_trials() {
 }
 
 kill_trials "candidate import" empty candidate import "$T/agency.csv" --profile ba --source jc --rejects "$W/rejects.csv"
-kill_trials "match --assign --commit" pool match --assign --commit --date 2027-06-01
+kill_trials "match --assign --commit" pool match --assign --commit --date 2027-05-01
 kill_trials "candidate remove" matched candidate remove "$REMOVED" --source jc --yes
 kill_trials "privacy purge" matched privacy purge --date 2027-06-01
 # The shipped catalogue is in the database since init; the admin's file brings 600 entries.

@@ -58,9 +58,9 @@ case_ "match --candidate by agency reference: the openings, best first"
 run match --candidate CP-A $DAY --format csv
 expect_status 0
 expect_csv <<'OUT'
-rank,opening,company,title,score,occupation,german,distance,permit,recognition,availability,distance_km
-1,1,spedition,Berufskraftfahrer (m/w/d),100,40,25,15,10,5,5,0
-2,2,spedition,Berufskraftfahrer CE (m/w/d),84,24,25,15,10,5,5,0
+rank,opening,company,title,score,occupation,german,distance,permit,recognition,availability,distance_km,permit_warning
+1,1,spedition,Berufskraftfahrer (m/w/d),100,40,25,15,10,5,5,0,
+2,2,spedition,Berufskraftfahrer CE (m/w/d),84,24,25,15,10,5,5,0,
 OUT
 run match --candidate 4 --explain $DAY
 expect_status 0
@@ -71,12 +71,12 @@ case_ "match --scores: every feasible pair, checkable by another tool"
 run match --scores $DAY --format csv
 expect_status 0
 expect_csv <<'OUT'
-candidate,source,candidate_id,opening,company,score,occupation,german,distance,permit,recognition,availability,distance_km
-CP-A,jc-md,1,1,spedition,100,40,25,15,10,5,5,0
-CP-A,jc-md,1,2,spedition,84,24,25,15,10,5,5,0
-CP-B,jc-md,2,1,spedition,98.6,40,25,13.6,10,5,5,2.8
-CP-D,jc-md,4,1,spedition,78.544,40,16.667,14.25,2.5,2.5,2.627,1.5
-CP-D,jc-md,4,2,spedition,54.21,24,8.333,14.25,2.5,2.5,2.627,1.5
+candidate,source,candidate_id,opening,company,score,occupation,german,distance,permit,recognition,availability,distance_km,permit_warning
+CP-A,jc-md,1,1,spedition,100,40,25,15,10,5,5,0,
+CP-A,jc-md,1,2,spedition,84,24,25,15,10,5,5,0,
+CP-B,jc-md,2,1,spedition,98.6,40,25,13.6,10,5,5,2.8,
+CP-D,jc-md,4,1,spedition,78.544,40,16.667,14.25,2.5,2.5,2.627,1.5,
+CP-D,jc-md,4,2,spedition,54.21,24,8.333,14.25,2.5,2.5,2.627,1.5,
 OUT
 expect_err_has "5 feasible pairs of 6 candidates and 3 openings"
 cp "$T/out" "$T/scores.csv"
@@ -147,6 +147,22 @@ run match --scores $DAY --format csv
 check; cmp -s "$T/scores-before" "$T/out" || fail "scores changed with protected facts"
 run match --assign $DAY --format json
 check; cmp -s "$T/assign-before" "$T/out" || fail "proposal changed with protected facts"
+# #16: the pool's freshness facts neither: a confirmation day within exchange.pause_days, the
+# record's age, a permit that ends well after the start, a card shared with a member.
+sql "UPDATE candidate SET confirmed_on = '2026-06-05', created_at = '2020-01-01T00:00:00Z',
+     permit_until = '2030-01-01';
+     INSERT INTO card_share (candidate_id, company_id, opening_id, shared_at)
+     SELECT id, 1, 1, '2026-11-01T10:00:00Z' FROM candidate"
+run match --scores $DAY --format csv
+check; cmp -s "$T/scores-before" "$T/out" || fail "scores changed with confirmation or permit facts"
+run match --assign $DAY --format json
+check; cmp -s "$T/assign-before" "$T/out" || fail "proposal changed with confirmation or permit facts"
+# One day more and the pause rule (time, not a person's trait) takes them all out.
+sql "UPDATE candidate SET confirmed_on = '2026-06-04'"
+run match --scores $DAY --format csv
+check; [ "$(tr -d '\r' <"$T/out" | wc -l)" = 1 ] || fail "not paused after 180 days"
+expect_err_has "paused 5"
+sql "UPDATE candidate SET confirmed_on = NULL, created_at = '2026-11-01T00:00:00Z', permit_until = NULL; DELETE FROM card_share"
 
 case_ "weights from [match.weights] change the scores; bad weights are refused"
 run --set match.weights.occupation=0 --set match.weights.german=50 match --candidate CP-A $DAY --format csv

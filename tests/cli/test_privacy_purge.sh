@@ -67,9 +67,12 @@ declined=$(sql_ex "SELECT candidate_id || ' ' || opening_id FROM placement WHERE
 check; [ -n "$declined" ] || fail "the example database has no declined placement"
 sql_ex "UPDATE placement SET note = 'Absage zqdeclined' WHERE status = 'declined'" # no command sets a note on a closed placement
 { head -1 "$TESTDATA/report/candidates.csv"; grep '^RB-030;' "$TESTDATA/report/candidates.csv" | sed 's/Vorname30;/Vorname30b;/'; } >"$T/update.csv"
+sql_ex "UPDATE candidate SET confirmed_on = '2026-01-01' WHERE reference = 'RB-030'" # confirmed long ago
 prep "$EX" --config "$TESTDATA/report/config.toml" candidate import "$T/update.csv" --profile report --source jc-md
 update_batch=$(sql_ex "SELECT max(id) FROM import_batch")
-check; [ "$(sql_ex "SELECT count(*) FROM import_change WHERE batch_id = $update_batch")" = 1 ] || fail "the update left no before-image"
+check; [ "$(sql_ex "SELECT count(*) FROM import_change WHERE batch_id = $update_batch AND entity = 'candidate'")" = 1 ] || fail "the update left no before-image"
+# The import confirmed the person again (#16): the day before is a before-image of its own.
+check; [ "$(sql_ex "SELECT count(*) FROM import_change WHERE batch_id = $update_batch AND entity = 'confirmation'")" = 1 ] || fail "no confirmation before-image"
 # The agency files' consents run past the purge day here (the test's own choice of facts), so
 # that only the consents set below end.
 sqlite3 "$EX" "UPDATE consent SET valid_until = '2031-12-31', withdrawn_on = NULL"
@@ -168,8 +171,9 @@ expect_out_has "candidates,$n_ex"
 expect_out_has "candidates: consent ended,10"
 expect_out_has "candidates: inactive or exited,$((n_ex - 10))"
 expect_out_has "placement notes,1"
-# Every pair of both runs (2027) is past the claim period.
-expect_out_has "import before-images,1"
+# Every pair of both runs (2027) is past the claim period. The update's two before-images: the
+# record's and its confirmation day's.
+expect_out_has "import before-images,2"
 pairs=$(sql_ex "SELECT count(*) FROM match_assignment")
 check; [ "$pairs" = 0 ] || fail "$pairs match pairs are left"
 check; grep -q "^match pairs,[1-9]" "$T/out" || fail "no match pairs counted: $(cat "$T/out")"
@@ -180,7 +184,7 @@ done <"$T/erased_refs"
 check; [ "$(sql_ex "SELECT group_concat(id) FROM (SELECT id FROM candidate WHERE purged_on = '$DAY' ORDER BY id)")" = "$expected_ex" ] ||
     fail "erased $(sql_ex "SELECT group_concat(id) FROM candidate WHERE purged_on IS NOT NULL"), expected $expected_ex"
 check; [ "$(sql_ex "SELECT count(*) FROM audit_log WHERE entity = 'privacy' AND action = 'purge'")" = 1 ] || fail "not one audit row"
-check; sql_ex "SELECT details FROM audit_log WHERE action = 'purge'" | grep -qx "as_of=$DAY,candidates=$n_ex,consent_ended=10,inactive_or_exited=$((n_ex - 10)),match_pairs=[0-9]*,placement_notes=1,import_before_images=1,merge_before_images=0" ||
+check; sql_ex "SELECT details FROM audit_log WHERE action = 'purge'" | grep -qx "as_of=$DAY,candidates=$n_ex,consent_ended=10,inactive_or_exited=$((n_ex - 10)),match_pairs=[0-9]*,placement_notes=1,import_before_images=2,merge_before_images=0" ||
     fail "audit details: $(sql_ex "SELECT details FROM audit_log WHERE action = 'purge'")"
 DB=$ESF run privacy purge --date "$DAY"
 expect_status 0

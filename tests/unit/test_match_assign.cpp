@@ -221,6 +221,75 @@ TEST_CASE("gender, birth date, nationality and name change no score and no propo
     CHECK(outcome(t.db()) == before);
 }
 
+TEST_CASE("the pool's freshness facts change no score; only the pause and the permit rules "
+          "exclude",
+          "[match][fairness]") {
+    // #16: the confirmation day, the record's age, card shares and a mentor must not change a
+    // score or an exclusion, except that a confirmation exchange.pause_days old pauses the
+    // person (a rule of time, not of who the person is). The permit's end excludes once it has
+    // passed and otherwise only warns: it never changes a score either.
+    test::TestDatabase t;
+    auto& sql = t.db().sql();
+    add_company_and_openings(sql);
+    add_candidate(sql, "A", "52122", "B1", "39104", "female", "1990-01-01", "syrisch", "Amal");
+    add_candidate(sql, "B", "52122", "B1", "39104", "male", "1970-06-30", "deutsch", "Bernd");
+    add_candidate(sql, "C", "51312", "A2", "39112", "diverse", "2001-03-03", "ukrainisch", "Olha");
+    const auto before = outcome(t.db());
+    REQUIRE(before.find('[') != std::string::npos);
+
+    SECTION("confirmation days within the pause, the record's age, shares and a mentor") {
+        sql.exec("UPDATE candidate SET confirmed_on = CASE reference WHEN 'A' THEN '2026-06-05' "
+                 "WHEN 'B' THEN '2026-11-30' ELSE NULL END, created_at = CASE reference WHEN "
+                 "'C' THEN '2026-06-05T08:00:00Z' ELSE '2020-01-01T08:00:00Z' END");
+        sql.exec("INSERT INTO card_share (candidate_id, company_id, opening_id, shared_at) "
+                 "VALUES (1, 1, 1, '2026-11-01T10:00:00Z'), (3, 1, 2, '2026-11-02T10:00:00Z')");
+        sql.exec("INSERT INTO contact (company_id, name, created_at, updated_at) VALUES "
+                 "(1, 'Mentorin', 'now', 'now')");
+        sql.exec("INSERT INTO placement (candidate_id, opening_id, status, mentor_id, "
+                 "created_at, updated_at) VALUES (2, 3, 'proposed', 1, 'now', 'now')");
+        CHECK(outcome(t.db()) == before);
+    }
+    SECTION("a permit that ends soon warns but scores and proposes the same") {
+        sql.exec("UPDATE candidate SET permit_until = CASE reference WHEN 'A' THEN '2026-12-01' "
+                 "WHEN 'B' THEN '2027-01-15' ELSE '2031-01-01' END");
+        CHECK(outcome(t.db()) == before);
+        const auto pool = load_pool(t.db());
+        MatchSettings s;
+        s.today = *Date::parse_iso("2026-12-01");
+        std::size_t warned = 0;
+        for_each_feasible(pool, s, WorkRules::shipped(), true,
+                          [&](std::size_t, std::size_t, const Evaluation& e) {
+                              warned += e.permit_warning ? 1 : 0;
+                          });
+        CHECK(warned > 0);
+    }
+    SECTION("only the pause rule and an ended permit take a person out") {
+        sql.exec("UPDATE candidate SET confirmed_on = '2026-06-04' WHERE reference = 'A'");
+        sql.exec("UPDATE candidate SET permit_until = '2026-11-30' WHERE reference = 'C'");
+        // The scored pairs ("candidate-opening:score") of one candidate index in `text`.
+        const auto pairs_of = [](const std::string& text, char who) {
+            std::string kept;
+            std::size_t at = 0;
+            while (at < text.size()) {
+                const auto end = text.find('|', at);
+                const auto item = text.substr(at, end - at);
+                if (item.size() > 2 && item[0] == who && item[1] == '-' &&
+                    item.find(':') != std::string::npos) {
+                    kept += item + ";";
+                }
+                at = end == std::string::npos ? text.size() : end + 1;
+            }
+            return kept;
+        };
+        const auto after = outcome(t.db());
+        CHECK_FALSE(pairs_of(before, '0').empty());
+        CHECK(pairs_of(after, '0').empty()); // A: paused
+        CHECK_FALSE(pairs_of(before, '2').empty());
+        CHECK(pairs_of(after, '2').empty());                  // C: permit ended
+        CHECK(pairs_of(after, '1') == pairs_of(before, '1')); // B as before
+    }
+}
+
 TEST_CASE("the same pool gives the same proposal, ties by stable order", "[match][assign]") {
     test::TestDatabase t;
     auto& sql = t.db().sql();

@@ -504,3 +504,67 @@ TEST_CASE("the permit part: a Blue Card is no friction, limited titles are half"
     c.residence = ResidenceStatus::ausland;
     CHECK(part(eval(c, opening()), Part::permit) == 2500);
 }
+
+TEST_CASE("a permit that ended before the reference day excludes, with the reason",
+          "[match][pool]") {
+    const auto s = settings(); // today 2026-12-01
+    auto c = candidate();
+    c.permit_until = s.today; // its last day: still valid
+    CHECK(eval(c, opening(), s).feasible());
+    CHECK_FALSE(candidate_excluded(c, s, WorkRules::shipped()));
+    c.permit_until = s.today + -1;
+    const auto e = eval(c, opening(), s);
+    CHECK(e.failed == Rule::permit_ended);
+    CHECK(e.failure.find("residence title ended on 2026-11-30") != std::string::npos);
+    CHECK(candidate_excluded(c, s, WorkRules::shipped()));
+    CHECK(freshness_rule(c, s) == Rule::permit_ended);
+    CHECK(to_string(Rule::permit_ended) == "permit-ended");
+}
+
+TEST_CASE("a permit ending before the start plus permit_warn_days warns and scores the same",
+          "[match][pool]") {
+    const auto s = settings(); // warn 60 days; the opening starts 2027-02-01
+    const auto plain = eval(candidate(), opening(), s);
+    REQUIRE(plain.feasible());
+    CHECK_FALSE(plain.permit_warning);
+    auto c = candidate();
+    c.permit_until = Date::parse_iso("2027-04-01"); // start + 59 days
+    auto e = eval(c, opening(), s);
+    REQUIRE(e.feasible());
+    CHECK(e.permit_warning == c.permit_until);
+    CHECK(e.total_milli == plain.total_milli);
+    for (std::size_t i = 0; i < k_part_count; ++i) {
+        CHECK(e.parts[i].milli == plain.parts[i].milli);
+    }
+    CHECK(std::any_of(e.notes.begin(), e.notes.end(), [](const std::string& n) {
+        return n.find("warning: residence title valid only until 2027-04-01") != std::string::npos;
+    }));
+    c.permit_until = Date::parse_iso("2027-04-02"); // start + 60 days: no warning
+    CHECK_FALSE(eval(c, opening(), s).permit_warning);
+    // Without a start date the reference day counts.
+    auto o = opening();
+    o.start_date.reset();
+    c.permit_until = Date::parse_iso("2027-01-29");
+    CHECK(permit_warning(c, o, s) == c.permit_until);
+    c.permit_until = Date::parse_iso("2027-01-30");
+    CHECK_FALSE(permit_warning(c, o, s));
+}
+
+TEST_CASE("a candidate not confirmed for pause_days is paused, the day before not",
+          "[match][pool]") {
+    auto s = settings(); // today 2026-12-01, pause 180 days
+    auto c = candidate();
+    c.last_confirmed = s.today + -179;
+    CHECK(eval(c, opening(), s).feasible());
+    c.last_confirmed = s.today + -180;
+    const auto e = eval(c, opening(), s);
+    CHECK(e.failed == Rule::paused);
+    CHECK(e.failure.find("not confirmed for 180 days (since 2026-06-04") != std::string::npos);
+    CHECK(e.failure.find("werkstatt candidate confirm 1") != std::string::npos);
+    CHECK(candidate_excluded(c, s, WorkRules::shipped()));
+    s.pause_days = 365;
+    CHECK(eval(c, opening(), s).feasible());
+    c.last_confirmed.reset(); // not known: never paused
+    s.pause_days = 0;
+    CHECK(eval(c, opening(), s).feasible());
+}
