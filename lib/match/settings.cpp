@@ -67,6 +67,9 @@ std::string describe_settings(const MatchSettings& settings) {
         out += out.empty() ? "" : "; ";
         out += fmt::format("{}={}", def.key.substr(6), def.show(settings));
     }
+    // The pause takes people out of the pool, so it decides the proposal too (AGG § 22: a run
+    // keeps what it was computed with).
+    out += fmt::format("; exchange.pause_days={}", settings.pause_days);
     return out;
 }
 

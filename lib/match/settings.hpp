@@ -46,8 +46,8 @@ struct MatchSettings {
 // Return the match.* keys.
 const SettingTable<MatchSettings>& match_settings_table();
 
-// Return the settings that decide scores as "weights.occupation=40; ...; min_kldb_digits=2", for
-// the record of a match run.
+// Return the settings that decide scores and the pool as "weights.occupation=40; ...;
+// min_kldb_digits=2; exchange.pause_days=180", for the record of a match run.
 std::string describe_settings(const MatchSettings& settings);
 
 } // namespace werkstatt

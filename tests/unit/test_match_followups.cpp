@@ -199,3 +199,13 @@ TEST_CASE("retention counts persons once by their outcome at the month", "[follo
     const auto none = retention(t.db(), 6, day("2027-10-01"), day("2027-12-31"));
     CHECK(none.employed + none.changed_employer + none.left == 0);
 }
+
+TEST_CASE("a match run's settings record the pause, which decides the pool", "[followup]") {
+    MatchSettings s;
+    CHECK(describe_settings(s).find("; exchange.pause_days=180") != std::string::npos);
+    s.pause_days = 30;
+    const auto text = describe_settings(s);
+    CHECK(text.find("exchange.pause_days=30") != std::string::npos);
+    CHECK(text.find("permit_warn_days") == std::string::npos); // warns, decides nothing
+    CHECK(text.find("top=") == std::string::npos);
+}
