@@ -2,6 +2,7 @@
 // Fixtures shared by the unit tests.
 #pragma once
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
 
@@ -47,6 +48,13 @@ std::string read_text(const std::filesystem::path& path);
 
 // Write `text` to the file at `path` (replacing it).
 void write_text(const std::filesystem::path& path, const std::string& text);
+
+// Return the day `iso` (YYYY-MM-DD); the test fails if it is none.
+inline Date day(const char* iso) {
+    const auto d = Date::parse_iso(iso);
+    REQUIRE(d.has_value());
+    return *d;
+}
 
 // Return the name of `kind` ("bad_data").
 std::string kind_name(ErrorKind kind);

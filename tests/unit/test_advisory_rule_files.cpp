@@ -8,16 +8,11 @@
 #include <string>
 
 using namespace werkstatt;
+using werkstatt::test::day;
 using werkstatt::test::failure_of;
 using werkstatt::test::TempDir;
 
 namespace {
-
-Date day(const char* iso) {
-    const auto d = Date::parse_iso(iso);
-    REQUIRE(d.has_value());
-    return *d;
-}
 
 RuleFile dated(const char* valid_as_of) {
     RuleFile f;

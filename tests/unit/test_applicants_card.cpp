@@ -13,13 +13,10 @@
 #include <set>
 
 using namespace werkstatt;
+using werkstatt::test::day;
 using werkstatt::test::TestDatabase;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 // A candidate with a distinctive value in every field a card must never show.
 std::int64_t add_candidate(Database& db, const char* status = "duldung",

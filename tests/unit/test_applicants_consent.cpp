@@ -11,14 +11,11 @@
 #include <catch2/catch.hpp>
 
 using namespace werkstatt;
+using werkstatt::test::day;
 using werkstatt::test::failure_of;
 using werkstatt::test::TestDatabase;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 std::int64_t add_candidate(Database& db, const std::string& reference) {
     const auto& s = candidate_schema();

@@ -10,14 +10,11 @@
 #include <catch2/catch.hpp>
 
 using namespace werkstatt;
+using werkstatt::test::day;
 using werkstatt::test::failure_of;
 using werkstatt::test::TestDatabase;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 struct Pool {
     TestDatabase t;

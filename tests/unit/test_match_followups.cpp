@@ -7,14 +7,11 @@
 #include <catch2/catch.hpp>
 
 using namespace werkstatt;
+using werkstatt::test::day;
 using werkstatt::test::failure_of;
 using werkstatt::test::TestDatabase;
 
 namespace {
-
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
 
 // Two companies with a contact each, two openings of the first, and candidates 1 to `n`.
 void seed(Database& db, int n) {
