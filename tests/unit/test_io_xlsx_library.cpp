@@ -16,8 +16,7 @@ TEST_CASE("libxlsxwriter loads when asked, with every function werkstatt calls",
     CHECK(std::string(lib.lxw_strerror(LXW_NO_ERROR)) == "No error.");
 }
 
-TEST_CASE("a missing libxlsxwriter is a configuration error that says what to install",
-          "[xlsx]") {
+TEST_CASE("a missing libxlsxwriter is a configuration error that says what to install", "[xlsx]") {
     const auto f = failure_of([] { load_xlsx_library("libxlsxwriter-missing.so.99"); });
     CHECK(f.kind == ErrorKind::config);
     CHECK(f.message.find("libxlsxwriter-missing.so.99") != std::string::npos);
