@@ -23,13 +23,13 @@ XlsxLibrary load_xlsx_library(const char* soname) {
                                 soname));
     }
     XlsxLibrary lib;
-#define WERKSTATT_XLSX_RESOLVE(name)                                                             \
-    lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));                       \
-    if (lib.name == nullptr) {                                                                   \
-        throw Error(ErrorKind::config,                                                           \
-                    fmt::format("{} lacks the function {}; install the libxlsxwriter that "     \
-                                "werkstatt was built with",                                      \
-                                soname, #name));                                                 \
+#define WERKSTATT_XLSX_RESOLVE(name)                                                               \
+    lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));                         \
+    if (lib.name == nullptr) {                                                                     \
+        throw Error(ErrorKind::config,                                                             \
+                    fmt::format("{} lacks the function {}; install the libxlsxwriter that "        \
+                                "werkstatt was built with",                                        \
+                                soname, #name));                                                   \
     }
     WERKSTATT_XLSX_FUNCTIONS(WERKSTATT_XLSX_RESOLVE)
 #undef WERKSTATT_XLSX_RESOLVE

@@ -10,24 +10,24 @@
 namespace werkstatt {
 
 // The functions of libxlsxwriter werkstatt calls.
-#define WERKSTATT_XLSX_FUNCTIONS(X)                                                              \
-    X(workbook_new)                                                                              \
-    X(workbook_add_format)                                                                       \
-    X(workbook_add_worksheet)                                                                    \
-    X(workbook_set_properties)                                                                   \
-    X(workbook_close)                                                                            \
-    X(format_set_bold)                                                                           \
-    X(format_set_italic)                                                                         \
-    X(format_set_font_size)                                                                      \
-    X(format_set_text_wrap)                                                                      \
-    X(format_set_align)                                                                          \
-    X(format_set_bottom)                                                                         \
-    X(format_set_num_format)                                                                     \
-    X(worksheet_write_string)                                                                    \
-    X(worksheet_write_number)                                                                    \
-    X(worksheet_write_datetime)                                                                  \
-    X(worksheet_set_column)                                                                      \
-    X(worksheet_freeze_panes)                                                                    \
+#define WERKSTATT_XLSX_FUNCTIONS(X)                                                                \
+    X(workbook_new)                                                                                \
+    X(workbook_add_format)                                                                         \
+    X(workbook_add_worksheet)                                                                      \
+    X(workbook_set_properties)                                                                     \
+    X(workbook_close)                                                                              \
+    X(format_set_bold)                                                                             \
+    X(format_set_italic)                                                                           \
+    X(format_set_font_size)                                                                        \
+    X(format_set_text_wrap)                                                                        \
+    X(format_set_align)                                                                            \
+    X(format_set_bottom)                                                                           \
+    X(format_set_num_format)                                                                       \
+    X(worksheet_write_string)                                                                      \
+    X(worksheet_write_number)                                                                      \
+    X(worksheet_write_datetime)                                                                    \
+    X(worksheet_set_column)                                                                        \
+    X(worksheet_freeze_panes)                                                                      \
     X(lxw_strerror)
 
 // libxlsxwriter's functions, resolved from the shared library.

@@ -139,7 +139,8 @@ class Workbook {
         xlsx_library().format_set_italic(absent);
         xlsx_library().format_set_align(absent, LXW_ALIGN_RIGHT);
         date = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_num_format(date, lang == Language::de ? "dd.mm.yyyy" : "yyyy-mm-dd");
+        xlsx_library().format_set_num_format(date,
+                                             lang == Language::de ? "dd.mm.yyyy" : "yyyy-mm-dd");
     }
     ~Workbook() {
         if (m_book != nullptr) {
@@ -180,7 +181,8 @@ class Workbook {
         properties.company = const_cast<char*>(report.network.c_str());
         properties.author = const_cast<char*>("werkstatt");
         properties.created = static_cast<time_t>(report.reference_day.days()) * 86400;
-        check(xlsx_library().workbook_set_properties(m_book, &properties), "cannot set the properties");
+        check(xlsx_library().workbook_set_properties(m_book, &properties),
+              "cannot set the properties");
     }
 
     // Write the workbook to its file; throw Error(output) if that fails.
@@ -225,8 +227,9 @@ class Sheet {
     Sheet(Workbook& book, lxw_worksheet* sheet) : m_book(book), m_sheet(sheet) {}
 
     void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
-        m_book.check(xlsx_library().worksheet_write_string(m_sheet, row, col, value.c_str(), format),
-                     "cannot write a text cell");
+        m_book.check(
+            xlsx_library().worksheet_write_string(m_sheet, row, col, value.c_str(), format),
+            "cannot write a text cell");
         measure(col, length(value));
     }
     void number(lxw_row_t row, lxw_col_t col, double value, const std::string& shown,
@@ -376,8 +379,9 @@ void write_table_sheet(Workbook& book, const std::string& name, const Table& tab
     // The notes run across the columns: they do not set the first column's width.
     ++row;
     for (const auto& line : below) {
-        book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 0, line.c_str(), nullptr),
-                   "cannot write a note");
+        book.check(
+            xlsx_library().worksheet_write_string(sheet.get(), row++, 0, line.c_str(), nullptr),
+            "cannot write a note");
     }
     sheet.set_widths();
 }
@@ -407,7 +411,8 @@ void write_report_sheet(Workbook& book, const std::string& name, const Report& r
         ++row;
         sheet.text(row++, 0, section.title, book.bold);
         for (const auto& paragraph : section.paragraphs) {
-            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1, paragraph.c_str(), book.wrap),
+            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1,
+                                                             paragraph.c_str(), book.wrap),
                        "cannot write a paragraph");
         }
         for (std::size_t t = 0; t < section.tables.size(); ++t, ++next_sheet) {
@@ -424,7 +429,8 @@ void write_report_sheet(Workbook& book, const std::string& name, const Report& r
     if (!lines.empty()) {
         ++row;
         for (const auto& line : lines) {
-            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1, line.c_str(), book.wrap),
+            book.check(xlsx_library().worksheet_write_string(sheet.get(), row++, 1, line.c_str(),
+                                                             book.wrap),
                        "cannot write the legend");
         }
     }
