@@ -32,7 +32,7 @@ struct AdvisorRemoveOptions {
     bool dry = false;
 };
 
-void setup_add(CLI::App& group, Runtime& rt) {
+void setup_advisor_add(CLI::App& group, Runtime& rt) {
     static AdvisorAddOptions o;
     auto* cmd = group.add_subcommand("add", "Add an advisory service");
     bind_advisor_fields(cmd, o.fields, true);
@@ -47,7 +47,7 @@ void setup_add(CLI::App& group, Runtime& rt) {
     });
 }
 
-void setup_edit(CLI::App& group, Runtime& rt) {
+void setup_advisor_edit(CLI::App& group, Runtime& rt) {
     static AdvisorEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change an advisory service (it then stays as you "
                                              "left it on catalogue updates)");
@@ -95,10 +95,10 @@ void setup_advisor(CLI::App& app, Runtime& rt) {
     auto* group = app.add_subcommand("advisor", "The advisory map: who helps companies with "
                                                 "recognition, permits, language and funding");
     group->require_subcommand(1);
-    setup_add(*group, rt);
+    setup_advisor_add(*group, rt);
     setup_advisor_list(*group, rt);
     setup_advisor_show(*group, rt);
-    setup_edit(*group, rt);
+    setup_advisor_edit(*group, rt);
     setup_remove(*group, rt);
     setup_advisor_import(*group, rt);
     setup_advisor_find(*group, rt);

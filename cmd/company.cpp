@@ -87,7 +87,7 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
     }
 }
 
-void setup_add(CLI::App& group, Runtime& rt) {
+void setup_company_add(CLI::App& group, Runtime& rt) {
     static CompanyFieldOptions o;
     auto* cmd = group.add_subcommand("add", "Add a member company");
     bind_fields(cmd, o.fields, o.host, true);
@@ -102,7 +102,7 @@ void setup_add(CLI::App& group, Runtime& rt) {
     });
 }
 
-void setup_edit(CLI::App& group, Runtime& rt) {
+void setup_company_edit(CLI::App& group, Runtime& rt) {
     static CompanyEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change a company's fields");
     cmd->add_option("KEY", o.key, "Company key")->required();
@@ -148,10 +148,10 @@ MemberPolicy member_policy(Runtime& rt) {
 void setup_company(CLI::App& app, Runtime& rt) {
     auto* group = app.add_subcommand("company", "Manage member companies");
     group->require_subcommand(1);
-    setup_add(*group, rt);
+    setup_company_add(*group, rt);
     setup_company_list(*group, rt);
     setup_company_show(*group, rt);
-    setup_edit(*group, rt);
+    setup_company_edit(*group, rt);
     setup_archive(*group, rt);
     setup_company_import(*group, rt);
 }

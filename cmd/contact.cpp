@@ -42,7 +42,7 @@ void bind_fields(CLI::App* cmd, ContactFields& f) {
     cmd->add_option("--phone", f.phone, "Telephone number");
 }
 
-void setup_add(CLI::App& group, Runtime& rt) {
+void setup_contact_add(CLI::App& group, Runtime& rt) {
     static ContactAddOptions o;
     auto* cmd = group.add_subcommand("add", "Add a contact person to a company");
     cmd->add_option("--company", o.fields.company, "Company key")->required();
@@ -89,7 +89,7 @@ void setup_show(CLI::App& group, Runtime& rt) {
     });
 }
 
-void setup_edit(CLI::App& group, Runtime& rt) {
+void setup_contact_edit(CLI::App& group, Runtime& rt) {
     static ContactEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change a contact person");
     cmd->add_option("ID", o.id, "Contact id")->required();
@@ -138,10 +138,10 @@ void setup_remove(CLI::App& group, Runtime& rt) {
 void setup_contact(CLI::App& app, Runtime& rt) {
     auto* group = app.add_subcommand("contact", "Manage contact persons of member companies");
     group->require_subcommand(1);
-    setup_add(*group, rt);
+    setup_contact_add(*group, rt);
     setup_list(*group, rt);
     setup_show(*group, rt);
-    setup_edit(*group, rt);
+    setup_contact_edit(*group, rt);
     setup_remove(*group, rt);
 }
 

@@ -74,7 +74,7 @@ EventFields with_topics(const EventFieldOptions& o) {
     return fields;
 }
 
-void setup_add(CLI::App& group, Runtime& rt) {
+void setup_event_add(CLI::App& group, Runtime& rt) {
     static EventFieldOptions o;
     auto* cmd = group.add_subcommand("add", "Add an event");
     bind_fields(cmd, o, true);
@@ -87,7 +87,7 @@ void setup_add(CLI::App& group, Runtime& rt) {
     });
 }
 
-void setup_edit(CLI::App& group, Runtime& rt) {
+void setup_event_edit(CLI::App& group, Runtime& rt) {
     static EventEditOptions o;
     auto* cmd = group.add_subcommand("edit", "Change an event");
     cmd->add_option("EVENT", o.id, "Event id")->required();
@@ -131,8 +131,8 @@ void setup_event(CLI::App& app, Runtime& rt) {
     auto* group = app.add_subcommand("event", "Meetings: the quarterly Werkstatt, site visits, "
                                               "fireside talks");
     group->require_subcommand(1);
-    setup_add(*group, rt);
-    setup_edit(*group, rt);
+    setup_event_add(*group, rt);
+    setup_event_edit(*group, rt);
     setup_event_list(*group, rt);
     setup_status(*group, rt, "confirm", EventStatus::confirmed,
                  "Mark an event as confirmed by its host");

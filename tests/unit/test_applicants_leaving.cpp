@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/leaving.hpp"
 
+#include "support.hpp"
 #include <catch2/catch.hpp>
 
 using namespace werkstatt;
 
-namespace {
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
-} // namespace
+using werkstatt::test::day;
 
 TEST_CASE("add_months keeps the day of month, or takes the month's last day", "[leaving]") {
     CHECK(add_months(day("2027-03-31"), 5) == day("2027-08-31"));

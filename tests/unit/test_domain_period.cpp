@@ -4,17 +4,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
 #include <string>
 
 using werkstatt::Date;
 using werkstatt::Period;
 using werkstatt::Quarter;
 
-namespace {
+using werkstatt::test::day;
 
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
+namespace {
 
 // Return "first..last" of the period `text` parses to, or "invalid".
 std::string span_of(const char* text) {

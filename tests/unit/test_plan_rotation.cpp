@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
 #include <algorithm>
 #include <random>
 #include <string>
@@ -24,11 +25,9 @@ using werkstatt::RotationInput;
 using werkstatt::RotationRules;
 using werkstatt::TopicUse;
 
-namespace {
+using werkstatt::test::day;
 
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
+namespace {
 
 Period period(const char* text) {
     return *Period::parse(text);

@@ -4,17 +4,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
 #include <string>
 #include <vector>
 
 using werkstatt::Date;
 using werkstatt::Holiday;
 
-namespace {
+using werkstatt::test::day;
 
-Date day(const char* iso) {
-    return *Date::parse_iso(iso);
-}
+namespace {
 
 struct Expected {
     const char* date;
