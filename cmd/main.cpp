@@ -2,6 +2,7 @@
 // werkstatt: the command-line tool of the Betriebliche Werkstatt Arbeits-(Kultur-)Integration.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "io/atomic_file.hpp"
 #include "parsing.hpp"
 
@@ -90,6 +91,8 @@ int report(const Error& e) {
 
 int main(int argc, char** argv) {
     remove_temporaries_on_signals();
+    // Before the command tree is built: its help texts are translated as they are set.
+    set_ui_language(language_from_environment());
     Runtime rt(std::cout, std::cerr);
     CLI::App app{"Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
                  "companies, quarterly events, the applicant exchange and reports.",

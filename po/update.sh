@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Refresh the gettext catalogue from the sources: extract every tr(lang, "...") and
-# trn(lang, "...", "...", n) of lib/ and cmd/ into po/werkstatt.pot, then merge it into each
+# Refresh the gettext catalogue from the sources: extract every tr(lang, "..."),
+# trn(lang, "...", "...", n), _("...") and n_("...", "...", n) of lib/ and cmd/ into po/werkstatt.pot, then merge it into each
 # po/<lang>.po of po/LINGUAS (new texts arrive untranslated; translate them, then build).
 #   po/update.sh              update po/werkstatt.pot and the translations
 #   po/update.sh --pot FILE   only write the template to FILE (the test "po: catalogue complete")
@@ -21,7 +21,8 @@ list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 (cd "$top" && find lib cmd -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort) >"$list"
 (cd "$top" && xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr:2 \
-    --keyword=trn:2,3 --add-comments=TRANSLATORS: --sort-output --add-location=file \
+    --keyword=trn:2,3 --keyword=_ --keyword=n_:1,2 --add-comments=TRANSLATORS: --sort-output \
+    --add-location=file \
     --package-name=werkstatt --msgid-bugs-address=werkstatt --files-from="$list" --output=-) |
     sed '/^"POT-Creation-Date: /d' >"$pot.tmp"
 mv "$pot.tmp" "$pot"

@@ -148,6 +148,36 @@ std::string_view to_string(Language lang) {
     return lang == Language::de ? "de" : "en";
 }
 
+namespace {
+Language g_ui_language = Language::en;
+} // namespace
+
+Language ui_language() {
+    return g_ui_language;
+}
+
+void set_ui_language(Language lang) {
+    g_ui_language = lang;
+}
+
+Language language_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') {
+            return std::string_view(value).substr(0, 2) == "de" ? Language::de : Language::en;
+        }
+    }
+    return Language::en;
+}
+
+std::string _(const char* msgid) {
+    return tr(g_ui_language, msgid);
+}
+
+std::string n_(const char* singular, const char* plural, std::uint64_t n) {
+    return trn(g_ui_language, singular, plural, n);
+}
+
 std::string tr(Language lang, const char* msgid) {
     if (lang == Language::en || *msgid == '\0') {
         return msgid; // "" is the catalogue's header, never a text

@@ -30,6 +30,20 @@ std::string tr(Language lang, const char* msgid);
 // xgettext keyword: trn:2,3.
 std::string trn(Language lang, const char* singular, const char* plural, std::uint64_t n);
 
+// The language the program speaks to the person running it: messages, warnings, errors, table
+// headers, --help. Chosen once at start (cmd/main.cpp: ui.lang, else the locale); English until
+// then. Documents handed to others (cards, checklists, reports) take their own language instead.
+Language ui_language();
+void set_ui_language(Language lang);
+// Return the UI language the environment asks for: the first set of LC_ALL, LC_MESSAGES and LANG;
+// "de..." is German, anything else (C, POSIX, en_US.UTF-8) English.
+Language language_from_environment();
+
+// Return `msgid` translated into ui_language(). xgettext keyword: _.
+std::string _(const char* msgid);
+// Return `singular` / `plural` for `n` translated into ui_language(). xgettext keyword: n_:1,2.
+std::string n_(const char* singular, const char* plural, std::uint64_t n);
+
 // Return whether tr() and trn() can translate into `lang`: true for English, for German when its
 // catalogue is found (WERKSTATT_LOCALEDIR, else beside the binary: ../share/locale installed,
 // ../locale in the build tree, else the install path compiled in). Without it they return the

@@ -163,3 +163,34 @@ TEST_CASE("parse_language reads de and en only", "[i18n]") {
     CHECK_FALSE(parse_language("fr"));
     CHECK(to_string(Language::de) == "de");
 }
+
+TEST_CASE("the UI language comes from the first of LC_ALL, LC_MESSAGES and LANG", "[i18n]") {
+    {
+        const EnvGuard env{{"LC_ALL", nullptr}, {"LC_MESSAGES", nullptr}, {"LANG", "de_DE.UTF-8"}};
+        CHECK(language_from_environment() == Language::de);
+    }
+    {
+        const EnvGuard env{
+            {"LC_ALL", "C.UTF-8"}, {"LC_MESSAGES", nullptr}, {"LANG", "de_DE.UTF-8"}};
+        CHECK(language_from_environment() == Language::en);
+    }
+    {
+        const EnvGuard env{{"LC_ALL", ""}, {"LC_MESSAGES", "de_AT.UTF-8"}, {"LANG", "en_GB.UTF-8"}};
+        CHECK(language_from_environment() == Language::de);
+    }
+    {
+        const EnvGuard env{{"LC_ALL", nullptr}, {"LC_MESSAGES", nullptr}, {"LANG", nullptr}};
+        CHECK(language_from_environment() == Language::en);
+    }
+}
+
+TEST_CASE("_() and n_() translate into the UI language", "[i18n]") {
+    const EnvGuard env{{"WERKSTATT_LOCALEDIR", nullptr}, {"LANGUAGE", nullptr}};
+    const auto before = ui_language();
+    set_ui_language(Language::de);
+    CHECK(_("not recorded") == "keine Angabe");
+    set_ui_language(Language::en);
+    CHECK(_("not recorded") == "not recorded");
+    CHECK(n_("one row", "{} rows", 2) == "{} rows");
+    set_ui_language(before);
+}
