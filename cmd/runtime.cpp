@@ -62,12 +62,24 @@ std::string safe_message(std::string_view message) {
 
 Runtime::Runtime(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
+Language early_ui_language(const GlobalOptions& scanned) {
+    try {
+        const auto loaded = load_config(sources_from(scanned));
+        return resolve_language("ui.lang", loaded.config.lang.ui, {});
+    } catch (const Error&) {
+        return language_from_environment(); // the run itself reports the configuration's fault
+    }
+}
+
 const LoadedConfig& Runtime::config() {
     if (!m_config) {
         m_config = load_config(sources_from(global));
         for (const auto& file : m_config->files_read) {
             detail("read configuration " + file.string());
         }
+        // The early guess (main.cpp) read the same files; this says an unknown value once.
+        set_ui_language(resolve_language("ui.lang", m_config->config.lang.ui,
+                                         [this](const std::string& m) { warn(m); }));
         warn_if_rules_due(*this); // once per run: the configuration is read once
     }
     return *m_config;

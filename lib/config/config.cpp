@@ -436,6 +436,7 @@ const SettingTable<Config>& config_table() {
     static const auto table = SettingTable<Config>()
                                   .include(&Config::store, store_settings_table())
                                   .include(&Config::output, output_settings_table())
+                                  .include(&Config::lang, language_settings_table())
                                   .include(&Config::companies, member_settings_table())
                                   .include(&Config::events, event_settings_table())
                                   .include(&Config::planner, planner_settings_table())
