@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime.hpp"
+#include "core/i18n.hpp"
 
 #include "commands.hpp"
 #include "core/error.hpp"
@@ -200,15 +201,15 @@ void Runtime::confirm(const std::string& question, bool yes) {
         return;
     }
     if (isatty(STDIN_FILENO) == 0) {
-        throw Error(ErrorKind::usage, "this change needs confirmation; add --yes to run it "
-                                      "without a terminal");
+        throw Error(ErrorKind::usage, _("this change needs confirmation; add --yes to run it "
+                                        "without a terminal"));
     }
     m_err << safe_message(question) << " [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     const auto a = text::ascii_lower(text::trim(answer));
     if (a != "y" && a != "yes" && a != "j" && a != "ja") {
-        throw Error(ErrorKind::usage, "not confirmed; nothing was changed");
+        throw Error(ErrorKind::usage, _("not confirmed; nothing was changed"));
     }
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/csv_header.hpp"
@@ -144,9 +145,9 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
     CsvRecord record;
     if (!reader.next(record)) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} is empty; a company file starts with a header line such as "
-                                "key;name;plz",
-                                source));
+                    _f("{} is empty; a company file starts with a header line such as "
+                       "key;name;plz",
+                       source));
     }
     const auto columns = map_header(record, source);
     const auto header = record.fields;
@@ -157,15 +158,15 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
         }
         rows.row(record.line, [&](KeyedImport& row) {
             if (!record.problem.empty()) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{}: {}", csv_field_name(header, record.problem_field),
-                                        record.problem));
+                throw Error(
+                    ErrorKind::bad_data,
+                    _f("{}: {}", csv_field_name(header, record.problem_field), record.problem));
             }
             if (record.fields.size() != columns.size()) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("has {} fields, the header {}; check the delimiter and "
-                                        "quotes",
-                                        record.fields.size(), columns.size()));
+                            _f("has {} fields, the header {}; check the delimiter and "
+                               "quotes",
+                               record.fields.size(), columns.size()));
             }
             std::vector<std::string> problems;
             const auto fields = row_fields(columns, record, problems);
