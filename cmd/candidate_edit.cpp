@@ -88,7 +88,7 @@ void setup_candidate_edit(CLI::App& group, Runtime& rt) {
     auto* edit = group.add_subcommand("edit", _("Change a candidate's fields by hand"));
     bind_candidate(edit, o.key, o.source);
     for (const auto& [flag, field] : k_edit_fields) {
-        edit->add_option("--" + flag, o.edits[field], "Set " + field);
+        edit->add_option("--" + flag, o.edits[field], _f("Set {}", field));
     }
     for (const auto& [flag, now] : k_replaced_flags) {
         edit->add_option("--" + flag, o.replaced[flag], _("Replaced by candidate consent"))

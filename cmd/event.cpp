@@ -103,7 +103,7 @@ void setup_event_edit(CLI::App& group, Runtime& rt) {
 }
 
 void setup_status(CLI::App& group, Runtime& rt, const char* name, EventStatus status,
-                  const char* help) {
+                  const std::string& help) {
     auto o = std::make_shared<EventStatusOptions>();
     auto* cmd = group.add_subcommand(name, help);
     cmd->add_option("EVENT", o->id, _("Event id"))->required();
@@ -136,9 +136,9 @@ void setup_event(CLI::App& app, Runtime& rt) {
     setup_event_edit(*group, rt);
     setup_event_list(*group, rt);
     setup_status(*group, rt, "confirm", EventStatus::confirmed,
-                 "Mark an event as confirmed by its host");
-    setup_status(*group, rt, "hold", EventStatus::held, "Mark an event as held");
-    setup_status(*group, rt, "cancel", EventStatus::cancelled, "Cancel an event");
+                 _("Mark an event as confirmed by its host"));
+    setup_status(*group, rt, "hold", EventStatus::held, _("Mark an event as held"));
+    setup_status(*group, rt, "cancel", EventStatus::cancelled, _("Cancel an event"));
     setup_event_attendance(*group, rt);
     setup_event_blocks(*group, rt);
     setup_event_plan(*group, rt);

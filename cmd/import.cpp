@@ -89,7 +89,7 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
     auto* cmd = group.add_subcommand("import", _("Import a CSV file (exit 0: all rows, 1: some "
                                                  "rejected, 65: none)"));
     cmd->add_option("FILE", o->file, _("CSV file, or - for standard input"))->required();
-    cmd->add_option("--profile", o->profile, "Import profile (default " + default_profile + ")");
+    cmd->add_option("--profile", o->profile, _f("Import profile (default {})", default_profile));
     cmd->add_option("--source", o->source, _("Source label of the records, e.g. jc-magdeburg"));
     cmd->add_option("--encoding", o->encoding,
                     _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));

@@ -6,6 +6,7 @@
 #include "io/atomic_file.hpp"
 #include "parsing.hpp"
 
+#include <functional>
 #include <iostream>
 #include <string_view>
 #include <utility>
@@ -105,8 +106,78 @@ GlobalOptions scan_config_options(int argc, char** argv) {
     return scanned;
 }
 
+// Put CLI11's own words of --help into the UI language; subcommands inherit the groups.
+void translate_help(CLI::App& app) {
+    const std::pair<const char*, std::string> labels[] = {
+        {"Usage", _("Usage")},
+        {"OPTIONS", _("OPTIONS")},
+        {"SUBCOMMAND", _("SUBCOMMAND")},
+        {"SUBCOMMANDS", _("SUBCOMMANDS")},
+        {"Positionals", _("Positionals")},
+        {"REQUIRED", _("REQUIRED")},
+        {"Env", _("Env")},
+        {"Needs", _("Needs")},
+        {"Excludes", _("Excludes")},
+        {"TEXT", _("TEXT")},
+        {"INT", _("INT")},
+        {"UINT", _("UINT")},
+        {"FLOAT", _("FLOAT")},
+        {"BOOLEAN", _("BOOLEAN")},
+    };
+    const auto formatter = app.get_formatter();
+    for (const auto& [label, text] : labels) {
+        formatter->label(label, text);
+    }
+    app.option_defaults()->group(_("Options"));
+    app.group(_("Subcommands"));
+    app.set_help_flag("-h,--help", _("Print this help and exit"));
+}
+
+// Return whether the command line asks for help (-h, --help, --help-all).
+bool wants_help(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "-h" || arg == "--help" || arg == "--help-all") {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Say an option's value type and CLI::Range's "INT in [1 - 100]" in the UI language: CLI11
+// translates a type through its labels only when no check is added to it ("TEXT:{csv,json}").
+void translate_ranges(CLI::Option& opt) {
+    const auto full = opt.get_type_name();
+    const auto base = full.substr(0, full.find(':'));
+    if (base == "TEXT") {
+        opt.type_name(_("TEXT"));
+    } else if (base == "INT") {
+        opt.type_name(_("INT"));
+    } else if (base == "UINT") {
+        opt.type_name(_("UINT"));
+    } else if (base == "FLOAT") {
+        opt.type_name(_("FLOAT"));
+    }
+    for (int i = 0;; ++i) {
+        CLI::Validator* check = nullptr;
+        try {
+            check = opt.get_validator(i);
+        } catch (const CLI::OptionNotFound&) {
+            return;
+        }
+        const auto text = check->get_description();
+        const auto open = text.find(" in [");
+        const auto dash = text.find(" - ", open);
+        if (open == std::string::npos || dash == std::string::npos || text.back() != ']') {
+            continue;
+        }
+        check->description(_f("{} to {}", text.substr(open + 5, dash - open - 5),
+                              text.substr(dash + 3, text.size() - dash - 4)));
+    }
+}
+
 int report(const Error& e) {
-    std::cerr << "werkstatt: error: " << safe_message(e.what()) << '\n';
+    std::cerr << _("werkstatt: error: ") << safe_message(e.what()) << '\n';
     return exit_status_for(e.kind());
 }
 
@@ -117,10 +188,12 @@ int main(int argc, char** argv) {
     // Before the command tree is built: its help texts are translated as they are set.
     set_ui_language(early_ui_language(scan_config_options(argc, argv)));
     Runtime rt(std::cout, std::cerr);
-    CLI::App app{"Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
-                 "companies, quarterly events, the applicant exchange and reports.",
+    CLI::App app{_("Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
+                   "companies, quarterly events, the applicant exchange and reports."),
                  "werkstatt"};
-    app.set_version_flag("--version", std::string("werkstatt ") + WERKSTATT_VERSION);
+    translate_help(app);
+    app.set_version_flag("--version", std::string("werkstatt ") + WERKSTATT_VERSION,
+                         _("Print the version and exit"));
     app.require_subcommand(1);
     app.fallthrough();
     app.footer(_("Exit status: 0 done, 1 done in part, 2 usage, 65 bad data, 66 not found, "
@@ -137,6 +210,24 @@ int main(int argc, char** argv) {
         }
     }
 
+    // A subcommand's own help flag is made before it takes the translated group name.
+    // A range's limits are said in the UI language in --help ("INT in [1 - 100]").
+    const bool help_asked = wants_help(argc, argv);
+    std::function<void(CLI::App&)> regroup_help = [&](CLI::App& command) {
+        if (CLI::Option* help = command.get_help_ptr()) {
+            help->group(_("Options"));
+        }
+        if (help_asked) {
+            for (CLI::Option* opt : command.get_options()) {
+                translate_ranges(*opt);
+            }
+        }
+        for (CLI::App* sub : command.get_subcommands({})) {
+            regroup_help(*sub);
+        }
+    };
+    regroup_help(app);
+
     try {
         app.parse(prepare_arguments(argc, argv));
     } catch (const CLI::CallForHelp& e) {
@@ -147,18 +238,20 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         // An option that took the next option as its value explains what went wrong after it.
-        std::cerr << "werkstatt: error: "
+        std::cerr << _("werkstatt: error: ")
                   << safe_message(swallowed_option(app).value_or(parse_error_message(app, e)))
                   << '\n';
         return exit_status::usage;
     }
     if (const auto swallowed = swallowed_option(app)) {
-        std::cerr << "werkstatt: error: " << safe_message(*swallowed) << '\n';
+        std::cerr << _("werkstatt: error: ") << safe_message(*swallowed) << '\n';
         return exit_status::usage;
     }
     if (!rt.action) {
-        std::cerr << "werkstatt: error: '" << command_path(app) << "' needs a subcommand; see '"
-                  << command_path(app) << " --help'\n";
+        std::cerr << _("werkstatt: error: ")
+                  << _f("'{}' needs a subcommand; see '{} --help'", command_path(app),
+                        command_path(app))
+                  << '\n';
         return exit_status::usage;
     }
     rt.audit_command = audit_command_line(app);
@@ -169,7 +262,8 @@ int main(int argc, char** argv) {
     }
     std::cout.flush();
     if (!std::cout) {
-        std::cerr << "werkstatt: error: cannot write the output; check the disk or the pipe\n";
+        std::cerr << _("werkstatt: error: ")
+                  << _("cannot write the output; check the disk or the pipe") << '\n';
         return exit_status::output;
     }
     return rt.status;

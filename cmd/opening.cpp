@@ -58,7 +58,7 @@ std::map<std::string, std::string> given(const OpeningFieldOptions& o) {
 
 void bind_fields(CLI::App* cmd, OpeningFieldOptions& o, bool creating) {
     for (const auto& [flag, field] : k_fields) {
-        auto* opt = cmd->add_option("--" + flag, o.fields[field], "Set " + field);
+        auto* opt = cmd->add_option("--" + flag, o.fields[field], _f("Set {}", field));
         if (creating && (field == "company" || field == "title")) {
             opt->required();
         }

@@ -86,13 +86,13 @@ std::string conversion_message(const std::vector<const CLI::App*>& chain, const 
     if (name.empty()) {
         const auto flag = before(what, ":");
         if (!flag.empty() && starts_with(flag, "-")) {
-            return fmt::format("{} takes no value", flag);
+            return _f("{} takes no value", flag);
         }
         return what;
     }
     const CLI::Option* opt = find_option(chain, name);
-    return fmt::format("{} must be {}, not '{}'", name,
-                       wanted(opt != nullptr ? opt->get_type_name() : ""), after(rest, " = "));
+    return _f("{} must be {}, not '{}'", name, wanted(opt != nullptr ? opt->get_type_name() : ""),
+              after(rest, " = "));
 }
 
 // A validation error: "NAME: Value X not in range A to B" or "NAME: X not in {a,b}".
@@ -105,12 +105,11 @@ std::string validation_message(const std::string& what) {
     if (starts_with(detail, "Value ") && detail.find(" not in range ") != std::string::npos) {
         const auto value = before(detail.substr(6), " not in range ");
         const auto range = after(detail, " not in range ");
-        return fmt::format("{} must be a whole number from {} to {}, not '{}'", name,
-                           before(range, " to "), after(range, " to "), value);
+        return _f("{} must be a whole number from {} to {}, not '{}'", name, before(range, " to "),
+                  after(range, " to "), value);
     }
     if (const auto set = after(detail, " not in {"); !set.empty()) {
-        return fmt::format("{} must be {}, not '{}'", name, one_of(set),
-                           before(detail, " not in {"));
+        return _f("{} must be {}, not '{}'", name, one_of(set), before(detail, " not in {"));
     }
     return fmt::format("{}: {}", name, detail);
 }
@@ -129,14 +128,14 @@ std::string extras_message(const CLI::App& app, const std::string& what) {
         const CLI::Option* opt = find_option(parsed_chain(app), name);
         if (opt != nullptr && first.find('=') != std::string::npos &&
             opt->get_expected_min() == 0) {
-            return fmt::format("{} takes no value", name);
+            return _f("{} takes no value", name);
         }
-        return fmt::format("'{}' has no option {}", path, name);
+        return _f("'{}' has no option {}", path, name);
     }
     if (!reached.get_subcommands({}).empty()) {
-        return fmt::format("unknown command '{}'", first);
+        return _f("unknown command '{}'", first);
     }
-    return fmt::format("'{}' takes no argument '{}'", path, first);
+    return _f("'{}' takes no argument '{}'", path, first);
 }
 
 // A missing option or argument: "NAME is required".
@@ -145,17 +144,17 @@ std::string required_message(const CLI::App& app, const std::string& what) {
     if (name == "A subcommand") {
         const auto rest = app.remaining(true);
         if (!rest.empty() && !starts_with(rest.front(), "-")) {
-            return fmt::format("unknown command '{}'", rest.front());
+            return _f("unknown command '{}'", rest.front());
         }
-        return fmt::format("'{}' needs a subcommand", command_path(app));
+        return _f("'{}' needs a subcommand", command_path(app));
     }
     if (name.empty()) {
         return what;
     }
     if (starts_with(name, "-")) {
-        return fmt::format("{} is required", name);
+        return _f("{} is required", name);
     }
-    return fmt::format("{} is required: give it after '{}'", name, command_path(app));
+    return _f("{} is required: give it after '{}'", name, command_path(app));
 }
 
 // An option without its value: "NAME: 1 required TEXT missing" or "Expected ... to NAME, got 0".
@@ -165,7 +164,7 @@ std::string mismatch_message(const std::string& what) {
     if (name.empty()) {
         return what;
     }
-    return fmt::format("{} needs a value", name);
+    return _f("{} needs a value", name);
 }
 
 std::string markers(const CLI::App& command) {
@@ -229,9 +228,9 @@ std::optional<std::string> swallowed_option(const CLI::App& app) {
                 }
                 const auto name = value.substr(0, value.find('='));
                 if (find_option(chain, name) != nullptr) {
-                    return fmt::format("{} needs a value, but the next argument is the option {}; "
-                                       "give the value right after {}",
-                                       opt->get_name(), name, opt->get_name());
+                    return _f("{} needs a value, but the next argument is the option {}; "
+                              "give the value right after {}",
+                              opt->get_name(), name, opt->get_name());
                 }
             }
         }
@@ -249,10 +248,10 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e) {
     } else if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr) {
         message = validation_message(what);
     } else if (dynamic_cast<const CLI::RequiresError*>(&e) != nullptr) {
-        message = fmt::format("{} needs {}", before(what, " requires "), after(what, " requires "));
+        message = _f("{} needs {}", before(what, " requires "), after(what, " requires "));
     } else if (dynamic_cast<const CLI::ExcludesError*>(&e) != nullptr) {
-        message = fmt::format("{} excludes {}: give only one of them", before(what, " excludes "),
-                              after(what, " excludes "));
+        message = _f("{} excludes {}: give only one of them", before(what, " excludes "),
+                     after(what, " excludes "));
     } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
         message = required_message(app, what);
     } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) {
@@ -260,7 +259,7 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e) {
     } else {
         message = what;
     }
-    return fmt::format("{}; see '{} --help'", message, command_path(app));
+    return _f("{}; see '{} --help'", message, command_path(app));
 }
 
 std::string command_path(const CLI::App& app) {

@@ -76,7 +76,7 @@ const LoadedConfig& Runtime::config() {
     if (!m_config) {
         m_config = load_config(sources_from(global));
         for (const auto& file : m_config->files_read) {
-            detail("read configuration " + file.string());
+            detail(_f("read configuration {}", file.string()));
         }
         // The early guess (main.cpp) read the same files; this says an unknown value once.
         set_ui_language(resolve_language("ui.lang", m_config->config.lang.ui,
@@ -109,8 +109,10 @@ OpenOptions Runtime::open_options(Access access) {
             if (!m_wait_told) {
                 m_wait_told = true;
                 // Not always a writer: an erasure waits for readers to leave the log it empties.
-                m_err << "werkstatt: waiting for another werkstatt process that is using "
-                      << safe_message(path) << " (up to " << seconds << " s) ..." << std::endl;
+                m_err << _f("werkstatt: waiting for another werkstatt process that is using {} "
+                            "(up to {} s) ...",
+                            safe_message(path), seconds)
+                      << std::endl;
             }
         };
     }
@@ -118,7 +120,7 @@ OpenOptions Runtime::open_options(Access access) {
 }
 
 Database Runtime::open(Access access) {
-    detail("database " + config().config.store.database_path);
+    detail(_f("database {}", config().config.store.database_path));
     return Database::open(open_options(access));
 }
 
@@ -158,8 +160,9 @@ void Runtime::warn(const std::string& message) {
     const bool colour =
         mode == ColorMode::always ||
         (mode == ColorMode::auto_detect && !env("NO_COLOR") && isatty(STDERR_FILENO) != 0);
-    m_err << (colour ? "\x1b[33mwerkstatt: warning:\x1b[0m " : "werkstatt: warning: ")
-          << safe_message(message) << '\n';
+    const auto prefix = _("werkstatt: warning:");
+    m_err << (colour ? "\x1b[33m" + prefix + "\x1b[0m " : prefix + " ") << safe_message(message)
+          << '\n';
 }
 
 Format Runtime::format(const std::optional<std::string>& flag) {

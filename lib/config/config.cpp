@@ -148,10 +148,10 @@ std::string unknown_key_message(const std::string& key) {
     const auto shown = text::printable(key, 80);
     for (const auto& r : replaced_privacy_keys()) {
         if (r.key == key) {
-            return fmt::format("key '{}' was replaced by {} (one switch for disability and "
-                               "minority); remove it and set {} = true under [privacy] to "
-                               "collect them",
-                               shown, r.now, r.now.substr(r.now.find('.') + 1));
+            return _f("key '{}' was replaced by {} (one switch for disability and "
+                      "minority); remove it and set {} = true under [privacy] to "
+                      "collect them",
+                      shown, r.now, r.now.substr(r.now.find('.') + 1));
         }
     }
     const auto last_dot = key.rfind('.');
@@ -161,12 +161,12 @@ std::string unknown_key_message(const std::string& key) {
     if (table.rfind("report.", 0) == 0 && table.find('.', 7) == std::string::npos &&
         std::find(report_keys.begin(), report_keys.end(), leaf) != report_keys.end()) {
         if (const auto why = why_not_report_name(table.substr(7))) {
-            return fmt::format("unknown key '{}'; {}", shown, *why);
+            return _f("unknown key '{}'; {}", shown, *why);
         }
     }
-    return fmt::format("unknown key '{}'; werkstatt-config(1) and 'werkstatt config show' list "
-                       "the keys",
-                       shown);
+    return _f("unknown key '{}'; werkstatt-config(1) and 'werkstatt config show' list "
+              "the keys",
+              shown);
 }
 
 // What a walk does with each node: a value, an import profile, a named report.
@@ -214,13 +214,13 @@ void read_named_report(const std::string& name, const toml::node& node, const st
         const auto key_line = value.source().begin.line;
         const std::string key(k.str());
         if (!value.is_string()) {
-            problems.push_back({key_line, fmt::format("[report.{}] {} must be a string, not {}; "
-                                                      "put the value in quotes",
-                                                      name, key, type_name(value))});
+            problems.push_back({key_line, _f("[report.{}] {} must be a string, not {}; "
+                                             "put the value in quotes",
+                                             name, key, type_name(value))});
             valid = false;
         } else if (const auto why =
                        set_named_report_key(report, key, *value.value<std::string>())) {
-            problems.push_back({key_line, fmt::format("[report.{}] {}", name, *why)});
+            problems.push_back({key_line, _f("[report.{}] {}", name, *why)});
             valid = false;
         }
     }
@@ -228,7 +228,7 @@ void read_named_report(const std::string& name, const toml::node& node, const st
         return;
     }
     if (const auto why = why_not_named_report(report)) {
-        problems.push_back({line, fmt::format("[report.{}] {}", name, *why)});
+        problems.push_back({line, _f("[report.{}] {}", name, *why)});
         return;
     }
     reports.erase(std::remove_if(reports.begin(), reports.end(),
@@ -257,10 +257,10 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
     const auto profile = [&](const std::string& name, const toml::node& node) {
         const auto line = node.source().begin.line;
         if (!node.is_table()) {
-            problems.push_back({line, fmt::format("import.profile.{} must be a table "
-                                                  "([import.profile.{}]); see "
-                                                  "werkstatt-candidate(1)",
-                                                  name, name)});
+            problems.push_back({line, _f("import.profile.{} must be a table "
+                                         "([import.profile.{}]); see "
+                                         "werkstatt-candidate(1)",
+                                         name, name)});
             return;
         }
         auto& sources = config.import_profiles;
@@ -284,18 +284,17 @@ std::vector<ConfigProblem> problems_in(const toml::table& table, Config& config,
         const auto setting = node_setting(*def, node);
         if (!setting) {
             const bool bad_item = def->type == SettingType::list && node.is_array();
-            problems.push_back(
-                {line, bad_item ? fmt::format("key '{}' must be a list of strings; put every "
-                                              "item in quotes",
-                                              key)
-                                : fmt::format("key '{}' must be {}, not {}; change the value", key,
-                                              an(def->type), type_name(node))});
+            problems.push_back({line, bad_item ? _f("key '{}' must be a list of strings; put every "
+                                                    "item in quotes",
+                                                    key)
+                                               : _f("key '{}' must be {}, not {}; change the value",
+                                                    key, an(def->type), type_name(node))});
             return;
         }
         if (const auto why = def->set(config, *setting)) {
             // A setting's own check quotes the value, which may hold any character: escaped.
-            problems.push_back({line, fmt::format("key '{}' {}; change the value", key,
-                                                  text::printable(*why, 300))});
+            problems.push_back(
+                {line, _f("key '{}' {}; change the value", key, text::printable(*why, 300))});
             return;
         }
         if (origins != nullptr) {
@@ -314,9 +313,8 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
         throw Error(ErrorKind::config,
                     message.rfind("key '", 0) == 0
                         ? fmt::format("{}: {}", origin, message)
-                        : fmt::format("{}: unknown key '{}'; 'werkstatt config show' lists the "
-                                      "keys",
-                                      origin, text::printable(key, 80)));
+                        : _f("{}: unknown key '{}'; 'werkstatt config show' lists the keys", origin,
+                             text::printable(key, 80)));
     }
     const auto setting = text_setting(*def, value);
     if (!setting) {
@@ -372,7 +370,7 @@ LoadedConfig load_config(const ConfigSources& sources) {
     for (const auto& [var, key] : k_env_keys) {
         const auto it = sources.environment.find(var);
         if (it != sources.environment.end() && !it->second.empty()) {
-            apply_text(loaded, key, it->second, fmt::format("environment {}", var));
+            apply_text(loaded, key, it->second, _f("environment {}", var));
         }
     }
     for (const auto& assignment : sources.assignments) {
@@ -383,7 +381,7 @@ LoadedConfig load_config(const ConfigSources& sources) {
                                              text::printable(assignment, 80)));
         }
         apply_text(loaded, std::string(text::trim(assignment.substr(0, eq))),
-                   std::string(text::trim(assignment.substr(eq + 1))), "option --set");
+                   std::string(text::trim(assignment.substr(eq + 1))), _("option --set"));
     }
     for (const auto& [key, value] : sources.flags) {
         apply_text(loaded, key, value, "option --" + flag_name(key));

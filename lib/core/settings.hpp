@@ -6,6 +6,8 @@
 // checked against them, so a key is spelled in one place.
 #pragma once
 
+#include "core/i18n.hpp"
+
 #include <cstdint>
 #include <fmt/format.h>
 #include <functional>
@@ -91,7 +93,7 @@ class SettingTable {
             [=](S& s, const SettingValue& v) -> std::optional<std::string> {
                 const auto n = std::get<std::int64_t>(v);
                 if (n < min || n > max) {
-                    return fmt::format("must be between {} and {}{}", min, max, unit);
+                    return _f("must be between {} and {}{}", min, max, unit);
                 }
                 s.*member = static_cast<I>(n);
                 return std::nullopt;
@@ -109,7 +111,7 @@ class SettingTable {
             [=](S& s, const SettingValue& v) -> std::optional<std::string> {
                 const auto x = std::get<double>(v);
                 if (!(x >= min && x <= max)) { // also refuses NaN
-                    return fmt::format("must be a number from {} to {}", min, max);
+                    return _f("must be a number from {} to {}", min, max);
                 }
                 field(s) = x;
                 return std::nullopt;
@@ -166,7 +168,7 @@ class SettingTable {
                     names += names.empty() ? "" : ", ";
                     names += name;
                 }
-                return fmt::format("must be one of {}", names);
+                return _f("must be one of {}", names);
             },
             [member, choices](const S& s) -> std::string {
                 for (const auto& [name, value] : choices) {

@@ -133,14 +133,14 @@ std::string Period::why_not(std::string_view text) {
         const auto start = parse_span(trimmed.substr(0, dots));
         const auto end = parse_span(trimmed.substr(dots + 2));
         if (start && end && end->last < start->first) {
-            return fmt::format("period '{}' ends before it starts; write the earlier end first, "
-                               "as in {}..{}",
-                               text::printable(text, 40), end->text, start->text);
+            return _f("period '{}' ends before it starts; write the earlier end first, "
+                      "as in {}..{}",
+                      text::printable(text, 40), end->text, start->text);
         }
     }
-    return fmt::format("period '{}' does not parse; write a year 2027, a quarter 2027Q1, a month "
-                       "2027-03, a day 2027-03-18 (or 18.03.2027) or a range A..B",
-                       text::printable(text, 40));
+    return _f("period '{}' does not parse; write a year 2027, a quarter 2027Q1, a month "
+              "2027-03, a day 2027-03-18 (or 18.03.2027) or a range A..B",
+              text::printable(text, 40));
 }
 
 std::optional<Period> Period::between(const Date& first, const Date& last) {

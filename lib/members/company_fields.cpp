@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "members/company_fields.hpp"
+#include "core/i18n.hpp"
 #include "core/names.hpp"
 
 #include "core/error.hpp"
@@ -44,11 +45,11 @@ District explicit_district(const std::string& text) {
         }
     }
     if (starts.size() > 1) {
-        throw bad(fmt::format("district '{}' matches {}; write more of the name",
-                              text::display_safe(text), text::join(starts, " and ")));
+        throw bad(_f("district '{}' matches {}; write more of the name", text::display_safe(text),
+                     text::join(starts, " and ")));
     }
-    throw bad(fmt::format("district '{}' is unknown; use one of {}", text::display_safe(text),
-                          district_names()));
+    throw bad(
+        _f("district '{}' is unknown; use one of {}", text::display_safe(text), district_names()));
 }
 
 // Set the district from an explicit name, or from the PLZ (and the city, where a PLZ spans
@@ -65,9 +66,9 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
                           std::any_of(candidates.begin(), candidates.end(),
                                       [&](const District& x) { return x.ags == d.ags; });
         if (!fits) {
-            warnings.push_back(fmt::format("district {} does not contain PLZ {} ({}); kept as "
-                                           "given",
-                                           d.name, c.plz, found.district->name));
+            warnings.push_back(_f("district {} does not contain PLZ {} ({}); kept as "
+                                  "given",
+                                  d.name, c.plz, found.district->name));
         }
         assign_changed(c.district_ags, std::optional<std::string>(d.ags), "district", changed);
         return;
@@ -83,13 +84,13 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
     }
     if (!found.district) {
         if (policy.outside_plz == OutsidePlz::reject) {
-            throw bad(fmt::format("PLZ {} is not in Sachsen-Anhalt; enter a PLZ of the state "
-                                  "(companies.outside_plz = \"reject\")",
-                                  c.plz));
+            throw bad(_f("PLZ {} is not in Sachsen-Anhalt; enter a PLZ of the state "
+                         "(companies.outside_plz = \"reject\")",
+                         c.plz));
         }
-        warnings.push_back(fmt::format("PLZ {} is not in Sachsen-Anhalt's reference data; "
-                                       "stored without a district",
-                                       c.plz));
+        warnings.push_back(_f("PLZ {} is not in Sachsen-Anhalt's reference data; "
+                              "stored without a district",
+                              c.plz));
         assign_changed(c.district_ags, std::optional<std::string>(), "district", changed);
         return;
     }
@@ -98,9 +99,9 @@ void derive_district(Company& c, const CompanyFields& f, const MemberPolicy& pol
         for (const auto& d : found.candidates) {
             names.push_back(d.name);
         }
-        warnings.push_back(fmt::format("PLZ {} spans {}; chose {}; give --district (or the "
-                                       "place as city) to choose another",
-                                       c.plz, text::join(names, " and "), found.district->name));
+        warnings.push_back(_f("PLZ {} spans {}; chose {}; give --district (or the "
+                              "place as city) to choose another",
+                              c.plz, text::join(names, " and "), found.district->name));
     }
     assign_changed(c.district_ags, std::optional<std::string>(found.district->ags), "district",
                    changed);
@@ -113,9 +114,9 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
     if (f.key) {
         const auto key = RecordKey::parse(*f.key);
         if (!key) {
-            throw bad(fmt::format("key '{}' is not valid; use 1 to 40 lower-case letters, digits, "
-                                  "'-' or '_' (e.g. mueller-metallbau)",
-                                  text::display_safe(*f.key)));
+            throw bad(_f("key '{}' is not valid; use 1 to 40 lower-case letters, digits, "
+                         "'-' or '_' (e.g. mueller-metallbau)",
+                         text::display_safe(*f.key)));
         }
         assign_changed(c.key, key->str(), "key", changed);
     }
@@ -141,9 +142,9 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
     if (f.plz) {
         const auto plz = Plz::parse(*f.plz);
         if (!plz) {
-            throw bad(fmt::format("PLZ '{}' is not five digits; write it like 39104 (leading zero "
-                                  "kept: 06108)",
-                                  text::display_safe(*f.plz)));
+            throw bad(_f("PLZ '{}' is not five digits; write it like 39104 (leading zero "
+                         "kept: 06108)",
+                         text::display_safe(*f.plz)));
         }
         assign_changed(c.plz, plz->str(), "plz", changed);
     }
@@ -152,18 +153,17 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         if (!text::trim(*f.member_since).empty()) {
             since = Date::parse(*f.member_since);
             if (!since) {
-                throw bad(fmt::format("member-since '{}' {}; {}",
-                                      text::printable(*f.member_since, 20),
-                                      Date::why_not(*f.member_since), date_forms));
+                throw bad(_f("member-since '{}' {}; {}", text::printable(*f.member_since, 20),
+                             Date::why_not(*f.member_since), date_forms));
             }
         }
         assign_changed(c.member_since, since, "member_since", changed);
     }
     if (f.capacity) {
         if (*f.capacity < 0 || *f.capacity > 100000) {
-            throw bad(fmt::format("capacity {} is out of range; give the number of seats (1 to "
-                                  "100000, 0 to clear)",
-                                  *f.capacity));
+            throw bad(_f("capacity {} is out of range; give the number of seats (1 to "
+                         "100000, 0 to clear)",
+                         *f.capacity));
         }
         const auto capacity =
             *f.capacity == 0 ? std::optional<std::int64_t>() : std::optional(*f.capacity);
@@ -180,18 +180,18 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
         if (!is_unknown_fact(*f.size)) {
             size = parse_company_size(*f.size);
             if (!size) {
-                throw bad(fmt::format("size '{}' is not a company size; use micro, small, medium, "
-                                      "large or unknown (KMU definition, werkstatt-company(1))",
-                                      text::printable(*f.size, 20)));
+                throw bad(_f("size '{}' is not a company size; use micro, small, medium, "
+                             "large or unknown (KMU definition, werkstatt-company(1))",
+                             text::printable(*f.size, 20)));
             }
         }
         assign_changed(c.size, size, "size", changed);
     }
     derive_district(c, f, policy, changed, warnings);
     if (c.can_host && !c.capacity && (has(changed, "can_host") || has(changed, "capacity"))) {
-        warnings.push_back(fmt::format("company {} can host but has no capacity; add --capacity "
-                                       "so that event planning can check the venue",
-                                       c.key));
+        warnings.push_back(_f("company {} can host but has no capacity; add --capacity "
+                              "so that event planning can check the venue",
+                              c.key));
     }
 }
 

@@ -111,9 +111,9 @@ std::optional<Period> resolve_period(std::string_view text, const Date& day) {
 }
 
 std::string why_not_period(std::string_view text) {
-    return Period::why_not(text) +
-           " (or a relative period: this-month, last-month, this-quarter, last-quarter, "
-           "this-year, last-year)";
+    return _f("{} (or a relative period: this-month, last-month, this-quarter, last-quarter, "
+              "this-year, last-year)",
+              Period::why_not(text));
 }
 
 Report start_report(const Request& request, const ReportSettings& settings, std::string title) {

@@ -1,0 +1,70 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# werkstatt speaks German with a German locale or ui.lang = "de", English with LANG=C or
+# ui.lang = "en"; machine formats and exit statuses are the same in both.
+. "$(dirname "$0")/lib.sh"
+
+run init
+expect_status 0
+run company add --key haus --name "Haus Quelle" --plz 06108
+expect_status 0
+
+case_ "a German locale: errors in German, same exit status"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company show nope >"$T/out" 2>"$T/err"
+status=$?
+expect_status 66
+expect_err_has "werkstatt: Fehler: "
+expect_err_lacks "error"
+
+case_ "a German locale: --help in German"
+LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company add --help >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has "Aufruf: werkstatt company add [OPTIONEN]"
+expect_out_has "Diese Hilfe ausgeben und beenden"
+expect_out_has "Optionen:"
+
+case_ "a German locale: usage errors in German"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company add >"$T/out" 2>"$T/err"
+status=$?
+expect_status 2
+expect_err_has "werkstatt: Fehler: --key ist erforderlich; siehe 'werkstatt company add --help'"
+
+case_ "ui.lang = de under LANG=C"
+run --set ui.lang=de company show nope
+expect_status 66
+expect_err_has "werkstatt: Fehler: "
+
+case_ "ui.lang = en under a German locale"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" --set ui.lang=en company show nope >"$T/out" 2>"$T/err"
+status=$?
+expect_status 66
+expect_err_has "werkstatt: error: no company with key 'nope'"
+
+case_ "LANG=C is English"
+run company show nope
+expect_status 66
+expect_err_has "werkstatt: error: "
+
+case_ "an unknown language: English with one warning"
+run --set ui.lang=fr company list --format json
+expect_status 0
+expect_err_has "werkstatt: warning: ui.lang = \"fr\" is not a language werkstatt speaks (de, en): using English"
+check
+[ "$(grep -c warning "$T/err")" -eq 1 ] || fail "expected one warning"
+
+case_ "JSON keys and CSV columns do not change with the language"
+run company list --format json
+cp "$T/out" "$T/english.json"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company list --format json >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+check
+cmp -s "$T/out" "$T/english.json" || fail "JSON differs between German and English"
+run company list --format csv
+cp "$T/out" "$T/english.csv"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company list --format csv >"$T/out" 2>"$T/err"
+check
+cmp -s "$T/out" "$T/english.csv" || fail "CSV differs between German and English"
+
+finish
