@@ -32,6 +32,7 @@ struct Config {
     OutputSettings output;                      // [output]
     MemberPolicy companies;                     // [companies]
     EventDefaults events;                       // [events]
+    MailSettings mail;                          // [mail]
     PlannerSettings planner;                    // [planner]
     AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]
