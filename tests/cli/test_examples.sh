@@ -12,7 +12,7 @@ y=$(date +%Y) q=$((($(date +%-m) + 2) / 3))
 check
 tail -n +"$(grep -n '^\$ werkstatt report quarterly' "$T/out" | cut -d: -f1)" "$T/out" |
     grep -qE "${y}Q$q|Q$q $y|$q\. Quartal $y" || fail "the report does not name this quarter"
-for step in "company import" "event plan" "event invitations" "event sheet" "candidate import" "match --assign --commit" "candidate card" "placement set" "rules" "audit list" "candidate consent" "candidate export" "privacy status" "privacy files" "privacy record"; do
+for step in "company import" "event plan" "event invitations" "candidate import" "match --assign --commit" "candidate card" "placement set" "rules" "audit list" "candidate consent" "candidate export" "privacy status" "privacy files" "privacy record"; do
     expect_out_has "\$ werkstatt $step"
 done
 expect_err_has "optimal proposal: 9 of 19 candidates to 5 openings"
