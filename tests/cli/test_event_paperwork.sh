@@ -94,6 +94,13 @@ expect_err_has "would write 3 invitations to $T/mail"
 check; [ ! -e "$T/mail" ] || fail "--dry-run made the folder"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "--dry-run changed the database"
 
+case_ "invite speaks German to a German user"
+LC_ALL=de_DE.UTF-8 run event invite 1 --output "$T/mail" --dry-run
+expect_status 0
+expect_err_has "würde 3 Einladungen nach $T/mail schreiben"
+LC_ALL=de_DE.UTF-8 run event attend 1
+expect_error 2 "es fehlt, wessen Anwesenheit erfasst wird"
+
 case_ "invite writes one .eml per contact, 0600, parsed back by Python's email package"
 run event invite 1 --output "$T/mail"
 expect_status 0
