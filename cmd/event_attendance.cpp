@@ -26,6 +26,7 @@ struct AttendOptions {
     std::optional<std::int64_t> contact;
     std::optional<std::string> status;
     std::optional<std::string> from;
+    std::optional<std::string> encoding;
     bool dry = false;
 };
 
@@ -59,8 +60,9 @@ void setup_register(CLI::App& group, Runtime& rt) {
 // Record the attendance at event `id` from the list in `file`, read the way every import reads
 // its file (open_input: a file or standard input, its encoding detected); rows that name nobody
 // are each one warning, and then nothing is recorded.
-void record_attendance_from(Runtime& rt, std::int64_t id, const std::string& file, bool dry) {
-    auto input = open_input(file, std::nullopt);
+void record_attendance_from(Runtime& rt, std::int64_t id, const std::string& file,
+                            const std::optional<std::string>& encoding, bool dry) {
+    auto input = open_input(file, encoding_option(encoding));
     auto db = rt.open(Access::read_write);
     const auto r = record_attendance_list(db, id, input.stream(), input.name, dry_run(dry));
     for (const auto& p : r.problems) {
@@ -108,13 +110,16 @@ void setup_attend(CLI::App& group, Runtime& rt) {
     auto* from = cmd->add_option("--from", o.from,
                                  "The sign-in list as CSV (columns company, name, status)");
     from->excludes(contact)->excludes(status);
+    cmd->add_option("--encoding", o.encoding,
+                    "Of --from: utf-8, windows-1252, utf-16le or utf-16be (default: detected)")
+        ->needs(from);
     contact->needs(status);
     status->needs(contact);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             if (o.from) {
-                record_attendance_from(rt, o.id, *o.from, o.dry);
+                record_attendance_from(rt, o.id, *o.from, o.encoding, o.dry);
                 return;
             }
             if (!o.contact) {

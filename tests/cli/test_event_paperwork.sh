@@ -246,6 +246,19 @@ check; [ "$(sql "SELECT count(*) FROM registration WHERE event_id = 1 AND status
 check; [ "$(sql "SELECT status FROM registration WHERE event_id = 1 AND contact_id IS NULL")" = registered ] || fail "the seat changed"
 check; [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'attend'")" = 1 ] || fail "not one audit row"
 
+case_ "attend --from: a list saved by German Excel (Windows-1252, semicolons)"
+printf 'Firma;Name;Anwesenheit\r\nM\374ller Metallbau GmbH;Kim \326zt\374rk;entschuldigt\r\n' >"$T/excel.csv"
+run event attend 1 --from "$T/excel.csv" --dry-run
+expect_status 65
+expect_err_has "excel.csv:2: 'Kim Öztürk' is no contact of mueller"
+printf 'Firma;Name;Anwesenheit\r\nSaale-Pflege gGmbH;Kim \326zt\374rk;entschuldigt\r\n' >"$T/excel.csv"
+run event attend 1 --from "$T/excel.csv" --encoding windows-1252
+expect_status 0
+expect_err_has "recorded the attendance of 1 contact at event 1"
+check; [ "$(sql "SELECT status FROM registration WHERE event_id = 1 AND contact_id = 3")" = excused ] || fail "Kim is not excused"
+run event attend 1 --contact 1 --status attended --encoding utf-8
+expect_status 2
+
 case_ "attend --from: unknown rows are rejected, nothing is recorded"
 printf 'Firma;Name;Anwesenheit\nmueller;Anna Schulz;entschuldigt\nmueller;Niemand Da;x\nnirgendwo;Anna Schulz;x\nsaale;Jonas Weber;vielleicht\n' >"$T/bad.csv"
 before=$(db_fingerprint)
