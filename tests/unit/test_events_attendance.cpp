@@ -281,3 +281,54 @@ TEST_CASE("the greeting follows the stored salutation, never the name", "[events
     c.salutation = "";
     CHECK(contact_greeting(c, Language::en) == "Hello Anna Roth");
 }
+
+TEST_CASE("invitations go to the invited contacts of active members with an address",
+          "[events][paperwork]") {
+    Attendance a;
+    ContactFields f;
+    f.email = "anna@mueller.de";
+    f.salutation = "frau";
+    std::vector<std::string> changed;
+    edit_contact(a.db, a.contacts[0], f, changed, DryRun::no); // Anna Roth: invited
+    f.email = "ben@mueller.de";
+    f.salutation = "neutral";
+    f.invited = false;
+    edit_contact(a.db, a.contacts[1], f, changed, DryRun::no); // Ben Kurz: does not want them
+    ContactFields dora;
+    dora.email = "dora@schmidt.de";
+    edit_contact(a.db, a.contacts[3], dora, changed, DryRun::no);
+    archive_company(a.db, "schmidt", ArchiveAction::archive, DryRun::no); // Dora: archived
+    // Cem Aydin has no address.
+    const auto list = event_invitations(a.db, a.event, Language::en);
+    REQUIRE(list.records.rows.size() == 1);
+    CHECK(list.without_email == 1);
+    CHECK(list.records.rows[0][2] == Value{std::string("Dear Ms Anna Roth")});
+    CHECK(list.records.rows[0][7] == Value{std::string("anna@mueller.de")});
+
+    MailSettings mail;
+    CHECK(failure_of([&] { invitation_mails(a.db, a.event, mail, Language::de, 0); }).kind ==
+          ErrorKind::config);
+    mail.from = "Netzwerk <netzwerk@example.org>";
+    const auto mails = invitation_mails(a.db, a.event, mail, Language::en, 1800000000);
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].message.find("To: \"Anna Roth\" <anna@mueller.de>\r\n") != std::string::npos);
+    CHECK(mails[0].message.find("Dear Ms Anna Roth,") != std::string::npos);
+    mail.body = "{anrede} {vorname}";
+    const auto bad = failure_of([&] { invitation_mails(a.db, a.event, mail, Language::de, 0); });
+    CHECK(bad.kind == ErrorKind::config);
+    CHECK(bad.message.find("{vorname}") != std::string::npos);
+}
+
+TEST_CASE("the sign-in sheet escapes what people typed", "[events][paperwork]") {
+    Attendance a;
+    ContactFields f;
+    f.role = "<script>alert(1)</script>";
+    std::vector<std::string> changed;
+    edit_contact(a.db, a.contacts[0], f, changed, DryRun::no);
+    a.reg(a.contacts[0]);
+    const auto html = sign_in_sheet_html(a.db, a.event, Language::en, 2);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Anna Roth") != std::string::npos);
+    CHECK(html.find("size: A4") != std::string::npos);
+}
