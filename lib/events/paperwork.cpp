@@ -2,6 +2,7 @@
 #include "events/paperwork.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "events/events.hpp"
 #include "events/ics.hpp"
@@ -36,15 +37,18 @@ PaperworkFacts paperwork_facts(Database& db, std::int64_t event_id, bool held_ok
     f.event = require_event(db, event_id);
     const auto& e = f.event;
     if (e.status == EventStatus::cancelled) {
-        throw Error(ErrorKind::conflict,
-                    fmt::format("event {} is cancelled; there is nothing to invite to (reinstate "
-                                "it with 'werkstatt event confirm {}')",
-                                e.id, e.id));
+        throw Error(
+            ErrorKind::conflict,
+            fmt::format(
+                fmt::runtime(_("event {} is cancelled; there is nothing to invite to (reinstate "
+                               "it with 'werkstatt event confirm {}')")),
+                e.id, e.id));
     }
     if (e.status == EventStatus::held && !held_ok) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("event {} was held already; invitations go to events still to "
-                                "come",
+                    fmt::format(fmt::runtime(_(
+                                    "event {} was held already; invitations go to events still to "
+                                    "come")),
                                 e.id));
     }
     f.host = require_company(db, e.host_key);
@@ -102,8 +106,8 @@ std::string fill_mail_template(std::string_view key, const std::string& templ,
         const auto it = values.find(name);
         if (it == values.end()) {
             throw Error(ErrorKind::config,
-                        fmt::format("{} has the unknown placeholder '{}'; use {}", key,
-                                    text::display_safe(name),
+                        fmt::format(fmt::runtime(_("{} has the unknown placeholder '{}'; use {}")),
+                                    key, text::display_safe(name),
                                     text::join(mail_placeholders(), ", ")));
         }
         out += it->second;
@@ -118,8 +122,8 @@ MailAddress sender_of(const MailSettings& settings) {
     const auto from = std::string(text::trim(settings.from));
     if (from.empty()) {
         throw Error(ErrorKind::config,
-                    "mail.from is not set; set the network's sender address in the "
-                    "configuration ([mail] from = \"Netzwerk <netzwerk@example.org>\")");
+                    _("mail.from is not set; set the network's sender address in the "
+                      "configuration ([mail] from = \"Netzwerk <netzwerk@example.org>\")"));
     }
     const auto open = from.find('<');
     const auto close = from.rfind('>');
@@ -134,10 +138,11 @@ MailAddress sender_of(const MailSettings& settings) {
         sender = {"", from};
     }
     if (sender.address.find('@') == std::string::npos) {
-        throw Error(ErrorKind::config,
-                    fmt::format("mail.from '{}' holds no address; give e.g. \"Netzwerk "
-                                "<netzwerk@example.org>\"",
-                                text::display_safe(from)));
+        throw Error(
+            ErrorKind::config,
+            fmt::format(fmt::runtime(_("mail.from '{}' holds no address; give e.g. \"Netzwerk "
+                                       "<netzwerk@example.org>\"")),
+                        text::display_safe(from)));
     }
     return sender;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sign-in sheet (Teilnehmerliste) of an event as a printable HTML page.
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "events/events.hpp"
 #include "events/ics.hpp"
@@ -69,10 +70,12 @@ std::string sheet_row(int n, std::string_view company, std::string_view name,
 std::string sign_in_sheet_html(Database& db, std::int64_t event_id, Language lang, int empty_rows) {
     const auto e = require_event(db, event_id);
     if (e.status == EventStatus::cancelled) {
-        throw Error(ErrorKind::conflict,
-                    fmt::format("event {} is cancelled; it needs no sign-in sheet (reinstate it "
-                                "with 'werkstatt event confirm {}')",
-                                e.id, e.id));
+        throw Error(
+            ErrorKind::conflict,
+            fmt::format(
+                fmt::runtime(_("event {} is cancelled; it needs no sign-in sheet (reinstate it "
+                               "with 'werkstatt event confirm {}')")),
+                e.id, e.id));
     }
     const auto host = require_company(db, e.host_key);
     const auto title = e.title.empty() ? kind_label(e.kind) : e.title;
