@@ -35,12 +35,14 @@ struct SharedOptions {
     std::optional<std::string> source, format;
 };
 
-// Return the context of a card in --lang (default report.lang) on `day`; warn when German texts
+// Return the context of a card in --lang (default documents.lang) on `day`; warn when German texts
 // cannot be found.
 CardContext card_context(Runtime& rt, const std::optional<std::string>& flag, Date day) {
     const auto& config = rt.config().config;
-    const auto text = flag.value_or(config.report.lang);
-    const auto lang = parse_language(text);
+    const auto text = flag.value_or(config.lang.documents);
+    const auto lang = flag ? parse_language(text)
+                           : resolve_language("documents.lang", text,
+                                              [&rt](const std::string& m) { rt.warn(m); });
     if (!lang) {
         throw Error(ErrorKind::usage,
                     _f("--lang '{}' is not a language of the cards; use de or en", text));
@@ -160,7 +162,8 @@ void setup_candidate_card(CLI::App& group, Runtime& rt) {
                      _("The member company that gets it: recorded, and the "
                        "placement moves to introduced"));
     card->add_option("--format", o.format, _("md or html (default: by the extension, else md)"));
-    card->add_option("--lang", o.lang, _("Language of the card: de or en (default: report.lang)"));
+    card->add_option("--lang", o.lang,
+                     _("Language of the card: de or en (default: documents.lang)"));
     card->add_option("-o,--output", o.output, _("Write the card to this file (mode 0600)"));
     card->add_option("--date", o.date, _("Day of the card and its consent check (default: today)"));
     add_dry_run_option(card, o.dry);

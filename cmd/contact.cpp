@@ -41,6 +41,10 @@ void bind_fields(CLI::App* cmd, ContactFields& f) {
     cmd->add_option("--role", f.role, _("Role, e.g. Personalleitung"));
     cmd->add_option("--email", f.email, _("Email address"));
     cmd->add_option("--phone", f.phone, _("Telephone number"));
+    cmd->add_option("--salutation", f.salutation,
+                    _("Anrede in invitations: frau, herr or neutral (default: neutral)"));
+    cmd->add_option("--invited", f.invited,
+                    _("Whether the contact receives invitations to meetings: yes (default) or no"));
 }
 
 void setup_contact_add(CLI::App& group, Runtime& rt) {

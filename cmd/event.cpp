@@ -143,6 +143,7 @@ void setup_event(CLI::App& app, Runtime& rt) {
     setup_event_blocks(*group, rt);
     setup_event_plan(*group, rt);
     setup_event_ics(*group, rt);
+    setup_event_paperwork(*group, rt);
 }
 
 } // namespace werkstatt::cli

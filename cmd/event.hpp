@@ -16,6 +16,8 @@ void setup_event_attendance(CLI::App& group, Runtime& rt);
 void setup_event_blocks(CLI::App& group, Runtime& rt);
 // Add `event plan` to `group`.
 void setup_event_plan(CLI::App& group, Runtime& rt);
+// Add `event invitations`, `event invite` and `event sheet` to `group`.
+void setup_event_paperwork(CLI::App& group, Runtime& rt);
 // Add `event ics` to `group`.
 void setup_event_ics(CLI::App& group, Runtime& rt);
 // Parse `text` as a period for --period; throw Error(usage) naming the forms otherwise.

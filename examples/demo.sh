@@ -24,11 +24,11 @@ w company add --key mansfeld-kupfer --name "Mansfelder Kupfer und Messing GmbH" 
 
 step "Contact persons" "contact add --company mueller-metall ..."
 w contact add --company mueller-metall --name "Anna Schulz" --role Personalleitung \
-    --email a.schulz@mueller-metall.example --phone "0391 555 120"
+    --email a.schulz@mueller-metall.example --phone "0391 555 120" --salutation frau
 w contact add --company saale-pflege --name "Jonas Weber" --role Ausbildungsleitung \
-    --email j.weber@saale-pflege.example
+    --email j.weber@saale-pflege.example --salutation herr
 w contact add --company elbe-kliniken --name "Dr. Leyla Demir" --role Pflegedirektion \
-    --email l.demir@elbe-kliniken.example
+    --email l.demir@elbe-kliniken.example --salutation frau
 
 step "The member register" "company list"
 w company list
@@ -60,6 +60,10 @@ w calendar --year 2027
 
 step "Calendar file for Outlook and Thunderbird" "event ics --period 2027 --output ..."
 w event ics --period 2027 --output "$dir/werkstatt-2027.ics"
+
+step "The next meeting's paperwork: whom to invite, and the sign-in sheet to print" "event invitations 2 --format csv; event sheet 2 --output ..."
+w event invitations 2 --format csv
+w event sheet 2 --output "$dir/teilnehmerliste.html"
 
 step "An agency's candidate list arrives (BA export, semicolons, TT.MM.JJJJ)" "candidate import examples/agency-ba.csv --profile ba --source jc-magdeburg"
 w candidate import "$here/agency-ba.csv" --profile ba --source jc-magdeburg

@@ -436,6 +436,7 @@ const SettingTable<Config>& config_table() {
                                   .include(&Config::lang, language_settings_table())
                                   .include(&Config::companies, member_settings_table())
                                   .include(&Config::events, event_settings_table())
+                                  .include(&Config::mail, mail_settings_table())
                                   .include(&Config::planner, planner_settings_table())
                                   .include(&Config::advisory, advisory_settings_table())
                                   .include(&Config::store, audit_settings_table())

@@ -33,6 +33,7 @@ struct Config {
     LanguageSettings lang;                      // [ui], [documents]
     MemberPolicy companies;                     // [companies]
     EventDefaults events;                       // [events]
+    MailSettings mail;                          // [mail]
     PlannerSettings planner;                    // [planner]
     AdvisorySettings advisory;                  // [advisor], [catalogue], [hiring], [rules]
     MatchSettings match;                        // [match], [match.weights]

@@ -39,6 +39,9 @@ struct Contact {
     std::string role; // Funktion, e.g. "Personalleitung"
     std::string email;
     std::string phone;
+    // Anrede in letters and e-mails: "frau", "herr", or "" when not known (a neutral greeting).
+    std::string salutation;
+    bool invited = true; // receives the invitations to meetings (event invitations, invite)
 };
 
 // A theme of the Werkstatt's meetings (Thema).

@@ -161,8 +161,45 @@ void check_minute(const IcsEvent& event, std::string_view which, int minute) {
     }
 }
 
+// Throw Error(bad_data) unless `person`, the `role` of `event`, can be written.
+void check_person(const IcsEvent& event, std::string_view role, const IcsPerson& person) {
+    check_text(event, role, person.name, false);
+    const auto at = person.address.find('@');
+    bool ok = at != std::string::npos && at > 0 && at + 1 < person.address.size();
+    for (const char c : person.address) {
+        const auto b = static_cast<unsigned char>(c);
+        ok = ok && b > 0x20u && b < 0x7Fu && c != '"' && c != ':' && c != ';' && c != ',';
+    }
+    if (!ok) {
+        throw Error(ErrorKind::bad_data,
+                    fmt::format("{}: the {}'s address '{}' is not like name@example.org; correct "
+                                "it",
+                                event_name(event), role, text::display_safe(person.address)));
+    }
+}
+
+// Return `person` as a CAL-ADDRESS with its CN parameter: `;CN="Name":mailto:address`.
+std::string ics_person(const IcsPerson& person, std::string_view parameters) {
+    std::string name;
+    for (const char c : person.name) {
+        name += c == '"' ? '\'' : c;
+    }
+    std::string out;
+    if (!name.empty()) {
+        out += ";CN=\"" + name + "\"";
+    }
+    out += parameters;
+    return out + ":mailto:" + person.address;
+}
+
 // Throw Error(bad_data) if anything about `event` cannot be written faithfully.
 void check_event(const IcsEvent& event) {
+    if (event.organizer) {
+        check_person(event, "organizer", *event.organizer);
+    }
+    for (const auto& attendee : event.attendees) {
+        check_person(event, "attendee", attendee);
+    }
     if (event.uid.empty()) {
         throw Error(ErrorKind::bad_data,
                     _f("{}: UID is empty; give the event its stable UID", event_name(event)));
@@ -241,12 +278,21 @@ void append_event(std::string& out, const IcsEvent& event) {
         append_folded(out, "DESCRIPTION:" + escape_text(event.description));
     }
     append_folded(out, fmt::format("STATUS:{}", status_of(event)));
+    if (event.organizer) {
+        append_folded(out, "ORGANIZER" + ics_person(*event.organizer, ""));
+    }
+    for (const auto& attendee : event.attendees) {
+        append_folded(out, "ATTENDEE" + ics_person(attendee, ";CUTYPE=INDIVIDUAL;ROLE=REQ-"
+                                                             "PARTICIPANT;PARTSTAT=NEEDS-ACTION;"
+                                                             "RSVP=TRUE"));
+    }
     append_folded(out, "END:VEVENT");
 }
 
 } // namespace
 
-std::string write_icalendar(const std::vector<IcsEvent>& events, std::string_view product_id) {
+std::string write_icalendar(const std::vector<IcsEvent>& events, std::string_view product_id,
+                            IcsMethod method) {
     if (product_id.empty() || !text::is_valid_utf8(product_id) ||
         forbidden_control(product_id, false)) {
         throw Error(ErrorKind::internal, _("the calendar product identifier is empty, not UTF-8 or "
@@ -260,7 +306,7 @@ std::string write_icalendar(const std::vector<IcsEvent>& events, std::string_vie
     append_folded(out, "PRODID:" + escape_text(product_id));
     append_folded(out, "VERSION:2.0");
     append_folded(out, "CALSCALE:GREGORIAN");
-    append_folded(out, "METHOD:PUBLISH");
+    append_folded(out, method == IcsMethod::request ? "METHOD:REQUEST" : "METHOD:PUBLISH");
     for (const std::string_view line : k_vtimezone) {
         append_folded(out, line);
     }

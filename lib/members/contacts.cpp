@@ -59,6 +59,22 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
         }
         assign_changed(c.phone, phone, "phone", changed);
     }
+    if (f.salutation) {
+        const auto value = text::trim(*f.salutation);
+        std::string salutation;
+        if (value == "frau" || value == "herr") {
+            salutation = std::string(value);
+        } else if (!value.empty() && value != "neutral") {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format("salutation '{}' is not frau, herr or neutral; give one of "
+                                    "them (neutral: \"Guten Tag\" with the full name)",
+                                    text::display_safe(*f.salutation)));
+        }
+        assign_changed(c.salutation, salutation, "salutation", changed);
+    }
+    if (f.invited) {
+        assign_changed(c.invited, *f.invited, "invited", changed);
+    }
 }
 
 } // namespace

@@ -86,6 +86,8 @@ struct ContactFields {
     std::optional<std::string> role;
     std::optional<std::string> email;
     std::optional<std::string> phone;
+    std::optional<std::string> salutation; // frau, herr, neutral ("" too: not known)
+    std::optional<bool> invited;           // receives the invitations to meetings
 };
 
 // Return the contact with `id`; throw Error(not_found) otherwise.

@@ -81,17 +81,24 @@ Detail company_detail(Database& db, std::string_view key) {
 
 Records contact_records(const std::vector<Contact>& contacts) {
     Records r;
-    r.columns = {"id", "company", "name", "role", "email", "phone"};
+    r.columns = {"id", "company", "name", "role", "email", "phone", "salutation", "invited"};
     for (const auto& c : contacts) {
-        r.rows.push_back({c.id, c.company_key, c.name, c.role, c.email, c.phone});
+        r.rows.push_back(
+            {c.id, c.company_key, c.name, c.role, c.email, c.phone, c.salutation, c.invited});
     }
     return r;
 }
 
 Detail contact_detail(const Contact& c) {
     Detail d;
-    d.fields = {{"id", c.id},     {"company", c.company_key}, {"name", c.name},
-                {"role", c.role}, {"email", c.email},         {"phone", c.phone}};
+    d.fields = {{"id", c.id},
+                {"company", c.company_key},
+                {"name", c.name},
+                {"role", c.role},
+                {"email", c.email},
+                {"phone", c.phone},
+                {"salutation", c.salutation},
+                {"invited", c.invited}};
     return d;
 }
 

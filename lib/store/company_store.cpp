@@ -88,11 +88,14 @@ Contact read_contact(SQLite::Statement& q) {
     c.role = q.getColumn(4).getString();
     c.email = q.getColumn(5).getString();
     c.phone = q.getColumn(6).getString();
+    c.salutation = q.getColumn(7).getString();
+    c.invited = q.getColumn(8).getInt() != 0;
     return c;
 }
 
 constexpr const char* k_contact_select =
-    "SELECT contact.id, company_id, company.key, contact.name, role, email, phone "
+    "SELECT contact.id, company_id, company.key, contact.name, role, email, phone, salutation, "
+    "invited "
     "FROM contact JOIN company ON company.id = contact.company_id ";
 
 } // namespace
@@ -180,27 +183,33 @@ std::vector<Contact> list_contacts(Database& db, std::optional<std::int64_t> com
 
 std::int64_t insert_contact(Database& db, const Contact& contact) {
     SQLite::Statement q(db.sql(), "INSERT INTO contact (company_id, name, role, email, phone, "
-                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?6, ?6)");
+                                  "salutation, invited, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?8, ?8)");
     q.bind(1, contact.company_id);
     q.bind(2, contact.name);
     q.bind(3, contact.role);
     q.bind(4, contact.email);
     q.bind(5, contact.phone);
-    q.bind(6, utc_timestamp());
+    q.bind(6, contact.salutation);
+    q.bind(7, contact.invited ? 1 : 0);
+    q.bind(8, utc_timestamp());
     q.exec();
     return db.sql().getLastInsertRowid();
 }
 
 void update_contact(Database& db, const Contact& contact) {
     SQLite::Statement q(db.sql(), "UPDATE contact SET company_id = ?, name = ?, role = ?, email = "
-                                  "?, phone = ?, updated_at = ? WHERE id = ?");
+                                  "?, phone = ?, salutation = ?, invited = ?, updated_at = ? "
+                                  "WHERE id = ?");
     q.bind(1, contact.company_id);
     q.bind(2, contact.name);
     q.bind(3, contact.role);
     q.bind(4, contact.email);
     q.bind(5, contact.phone);
-    q.bind(6, utc_timestamp());
-    q.bind(7, contact.id);
+    q.bind(6, contact.salutation);
+    q.bind(7, contact.invited ? 1 : 0);
+    q.bind(8, utc_timestamp());
+    q.bind(9, contact.id);
     q.exec();
 }
 

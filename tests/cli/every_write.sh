@@ -25,6 +25,7 @@ event hold|3|event|held
 event cancel|2 --reason Umbau|event|cancelled
 event register|1 --company pflege|event|register
 event attend|3 --contact 1 --status attended|event|attend
+event invite|1 --output @T@/invites --set mail.from=netzwerk@example.org|event|invite
 event block|spedition 2028Q1|company|block
 event unblock|pflege 2027Q4|company|unblock
 event plan|--from 2028Q2 --quarters 1 --commit|event|plan

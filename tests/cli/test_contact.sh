@@ -16,14 +16,14 @@ case_ "list and show"
 run contact list
 expect_status 0
 expect_out <<'OUT'
-ID  COMPANY  NAME         ROLE             EMAIL                          PHONE
- 1  mueller  Anna Schulz  Personalleitung  anna.schulz@mueller-metall.de  +49 391 555-0
- 2  saale    Jonas Weber
+ID  COMPANY  NAME         ROLE             EMAIL                          PHONE          SALUTATION  INVITED
+ 1  mueller  Anna Schulz  Personalleitung  anna.schulz@mueller-metall.de  +49 391 555-0              yes
+ 2  saale    Jonas Weber                                                                             yes
 OUT
 run contact list --company saale --format csv
 expect_csv <<'OUT'
-id,company,name,role,email,phone
-2,saale,Jonas Weber,,,
+id,company,name,role,email,phone,salutation,invited
+2,saale,Jonas Weber,,,,,true
 OUT
 run contact show 1 --format json
 expect_out_has '"email": "anna.schulz@mueller-metall.de"'

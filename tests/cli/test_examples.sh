@@ -12,12 +12,12 @@ y=$(date +%Y) q=$((($(date +%-m) + 2) / 3))
 check
 tail -n +"$(grep -n '^\$ werkstatt report quarterly' "$T/out" | cut -d: -f1)" "$T/out" |
     grep -qE "${y}Q$q|Q$q $y|$q\. Quartal $y" || fail "the report does not name this quarter"
-for step in "company import" "event plan" "candidate import" "match --assign --commit" "candidate card" "placement set" "rules" "audit list" "candidate consent" "candidate export" "privacy status" "privacy files" "privacy record"; do
+for step in "company import" "event plan" "event invitations" "candidate import" "match --assign --commit" "candidate card" "placement set" "rules" "audit list" "candidate consent" "candidate export" "privacy status" "privacy files" "privacy record"; do
     expect_out_has "\$ werkstatt $step"
 done
 expect_err_has "optimal proposal: 9 of 19 candidates to 5 openings"
 expect_out_has "school holidays  school_holidays.toml"
-check; [ -s "$T/demo/werkstatt-2027.ics" ] && [ -s "$T/demo/paare.csv" ] || fail "demo files missing"
+check; [ -s "$T/demo/werkstatt-2027.ics" ] && [ -s "$T/demo/paare.csv" ] && [ -s "$T/demo/teilnehmerliste.html" ] || fail "demo files missing"
 check; [ "$(stat -c %a "$T/demo/auskunft-CP-000003-B.html")" = 600 ] || fail "the access export is not 0600"
 check; grep -q "Verzeichnis von Verarbeitungst" "$T/demo/verarbeitungsverzeichnis.md" || fail "the record of processing is not German"
 expect_out_has "auskunft-CP-000003-B.html"

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Registrations for events and the attendance recorded after them.
 #include "events/events.hpp"
+#include "events/paperwork.hpp"
 
 #include "members/members.hpp"
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -233,4 +235,100 @@ TEST_CASE("attendance: registration_records lists who comes", "[events][attendan
     const auto d = event_detail(a.db, require_event(a.db, a.event));
     REQUIRE(d.children.size() == 1);
     CHECK(d.children[0].second.rows.size() == 2);
+}
+
+TEST_CASE("an attendance list records every row in one go, or none", "[events][paperwork]") {
+    Attendance a;
+    a.reg(a.contacts[0]);
+    std::istringstream list("Firma;Name;Anwesenheit\n"
+                            "mueller;Anna Roth;x\n"
+                            "mueller GmbH;ben kurz;entschuldigt\n"
+                            "schmidt;Dora Lang;\n"
+                            ";;\n");
+    const auto r = record_attendance_list(a.db, a.event, list, "liste.csv", DryRun::no);
+    CHECK(r.problems.empty());
+    CHECK(r.recorded == 2);
+    CHECK(r.walk_ins == 1); // Ben Kurz was not registered
+    CHECK(r.skipped == 1);
+    const auto regs = list_registrations(a.db, a.event);
+    REQUIRE(regs.size() == 2);
+    CHECK(regs[0].status == AttendanceStatus::attended);
+    CHECK(regs[1].status == AttendanceStatus::excused);
+
+    std::istringstream bad("company,name,status\n"
+                           "mueller,Cem Aydin,nein\n"
+                           "mueller,Niemand,x\n");
+    const auto before = list_registrations(a.db, a.event).size();
+    const auto b = record_attendance_list(a.db, a.event, bad, "bad.csv", DryRun::no);
+    REQUIRE(b.problems.size() == 1);
+    CHECK(b.problems[0].rfind("bad.csv:3: 'Niemand' is no contact of mueller", 0) == 0);
+    CHECK(b.recorded == 0);
+    CHECK(list_registrations(a.db, a.event).size() == before);
+
+    std::istringstream no_columns("wer,was\n");
+    CHECK(failure_of([&] {
+              record_attendance_list(a.db, a.event, no_columns, "x.csv", DryRun::no);
+          }).kind == ErrorKind::bad_data);
+}
+
+TEST_CASE("the greeting follows the stored salutation, never the name", "[events][paperwork]") {
+    Contact c;
+    c.name = "Anna Roth";
+    c.salutation = "frau";
+    CHECK(contact_greeting(c, Language::en) == "Dear Ms Anna Roth");
+    c.salutation = "herr";
+    CHECK(contact_greeting(c, Language::en) == "Dear Mr Anna Roth");
+    c.salutation = "";
+    CHECK(contact_greeting(c, Language::en) == "Hello Anna Roth");
+}
+
+TEST_CASE("invitations go to the invited contacts of active members with an address",
+          "[events][paperwork]") {
+    Attendance a;
+    ContactFields f;
+    f.email = "anna@mueller.de";
+    f.salutation = "frau";
+    std::vector<std::string> changed;
+    edit_contact(a.db, a.contacts[0], f, changed, DryRun::no); // Anna Roth: invited
+    f.email = "ben@mueller.de";
+    f.salutation = "neutral";
+    f.invited = false;
+    edit_contact(a.db, a.contacts[1], f, changed, DryRun::no); // Ben Kurz: does not want them
+    ContactFields dora;
+    dora.email = "dora@schmidt.de";
+    edit_contact(a.db, a.contacts[3], dora, changed, DryRun::no);
+    archive_company(a.db, "schmidt", ArchiveAction::archive, DryRun::no); // Dora: archived
+    // Cem Aydin has no address.
+    const auto list = event_invitations(a.db, a.event, Language::en);
+    REQUIRE(list.records.rows.size() == 1);
+    CHECK(list.without_email == 1);
+    CHECK(list.records.rows[0][2] == Value{std::string("Dear Ms Anna Roth")});
+    CHECK(list.records.rows[0][7] == Value{std::string("anna@mueller.de")});
+
+    MailSettings mail;
+    CHECK(failure_of([&] { invitation_mails(a.db, a.event, mail, Language::de, 0); }).kind ==
+          ErrorKind::config);
+    mail.from = "Netzwerk <netzwerk@example.org>";
+    const auto mails = invitation_mails(a.db, a.event, mail, Language::en, 1800000000);
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].message.find("To: \"Anna Roth\" <anna@mueller.de>\r\n") != std::string::npos);
+    CHECK(mails[0].message.find("Dear Ms Anna Roth,") != std::string::npos);
+    mail.body = "{anrede} {vorname}";
+    const auto bad = failure_of([&] { invitation_mails(a.db, a.event, mail, Language::de, 0); });
+    CHECK(bad.kind == ErrorKind::config);
+    CHECK(bad.message.find("{vorname}") != std::string::npos);
+}
+
+TEST_CASE("the sign-in sheet escapes what people typed", "[events][paperwork]") {
+    Attendance a;
+    ContactFields f;
+    f.role = "<script>alert(1)</script>";
+    std::vector<std::string> changed;
+    edit_contact(a.db, a.contacts[0], f, changed, DryRun::no);
+    a.reg(a.contacts[0]);
+    const auto html = sign_in_sheet_html(a.db, a.event, Language::en, 2);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Anna Roth") != std::string::npos);
+    CHECK(html.find("size: A4") != std::string::npos);
 }

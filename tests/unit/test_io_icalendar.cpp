@@ -30,7 +30,9 @@ IcsEvent meeting(const std::string& uid, const std::string& iso_date = "2027-03-
                     .location = "Müller GmbH, Am Hafen 3, 39104 Magdeburg",
                     .description = "Begrüßung\nRundgang",
                     .cancelled = false,
-                    .confirmed = true};
+                    .confirmed = true,
+                    .organizer = std::nullopt,
+                    .attendees = {}};
 }
 
 // Return the physical lines of `ics` without their CRLF; fail if any line ends otherwise.
@@ -355,4 +357,31 @@ TEST_CASE("io::write_icalendar refuses events it cannot write faithfully", "[ica
 
     const auto bad_product = failure_of([] { write_icalendar({}, ""); });
     CHECK(bad_product.kind == ErrorKind::internal);
+}
+
+TEST_CASE("icalendar: an invitation has METHOD:REQUEST, its organizer and attendee with RSVP",
+          "[io][icalendar]") {
+    auto e = meeting("inv@werkstatt");
+    e.organizer = werkstatt::IcsPerson{"IQ Netzwerk", "netzwerk@example.org"};
+    e.attendees = {werkstatt::IcsPerson{"Kim \"K\" Öztürk", "kim@example.org"}};
+    const auto ics = write_icalendar({e}, k_product, werkstatt::IcsMethod::request);
+    CHECK(ics.find("METHOD:REQUEST\r\n") != std::string::npos);
+    CHECK(ics.find("ORGANIZER;CN=\"IQ Netzwerk\":mailto:netzwerk@example.org\r\n") !=
+          std::string::npos);
+    const auto unfolded = [&] {
+        std::string s = ics;
+        for (auto pos = s.find("\r\n "); pos != std::string::npos; pos = s.find("\r\n ")) {
+            s.erase(pos, 3);
+        }
+        return s;
+    }();
+    CHECK(unfolded.find("ATTENDEE;CN=\"Kim 'K' Öztürk\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
+                        "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:kim@example.org\r\n") !=
+          std::string::npos);
+    CHECK(write_icalendar({meeting("pub@werkstatt")}, k_product).find("METHOD:PUBLISH") !=
+          std::string::npos);
+    e.attendees = {werkstatt::IcsPerson{"X", "no-address"}};
+    CHECK(failure_of([&] {
+              write_icalendar({e}, k_product, werkstatt::IcsMethod::request);
+          }).kind == ErrorKind::bad_data);
 }

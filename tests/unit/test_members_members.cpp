@@ -1169,11 +1169,12 @@ TEST_CASE("members::edit_contact and remove_contact", "[members]") {
         }
         CHECK(names == Strings{"mueller/Anna", "mueller/Bodo", "mueller/Zora", "schmidt/Berta"});
         const auto records = werkstatt::contact_records(werkstatt::list_contacts(db, other.id));
-        CHECK(records.columns == Strings{"id", "company", "name", "role", "email", "phone"});
+        CHECK(records.columns ==
+              Strings{"id", "company", "name", "role", "email", "phone", "salutation", "invited"});
         REQUIRE(records.rows.size() == 1);
         CHECK(werkstatt::display_text(records.rows[0][2]) == "Berta");
         const auto detail = werkstatt::contact_detail(anna);
-        CHECK(detail.fields.size() == 6);
+        CHECK(detail.fields.size() == 8);
         CHECK(werkstatt::display_text(detail.fields[4].second) == "anna@mueller.de");
     }
 }
