@@ -230,8 +230,11 @@ Records with_archived_column(Records shown, const std::vector<bool>& archived) {
 }
 
 void add_format_option(CLI::App* command, std::optional<std::string>& target) {
-    command->add_option("--format", target, "Output format (default: output.format)")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    command
+        ->add_option("--format", target,
+                     "table, json, csv or xlsx (xlsx needs --output; default: by the extension "
+                     "of --output, else output.format)")
+        ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
 }
 
 void add_dry_run_option(CLI::App* command, bool& target) {
