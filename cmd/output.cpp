@@ -30,12 +30,14 @@ namespace {
 // others (names, addresses, a candidate's fields, notes) stay out of the audit log.
 bool is_personal(const std::string& option) {
     static const std::set<std::string> k_plain = {
-        "--db",     "--config",    "--set",          "--key",      "--new-key",       "--company",
-        "--format", "--profile",   "--source",       "--encoding", "--rejects",       "--period",
-        "--status", "--kind",      "--date",         "--host",     "--topic",         "--capacity",
-        "--from",   "--quarters",  "--limit",        "--entity",   "--year",          "--start",
-        "--end",    "--positions", "--industry",     "--title",    "--output",        "--contact",
-        "--reason", "--district",  "--member-since", "--scope",    "--consent-source"};
+        "--db",         "--config",   "--set",          "--key",    "--new-key",
+        "--company",    "--format",   "--profile",      "--source", "--encoding",
+        "--rejects",    "--period",   "--status",       "--kind",   "--date",
+        "--host",       "--topic",    "--capacity",     "--from",   "--quarters",
+        "--limit",      "--entity",   "--year",         "--start",  "--end",
+        "--positions",  "--industry", "--title",        "--output", "--contact",
+        "--reason",     "--district", "--member-since", "--scope",  "--consent-source",
+        "--csv-dialect"};
     // Options of the advisory commands: organisations and their services, not people.
     static const std::set<std::string> k_plain_advisory = {
         "--organisation", "--service", "--language", "--tag",
