@@ -50,7 +50,7 @@ args_of() {
     "company show") echo "$COMPANY|member_since" ;;
     "contact list" | "topic list" | "event blocks" | "candidate duplicates" | "import list" | \
         "placement list" | "advisor list" | "advisor find" | "advisor topics" | "funding list" | \
-        "config show" | "config keys" | "audit list" | "rules" | "privacy files" | "db check" | \
+        "config show" | "config keys" | "audit list" | "privacy files" | "db check" | \
         "db info") echo "|" ;;
     "contact show") echo "$CONTACT|" ;;
     "event list") echo "|date" ;;
@@ -68,6 +68,7 @@ args_of() {
     "followup list") echo "|hired_on" ;;
     "due") echo "--date 2027-06-01|due_on" ;;
     "advisor show") echo "$ADVISOR|" ;;
+    "rules") echo "|valid_as_of" ;;
     "funding show") echo "$FUNDING|" ;;
     "funding find") echo "--tag sprache|" ;;
     "funding suggest" | "hiring checklist") echo "--candidate $CANDIDATE|" ;;
