@@ -6,7 +6,7 @@ usage: check_listing_xlsx.py FILE.xlsx FILE.json|FILE.csv [DATE_COLUMN ...]
 Checks: one sheet; the header row bold, frozen and equal to the JSON keys (a single record: its
 fields that are not lists); as many rows as JSON objects; every cell equal to the JSON value:
 numbers numeric, true/false booleans, ISO days as Excel dates, null and "" as an empty cell. Each
-DATE_COLUMN must hold at least one date cell. With a CSV file (a listing whose JSON is another view)
+DATE_COLUMN must hold at least one date cell and no day as text. With a CSV file (a listing whose JSON is another view)
 only the sheet, the header and the number of rows are compared. Prints what differs and exits 1.
 """
 import datetime
@@ -72,6 +72,8 @@ def main():
                 elif cell.number_format not in ("dd.mm.yyyy", "yyyy-mm-dd"):
                     problems.append(f"{where}: date shown as {cell.number_format}")
                 dates_seen.add(key)
+            elif key in date_columns:
+                problems.append(f"{where}: {got!r} is text, not an Excel date")
             elif got != want:
                 problems.append(f"{where}: {got!r}, JSON {want!r}")
     for column in date_columns:
