@@ -28,13 +28,13 @@ void setup_due(CLI::App& app, Runtime& rt) {
         ->check(CLI::Range(0, 3650));
     due->add_option("--date", o.date,
                     _("The day to look from, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
-    due->add_option("--format", o.format, _("table, md, json or csv (default: table)"));
+    due->add_option("--format", o.format, _("table, md, json, csv or xlsx (default: table)"));
     due->callback([&rt] {
         rt.action = [&rt] {
             const bool markdown = o.format && *o.format == "md";
             if (o.format && !markdown && !parse_format(*o.format)) {
                 throw Error(ErrorKind::usage,
-                            _f("unknown format '{}'; use table, md, json or csv", *o.format));
+                            _f("unknown format '{}'; use table, md, json, csv or xlsx", *o.format));
             }
             const auto& config = rt.config().config;
             DueQuery query;

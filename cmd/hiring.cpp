@@ -39,6 +39,7 @@ void setup_hiring(CLI::App& app, Runtime& rt) {
                 rt.out() << checklist_json(checklist);
                 break;
             case Format::csv:
+            case Format::xlsx:
                 rt.print(checklist_records(checklist), format);
                 break;
             }

@@ -28,6 +28,13 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_flag("--wide", global.wide, _("Show tables whole, also when wider than the terminal"));
     app.add_flag("--reveal", global.reveal,
                  _("Show candidates' names although privacy.pseudonymise is on (audited)"));
+    app.add_option("--output", global.output,
+                   _("Write what the command prints to FILE (atomically, mode 0600); the format "
+                     "follows .xlsx, .csv or .json unless --format names one"));
+    app.add_option("--csv-dialect", global.csv_dialect,
+                   _("CSV of listings: rfc4180 or excel-de (';', BOM, decimal comma; default: "
+                     "csv.dialect)"))
+        ->check(CLI::IsMember({"rfc4180", "excel-de"}));
 }
 
 // The command groups in the order `werkstatt --help` lists them; `completion` and `help` read
@@ -66,11 +73,13 @@ constexpr std::pair<std::string_view, Setup> k_groups[] = {{"init", setup_init},
 std::string_view named_group(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--db" || arg == "--config" || arg == "--set") {
+        if (arg == "--db" || arg == "--config" || arg == "--set" || arg == "--output" ||
+            arg == "--csv-dialect") {
             ++i; // its value
         } else if (arg.starts_with("--db=") || arg.starts_with("--config=") ||
-                   arg.starts_with("--set=") || arg == "-q" || arg == "--quiet" || arg == "-v" ||
-                   arg == "--verbose" || arg == "--wide" || arg == "--reveal") {
+                   arg.starts_with("--set=") || arg.starts_with("--output=") ||
+                   arg.starts_with("--csv-dialect=") || arg == "-q" || arg == "--quiet" ||
+                   arg == "-v" || arg == "--verbose" || arg == "--wide" || arg == "--reveal") {
             continue;
         } else {
             for (const auto& [name, setup] : k_groups) {
@@ -255,8 +264,14 @@ int main(int argc, char** argv) {
         return exit_status::usage;
     }
     rt.audit_command = audit_command_line(app);
+    rt.command_name = command_path(app);
+    if (rt.command_name.starts_with("werkstatt ")) {
+        rt.command_name.erase(0, 10);
+    }
     try {
+        rt.check_output();
         rt.action();
+        rt.finish_output();
     } catch (...) {
         return report(describe_failure(std::current_exception(), rt.db_path_hint()));
     }

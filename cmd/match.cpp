@@ -74,7 +74,7 @@ void rank(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& poo
 
 void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
             const MatchSettings& settings) {
-    RecordStream stream(rt.out(), score_columns(), rt.format(o.format), rt.table_style());
+    RecordStream stream(rt.out(), score_columns(), rt.listing_format(o.format), rt.table_style());
     const auto pairs = score_pool(pool, settings, WorkRules::shipped(),
                                   [&](std::size_t ci, std::size_t oi, const Evaluation& e) {
                                       stream.row(score_row(pool, ci, oi, e));

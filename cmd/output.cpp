@@ -31,12 +31,14 @@ namespace {
 // others (names, addresses, a candidate's fields, notes) stay out of the audit log.
 bool is_personal(const std::string& option) {
     static const std::set<std::string> k_plain = {
-        "--db",     "--config",    "--set",          "--key",      "--new-key",       "--company",
-        "--format", "--profile",   "--source",       "--encoding", "--rejects",       "--period",
-        "--status", "--kind",      "--date",         "--host",     "--topic",         "--capacity",
-        "--from",   "--quarters",  "--limit",        "--entity",   "--year",          "--start",
-        "--end",    "--positions", "--industry",     "--title",    "--output",        "--contact",
-        "--reason", "--district",  "--member-since", "--scope",    "--consent-source"};
+        "--db",         "--config",   "--set",          "--key",    "--new-key",
+        "--company",    "--format",   "--profile",      "--source", "--encoding",
+        "--rejects",    "--period",   "--status",       "--kind",   "--date",
+        "--host",       "--topic",    "--capacity",     "--from",   "--quarters",
+        "--limit",      "--entity",   "--year",         "--start",  "--end",
+        "--positions",  "--industry", "--title",        "--output", "--contact",
+        "--reason",     "--district", "--member-since", "--scope",  "--consent-source",
+        "--csv-dialect"};
     // Options of the advisory commands: organisations and their services, not people.
     static const std::set<std::string> k_plain_advisory = {
         "--organisation", "--service", "--language", "--tag",
@@ -231,8 +233,11 @@ Records with_archived_column(Records shown, const std::vector<bool>& archived) {
 }
 
 void add_format_option(CLI::App* command, std::optional<std::string>& target) {
-    command->add_option("--format", target, _("Output format (default: output.format)"))
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    command
+        ->add_option("--format", target,
+                     _("table, json, csv or xlsx (xlsx needs --output; default: by the extension "
+                       "of --output, else output.format)"))
+        ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
 }
 
 void add_dry_run_option(CLI::App* command, bool& target) {

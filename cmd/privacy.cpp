@@ -74,7 +74,7 @@ void setup_status(CLI::App& group, Runtime& rt) {
                 rt.print(d, o.format);
                 return;
             }
-            if (fmt_flag == Format::csv) {
+            if (fmt_flag == Format::csv || fmt_flag == Format::xlsx) {
                 rt.print(consents, o.format);
                 return;
             }

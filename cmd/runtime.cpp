@@ -4,8 +4,11 @@
 
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "io/atomic_file.hpp"
 #include "output.hpp"
+#include "privacy/files.hpp"
 #include "privacy/pseudonyms.hpp"
 
 #include <cstdlib>
@@ -169,6 +172,13 @@ Format Runtime::format(const std::optional<std::string>& flag) {
     if (flag) {
         return parse_format(*flag).value_or(Format::table);
     }
+    if (global.output) {
+        const auto ext =
+            text::ascii_lower(std::filesystem::path(*global.output).extension().string());
+        if (ext == ".xlsx" || ext == ".csv" || ext == ".json") {
+            return *parse_format(ext.substr(1));
+        }
+    }
     return config().config.output.format;
 }
 
@@ -184,19 +194,93 @@ Color Runtime::color() {
 }
 
 TableStyle Runtime::table_style() {
-    return TableStyle{color(), table_width(global.wide), &column_fit};
+    auto dialect = config().config.output.csv_dialect;
+    if (global.csv_dialect) {
+        dialect = parse_csv_dialect(*global.csv_dialect).value_or(dialect); // checked by CLI11
+    }
+    if (global.output) { // a file gets every column whole and no escape sequences
+        return TableStyle{Color::no, std::nullopt, &column_fit, dialect};
+    }
+    return TableStyle{color(), table_width(global.wide), &column_fit, dialect};
+}
+
+void Runtime::refuse_workbook_on_terminal(Format format) {
+    if (format == Format::xlsx && !global.output && isatty(STDOUT_FILENO) != 0) {
+        throw Error(ErrorKind::usage,
+                    _("an Excel workbook cannot be shown on the terminal; add --output FILE.xlsx"));
+    }
+}
+
+Format Runtime::listing_format(const std::optional<std::string>& flag) {
+    const auto f = format(flag);
+    refuse_workbook_on_terminal(f);
+    return f;
 }
 
 void Runtime::print(const Records& records, const std::optional<std::string>& format_flag) {
-    write_records(m_out, records, format(format_flag), table_style());
+    const auto f = listing_format(format_flag);
+    write_records(out(), records, f, table_style());
+    m_rows_printed += static_cast<std::int64_t>(records.rows.size());
+}
+
+namespace {
+
+// The commands whose listings name candidates or show their data: a file they write with
+// --output is recorded in the privacy files registry (`privacy files`).
+bool lists_candidates(std::string_view command) {
+    static const std::set<std::string_view> k_commands = {
+        "candidate list",   "candidate show", "candidate duplicates",
+        "candidate shared", "match",          "placement list",
+        "followup list",    "privacy status", "due"};
+    return k_commands.count(command) != 0;
+}
+
+} // namespace
+
+void Runtime::check_output() {
+    if (!global.output) {
+        return;
+    }
+    const std::filesystem::path path = *global.output;
+    auto folder = path.parent_path();
+    if (folder.empty()) {
+        folder = ".";
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        throw Error(ErrorKind::output,
+                    fmt::format(fmt::runtime(_("cannot write {}: the folder {} does not exist; "
+                                               "create it or choose another --output")),
+                                path.string(), folder.string()));
+    }
+}
+
+void Runtime::finish_output() {
+    if (!global.output) {
+        return;
+    }
+    const std::filesystem::path path = *global.output;
+    const auto content = m_file_content.view();
+    if (content.empty()) {
+        warn(fmt::format(fmt::runtime(_("'{}' prints no listing; {} was not written")),
+                         command_name, path.string()));
+        return;
+    }
+    write_file_atomically(path, content, FileMode::private_to_owner);
+    if (lists_candidates(command_name)) {
+        auto db = open(Access::read_write);
+        record_written_file(db, path, WrittenKind::export_, m_rows_printed);
+    }
 }
 
 void Runtime::print_text(const std::string& text) {
-    m_out << text::display_safe(text, std::string::npos, text::LineBreaks::keep);
+    out() << text::display_safe(text, std::string::npos, text::LineBreaks::keep);
 }
 
 void Runtime::print(const Detail& detail, const std::optional<std::string>& format_flag) {
-    write_detail(m_out, detail, format(format_flag), table_style());
+    const auto f = listing_format(format_flag);
+    write_detail(out(), detail, f, table_style());
+    m_rows_printed += 1;
 }
 
 void Runtime::confirm(const std::string& question, bool yes) {

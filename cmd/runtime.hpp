@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ struct GlobalOptions {
     int verbose = 0;
     bool wide = false;   // tables as wide as their content, also on a terminal
     bool reveal = false; // names instead of pseudonyms for this run (privacy.pseudonymise)
+    std::optional<std::string> output;      // what goes to stdout goes to this file instead
+    std::optional<std::string> csv_dialect; // rfc4180 or excel-de (default: csv.dialect)
 };
 
 // How many characters of one message reach the terminal; values in messages are cut to 80
@@ -52,7 +55,18 @@ class Runtime {
     // The command line as written to the audit log, personal values left out.
     std::string audit_command;
 
-    std::ostream& out() { return m_out; }
+    // The command path ("candidate list"), set once the command line is parsed.
+    std::string command_name;
+
+    // Where data goes: standard output, or with --output the file's content being collected.
+    std::ostream& out() { return global.output ? m_file_content : m_out; }
+    // Check before the action that --output can be written: its folder exists (else throw
+    // Error(output), exit 73, before anything is done).
+    void check_output();
+    // After the action: write what was collected for --output to the file, atomically with mode
+    // 0600, and record it in the privacy files registry if the command lists candidates; warn
+    // instead when the command printed nothing. Throw Error(output) if it cannot be written.
+    void finish_output();
     // Return the effective configuration, reading it on first use.
     const LoadedConfig& config();
     // Return the database path in effect, or "" before the configuration is read.
@@ -74,13 +88,17 @@ class Runtime {
     void detail(const std::string& message);
     // Warn on stderr ("werkstatt: warning: ...").
     void warn(const std::string& message);
-    // Return the output format: `flag` if given, else the configured one.
+    // Return the output format: `flag` if given, else by the extension of --output (.xlsx,
+    // .csv, .json), else the configured one.
     Format format(const std::optional<std::string>& flag);
     // Whether tables may use colour.
     Color color();
     // How tables are drawn: colour, and the terminal width they fit unless --wide.
     TableStyle table_style();
-    // Print `records` in `format`.
+    // Return format(`flag`) for a listing; throw Error(usage) for xlsx on a terminal without
+    // --output.
+    Format listing_format(const std::optional<std::string>& flag);
+    // Print `records` in `format`. Throw Error(usage) for xlsx on a terminal without --output.
     void print(const Records& records, const std::optional<std::string>& format_flag);
     // Print `text`, lines for people, on stdout escaped as safe_message() escapes (not cut).
     void print_text(const std::string& text);
@@ -93,9 +111,13 @@ class Runtime {
     std::ostream& m_out;
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
-    std::set<std::string> m_warned; // each warning about the database is said once per run
-    bool m_wait_told = false;       // "waiting for another werkstatt process" once per run
-    bool m_reveal_audited = false;  // --reveal is written to the audit log once per run
+    std::set<std::string> m_warned;    // each warning about the database is said once per run
+    bool m_wait_told = false;          // "waiting for another werkstatt process" once per run
+    bool m_reveal_audited = false;     // --reveal is written to the audit log once per run
+    std::ostringstream m_file_content; // what goes to --output
+    std::int64_t m_rows_printed = 0;   // rows of the listings printed, for the files registry
+    // Throw Error(usage) when `format` is xlsx, there is no --output and stdout is a terminal.
+    void refuse_workbook_on_terminal(Format format);
 };
 
 } // namespace werkstatt::cli

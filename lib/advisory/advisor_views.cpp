@@ -42,7 +42,7 @@ std::string serves(const AdvisoryService& s, bool brief) {
 }
 
 Value verified(const AdvisoryService& s) {
-    return s.last_verified ? Value{s.last_verified->iso()} : Value{};
+    return day_value(s.last_verified);
 }
 
 std::string check_text(const AdvisoryService& s, const VerifyPolicy& policy) {

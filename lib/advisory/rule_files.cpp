@@ -300,8 +300,8 @@ Records rule_file_records(const std::vector<RuleFile>& files, const Date& today,
     for (const auto& f : files) {
         const auto due = review_due(f, max_age_months);
         const char* state = !due ? "undated" : (*due < today ? "due" : "current");
-        r.rows.push_back({f.rules, f.file, text_or_null(f.valid_as_of), text_or_null(f.valid_until),
-                          due ? Value{due->iso()} : Value{}, std::string(state), f.overridden,
+        r.rows.push_back({f.rules, f.file, day_or_text(f.valid_as_of), day_or_text(f.valid_until),
+                          day_value(due), std::string(state), f.overridden,
                           text_or_null(f.source)});
     }
     return r;

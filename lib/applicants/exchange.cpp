@@ -45,6 +45,13 @@ Value cell_value(const std::string& column, const Cell& c) {
     if (column == "active" || column == "needs_recognition" || column == "foreign_background") {
         return Value{*c == "1"};
     }
+    // The stored days (checked by the fields' date rule) as dates.
+    static const std::set<std::string, std::less<>> k_days = {
+        "available_from",   "permit_until",   "birth_date", "entry_date",   "exit_date",
+        "unemployed_since", "status_6m_date", "start_date", "latest_start", "confirmed_on"};
+    if (k_days.count(column) != 0) {
+        return day_or_text(*c);
+    }
     return Value{*c};
 }
 
@@ -269,7 +276,7 @@ Value consent_until_value(const ExchangeRecord& r) {
     if (!c || c->withdrawn_on || !c->valid_until) {
         return Value{};
     }
-    return Value{c->valid_until->iso()};
+    return Value{*c->valid_until};
 }
 
 // Return what the consent `c` is on `day`: valid, expired, not-yet, withdrawn or none.
@@ -287,7 +294,7 @@ std::string consent_state(const std::optional<Consent>& c, Date day) {
 }
 
 Value date_value(const std::optional<Date>& d) {
-    return d ? Value{d->iso()} : Value{};
+    return day_value(d);
 }
 
 // Return `records` as rows; `detail` adds the columns shown by `show` only, after the district,

@@ -182,7 +182,7 @@ InvitationList event_invitations(Database& db, std::int64_t event_id, Language l
         list.records.rows.push_back(
             {c.id, text_or_null(c.salutation), contact_greeting(c, lang), c.name,
              text_or_null(c.role), c.company_key, i.company.name, c.email, f.event.id, f.title,
-             f.event.date.iso(), format_date(f.event.date, lang),
+             f.event.date, format_date(f.event.date, lang),
              text_or_null(paperwork_time(f.event.start)), text_or_null(paperwork_time(f.event.end)),
              f.place, f.host.name, text_or_null(text::join(f.agenda, "; "))});
     }

@@ -17,7 +17,7 @@ Records event_records(const std::vector<Event>& events) {
     r.columns = {"id",   "date",  "start",    "end",    "kind",
                  "host", "title", "capacity", "status", "topics"};
     for (const auto& e : events) {
-        r.rows.push_back({e.id, e.date.iso(), time_value(e.start), time_value(e.end),
+        r.rows.push_back({e.id, e.date, time_value(e.start), time_value(e.end),
                           std::string(to_string(e.kind)), e.host_key, e.title,
                           optional_value(e.capacity), std::string(to_string(e.status)),
                           text::join(e.topic_keys, ",")});
@@ -29,7 +29,7 @@ Detail event_detail(Database& db, const Event& e) {
     Detail d;
     d.fields = {{"id", e.id},
                 {"uid", e.uid},
-                {"date", e.date.iso()},
+                {"date", e.date},
                 {"start", time_value(e.start)},
                 {"end", time_value(e.end)},
                 {"kind", std::string(to_string(e.kind))},
@@ -62,8 +62,8 @@ Records host_block_records(const std::vector<HostBlock>& blocks) {
     Records r;
     r.columns = {"id", "company", "period", "first_day", "last_day", "reason"};
     for (const auto& b : blocks) {
-        r.rows.push_back({b.id, b.company_key, b.period.str(), b.period.first().iso(),
-                          b.period.last().iso(), b.reason});
+        r.rows.push_back(
+            {b.id, b.company_key, b.period.str(), b.period.first(), b.period.last(), b.reason});
     }
     return r;
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/records.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/json_value.hpp"
+#include "io/xlsx_workbook.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -31,12 +33,20 @@ Json records_json(const Records& records) {
     return array;
 }
 
-// CSV keeps machine forms: true/false, numbers unformatted.
-std::string csv_text(const Value& v) {
+// CSV keeps machine forms: true/false, numbers unformatted, days as ISO 8601; in the German
+// Excel dialect a number that is not whole has a decimal comma.
+std::string csv_text(const Value& v, CsvDialect dialect) {
     if (const auto* b = std::get_if<bool>(&v)) {
         return *b ? "true" : "false";
     }
-    return display_text(v);
+    if (const auto* d = std::get_if<Date>(&v)) {
+        return d->iso();
+    }
+    auto text = display_text(v);
+    if (dialect == CsvDialect::excel_de && std::holds_alternative<double>(v)) {
+        std::replace(text.begin(), text.end(), '.', ',');
+    }
+    return text;
 }
 
 bool is_numeric(const Value& v) {
@@ -46,6 +56,52 @@ bool is_numeric(const Value& v) {
 // A number is written as it is: a negative one is no formula (-34 stays -34, not '-34).
 CsvWriter::Field csv_kind(const Value& v) {
     return is_numeric(v) ? CsvWriter::Field::number : CsvWriter::Field::text;
+}
+
+// The byte order mark German Excel needs to read UTF-8.
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
+// Write the start of a CSV file of `dialect` (the byte order mark) and the header `columns`.
+void write_csv_header(std::ostream& out, const std::vector<std::string>& columns,
+                      CsvDialect dialect) {
+    if (dialect == CsvDialect::excel_de) {
+        out << k_utf8_bom;
+    }
+    CsvWriter(out, dialect == CsvDialect::excel_de ? ';' : ',').write_row(columns);
+}
+
+// Write one row of `cells` as CSV of `dialect`.
+void write_csv_row(std::ostream& out, const std::vector<Value>& cells, CsvDialect dialect) {
+    std::vector<std::string> fields;
+    std::vector<CsvWriter::Field> kinds;
+    fields.reserve(cells.size());
+    kinds.reserve(cells.size());
+    for (const auto& v : cells) {
+        fields.push_back(csv_text(v, dialect));
+        kinds.push_back(csv_kind(v));
+    }
+    CsvWriter(out, dialect == CsvDialect::excel_de ? ';' : ',').write_row(fields, kinds);
+}
+
+// The name of the one sheet of a listing's workbook.
+constexpr const char* k_listing_sheet = "werkstatt";
+
+// Write `records` as a workbook to `out` (through a private temporary file).
+void write_xlsx_stream(std::ostream& out, const Records& records) {
+    copy_workbook_to(out, [&](const std::filesystem::path& file) {
+        write_records_workbook(records, file, "standard output", ui_language(), k_listing_sheet);
+    });
+}
+
+// Return the fields of `detail` as one row under a header (children left out).
+Records detail_row(const Detail& detail) {
+    Records one;
+    one.rows.emplace_back();
+    for (const auto& [name, value] : detail.fields) {
+        one.columns.push_back(name);
+        one.rows.back().push_back(value);
+    }
+    return one;
 }
 
 // How many characters of a value a table or a record's view shows (JSON and CSV give it whole).
@@ -236,6 +292,33 @@ Value text_or_null(std::string s) {
     return s;
 }
 
+Value day_or_text(std::string_view iso) {
+    if (iso.empty()) {
+        return std::monostate{};
+    }
+    if (const auto d = Date::parse_iso(iso)) {
+        return *d;
+    }
+    return std::string(iso);
+}
+
+Value day_value(const std::optional<Date>& d) {
+    if (!d) {
+        return std::monostate{};
+    }
+    return *d;
+}
+
+std::optional<CsvDialect> parse_csv_dialect(std::string_view text) {
+    if (text == "rfc4180") {
+        return CsvDialect::rfc4180;
+    }
+    if (text == "excel-de") {
+        return CsvDialect::excel_de;
+    }
+    return std::nullopt;
+}
+
 Records select_columns(const Records& records, const std::vector<std::string>& names) {
     std::vector<std::size_t> keep;
     Records out;
@@ -265,6 +348,9 @@ std::optional<Format> parse_format(std::string_view text) {
     if (text == "csv") {
         return Format::csv;
     }
+    if (text == "xlsx") {
+        return Format::xlsx;
+    }
     return std::nullopt;
 }
 
@@ -278,6 +364,8 @@ std::string display_text(const Value& v) {
                 return x ? "yes" : "no";
             } else if constexpr (std::is_same_v<T, std::string>) {
                 return x;
+            } else if constexpr (std::is_same_v<T, Date>) {
+                return format_date(x, ui_language());
             } else {
                 return fmt::format("{}", x);
             }
@@ -291,22 +379,17 @@ void write_records(std::ostream& out, const Records& records, Format format,
     case Format::json:
         out << records_json(records).dump(2) << '\n';
         return;
-    case Format::csv: {
-        CsvWriter writer(out);
-        writer.write_row(records.columns);
+    case Format::csv:
+        write_csv_header(out, records.columns, style.csv);
         for (const auto& row : records.rows) {
-            std::vector<std::string> fields;
-            std::vector<CsvWriter::Field> kinds;
-            for (const auto& v : row) {
-                fields.push_back(csv_text(v));
-                kinds.push_back(csv_kind(v));
-            }
-            writer.write_row(fields, kinds);
+            write_csv_row(out, row, style.csv);
         }
         return;
-    }
     case Format::table:
         write_table(out, records, style);
+        return;
+    case Format::xlsx:
+        write_xlsx_stream(out, records);
         return;
     }
 }
@@ -316,26 +399,19 @@ RecordStream::RecordStream(std::ostream& out, std::vector<std::string> columns, 
     : m_out(out), m_format(format), m_style(style) {
     m_table.columns = std::move(columns);
     if (m_format == Format::csv) {
-        CsvWriter(m_out).write_row(m_table.columns);
+        write_csv_header(m_out, m_table.columns, m_style.csv);
     }
 }
 
 void RecordStream::row(std::vector<Value> cells) {
     switch (m_format) {
     case Format::table:
+    case Format::xlsx:
         m_table.rows.push_back(std::move(cells));
         break;
-    case Format::csv: {
-        std::vector<std::string> fields;
-        std::vector<CsvWriter::Field> kinds;
-        fields.reserve(cells.size());
-        for (const auto& v : cells) {
-            fields.push_back(csv_text(v));
-            kinds.push_back(csv_kind(v));
-        }
-        CsvWriter(m_out).write_row(fields, kinds);
+    case Format::csv:
+        write_csv_row(m_out, cells, m_style.csv);
         break;
-    }
     case Format::json: {
         Json object = Json::object();
         for (std::size_t i = 0; i < m_table.columns.size() && i < cells.size(); ++i) {
@@ -367,6 +443,9 @@ void RecordStream::finish() {
     case Format::json:
         m_out << (m_rows == 0 ? "[]\n" : "\n]\n");
         break;
+    case Format::xlsx:
+        write_xlsx_stream(m_out, m_table);
+        break;
     }
 }
 
@@ -383,16 +462,10 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, const 
         out << object.dump(2) << '\n';
         return;
     }
-    case Format::csv: {
-        Records one;
-        one.rows.emplace_back();
-        for (const auto& [name, value] : detail.fields) {
-            one.columns.push_back(name);
-            one.rows.back().push_back(value);
-        }
-        write_records(out, one, Format::csv, style);
+    case Format::csv:
+    case Format::xlsx:
+        write_records(out, detail_row(detail), format, style);
         return;
-    }
     case Format::table: {
         std::size_t width = 0;
         for (const auto& field : detail.fields) {
@@ -424,6 +497,8 @@ Json json_value(const Value& v) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, std::monostate>) {
                 return nullptr;
+            } else if constexpr (std::is_same_v<T, Date>) {
+                return x.iso();
             } else {
                 return x;
             }

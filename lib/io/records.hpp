@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Output of listings and single records as an aligned table, JSON or CSV.
+// Output of listings and single records as an aligned table, JSON, CSV or an Excel workbook.
 #pragma once
+
+#include "core/date.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -13,8 +15,9 @@
 
 namespace werkstatt {
 
-// One cell: empty (null), integer, number, yes/no, or text.
-using Value = std::variant<std::monostate, std::int64_t, double, bool, std::string>;
+// One cell: empty (null), integer, number, yes/no, text, or a calendar day (JSON and CSV write
+// it as ISO "2026-11-25", a table in the UI language's way, an Excel file as a date).
+using Value = std::variant<std::monostate, std::int64_t, double, bool, std::string, Date>;
 
 // Return `v` as a Value, empty when `v` is empty.
 template <typename T>
@@ -32,6 +35,12 @@ Value optional_value(const std::optional<T>& v) {
 // Return `s` as a Value, empty when `s` is the empty string.
 Value text_or_null(std::string s);
 
+// Return the stored day `iso` ("2026-11-25") as a Date cell, empty when `iso` is empty, and as
+// text when it is not a day (a value stored before it was checked shows as it is).
+Value day_or_text(std::string_view iso);
+// Return `d` as a Date cell, empty when there is none.
+Value day_value(const std::optional<Date>& d);
+
 // A listing: named columns (the JSON field names) and rows of cells.
 struct Records {
     std::vector<std::string> columns;
@@ -44,11 +53,19 @@ struct Detail {
     std::vector<std::pair<std::string, Records>> children;
 };
 
-// How to print: a table for people, JSON or CSV for scripts.
-enum class Format { table, json, csv };
+// How to print: a table for people, JSON or CSV for scripts, an Excel workbook (one sheet).
+enum class Format { table, json, csv, xlsx };
 
-// Parse `text` ("table", "json", "csv"), or nothing.
+// Parse `text` ("table", "json", "csv", "xlsx"), or nothing.
 std::optional<Format> parse_format(std::string_view text);
+
+// How CSV is written: RFC 4180 (`,`, CRLF, no byte order mark, a point in numbers), or as
+// German Excel saves it and reads it on a double click (`;`, CRLF, UTF-8 with a byte order mark,
+// a decimal comma in numbers that are not whole). The column names are the same in both.
+enum class CsvDialect { rfc4180, excel_de };
+
+// Parse `text` ("rfc4180", "excel-de"), or nothing.
+std::optional<CsvDialect> parse_csv_dialect(std::string_view text);
 
 // Whether a table may use colour (bold header); only on a terminal and without NO_COLOR.
 enum class Color { no, yes };
@@ -69,14 +86,17 @@ using ColumnFitFn = ColumnFit (*)(std::string_view column);
 
 // How to draw a table: colour, and the width in terminal columns to fit (none: as wide as the
 // content, every column whole). `fit` names each column's priority; without it every column is
-// kept and none is shortened.
+// kept and none is shortened. `csv` is the dialect of CSV output.
 struct TableStyle {
     Color color = Color::no;
     std::optional<std::size_t> width;
     ColumnFitFn fit = nullptr;
+    CsvDialect csv = CsvDialect::rfc4180;
 };
 
 // Write `records` to `out` in `format`. JSON is an array of objects with the column names as keys.
+// XLSX is a workbook of one sheet (xlsx_workbook.hpp), made in a private temporary folder;
+// a detail's fields are one row there, as in CSV.
 // A table fits `style.width` if given: low-value columns are left out first, then long text is
 // shortened with "…", then more columns are left out; JSON and CSV always hold everything.
 void write_records(std::ostream& out, const Records& records, Format format,
@@ -95,14 +115,14 @@ inline void write_detail(std::ostream& out, const Detail& detail, Format format,
 }
 
 // Writes a listing row by row, for listings too long to hold: CSV and JSON rows go out as they
-// come (the same bytes write_records would write), a table when `finish` is called.
+// come (the same bytes write_records would write), a table and XLSX when `finish` is called.
 class RecordStream {
   public:
     RecordStream(std::ostream& out, std::vector<std::string> columns, Format format,
                  TableStyle style);
-    // Write (or, for a table, keep) one row.
+    // Write (or, for a table and XLSX, keep) one row.
     void row(std::vector<Value> cells);
-    // Write what is still due (the table, the end of the JSON array).
+    // Write what is still due (the table, the end of the JSON array, the workbook).
     void finish();
 
   private:

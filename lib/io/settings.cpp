@@ -18,7 +18,11 @@ const SettingTable<OutputSettings>& output_settings_table() {
                      {"always", ColorMode::always},
                      {"never", ColorMode::never}},
                     "Colour in tables and warnings: auto (on a terminal without NO_COLOR), "
-                    "always or never");
+                    "always or never")
+            .choice("csv.dialect", &OutputSettings::csv_dialect,
+                    {{"rfc4180", CsvDialect::rfc4180}, {"excel-de", CsvDialect::excel_de}},
+                    "CSV of listings: rfc4180 (',', decimal point) or excel-de (';', UTF-8 with "
+                    "byte order mark, decimal comma), both with CRLF");
     return table;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How listings are written for people and scripts ([output]).
+// How listings are written for people and scripts ([output], [csv]).
 #pragma once
 
 #include "core/i18n.hpp"
@@ -17,9 +17,10 @@ enum class ColorMode { auto_detect, always, never };
 struct OutputSettings {
     Format format = Format::table;
     ColorMode color = ColorMode::auto_detect;
+    CsvDialect csv_dialect = CsvDialect::rfc4180;
 };
 
-// Return the keys output.format and output.color.
+// Return the keys output.format, output.color and csv.dialect.
 const SettingTable<OutputSettings>& output_settings_table();
 
 // The languages werkstatt speaks ([ui], [documents]).

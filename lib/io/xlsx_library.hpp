@@ -26,6 +26,7 @@ namespace werkstatt {
     X(worksheet_write_string)                                                                      \
     X(worksheet_write_number)                                                                      \
     X(worksheet_write_datetime)                                                                    \
+    X(worksheet_write_boolean)                                                                     \
     X(worksheet_set_column)                                                                        \
     X(worksheet_freeze_panes)                                                                      \
     X(lxw_strerror)

@@ -56,10 +56,11 @@ Records followup_records(const std::vector<FollowupRow>& rows) {
     for (const auto& f : rows) {
         r.rows.push_back(
             {f.id, f.candidate_reference, f.candidate_source, f.candidate_id, f.opening_id,
-             f.company, f.opening_title, f.hired_on, text_or_null(f.mentor),
-             static_cast<std::int64_t>(f.months), f.due_on,
+             f.company, f.opening_title, day_or_text(f.hired_on), text_or_null(f.mentor),
+             static_cast<std::int64_t>(f.months), day_or_text(f.due_on),
              f.outcome ? Value{*f.outcome} : Value{std::string(f.ended ? "(left earlier)" : "")},
-             text_or_null(f.reason), text_or_null(f.note), optional_value(f.recorded_on)});
+             text_or_null(f.reason), text_or_null(f.note),
+             f.recorded_on ? day_or_text(*f.recorded_on) : Value{}});
     }
     return r;
 }

@@ -15,7 +15,7 @@ Value district_name(const Company& c) {
 }
 
 Value since(const Company& c) {
-    return c.member_since ? Value{c.member_since->iso()} : Value{};
+    return day_value(c.member_since);
 }
 
 Value size_of(const Company& c) {
@@ -23,7 +23,7 @@ Value size_of(const Company& c) {
 }
 
 Value left_on(const Company& c) {
-    return c.left_on ? Value{c.left_on->iso()} : Value{};
+    return day_value(c.left_on);
 }
 
 } // namespace

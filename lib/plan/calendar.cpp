@@ -51,7 +51,7 @@ Records year_calendar(Database& db, int year, const PlannerHolidays& school_holi
     r.columns = {"date", "weekday", "time", "type", "name", "event_id", "status"};
     static const char* const k_days[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
     for (const auto& row : rows) {
-        r.rows.push_back({row.date.iso(), std::string(k_days[row.date.iso_weekday() - 1]),
+        r.rows.push_back({row.date, std::string(k_days[row.date.iso_weekday() - 1]),
                           text_or_null(row.time), row.type, row.name, row.event_id,
                           text_or_null(row.status)});
     }

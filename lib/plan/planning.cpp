@@ -197,9 +197,8 @@ Records plan_records(const PlanResult& result) {
         if (!m.skipped && m.host_id && m.date && created < result.event_ids.size()) {
             event_id = result.event_ids[created++];
         }
-        r.rows.push_back({m.quarter.str(), m.date ? Value{m.date->iso()} : Value{},
-                          text_or_null(m.host_key), text_or_null(m.host_name),
-                          text::join(m.topic_keys, ","), event_id,
+        r.rows.push_back({m.quarter.str(), day_value(m.date), text_or_null(m.host_key),
+                          text_or_null(m.host_name), text::join(m.topic_keys, ","), event_id,
                           text::join(m.explanation, "; ")});
     }
     return r;

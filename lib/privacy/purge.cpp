@@ -68,7 +68,7 @@ Records consent_status_records(Database& db, const Date& as_of, int within_days)
     for (const auto& c : consents_ending(db, (as_of + within_days).iso())) {
         const char* state = c.withdrawn ? "withdrawn" : c.ends_on < today ? "ended" : "ending";
         r.rows.push_back({Value{c.candidate_id}, Value{fmt::format("B-{}", c.candidate_id)},
-                          Value{c.reference}, Value{c.scope}, Value{c.ends_on},
+                          Value{c.reference}, Value{c.scope}, day_or_text(c.ends_on),
                           Value{std::string(state)}});
     }
     return r;

@@ -216,8 +216,8 @@ Records due_records(const std::vector<DueItem>& items, Date today) {
     Records r;
     r.columns = {"due_on", "days", "kind", "entity", "id", "what", "action"};
     for (const auto& i : items) {
-        r.rows.push_back({i.date.iso(), static_cast<std::int64_t>(i.date.days() - today.days()),
-                          i.kind, i.entity, i.id, i.what, i.action});
+        r.rows.push_back({i.date, static_cast<std::int64_t>(i.date.days() - today.days()), i.kind,
+                          i.entity, i.id, i.what, i.action});
     }
     return r;
 }

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/xlsx_library.hpp"
+#include "io/xlsx_workbook.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,15 +26,6 @@ namespace werkstatt::report {
 namespace {
 
 constexpr std::size_t k_sheet_name_max = 31; // Excel's limit, in characters
-constexpr double k_min_width = 6;
-constexpr double k_max_width = 50;
-
-// Return the number of characters (code points) of UTF-8 `text`.
-std::size_t length(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-}
 
 // Return the first `n` characters of UTF-8 `text`.
 std::string first_chars(std::string_view text, std::size_t n) {
@@ -113,165 +105,8 @@ class SheetNames {
     std::set<std::string> m_used;
 };
 
-// The workbook being written, its formats, and the path for messages.
-class Workbook {
-  public:
-    Workbook(const std::filesystem::path& file, const std::filesystem::path& target, Language lang)
-        : m_target(target), m_lang(lang), m_book(xlsx_library().workbook_new(file.c_str())) {
-        if (m_book == nullptr) {
-            throw_error("cannot start the workbook");
-        }
-        bold = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_bold(bold);
-        title = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_bold(title);
-        xlsx_library().format_set_font_size(title, 14);
-        header = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_bold(header);
-        xlsx_library().format_set_text_wrap(header);
-        xlsx_library().format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
-        xlsx_library().format_set_bottom(header, LXW_BORDER_THIN);
-        wrap = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_text_wrap(wrap);
-        xlsx_library().format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-        marker = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_align(marker, LXW_ALIGN_RIGHT);
-        absent = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_italic(absent);
-        xlsx_library().format_set_align(absent, LXW_ALIGN_RIGHT);
-        date = xlsx_library().workbook_add_format(m_book);
-        xlsx_library().format_set_num_format(date,
-                                             lang == Language::de ? "dd.mm.yyyy" : "yyyy-mm-dd");
-    }
-    ~Workbook() {
-        if (m_book != nullptr) {
-            xlsx_library().workbook_close(m_book); // after an error: the caller removes the file
-        }
-    }
-    Workbook(const Workbook&) = delete;
-    Workbook& operator=(const Workbook&) = delete;
-
-    // Return the format of a number with `decimals` digits after the separator and grouping.
-    lxw_format* number(int decimals) {
-        decimals = std::clamp(decimals, 0, 15);
-        auto& format = m_numbers[decimals];
-        if (format == nullptr) {
-            format = xlsx_library().workbook_add_format(m_book);
-            xlsx_library().format_set_num_format(
-                format,
-                (decimals == 0 ? std::string("#,##0")
-                               : "#,##0." + std::string(static_cast<std::size_t>(decimals), '0'))
-                    .c_str());
-        }
-        return format;
-    }
-
-    // Add the sheet `name` (valid and unique already).
-    lxw_worksheet* add_sheet(const std::string& name) {
-        auto* sheet = xlsx_library().workbook_add_worksheet(m_book, name.c_str());
-        if (sheet == nullptr) {
-            throw_error(fmt::format("cannot add the sheet '{}'", name));
-        }
-        return sheet;
-    }
-
-    // Stamp the workbook as made on `day` (00:00 UTC) and by werkstatt.
-    void set_properties(const Report& report) {
-        lxw_doc_properties properties{};
-        properties.title = const_cast<char*>(report.title.c_str());
-        properties.company = const_cast<char*>(report.network.c_str());
-        properties.author = const_cast<char*>("werkstatt");
-        properties.created = static_cast<time_t>(report.reference_day.days()) * 86400;
-        check(xlsx_library().workbook_set_properties(m_book, &properties),
-              "cannot set the properties");
-    }
-
-    // Write the workbook to its file; throw Error(output) if that fails.
-    void close() {
-        auto* book = std::exchange(m_book, nullptr);
-        check(xlsx_library().workbook_close(book), "cannot write the workbook");
-    }
-
-    // Throw Error(output) when `err` is an error, saying `what` failed and why.
-    void check(lxw_error err, std::string_view what) const {
-        if (err != LXW_NO_ERROR) {
-            throw_error(fmt::format("{} ({})", what, xlsx_library().lxw_strerror(err)));
-        }
-    }
-
-    Language lang() const { return m_lang; }
-
-    lxw_format* bold = nullptr;
-    lxw_format* title = nullptr;
-    lxw_format* header = nullptr;
-    lxw_format* wrap = nullptr;
-    lxw_format* marker = nullptr;
-    lxw_format* absent = nullptr;
-    lxw_format* date = nullptr;
-
-  private:
-    [[noreturn]] void throw_error(const std::string& what) const {
-        throw Error(ErrorKind::output, _f("cannot write {}: {}; check the folder, its "
-                                          "permissions and the free space",
-                                          m_target.string(), what));
-    }
-
-    std::filesystem::path m_target;
-    Language m_lang;
-    lxw_workbook* m_book;
-    std::map<int, lxw_format*> m_numbers;
-};
-
-// Writes cells to one sheet and keeps the widest text of each column for its width.
-class Sheet {
-  public:
-    Sheet(Workbook& book, lxw_worksheet* sheet) : m_book(book), m_sheet(sheet) {}
-
-    void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
-        m_book.check(
-            xlsx_library().worksheet_write_string(m_sheet, row, col, value.c_str(), format),
-            "cannot write a text cell");
-        measure(col, length(value));
-    }
-    void number(lxw_row_t row, lxw_col_t col, double value, const std::string& shown,
-                lxw_format* format) {
-        m_book.check(xlsx_library().worksheet_write_number(m_sheet, row, col, value, format),
-                     "cannot write a number cell");
-        measure(col, length(shown));
-    }
-    void day(lxw_row_t row, lxw_col_t col, const Date& value) {
-        if (value.year() < 1900) { // Excel has no dates before 1900
-            text(row, col, format_date(value, m_book.lang()), nullptr);
-            return;
-        }
-        lxw_datetime when{value.year(), value.month(), value.day(), 0, 0, 0};
-        m_book.check(xlsx_library().worksheet_write_datetime(m_sheet, row, col, &when, m_book.date),
-                     "cannot write a date cell");
-        measure(col, 10);
-    }
-    // Give every column the width of its widest text, within limits.
-    void set_widths(const std::map<lxw_col_t, double>& fixed = {}) {
-        for (const auto& [col, chars] : m_widths) {
-            const auto it = fixed.find(col);
-            const double width = it != fixed.end() ? it->second
-                                                   : std::clamp(static_cast<double>(chars) + 2,
-                                                                k_min_width, k_max_width);
-            m_book.check(xlsx_library().worksheet_set_column(m_sheet, col, col, width, nullptr),
-                         "cannot set a column width");
-        }
-    }
-    lxw_worksheet* get() { return m_sheet; }
-
-  private:
-    void measure(lxw_col_t col, std::size_t chars) {
-        auto& width = m_widths[col];
-        width = std::max(width, chars);
-    }
-
-    Workbook& m_book;
-    lxw_worksheet* m_sheet;
-    std::map<lxw_col_t, std::size_t> m_widths;
-};
+using Workbook = XlsxWorkbook;
+using Sheet = XlsxSheet;
 
 // Return the legend lines for the markers that `tables` use (none when nothing is suppressed).
 std::vector<std::string> legend(const std::vector<const Table*>& tables, const Report& report,
@@ -442,7 +277,8 @@ void write_workbook(const Report& report, const std::filesystem::path& file,
                     const std::filesystem::path& target) {
     const auto lang = parse_language(report.lang).value_or(Language::de);
     Workbook book(file, target, lang);
-    book.set_properties(report);
+    book.set_properties(report.title, report.network,
+                        static_cast<time_t>(report.reference_day.days()) * 86400);
     SheetNames names;
     const auto first = names.unique(tr(lang, "Report"));
     std::vector<std::pair<std::string, const Table*>> sheets;

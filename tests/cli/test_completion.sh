@@ -61,6 +61,7 @@ expect_out <<'OUT'
 csv
 json
 table
+xlsx
 OUT
 complete_words event list --status c
 expect_out <<'OUT'

@@ -100,7 +100,7 @@ case_ "bad input: a clear error, no list"
 run due --date 2027-02-30
 expect_error 2 "2027-02-30"
 run due --format xml
-expect_error 2 "unknown format 'xml'; use table, md, json or csv"
+expect_error 2 "unknown format 'xml'; use table, md, json, csv or xlsx"
 run due --within -1
 expect_status 2
 expect_out_empty

@@ -32,7 +32,7 @@ expect_usage "--year must be a whole number from 1991 to 2100, not '1800'"
 
 case_ "a value not among the choices lists them"
 run company list --format xml
-expect_usage "--format must be one of table, json, csv, not 'xml'"
+expect_usage "--format must be one of table, json, csv, xlsx, not 'xml'"
 
 case_ "an unknown option is named, with the command's help"
 run company list --bogus

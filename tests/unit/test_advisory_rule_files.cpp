@@ -91,7 +91,7 @@ TEST_CASE("rule_files: review is due max_age_months after valid_as_of", "[rule_f
     CHECK(r.columns[5] == "state");
     CHECK(std::get<std::string>(r.rows[0][5]) == "due");
     CHECK(std::get<std::string>(r.rows[1][5]) == "current");
-    CHECK(std::get<std::string>(r.rows[1][4]) == "2027-11-01");
+    CHECK(std::get<Date>(r.rows[1][4]) == day("2027-11-01")); // a day, not text
     CHECK(std::get<std::string>(r.rows[2][5]) == "undated");
 }
 

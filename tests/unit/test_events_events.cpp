@@ -379,8 +379,9 @@ TEST_CASE("events: host blocks are added, refused twice and lifted", "[events]")
     const auto records = host_block_records(list_host_blocks(e.db, b.company_id));
     REQUIRE(records.rows.size() == 1);
     CHECK(records.columns == Strings{"id", "company", "period", "first_day", "last_day", "reason"});
-    CHECK(records.rows[0][3] == Value{std::string("2027-07-01")});
-    CHECK(records.rows[0][4] == Value{std::string("2027-09-30")});
+    // Days are dates, not text: an Excel file gets a date, JSON and CSV the ISO form.
+    CHECK(records.rows[0][3] == Value{*Date::parse_iso("2027-07-01")});
+    CHECK(records.rows[0][4] == Value{*Date::parse_iso("2027-09-30")});
     CHECK(records.rows[0][5] == Value{std::string("Umbau")});
 
     CHECK(failure_of([&] { remove_host_block(e.db, "mueller", "2027Q4", DryRun::no); }).kind ==
@@ -412,7 +413,7 @@ TEST_CASE("events: event_records and event_detail show every field", "[events]")
                                "status", "topics"});
     REQUIRE(r.rows.size() == 1);
     const std::vector<Value> expected{ev.id,
-                                      std::string("2027-06-09"),
+                                      *Date::parse_iso("2027-06-09"),
                                       std::string("14:00"),
                                       std::string("17:00"),
                                       std::string("werkstatt"),

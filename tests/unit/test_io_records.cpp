@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/records.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
 
@@ -378,4 +379,68 @@ TEST_CASE("io::write_records fits a table to a width", "[io]") {
         CHECK_THAT(lines[0], Catch::StartsWith("ID  NAME"));
         CHECK(lines[1] == " 1  Müller Meta…");
     }
+}
+
+TEST_CASE("io::records: a day is ISO in JSON and CSV and the UI language's in a table", "[io]") {
+    const auto before = werkstatt::ui_language();
+    Records r;
+    r.columns = {"id", "date", "share"};
+    r.rows.push_back({std::int64_t{1}, werkstatt::day_or_text("2026-11-25"), 2.5});
+    r.rows.push_back({std::int64_t{2}, werkstatt::day_or_text(""), 3.0});
+    r.rows.push_back({std::int64_t{3}, werkstatt::day_or_text("1. Advent"), Value{}});
+    CHECK(std::holds_alternative<werkstatt::Date>(r.rows[0][1]));
+    CHECK(std::holds_alternative<std::monostate>(r.rows[1][1]));
+    CHECK(std::get<std::string>(r.rows[2][1]) == "1. Advent"); // not a day: kept as text
+    CHECK(std::holds_alternative<std::monostate>(werkstatt::day_value(std::nullopt)));
+
+    werkstatt::set_ui_language(werkstatt::Language::de);
+    std::ostringstream json;
+    werkstatt::write_records(json, r, Format::json, Color::no);
+    CHECK(nlohmann::json::parse(json.str())[0]["date"] == "2026-11-25");
+    std::ostringstream csv;
+    werkstatt::write_records(csv, r, Format::csv, Color::no);
+    CHECK(csv.str() == "id,date,share\r\n1,2026-11-25,2.5\r\n2,,3\r\n3,1. Advent,\r\n");
+    std::ostringstream table;
+    werkstatt::write_records(table, r, Format::table, Color::no);
+    CHECK(table.str().find("25.11.2026") != std::string::npos);
+    werkstatt::set_ui_language(werkstatt::Language::en);
+    CHECK(werkstatt::display_text(r.rows[0][1]) == "2026-11-25");
+    werkstatt::set_ui_language(before);
+}
+
+TEST_CASE("io::records: the German Excel CSV dialect", "[io]") {
+    CHECK(werkstatt::parse_csv_dialect("rfc4180") == werkstatt::CsvDialect::rfc4180);
+    CHECK(werkstatt::parse_csv_dialect("excel-de") == werkstatt::CsvDialect::excel_de);
+    CHECK_FALSE(werkstatt::parse_csv_dialect("excel").has_value());
+    CHECK(werkstatt::parse_format("xlsx") == Format::xlsx);
+
+    Records r;
+    r.columns = {"id", "name", "share", "active", "day"};
+    r.rows.push_back({std::int64_t{-4}, std::string("Müller; Söhne"), -12.25, true,
+                      werkstatt::day_or_text("2027-01-15")});
+    r.rows.push_back({std::int64_t{1200}, std::string("=1+1"), 3.0, false, Value{}});
+    werkstatt::TableStyle style;
+    style.csv = werkstatt::CsvDialect::excel_de;
+    std::ostringstream out;
+    werkstatt::write_records(out, r, Format::csv, style);
+    CHECK(out.str() == "\xEF\xBB\xBF"
+                       "id;name;share;active;day\r\n"
+                       "-4;\"Müller; Söhne\";-12,25;true;2027-01-15\r\n"
+                       "1200;'=1+1;3;false;\r\n");
+
+    // A stream writes the same bytes.
+    std::ostringstream streamed;
+    werkstatt::RecordStream stream(streamed, r.columns, Format::csv, style);
+    for (const auto& row : r.rows) {
+        stream.row(row);
+    }
+    stream.finish();
+    CHECK(streamed.str() == out.str());
+
+    // A detail in the dialect: one header and one row.
+    Detail d;
+    d.fields = {{"id", Value{std::int64_t{1}}}, {"share", Value{0.5}}};
+    std::ostringstream detail;
+    werkstatt::write_detail(detail, d, Format::csv, style);
+    CHECK(detail.str() == "\xEF\xBB\xBFid;share\r\n1;0,5\r\n");
 }
