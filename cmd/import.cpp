@@ -18,6 +18,7 @@ struct ImportOptions {
     std::string profile;
     std::optional<std::string> source;
     std::optional<std::string> encoding;
+    std::optional<std::string> sheet;
     std::optional<std::string> rejects;
     bool strict = false;
     bool dry = false;
@@ -74,9 +75,10 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
                                 r.input, counts,
                                 r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
-    rt.info(fmt::format("{} {} (profile {}, {}, delimiter {}): {}{}",
-                        verb(o.dry, "imported", "import"), r.input, b.profile, b.encoding,
-                        r.delimiter, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+    const auto how = r.sheet.empty() ? fmt::format("{}, delimiter {}", b.encoding, r.delimiter)
+                                     : fmt::format("sheet {}", r.sheet);
+    rt.info(fmt::format("{} {} (profile {}, {}): {}{}", verb(o.dry, "imported", "import"), r.input,
+                        b.profile, how, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
     rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
 }
 
@@ -88,11 +90,13 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
     o->profile = default_profile;
     auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "
                                                "rejected, 65: none)");
-    cmd->add_option("FILE", o->file, "CSV file, or - for standard input")->required();
+    cmd->add_option("FILE", o->file, "CSV file, Excel workbook (.xlsx), or - for standard input")
+        ->required();
     cmd->add_option("--profile", o->profile, "Import profile (default " + default_profile + ")");
     cmd->add_option("--source", o->source, "Source label of the records, e.g. jc-magdeburg");
     cmd->add_option("--encoding", o->encoding,
                     "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
+    cmd->add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)");
     cmd->add_option("--rejects", o->rejects, "Write rejected rows with an error column here");
     cmd->add_flag("--strict", o->strict, "Import nothing if any row is bad");
     add_dry_run_option(cmd, o->dry);
@@ -104,6 +108,7 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
             request.expected_kind = kind;
             request.source = o->source;
             request.encoding = o->encoding;
+            request.sheet = o->sheet;
             request.dry_run = dry_run(o->dry);
             request.strict = o->strict ? Strict::yes : Strict::no;
             if (o->rejects) {
