@@ -639,7 +639,10 @@ struct XlsxSheetReader::State {
     void end_cell() {
         std::string out;
         bool number = false;
-        if (!has_value) {
+        // An empty <v> is no value either (openpyxl writes one for a formula it cannot compute);
+        // only a text result may be empty.
+        if (!has_value ||
+            (cell_type != "str" && cell_type != "inlineStr" && text::trim(value).empty())) {
             if (has_formula) {
                 fail(fmt::format(fmt::runtime(_("{}: {}: the formula has no saved result; open "
                                                 "the file in Excel or LibreOffice, let it "

@@ -269,6 +269,8 @@ TEST_CASE("a damaged sheet names the cell and what to do", "[xlsx]") {
     const auto formula = fails(R"(<row r="17"><c r="D17"><f>SUM(A1:A3)</f></c></row>)");
     CHECK(formula.kind == ErrorKind::bad_data);
     CHECK(formula.message.starts_with("t.xlsx: Tabelle1!D17: the formula has no saved result"));
+    const auto empty = fails(R"(<row r="3"><c r="A3" s="1"><f>TODAY()</f><v></v></c></row>)");
+    CHECK(empty.message.starts_with("t.xlsx: Tabelle1!A3: the formula has no saved result"));
     const auto shared = fails(R"(<row r="2"><c r="B2" t="s"><v>7</v></c></row>)");
     CHECK(shared.message.starts_with("t.xlsx: Tabelle1!B2: the cell refers to shared text '7', "
                                      "but the workbook has 2"));
