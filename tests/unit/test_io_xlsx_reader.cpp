@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/expat_library.hpp"
 #include "io/row_source.hpp"
 #include "io/xlsx_reader.hpp"
 #include "io/zip_library.hpp"
@@ -343,4 +344,25 @@ TEST_CASE("open_rows reads a workbook by its content, whatever its name", "[xlsx
     const auto f = failure_of([&] { open_rows(path.string(), std::nullopt, sheet); });
     CHECK(f.kind == ErrorKind::usage);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("minizip and expat load when asked; missing, they are a configuration error", "[xlsx]") {
+    const auto& zip = zip_library();
+#define WERKSTATT_ZIP_CHECK(name) CHECK(zip.name != nullptr);
+    WERKSTATT_ZIP_FUNCTIONS(WERKSTATT_ZIP_CHECK)
+#undef WERKSTATT_ZIP_CHECK
+    const auto& expat = expat_library();
+#define WERKSTATT_EXPAT_CHECK(name) CHECK(expat.name != nullptr);
+    WERKSTATT_EXPAT_FUNCTIONS(WERKSTATT_EXPAT_CHECK)
+#undef WERKSTATT_EXPAT_CHECK
+    const auto f = failure_of([] { load_zip_library("libminizip-missing.so.9"); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK(f.message.find("libminizip-missing.so.9") != std::string::npos);
+    CHECK(f.message.find("libminizip1") != std::string::npos);
+    const auto g = failure_of([] { load_expat_library("libexpat-missing.so.9"); });
+    CHECK(g.kind == ErrorKind::config);
+    CHECK(g.message.find("libexpat1") != std::string::npos);
+    const auto h = failure_of([] { load_expat_library("libm.so.6"); });
+    CHECK(h.kind == ErrorKind::config);
+    CHECK(h.message.find("lacks the function XML_ParserCreate") != std::string::npos);
 }
