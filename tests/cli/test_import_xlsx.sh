@@ -130,6 +130,14 @@ run company import "$T/error-value.xlsx"
 expect_error 65 "$T/error-value.xlsx: Tabelle1!B17: the cell holds the error #NV"
 check; [ "$before" = "$(db_fingerprint)" ] || fail "a damaged workbook changed the database"
 
+case_ "in German"
+LANG=de_DE.UTF-8 LC_ALL= "$WERKSTATT" --db "$DB" company import "$T/formula.xlsx" >"$T/out" 2>"$T/err" </dev/null
+status=$?
+expect_status 65
+expect_err_has "Tabelle1!D17: die Formel hat kein gespeichertes Ergebnis"
+LANG=de_DE.UTF-8 LC_ALL= "$WERKSTATT" --db "$DB" company import "$T/two.xlsx" --sheet X >"$T/out" 2>"$T/err" </dev/null
+expect_err_has "hat kein Tabellenblatt namens 'X'; die Tabellenblätter sind 'Leer', 'Firmen'"
+
 case_ "candidate import (profile ba): the agency's file as .xlsx gives the same candidates"
 LIST="candidate list"
 $PY "$MAKE" xlsxwriter "$TESTDATA/import/ba_utf8.csv" "$T/ba.xlsx" --numbers "PLZ,Umkreis km,Zielberuf (KldB)" \
