@@ -285,6 +285,13 @@ class XlsxZip {
         if (n < 0) {
             return -1;
         }
+        if (n == 0 && m_open) {
+            // At the end the entry's checksum is compared: a mismatch is a damaged file.
+            m_open = false;
+            if (m_lib.unzCloseCurrentFile(m_zip) != UNZ_OK) {
+                return -1;
+            }
+        }
         m_unpacked += static_cast<std::uint64_t>(n);
         return n;
     }

@@ -12,6 +12,7 @@
 #include <map>
 #include <minizip/zip.h>
 #include <sstream>
+#include <unistd.h>
 
 using namespace werkstatt;
 using werkstatt::test::failure_of;
@@ -41,7 +42,9 @@ std::string xlsx_test_zip(const std::vector<XlsxTestPart>& parts) {
         reinterpret_cast<decltype(&zipCloseFileInZip)>(dlsym(lib, "zipCloseFileInZip"));
     const auto close = reinterpret_cast<decltype(&zipClose)>(dlsym(lib, "zipClose"));
     REQUIRE((open && add && write && close_file && close));
-    const auto path = std::filesystem::temp_directory_path() / "werkstatt-xlsx-test.zip";
+    // Its own name per process: ctest runs the cases in parallel processes.
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("werkstatt-xlsx-test-" + std::to_string(::getpid()) + ".zip");
     std::filesystem::remove(path);
     zipFile z = open(path.c_str(), 0);
     REQUIRE(z != nullptr);
@@ -246,7 +249,7 @@ TEST_CASE("the 1904 system counts from 1904-01-01", "[xlsx]") {
     CHECK(row.cells == std::vector<std::string>{"1904-01-01", "2026-11-25"});
 }
 
-TEST_CASE("--sheet chooses a sheet by name; a missing one lists those there are", "[xlsx]") {
+TEST_CASE("a sheet chosen by name (--sheet), and a missing one lists those there are", "[xlsx]") {
     const auto book = xlsx_test_book("");
     XlsxSheetReader reader(book, "t.xlsx",
                            XlsxReadOptions{"Zweite Seite", "true", "false", 1u << 20});
@@ -321,7 +324,8 @@ TEST_CASE("a zip bomb stops at the cap on unpacked bytes", "[xlsx]") {
 }
 
 TEST_CASE("open_rows reads a workbook by its content, whatever its name", "[xlsx]") {
-    const auto path = std::filesystem::temp_directory_path() / "werkstatt-xlsx-rows.csv";
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("werkstatt-xlsx-rows-" + std::to_string(::getpid()) + ".csv");
     const auto book = xlsx_test_book(R"(<row><c t="inlineStr"><is><t>a</t></is></c></row>)");
     test::write_text(path, book);
     auto input = open_rows(path.string(), std::nullopt);
@@ -346,7 +350,8 @@ TEST_CASE("open_rows reads a workbook by its content, whatever its name", "[xlsx
     std::filesystem::remove(path);
 }
 
-TEST_CASE("minizip and expat load when asked; missing, they are a configuration error", "[xlsx]") {
+TEST_CASE("minizip and expat load when asked, and missing they are a configuration error",
+          "[xlsx]") {
     const auto& zip = zip_library();
 #define WERKSTATT_ZIP_CHECK(name) CHECK(zip.name != nullptr);
     WERKSTATT_ZIP_FUNCTIONS(WERKSTATT_ZIP_CHECK)
