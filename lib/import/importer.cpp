@@ -822,7 +822,8 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
         }
         if (request.progress && batch.rows_read % 4096 == 0) {
             progress.rows = batch.rows_read;
-            progress.bytes = input != nullptr ? input->bytes_consumed() : 0;
+            progress.bytes = input != nullptr ? input->bytes_consumed()
+                                              : reader.bytes_read(progress.total_bytes);
             request.progress(progress);
         }
     };

@@ -21,7 +21,7 @@ class CsvRowSource final : public RowSource {
     bool next(CsvRecord& record) override { return m_reader.next(record); }
     const std::string& where() const override { return m_name; }
     char delimiter() const override { return m_reader.delimiter(); }
-    std::size_t bytes_read() const override { return m_reader.bytes_read(); }
+    std::size_t bytes_read(std::uint64_t) const override { return m_reader.bytes_read(); }
     std::optional<std::string> sheet() const override { return std::nullopt; }
     bool was_number(std::size_t) const override { return false; }
 
@@ -51,7 +51,9 @@ class SheetRowSource final : public RowSource {
     }
     const std::string& where() const override { return m_where; }
     char delimiter() const override { return ','; }
-    std::size_t bytes_read() const override { return 0; }
+    std::size_t bytes_read(std::uint64_t file_bytes) const override {
+        return static_cast<std::size_t>(m_reader.share_read() * static_cast<double>(file_bytes));
+    }
     std::optional<std::string> sheet() const override { return m_reader.sheet_name(); }
     bool was_number(std::size_t index) const override {
         return index < m_numbers.size() && m_numbers[index];

@@ -9,6 +9,7 @@
 #include "io/input_file.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,8 +42,9 @@ class RowSource {
     // Return the CSV delimiter in use (after the first record), ',' for a sheet.
     virtual char delimiter() const = 0;
 
-    // Return how many bytes of the file have been read so far (0 for a sheet: it is in memory).
-    virtual std::size_t bytes_read() const = 0;
+    // Return how many bytes of the file have been read so far; for a sheet, the share of the
+    // sheet read times the file's size `file_bytes` (its rows unpack as they are read).
+    virtual std::size_t bytes_read(std::uint64_t file_bytes) const = 0;
 
     // Return whether field `index` (from 0) of the last row read held a number in a sheet (not
     // a date, not text): its leading zeros are lost ("06844" stored as 6844). False for CSV.

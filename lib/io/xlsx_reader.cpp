@@ -271,10 +271,15 @@ class XlsxZip {
         if (m_lib.unzLocateFile(m_zip, name.c_str(), 1) != UNZ_OK) {
             return false;
         }
-        if (m_lib.unzOpenCurrentFile(m_zip) != UNZ_OK) {
+        unz_file_info64 info{};
+        if (m_lib.unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) !=
+                UNZ_OK ||
+            m_lib.unzOpenCurrentFile(m_zip) != UNZ_OK) {
             return false;
         }
         m_open = true;
+        m_entry_size = info.uncompressed_size;
+        m_entry_read = 0;
         return true;
     }
 
@@ -293,10 +298,18 @@ class XlsxZip {
             }
         }
         m_unpacked += static_cast<std::uint64_t>(n);
+        m_entry_read += static_cast<std::uint64_t>(n);
         return n;
     }
 
     std::uint64_t unpacked() const { return m_unpacked; }
+
+    // Return the share of the open entry read so far, from 0 to 1 (by its declared size).
+    double entry_share() const {
+        return m_entry_size == 0 ? 0.0
+                                 : std::min(1.0, static_cast<double>(m_entry_read) /
+                                                     static_cast<double>(m_entry_size));
+    }
 
   private:
     struct Stream {
@@ -338,6 +351,8 @@ class XlsxZip {
     unzFile m_zip = nullptr;
     bool m_open = false;
     std::uint64_t m_unpacked = 0;
+    std::uint64_t m_entry_size = 0;
+    std::uint64_t m_entry_read = 0;
 };
 
 // An XML element's attribute `name` (without its prefix: "r:id" is "id"), or nothing.
@@ -970,6 +985,10 @@ const std::string& XlsxSheetReader::sheet_name() const {
 
 const std::vector<std::string>& XlsxSheetReader::sheet_names() const {
     return m_state->sheet_names;
+}
+
+double XlsxSheetReader::share_read() const {
+    return m_state->done ? 1.0 : m_state->zip->entry_share();
 }
 
 bool XlsxSheetReader::date1904() const {

@@ -97,6 +97,8 @@ class XlsxSheetReader {
     const std::string& sheet_name() const;
     // Return the names of the workbook's sheets, in their order.
     const std::vector<std::string>& sheet_names() const;
+    // Return how much of the sheet has been read, from 0 to 1, for a progress display.
+    double share_read() const;
     // Return whether the workbook counts days in the 1904 system.
     bool date1904() const;
 
