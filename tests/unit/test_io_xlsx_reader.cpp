@@ -337,6 +337,7 @@ TEST_CASE("open_rows reads a workbook by its content, whatever its name", "[xlsx
     CHECK(record.fields == std::vector<std::string>{"a"});
     CHECK(record.line == 1);
     CHECK_FALSE(input.rows->next(record));
+    CHECK(input.rows->bytes_read(1000) == 1000); // the whole sheet, as a share of the file
     test::write_text(path, "a;b\n1;2\n");
     auto csv = open_rows(path.string(), std::nullopt);
     CHECK_FALSE(csv.file.workbook);
