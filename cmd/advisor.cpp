@@ -4,6 +4,7 @@
 #include "advisor.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "store/advisory_store.hpp"
 
@@ -34,24 +35,24 @@ struct AdvisorRemoveOptions {
 
 void setup_advisor_add(CLI::App& group, Runtime& rt) {
     static AdvisorAddOptions o;
-    auto* cmd = group.add_subcommand("add", "Add an advisory service");
+    auto* cmd = group.add_subcommand("add", _("Add an advisory service"));
     bind_advisor_fields(cmd, o.fields, true);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto out = add_advisor(db, advisor_fields(o.fields), dry_run(o.dry));
-            rt.info(fmt::format("{} advisory service {} (id {})", verb(o.dry, "added", "add"),
-                                out.service.key, out.service.id));
+            rt.info(_f("{} advisory service {} (id {})", verb(o.dry, "added", "add"),
+                       out.service.key, out.service.id));
         };
     });
 }
 
 void setup_advisor_edit(CLI::App& group, Runtime& rt) {
     static AdvisorEditOptions o;
-    auto* cmd = group.add_subcommand("edit", "Change an advisory service (it then stays as you "
-                                             "left it on catalogue updates)");
-    cmd->add_option("KEY", o.key, "Key of the service")->required();
+    auto* cmd = group.add_subcommand("edit", _("Change an advisory service (it then stays as you "
+                                               "left it on catalogue updates)"));
+    cmd->add_option("KEY", o.key, _("Key of the service"))->required();
     bind_advisor_fields(cmd, o.fields, false);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -59,21 +60,21 @@ void setup_advisor_edit(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out = edit_advisor(db, o.key, advisor_fields(o.fields), dry_run(o.dry));
             if (out.changed.empty()) {
-                rt.info(fmt::format("advisory service {}: nothing to change", out.service.key));
+                rt.info(_f("advisory service {}: nothing to change", out.service.key));
                 return;
             }
-            rt.info(fmt::format("{} advisory service {} ({})", verb(o.dry, "changed", "change"),
-                                out.service.key, text::join(out.changed, ", ")));
+            rt.info(_f("{} advisory service {} ({})", verb(o.dry, "changed", "change"),
+                       out.service.key, text::join(out.changed, ", ")));
         };
     });
 }
 
 void setup_remove(CLI::App& group, Runtime& rt) {
     static AdvisorRemoveOptions o;
-    auto* cmd = group.add_subcommand("remove", "Delete an advisory service (a catalogue entry "
-                                               "stays deleted on catalogue updates)");
-    cmd->add_option("KEY", o.key, "Key of the service")->required();
-    cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    auto* cmd = group.add_subcommand("remove", _("Delete an advisory service (a catalogue entry "
+                                                 "stays deleted on catalogue updates)"));
+    cmd->add_option("KEY", o.key, _("Key of the service"))->required();
+    cmd->add_flag("-y,--yes", o.yes, _("Do not ask for confirmation"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -84,7 +85,7 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                            o.yes);
             }
             const auto s = remove_advisor(db, o.key, dry_run(o.dry));
-            rt.info(fmt::format("{} advisory service {}", verb(o.dry, "removed", "remove"), s.key));
+            rt.info(_f("{} advisory service {}", verb(o.dry, "removed", "remove"), s.key));
         };
     });
 }
@@ -92,8 +93,8 @@ void setup_remove(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void setup_advisor(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("advisor", "The advisory map: who helps companies with "
-                                                "recognition, permits, language and funding");
+    auto* group = app.add_subcommand("advisor", _("The advisory map: who helps companies with "
+                                                  "recognition, permits, language and funding"));
     group->require_subcommand(1);
     setup_advisor_add(*group, rt);
     setup_advisor_list(*group, rt);

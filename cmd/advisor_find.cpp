@@ -3,6 +3,7 @@
 #include "advisor.hpp"
 #include "advisory/map.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
 #include "store/advisory_store.hpp"
@@ -38,13 +39,15 @@ VerifyPolicy verify_policy(Runtime& rt) {
 
 void setup_advisor_find(CLI::App& group, Runtime& rt) {
     static FindOptions o;
-    auto* cmd = group.add_subcommand("find", "Find the services for a topic near a place: those "
-                                             "serving the place first, then by distance");
-    cmd->add_option("--topic", o.topic, "Topic (see 'werkstatt advisor topics')");
-    auto* district = cmd->add_option("--district", o.district, "District name or key");
-    cmd->add_option("--plz", o.plz, "Postal code of the place")->excludes(district);
-    cmd->add_option("--city", o.city, "Town of the place, for a postal code that serves several");
-    cmd->add_option("--language", o.language, "Language the service offers (ISO 639-1, e.g. ar)");
+    auto* cmd = group.add_subcommand("find", _("Find the services for a topic near a place: those "
+                                               "serving the place first, then by distance"));
+    cmd->add_option("--topic", o.topic, _("Topic (see 'werkstatt advisor topics')"));
+    auto* district = cmd->add_option("--district", o.district, _("District name or key"));
+    cmd->add_option("--plz", o.plz, _("Postal code of the place"))->excludes(district);
+    cmd->add_option("--city", o.city,
+                    _("Town of the place, for a postal code that serves several"));
+    cmd->add_option("--language", o.language,
+                    _("Language the service offers (ISO 639-1, e.g. ar)"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -57,10 +60,10 @@ void setup_advisor_find(CLI::App& group, Runtime& rt) {
             const auto stale = std::count_if(matches.begin(), matches.end(),
                                              [](const auto& m) { return m.needs_check; });
             if (stale > 0) {
-                rt.warn(fmt::format("{} of these services were not verified in the last {} days; "
-                                    "check their details and record it with 'werkstatt advisor "
-                                    "edit KEY --verified YYYY-MM-DD'",
-                                    stale, policy.verify_after_days));
+                rt.warn(_f("{} of these services were not verified in the last {} days; "
+                           "check their details and record it with 'werkstatt advisor "
+                           "edit KEY --verified YYYY-MM-DD'",
+                           stale, policy.verify_after_days));
             }
         };
     });
@@ -68,18 +71,18 @@ void setup_advisor_find(CLI::App& group, Runtime& rt) {
 
 void setup_advisor_map(CLI::App& group, Runtime& rt) {
     static FindOptions o;
-    auto* cmd = group.add_subcommand("map", "Draw the advisory map of Sachsen-Anhalt as SVG or "
-                                            "as an HTML page with a table");
-    cmd->add_option("--topic", o.topic, "Only services with this topic");
-    cmd->add_option("--output", o.output, "File to write, ending in .svg or .html")->required();
+    auto* cmd = group.add_subcommand("map", _("Draw the advisory map of Sachsen-Anhalt as SVG or "
+                                              "as an HTML page with a table"));
+    cmd->add_option("--topic", o.topic, _("Only services with this topic"));
+    cmd->add_option("--output", o.output, _("File to write, ending in .svg or .html"))->required();
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const bool html = ends_with(o.output, ".html") || ends_with(o.output, ".htm");
             if (!html && !ends_with(o.output, ".svg")) {
                 throw Error(ErrorKind::usage,
-                            fmt::format("cannot tell the map format from '{}'; name a file "
-                                        "ending in .svg or .html",
-                                        o.output));
+                            _f("cannot tell the map format from '{}'; name a file "
+                               "ending in .svg or .html",
+                               o.output));
             }
             const auto query = parse_advisor_query(o.topic, std::nullopt, std::nullopt,
                                                    std::nullopt, std::nullopt);
@@ -94,21 +97,20 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
                                        : render_map_svg(services, shapes, options);
             write_file_atomically(o.output, document, FileMode::shared);
             if (services.empty()) {
-                rt.warn(fmt::format("no advisory services{}; the map shows the districts only. "
-                                    "Add services with 'werkstatt advisor add' or load the "
-                                    "catalogue with 'werkstatt catalogue update'",
-                                    query.topic
-                                        ? fmt::format(" with topic {}", to_string(*query.topic))
-                                        : std::string()));
+                rt.warn(_f("no advisory services{}; the map shows the districts only. "
+                           "Add services with 'werkstatt advisor add' or load the "
+                           "catalogue with 'werkstatt catalogue update'",
+                           query.topic ? fmt::format(" with topic {}", to_string(*query.topic))
+                                       : std::string()));
             }
-            rt.info(fmt::format("wrote {} with {} advisory services", o.output, services.size()));
+            rt.info(_f("wrote {} with {} advisory services", o.output, services.size()));
         };
     });
 }
 
 void setup_advisor_topics(CLI::App& group, Runtime& rt) {
     static std::optional<std::string> format;
-    auto* cmd = group.add_subcommand("topics", "List the topics an advisory service can have");
+    auto* cmd = group.add_subcommand("topics", _("List the topics an advisory service can have"));
     add_format_option(cmd, format);
     cmd->callback([&rt] { rt.action = [&rt] { rt.print(advisory_topic_records(), format); }; });
 }

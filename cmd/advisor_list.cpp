@@ -2,6 +2,7 @@
 // werkstatt advisor list|show|import: the advisory services as a list, one of them, a CSV file in.
 #include "advisor.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "io/input_file.hpp"
 #include "io/row_source.hpp"
 
@@ -31,9 +32,9 @@ struct AdvisorImportOptions {
 
 void setup_advisor_list(CLI::App& group, Runtime& rt) {
     static AdvisorListOptions o;
-    auto* cmd = group.add_subcommand("list", "List advisory services by key");
-    cmd->add_option("--topic", o.topic, "Only services with this topic");
-    cmd->add_option("--district", o.district, "Only services serving this district");
+    auto* cmd = group.add_subcommand("list", _("List advisory services by key"));
+    cmd->add_option("--topic", o.topic, _("Only services with this topic"));
+    cmd->add_option("--district", o.district, _("Only services serving this district"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -49,8 +50,8 @@ void setup_advisor_list(CLI::App& group, Runtime& rt) {
 
 void setup_advisor_show(CLI::App& group, Runtime& rt) {
     static AdvisorShowOptions o;
-    auto* cmd = group.add_subcommand("show", "Show one advisory service");
-    cmd->add_option("KEY", o.key, "Key of the service")->required();
+    auto* cmd = group.add_subcommand("show", _("Show one advisory service"));
+    cmd->add_option("KEY", o.key, _("Key of the service"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -62,14 +63,15 @@ void setup_advisor_show(CLI::App& group, Runtime& rt) {
 
 void setup_advisor_import(CLI::App& group, Runtime& rt) {
     static AdvisorImportOptions o;
-    auto* cmd = group.add_subcommand("import", "Add or update advisory services from a CSV file");
+    auto* cmd =
+        group.add_subcommand("import", _("Add or update advisory services from a CSV file"));
     cmd->add_option("FILE", o.file,
-                    "CSV file with a header line, an Excel workbook (.xlsx), or - for standard "
-                    "input")
+                    _("CSV file with a header line, an Excel workbook (.xlsx), or - for "
+                      "standard input"))
         ->required();
     cmd->add_option("--encoding", o.encoding,
-                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
-    cmd->add_option("--sheet", o.sheet, "The workbook's sheet to read (default: the first)");
+                    _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));
+    cmd->add_option("--sheet", o.sheet, _("The workbook's sheet to read (default: the first)"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {

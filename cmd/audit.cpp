@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt audit list: who changed what, when, with which command.
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "store/company_store.hpp"
 
 namespace werkstatt::cli {
@@ -17,11 +18,12 @@ struct AuditOptions {
 
 void setup_audit(CLI::App& app, Runtime& rt) {
     static AuditOptions o;
-    auto* group = app.add_subcommand("audit", "The audit log of every change");
+    auto* group = app.add_subcommand("audit", _("The audit log of every change"));
     group->require_subcommand(1);
-    auto* list = group->add_subcommand("list", "List audit entries, newest first");
-    list->add_option("--entity", o.entity, "Only entries about this kind of record (company, ...)");
-    list->add_option("--limit", o.limit, "At most this many entries (default 50)")
+    auto* list = group->add_subcommand("list", _("List audit entries, newest first"));
+    list->add_option("--entity", o.entity,
+                     _("Only entries about this kind of record (company, ...)"));
+    list->add_option("--limit", o.limit, _("At most this many entries (default 50)"))
         ->check(CLI::Range(static_cast<std::int64_t>(1), static_cast<std::int64_t>(1000000)));
     add_format_option(list, o.format);
     list->callback([&rt] {

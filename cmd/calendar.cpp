@@ -4,6 +4,7 @@
 #include "plan/calendar.hpp"
 #include "commands.hpp"
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -12,8 +13,9 @@ namespace werkstatt::cli {
 void setup_calendar(CLI::App& app, Runtime& rt) {
     static int year = Date::today().year();
     static std::optional<std::string> format;
-    auto* cmd = app.add_subcommand("calendar", "Public and school holidays and events of a year");
-    cmd->add_option("--year", year, "Year, 1991 to 2100 (default: this year)")
+    auto* cmd =
+        app.add_subcommand("calendar", _("Public and school holidays and events of a year"));
+    cmd->add_option("--year", year, _("Year, 1991 to 2100 (default: this year)"))
         ->check(CLI::Range(1991, 2100));
     add_format_option(cmd, format);
     cmd->callback([&rt] {
@@ -22,9 +24,9 @@ void setup_calendar(CLI::App& app, Runtime& rt) {
             auto db = rt.open(Access::read_only);
             rt.print(year_calendar(db, year, school_holidays), format);
             if (Date::from_ymd(year, 12, 31) > school_holidays.known_until) {
-                rt.warn(fmt::format("school holidays are known only up to {}; later ones are "
-                                    "missing from this calendar",
-                                    school_holidays.known_until.iso()));
+                rt.warn(_f("school holidays are known only up to {}; later ones are "
+                           "missing from this calendar",
+                           school_holidays.known_until.iso()));
             }
         };
     });

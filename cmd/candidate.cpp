@@ -4,6 +4,7 @@
 #include "candidate.hpp"
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "privacy/files.hpp"
 
@@ -29,10 +30,10 @@ struct CandidateRemoveOptions {
 
 void setup_archive(CLI::App& group, Runtime& rt) {
     static CandidateArchiveOptions o;
-    auto* archive = group.add_subcommand("archive", "Take a candidate out of matching (--undo: "
-                                                    "back in)");
+    auto* archive = group.add_subcommand("archive", _("Take a candidate out of matching (--undo: "
+                                                      "back in)"));
     bind_candidate(archive, o.key, o.source);
-    archive->add_flag("--undo", o.undo, "Make an archived candidate active again");
+    archive->add_flag("--undo", o.undo, _("Make an archived candidate active again"));
     add_dry_run_option(archive, o.dry);
     archive->callback([&rt] {
         rt.action = [&rt] {
@@ -49,9 +50,9 @@ void setup_archive(CLI::App& group, Runtime& rt) {
 
 void setup_remove(CLI::App& group, Runtime& rt) {
     static CandidateRemoveOptions o;
-    auto* remove = group.add_subcommand("remove", "Erase a candidate for good (DSGVO Art. 17)");
+    auto* remove = group.add_subcommand("remove", _("Erase a candidate for good (DSGVO Art. 17)"));
     bind_candidate(remove, o.key, o.source);
-    remove->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    remove->add_flag("-y,--yes", o.yes, _("Do not ask for confirmation"));
     add_dry_run_option(remove, o.dry);
     remove->callback([&rt] {
         rt.action = [&rt] {
@@ -64,12 +65,12 @@ void setup_remove(CLI::App& group, Runtime& rt) {
             }
             const auto files = files_holding(db, record.id);
             const auto scrubbed = remove_candidate(db, record.id, dry_run(o.dry));
-            rt.info(fmt::format("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
+            rt.info(_f("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
             // werkstatt cannot erase what it wrote out; the person's right reaches those too.
             for (const auto& f : files) {
-                rt.warn(fmt::format("{} ({} file, written {}) may still hold candidate {}; "
-                                    "delete it or remove them from it by hand",
-                                    f.path, f.kind, f.written_at.substr(0, 10), record.id));
+                rt.warn(_f("{} ({} file, written {}) may still hold candidate {}; "
+                           "delete it or remove them from it by hand",
+                           f.path, f.kind, f.written_at.substr(0, 10), record.id));
             }
             warn_if_not_scrubbed(rt, db, scrubbed);
         };
@@ -79,8 +80,8 @@ void setup_remove(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void bind_candidate(CLI::App* cmd, std::string& key, std::optional<std::string>& source) {
-    cmd->add_option("CANDIDATE", key, "Id or the agency's reference")->required();
-    cmd->add_option("--source", source, "Source, where a reference is not unique");
+    cmd->add_option("CANDIDATE", key, _("Id or the agency's reference"))->required();
+    cmd->add_option("--source", source, _("Source, where a reference is not unique"));
 }
 
 void change_candidate(Runtime& rt, const std::string& key, const std::optional<std::string>& source,
@@ -90,15 +91,15 @@ void change_candidate(Runtime& rt, const std::string& key, const std::optional<s
     const auto out = edit_candidate(db, key, source, f, dry_run(dry),
                                     SensitivePolicy{rt.config().config.privacy.special_categories});
     if (out.changed.empty()) {
-        rt.info(fmt::format("candidate {}: nothing to change", out.id));
+        rt.info(_f("candidate {}: nothing to change", out.id));
         return;
     }
-    rt.info(fmt::format("{} candidate {} ({})", verb(dry, past, base), out.id,
-                        text::join(out.changed, ", ")));
+    rt.info(
+        _f("{} candidate {} ({})", verb(dry, past, base), out.id, text::join(out.changed, ", ")));
 }
 
 void setup_candidate(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("candidate", "Job seekers of the applicant exchange");
+    auto* group = app.add_subcommand("candidate", _("Job seekers of the applicant exchange"));
     group->require_subcommand(1);
     add_import_command(*group, rt, "ba", RecordKind::candidate);
     setup_candidate_list(*group, rt);

@@ -5,6 +5,7 @@
 #include "candidate.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "io/atomic_file.hpp"
 #include "match/card_share.hpp"
 #include "privacy/files.hpp"
@@ -42,12 +43,12 @@ CardContext card_context(Runtime& rt, const std::optional<std::string>& flag, Da
     const auto lang = parse_language(text);
     if (!lang) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--lang '{}' is not a language of the cards; use de or en", text));
+                    _f("--lang '{}' is not a language of the cards; use de or en", text));
     }
     if (!catalogue_found(*lang)) {
-        rt.warn(fmt::format("the German catalogue was not found at {}; the card's texts are in "
-                            "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                            catalogue_path(*lang).string()));
+        rt.warn(_f("the German catalogue was not found at {}; the card's texts are in "
+                   "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
+                   catalogue_path(*lang).string()));
     }
     return CardContext{*lang, day, config.report.network};
 }
@@ -61,7 +62,7 @@ CardFormat card_format(const std::optional<std::string>& flag,
             return *format;
         }
         throw Error(ErrorKind::usage,
-                    fmt::format("--format '{}' is not a form of the card; use md or html", *flag));
+                    _f("--format '{}' is not a form of the card; use md or html", *flag));
     }
     const auto ext = output ? std::filesystem::path(*output).extension() : std::filesystem::path();
     return ext == ".html" || ext == ".htm" ? CardFormat::html : CardFormat::markdown;
@@ -86,20 +87,19 @@ void run_card(Runtime& rt, const CardOptions& o) {
     const auto& card = made.card;
     if (o.output && !o.dry) {
         record_written_file(db, *o.output, WrittenKind::card, 1, {card.candidate_id});
-        rt.info(fmt::format("wrote the card {} of candidate {} to {} (mode 0600)", card.pseudonym,
-                            card.candidate_id, *o.output));
+        rt.info(_f("wrote the card {} of candidate {} to {} (mode 0600)", card.pseudonym,
+                   card.candidate_id, *o.output));
     }
     if (!o.company) {
-        rt.info("this card is not recorded as shared: hand it to no company; '--for COMPANY' "
-                "records where a card goes");
+        rt.info(_("this card is not recorded as shared: hand it to no company; '--for COMPANY' "
+                  "records where a card goes"));
         return;
     }
-    rt.info(
-        fmt::format("{} card {} of candidate {} with company {}{}", verb(o.dry, "shared", "share"),
-                    card.pseudonym, card.candidate_id, *o.company,
-                    made.placement ? fmt::format("; placement {} {} introduced", made.placement->id,
-                                                 o.dry ? "would be" : "is now")
-                                   : ""));
+    rt.info(_f("{} card {} of candidate {} with company {}{}", verb(o.dry, "shared", "share"),
+               card.pseudonym, card.candidate_id, *o.company,
+               made.placement ? fmt::format("; placement {} {} introduced", made.placement->id,
+                                            o.dry ? "would be" : "is now")
+                              : ""));
 }
 
 // Return the file of `company`'s cards of `day` in `dir`.
@@ -126,13 +126,13 @@ void run_cards(Runtime& rt, const CardsOptions& o) {
         });
     for (const auto& c : done) {
         for (const auto& left : c.left_out) {
-            rt.warn(fmt::format("the card of candidate {} for opening {} was left out: {}",
-                                left.candidate_id, left.opening_id, left.reason));
+            rt.warn(_f("the card of candidate {} for opening {} was left out: {}",
+                       left.candidate_id, left.opening_id, left.reason));
             rt.status = exit_status::partial;
         }
         if (c.cards.empty()) {
-            rt.info(fmt::format("company {}: no card to give from match run {}; no file written",
-                                c.company.key, c.run_id));
+            rt.info(_f("company {}: no card to give from match run {}; no file written",
+                       c.company.key, c.run_id));
             continue;
         }
         std::vector<std::int64_t> ids;
@@ -142,9 +142,9 @@ void run_cards(Runtime& rt, const CardsOptions& o) {
         const auto path = cards_file(dir, c.company, context.day);
         record_written_file(db, path, WrittenKind::card, static_cast<std::int64_t>(ids.size()),
                             ids);
-        rt.info(fmt::format("wrote {} card(s) for company {} from match run {} to {} (mode 0600); "
-                            "their placements are introduced",
-                            ids.size(), c.company.key, c.run_id, path.string()));
+        rt.info(_f("wrote {} card(s) for company {} from match run {} to {} (mode 0600); "
+                   "their placements are introduced",
+                   ids.size(), c.company.key, c.run_id, path.string()));
     }
 }
 
@@ -152,33 +152,34 @@ void run_cards(Runtime& rt, const CardsOptions& o) {
 
 void setup_candidate_card(CLI::App& group, Runtime& rt) {
     static CardOptions o;
-    auto* card = group.add_subcommand("card", "The pseudonymised profile card a member company "
-                                              "may see");
+    auto* card = group.add_subcommand("card", _("The pseudonymised profile card a member company "
+                                                "may see"));
     bind_candidate(card, o.key, o.source);
-    card->add_option("--opening", o.opening, "The opening the card is for");
+    card->add_option("--opening", o.opening, _("The opening the card is for"));
     card->add_option("--for", o.company,
-                     "The member company that gets it: recorded, and the "
-                     "placement moves to introduced");
-    card->add_option("--format", o.format, "md or html (default: by the extension, else md)");
-    card->add_option("--lang", o.lang, "Language of the card: de or en (default: report.lang)");
-    card->add_option("-o,--output", o.output, "Write the card to this file (mode 0600)");
-    card->add_option("--date", o.date, "Day of the card and its consent check (default: today)");
+                     _("The member company that gets it: recorded, and the "
+                       "placement moves to introduced"));
+    card->add_option("--format", o.format, _("md or html (default: by the extension, else md)"));
+    card->add_option("--lang", o.lang, _("Language of the card: de or en (default: report.lang)"));
+    card->add_option("-o,--output", o.output, _("Write the card to this file (mode 0600)"));
+    card->add_option("--date", o.date, _("Day of the card and its consent check (default: today)"));
     add_dry_run_option(card, o.dry);
     card->callback([&rt] { rt.action = [&rt] { run_card(rt, o); }; });
 
     static CardsOptions c;
-    auto* cards = group.add_subcommand("cards", "The cards of a company's current proposals, "
-                                                "one printable HTML file per company");
-    cards->add_option("--company", c.companies, "Company key (repeat for several)")->required();
-    cards->add_option("--run", c.run, "Match run (default: the last committed one)");
-    cards->add_option("-o,--output", c.output, "Folder for the files (mode 0600)")->required();
-    cards->add_option("--lang", c.lang, "Language of the cards: de or en (default: report.lang)");
-    cards->add_option("--date", c.date, "Day of the cards and their consent check");
+    auto* cards = group.add_subcommand("cards", _("The cards of a company's current proposals, "
+                                                  "one printable HTML file per company"));
+    cards->add_option("--company", c.companies, _("Company key (repeat for several)"))->required();
+    cards->add_option("--run", c.run, _("Match run (default: the last committed one)"));
+    cards->add_option("-o,--output", c.output, _("Folder for the files (mode 0600)"))->required();
+    cards->add_option("--lang", c.lang,
+                      _("Language of the cards: de or en (default: report.lang)"));
+    cards->add_option("--date", c.date, _("Day of the cards and their consent check"));
     cards->callback([&rt] { rt.action = [&rt] { run_cards(rt, c); }; });
 
     static SharedOptions s;
-    auto* shared = group.add_subcommand("shared", "Where a candidate's profile went (DSGVO Art. "
-                                                  "15)");
+    auto* shared = group.add_subcommand("shared", _("Where a candidate's profile went (DSGVO Art. "
+                                                    "15)"));
     bind_candidate(shared, s.key, s.source);
     add_format_option(shared, s.format);
     shared->callback([&rt] {

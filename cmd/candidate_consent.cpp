@@ -3,6 +3,7 @@
 #include "applicants/consent.hpp"
 #include "candidate.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -30,9 +31,8 @@ std::optional<Date> day_of(const char* flag, const std::optional<std::string>& v
     }
     const auto d = Date::parse(*value);
     if (!d) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("{} '{}' {}; write YYYY-MM-DD or DD.MM.YYYY", flag,
-                                text::display_safe(*value), Date::why_not(*value)));
+        throw Error(ErrorKind::bad_data, _f("{} '{}' {}; write YYYY-MM-DD or DD.MM.YYYY", flag,
+                                            text::display_safe(*value), Date::why_not(*value)));
     }
     return d;
 }
@@ -55,18 +55,19 @@ std::string describe(const Consent& c) {
 void setup_candidate_consent(CLI::App& group, Runtime& rt) {
     static CandidateConsentOptions o;
     auto* cmd = group.add_subcommand(
-        "consent", "Record a candidate's consent per scope (matching, sharing, reporting)");
+        "consent", _("Record a candidate's consent per scope (matching, sharing, reporting)"));
     bind_candidate(cmd, o.key, o.source);
     cmd->add_option("--scope", o.scopes,
-                    "Scopes, comma-separated: matching, sharing, reporting (Vermittlung, "
-                    "Weitergabe, Berichte)")
+                    _("Scopes, comma-separated: matching, sharing, reporting (Vermittlung, "
+                      "Weitergabe, Berichte)"))
         ->required();
-    cmd->add_option("--until", o.until, "The last day the consent holds");
-    cmd->add_option("--given-on", o.given_on, "The day the person consented");
-    cmd->add_option("--consent-source", o.consent_source, "Where it was recorded: form or by-hand")
+    cmd->add_option("--until", o.until, _("The last day the consent holds"));
+    cmd->add_option("--given-on", o.given_on, _("The day the person consented"));
+    cmd->add_option("--consent-source", o.consent_source,
+                    _("Where it was recorded: form or by-hand"))
         ->check(CLI::IsMember({"form", "by-hand"}));
-    cmd->add_flag("--withdraw", o.withdraw, "Record that the person withdrew these scopes");
-    cmd->add_option("--on", o.on, "The day of the withdrawal (default: today)")
+    cmd->add_flag("--withdraw", o.withdraw, _("Record that the person withdrew these scopes"));
+    cmd->add_option("--on", o.on, _("The day of the withdrawal (default: today)"))
         ->needs(cmd->get_option("--withdraw"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -83,16 +84,15 @@ void setup_candidate_consent(CLI::App& group, Runtime& rt) {
                 record_consent(db, o.key, o.source, change, Date::today(), dry_run(o.dry));
             for (const auto scope : change.scopes) {
                 if (const auto c = find_consent(out.after, scope)) {
-                    rt.info(fmt::format("{} candidate {}: {}",
-                                        verb(o.dry, "recorded for", "record for"), out.candidate_id,
-                                        describe(*c)));
+                    rt.info(_f("{} candidate {}: {}", verb(o.dry, "recorded for", "record for"),
+                               out.candidate_id, describe(*c)));
                 }
             }
             if (!out.erased.empty()) {
-                rt.info(fmt::format("{} {} of candidate {}: the reporting consent is withdrawn "
-                                    "(Art. 17 (1) b GDPR)",
-                                    verb(o.dry, "erased", "erase"), text::join(out.erased, ", "),
-                                    out.candidate_id));
+                rt.info(_f("{} {} of candidate {}: the reporting consent is withdrawn "
+                           "(Art. 17 (1) b GDPR)",
+                           verb(o.dry, "erased", "erase"), text::join(out.erased, ", "),
+                           out.candidate_id));
             }
         };
     });

@@ -2,6 +2,7 @@
 // werkstatt candidate edit: change a candidate's fields by hand.
 #include "candidate.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -63,10 +64,9 @@ struct CandidateEditOptions {
 void refuse_replaced(const CandidateEditOptions& o) {
     for (const auto& [flag, now] : k_replaced_flags) {
         if (o.replaced.at(flag)) {
-            throw Error(ErrorKind::usage,
-                        fmt::format("--{} is gone; record the consent per scope with "
-                                    "'werkstatt candidate consent {} {}'",
-                                    flag, text::display_safe(o.key), now));
+            throw Error(ErrorKind::usage, _f("--{} is gone; record the consent per scope with "
+                                             "'werkstatt candidate consent {} {}'",
+                                             flag, text::display_safe(o.key), now));
         }
     }
 }
@@ -85,13 +85,13 @@ std::map<std::string, std::string> given(const CandidateEditOptions& o) {
 
 void setup_candidate_edit(CLI::App& group, Runtime& rt) {
     static CandidateEditOptions o;
-    auto* edit = group.add_subcommand("edit", "Change a candidate's fields by hand");
+    auto* edit = group.add_subcommand("edit", _("Change a candidate's fields by hand"));
     bind_candidate(edit, o.key, o.source);
     for (const auto& [flag, field] : k_edit_fields) {
         edit->add_option("--" + flag, o.edits[field], "Set " + field);
     }
     for (const auto& [flag, now] : k_replaced_flags) {
-        edit->add_option("--" + flag, o.replaced[flag], "Replaced by candidate consent")
+        edit->add_option("--" + flag, o.replaced[flag], _("Replaced by candidate consent"))
             ->group(""); // hidden: only here to say what replaced it
     }
     add_dry_run_option(edit, o.dry);

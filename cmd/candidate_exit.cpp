@@ -4,6 +4,7 @@
 #include "applicants/leaving.hpp"
 #include "candidate.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -36,40 +37,40 @@ void say(Runtime& rt, const LeavingOutcome& out, bool dry, const char* past, con
         rt.warn(w);
     }
     if (out.changed.empty()) {
-        rt.info(fmt::format("candidate {}: nothing to change", out.id));
+        rt.info(_f("candidate {}: nothing to change", out.id));
         return;
     }
-    rt.info(fmt::format("{} candidate {} ({})", verb(dry, past, base), out.id,
-                        text::join(out.changed, ", ")));
+    rt.info(
+        _f("{} candidate {} ({})", verb(dry, past, base), out.id, text::join(out.changed, ", ")));
 }
 
 ExitSituation situation_of(const std::optional<std::string>& text) {
     if (!text) {
-        throw Error(ErrorKind::usage, "candidate exit needs --situation; give job-searching, "
-                                      "education, qualification, employed, self-employed or "
-                                      "other, or --undo to take an exit back");
+        throw Error(ErrorKind::usage, _("candidate exit needs --situation; give job-searching, "
+                                        "education, qualification, employed, self-employed or "
+                                        "other, or --undo to take an exit back"));
     }
     const auto s = parse_exit_situation(*text);
     if (!s) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("--situation '{}' is not a situation on leaving; use "
-                                "job-searching, education, qualification, employed, "
-                                "self-employed or other",
-                                *text));
+        throw Error(ErrorKind::usage, _f("--situation '{}' is not a situation on leaving; use "
+                                         "job-searching, education, qualification, employed, "
+                                         "self-employed or other",
+                                         *text));
     }
     return *s;
 }
 
 void setup_exit(CLI::App& group, Runtime& rt) {
     static CandidateExitOptions o;
-    auto* cmd = group.add_subcommand("exit", "Record that a candidate left the programme "
-                                             "(--undo: take it back)");
+    auto* cmd = group.add_subcommand("exit", _("Record that a candidate left the programme "
+                                               "(--undo: take it back)"));
     bind_candidate(cmd, o.key, o.source);
-    cmd->add_option("--date", o.date, "Day they left, YYYY-MM-DD or DD.MM.YYYY (default: today)");
+    cmd->add_option("--date", o.date,
+                    _("Day they left, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
     cmd->add_option("--situation", o.situation,
-                    "job-searching, education, qualification, employed, self-employed or other");
-    auto* undo = cmd->add_flag("--undo", o.undo, "Take back the exit (and its follow-up)");
-    cmd->add_flag("--force", o.force, "Record the exit again for someone who left already")
+                    _("job-searching, education, qualification, employed, self-employed or other"));
+    auto* undo = cmd->add_flag("--undo", o.undo, _("Take back the exit (and its follow-up)"));
+    cmd->add_flag("--force", o.force, _("Record the exit again for someone who left already"))
         ->excludes(undo);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -77,7 +78,7 @@ void setup_exit(CLI::App& group, Runtime& rt) {
             if (o.undo) {
                 if (o.situation || o.date) {
                     throw Error(ErrorKind::usage,
-                                "--undo takes back the exit; leave out --date and --situation");
+                                _("--undo takes back the exit; leave out --date and --situation"));
                 }
                 auto db = rt.open(Access::read_write);
                 say(rt, undo_exit(db, o.key, o.source, dry_run(o.dry)), o.dry, "took back exit of",
@@ -96,25 +97,25 @@ void setup_exit(CLI::App& group, Runtime& rt) {
 
 void setup_follow_up(CLI::App& group, Runtime& rt) {
     static CandidateFollowUpOptions o;
-    auto* cmd = group.add_subcommand("follow-up", "Record a candidate's situation six months "
-                                                  "after leaving");
+    auto* cmd = group.add_subcommand("follow-up", _("Record a candidate's situation six months "
+                                                    "after leaving"));
     bind_candidate(cmd, o.key, o.source);
     cmd->add_option("--date", o.date,
-                    "Day it was asked, YYYY-MM-DD or DD.MM.YYYY (default: today)");
+                    _("Day it was asked, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
     cmd->add_option("--status", o.status,
-                    "employed, self-employed, job-searching, education, inactive or other")
+                    _("employed, self-employed, job-searching, education, inactive or other"))
         ->required();
-    cmd->add_flag("--force", o.force, "Replace a follow-up recorded already");
+    cmd->add_flag("--force", o.force, _("Replace a follow-up recorded already"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto status = parse_follow_up_status(o.status);
             if (!status) {
                 throw Error(ErrorKind::usage,
-                            fmt::format("--status '{}' is not a situation six months after "
-                                        "leaving; use employed, self-employed, job-searching, "
-                                        "education, inactive or other",
-                                        o.status));
+                            _f("--status '{}' is not a situation six months after "
+                               "leaving; use employed, self-employed, job-searching, "
+                               "education, inactive or other",
+                               o.status));
             }
             const auto day = reference_day(o.date);
             auto db = rt.open(Access::read_write);

@@ -3,6 +3,7 @@
 // (Art. 15 GDPR), as JSON or as an HTML letter the person can read (werkstatt-candidate(1)).
 #include "candidate.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "privacy/access_export.hpp"
 
 #include <fmt/format.h>
@@ -24,9 +25,8 @@ AccessFormat format_of(const std::optional<std::string>& flag, const std::string
     if (flag) {
         const auto format = parse_access_format(*flag);
         if (!format) {
-            throw Error(
-                ErrorKind::usage,
-                fmt::format("--format '{}' is not a form of the export; use json or html", *flag));
+            throw Error(ErrorKind::usage,
+                        _f("--format '{}' is not a form of the export; use json or html", *flag));
         }
         return *format;
     }
@@ -39,12 +39,13 @@ AccessFormat format_of(const std::optional<std::string>& flag, const std::string
 void setup_candidate_export(CLI::App& group, Runtime& rt) {
     static CandidateExportOptions o;
     auto* cmd = group.add_subcommand(
-        "export", "Write everything stored about a candidate to a file (DSGVO Art. 15)");
+        "export", _("Write everything stored about a candidate to a file (DSGVO Art. 15)"));
     bind_candidate(cmd, o.key, o.source);
-    cmd->add_option("-o,--output", o.output, "The file to write (mode 0600; replaced if it exists)")
+    cmd->add_option("-o,--output", o.output,
+                    _("The file to write (mode 0600; replaced if it exists)"))
         ->required();
-    cmd->add_option("--format", o.format, "json or html (default: by the extension, else json)");
-    cmd->add_option("--lang", o.lang, "Language of the html: de or en (default: report.lang)");
+    cmd->add_option("--format", o.format, _("json or html (default: by the extension, else json)"));
+    cmd->add_option("--lang", o.lang, _("Language of the html: de or en (default: report.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto format = format_of(o.format, o.output);
@@ -52,22 +53,22 @@ void setup_candidate_export(CLI::App& group, Runtime& rt) {
             const auto lang_text = o.lang.value_or(config.report.lang);
             const auto lang = parse_language(lang_text);
             if (!lang) {
-                throw Error(ErrorKind::usage,
-                            fmt::format("--lang '{}' is not a language of the export; use de or en",
-                                        lang_text));
+                throw Error(
+                    ErrorKind::usage,
+                    _f("--lang '{}' is not a language of the export; use de or en", lang_text));
             }
             if (format == AccessFormat::html && !catalogue_found(*lang)) {
-                rt.warn(fmt::format("the German catalogue was not found at {}; the export's "
-                                    "texts are in English (reinstall werkstatt, or set "
-                                    "WERKSTATT_LOCALEDIR)",
-                                    catalogue_path(*lang).string()));
+                rt.warn(_f("the German catalogue was not found at {}; the export's "
+                           "texts are in English (reinstall werkstatt, or set "
+                           "WERKSTATT_LOCALEDIR)",
+                           catalogue_path(*lang).string()));
             }
             auto db = rt.open(Access::read_write);
             const AccessContext context{config.report.network, config.privacy, *lang,
                                         Date::today()};
             const auto id = export_person_data(db, o.key, o.source, format, o.output, context);
-            rt.info(fmt::format("wrote everything stored about candidate {} to {} (mode 0600)", id,
-                                o.output));
+            rt.info(
+                _f("wrote everything stored about candidate {} to {} (mode 0600)", id, o.output));
         };
     });
 }

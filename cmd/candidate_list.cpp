@@ -3,6 +3,7 @@
 #include "applicants/exchange.hpp"
 #include "applicants/finding.hpp"
 #include "candidate.hpp"
+#include "core/i18n.hpp"
 #include "privacy/pseudonyms.hpp"
 
 namespace werkstatt::cli {
@@ -18,26 +19,26 @@ struct CandidateListOptions {
 
 // Add the filters of `candidate list` (finding.hpp) to `list`.
 void add_filters(CLI::App* list, CandidateQueryText& q) {
-    list->add_option("--district", q.district, "Only candidates of this district (AGS or name)");
-    list->add_option("--kldb", q.kldb, "Only target occupations whose KldB code starts so");
+    list->add_option("--district", q.district, _("Only candidates of this district (AGS or name)"));
+    list->add_option("--kldb", q.kldb, _("Only target occupations whose KldB code starts so"));
     list->add_option("--german-min", q.german_min,
-                     "Only German at this level or above (A1..C2, "
-                     "native)");
-    list->add_option("--residence", q.residence, "Only this residence status");
+                     _("Only German at this level or above (A1..C2, "
+                       "native)"));
+    list->add_option("--residence", q.residence, _("Only this residence status"));
     list->add_option("--available-by", q.available_by,
-                     "Only candidates available on this day (none recorded counts)");
+                     _("Only candidates available on this day (none recorded counts)"));
     list->add_flag("--consent-valid", q.consent_valid,
-                   "Only candidates whose matching consent holds today");
+                   _("Only candidates whose matching consent holds today"));
     list->add_option("--text", q.text,
-                     "Only candidates with all these words in name, "
-                     "occupation or notes");
+                     _("Only candidates with all these words in name, "
+                       "occupation or notes"));
     list->add_option("--permit-expiring", q.permit_expiring,
-                     "Only residence titles that end within DAYS of today (or ended)");
+                     _("Only residence titles that end within DAYS of today (or ended)"));
     list->add_flag("--due-confirmation", q.due_confirmation,
-                   "Only candidates not confirmed for exchange.reconfirm_days (paused too)");
+                   _("Only candidates not confirmed for exchange.reconfirm_days (paused too)"));
     list->add_flag("--paused", q.paused,
-                   "Only candidates paused from matching (not confirmed for "
-                   "exchange.pause_days)");
+                   _("Only candidates paused from matching (not confirmed for "
+                     "exchange.pause_days)"));
 }
 
 struct CandidateShowOptions {
@@ -60,9 +61,9 @@ Records with_column(Records shown, const Records& records, const std::string& na
 
 void setup_candidate_list(CLI::App& group, Runtime& rt) {
     static CandidateListOptions o;
-    auto* list = group.add_subcommand("list", "List candidates");
-    list->add_flag("--all", o.all, "Include archived candidates");
-    list->add_option("--source", o.source, "Only candidates from this source");
+    auto* list = group.add_subcommand("list", _("List candidates"));
+    list->add_flag("--all", o.all, _("Include archived candidates"));
+    list->add_option("--source", o.source, _("Only candidates from this source"));
     add_filters(list, o.query);
     add_format_option(list, o.format);
     list->callback([&rt] {
@@ -112,7 +113,7 @@ void setup_candidate_list(CLI::App& group, Runtime& rt) {
 
 void setup_candidate_show(CLI::App& group, Runtime& rt) {
     static CandidateShowOptions o;
-    auto* show = group.add_subcommand("show", "Show one candidate");
+    auto* show = group.add_subcommand("show", _("Show one candidate"));
     bind_candidate(show, o.key, o.source);
     add_format_option(show, o.format);
     show->callback([&rt] {

@@ -6,6 +6,7 @@
 #include "candidate.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -32,8 +33,8 @@ struct UnmergeOptions {
 
 void setup_duplicates(CLI::App& group, Runtime& rt) {
     static DuplicatesOptions o;
-    auto* cmd = group.add_subcommand("duplicates", "List likely pairs of candidates that are one "
-                                                   "person, with the evidence");
+    auto* cmd = group.add_subcommand("duplicates", _("List likely pairs of candidates that are one "
+                                                     "person, with the evidence"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -45,11 +46,12 @@ void setup_duplicates(CLI::App& group, Runtime& rt) {
 
 void setup_merge(CLI::App& group, Runtime& rt) {
     static MergeOptions o;
-    auto* cmd = group.add_subcommand("merge", "Merge candidate OTHER into KEEP (one person "
-                                              "reported twice)");
-    cmd->add_option("KEEP", o.keep, "Id or reference of the record to keep")->required();
-    cmd->add_option("OTHER", o.other, "Id or reference of the record merged into it")->required();
-    cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    auto* cmd = group.add_subcommand("merge", _("Merge candidate OTHER into KEEP (one person "
+                                                "reported twice)"));
+    cmd->add_option("KEEP", o.keep, _("Id or reference of the record to keep"))->required();
+    cmd->add_option("OTHER", o.other, _("Id or reference of the record merged into it"))
+        ->required();
+    cmd->add_flag("-y,--yes", o.yes, _("Do not ask for confirmation"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -64,12 +66,12 @@ void setup_merge(CLI::App& group, Runtime& rt) {
             for (const auto& note : r.notes) {
                 rt.info(note);
             }
-            rt.info(fmt::format("{} candidate {} into candidate {} (filled: {})",
-                                verb(o.dry, "merged", "merge"), r.other, r.keep,
-                                r.filled.empty() ? "nothing" : text::join(r.filled, ", ")));
+            rt.info(_f("{} candidate {} into candidate {} (filled: {})",
+                       verb(o.dry, "merged", "merge"), r.other, r.keep,
+                       r.filled.empty() ? "nothing" : text::join(r.filled, ", ")));
             if (!o.dry) {
-                rt.info(fmt::format("merge {}; undo with 'werkstatt candidate unmerge {}'",
-                                    r.merge_id, r.merge_id));
+                rt.info(_f("merge {}; undo with 'werkstatt candidate unmerge {}'", r.merge_id,
+                           r.merge_id));
             }
         };
     });
@@ -77,18 +79,19 @@ void setup_merge(CLI::App& group, Runtime& rt) {
 
 void setup_unmerge(CLI::App& group, Runtime& rt) {
     static UnmergeOptions o;
-    auto* cmd = group.add_subcommand("unmerge", "Take back a merge: the other candidate returns");
-    cmd->add_option("MERGE", o.merge, "Merge id (as 'candidate merge' said)")->required();
+    auto* cmd =
+        group.add_subcommand("unmerge", _("Take back a merge: the other candidate returns"));
+    cmd->add_option("MERGE", o.merge, _("Merge id (as 'candidate merge' said)"))->required();
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto r = undo_merge(db, o.merge, dry_run(o.dry));
-            rt.info(fmt::format("{} merge {}: candidate {} is back, candidate {} {}",
-                                verb(o.dry, "undid", "undo"), o.merge, r.other, r.keep,
-                                r.exact ? "as before the merge"
-                                        : "keeps its later changes (restored: " +
-                                              text::join(r.restored, ", ") + ")"));
+            rt.info(_f("{} merge {}: candidate {} is back, candidate {} {}",
+                       verb(o.dry, "undid", "undo"), o.merge, r.other, r.keep,
+                       r.exact ? "as before the merge"
+                               : "keeps its later changes (restored: " +
+                                     text::join(r.restored, ", ") + ")"));
             warn_if_not_scrubbed(rt, db, r.scrubbed);
         };
     });

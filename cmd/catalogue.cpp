@@ -3,6 +3,7 @@
 // admins' own catalogue files) without overwriting what an admin changed.
 #include "advisor.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -12,18 +13,17 @@ namespace werkstatt::cli {
 namespace {
 
 void report_counts(Runtime& rt, const char* kind, const CatalogueCounts& c, bool dry) {
-    rt.info(fmt::format("{} {}: {} new, {} updated, {} unchanged", dry ? "would update" : "updated",
-                        kind, c.inserted, c.updated, c.unchanged));
+    rt.info(_f("{} {}: {} new, {} updated, {} unchanged", dry ? "would update" : "updated", kind,
+               c.inserted, c.updated, c.unchanged));
     if (!c.kept_edited.empty()) {
-        rt.info(fmt::format("  kept as edited here: {}", text::join(c.kept_edited, ", ")));
+        rt.info(_f("  kept as edited here: {}", text::join(c.kept_edited, ", ")));
     }
     if (!c.kept_local.empty()) {
-        rt.info(fmt::format("  kept your own entries with a catalogue key: {}",
-                            text::join(c.kept_local, ", ")));
+        rt.info(
+            _f("  kept your own entries with a catalogue key: {}", text::join(c.kept_local, ", ")));
     }
     if (!c.kept_removed.empty()) {
-        rt.info(
-            fmt::format("  not brought back (removed here): {}", text::join(c.kept_removed, ", ")));
+        rt.info(_f("  not brought back (removed here): {}", text::join(c.kept_removed, ", ")));
     }
 }
 
@@ -44,11 +44,11 @@ void report_catalogue(Runtime& rt, const CatalogueReport& report, bool dry) {
 
 void setup_catalogue(CLI::App& app, Runtime& rt) {
     static bool dry = false;
-    auto* group = app.add_subcommand("catalogue", "The shipped catalogue of funding instruments "
-                                                  "and advisory services");
+    auto* group = app.add_subcommand("catalogue", _("The shipped catalogue of funding instruments "
+                                                    "and advisory services"));
     group->require_subcommand(1);
-    auto* cmd = group->add_subcommand("update", "Load new and changed catalogue entries; entries "
-                                                "edited or removed here stay as they are");
+    auto* cmd = group->add_subcommand("update", _("Load new and changed catalogue entries; entries "
+                                                  "edited or removed here stay as they are"));
     add_dry_run_option(cmd, dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {

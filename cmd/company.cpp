@@ -4,6 +4,7 @@
 #include "company.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "members/members.hpp"
 
@@ -50,25 +51,27 @@ struct CompanyArchiveOptions {
 // Bind the flags that set company fields; `creating` makes --key a field rather than the name.
 void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating) {
     if (creating) {
-        cmd->add_option("--key", f.key, "Short key scripts use, e.g. mueller")->required();
-        cmd->add_option("--name", f.name, "Company name")->required();
-        cmd->add_option("--plz", f.plz, "Postal code (five digits)")->required();
+        cmd->add_option("--key", f.key, _("Short key scripts use, e.g. mueller"))->required();
+        cmd->add_option("--name", f.name, _("Company name"))->required();
+        cmd->add_option("--plz", f.plz, _("Postal code (five digits)"))->required();
     } else {
-        cmd->add_option("--new-key", f.key, "Give the company a new key");
-        cmd->add_option("--name", f.name, "Company name");
-        cmd->add_option("--plz", f.plz, "Postal code (five digits)");
+        cmd->add_option("--new-key", f.key, _("Give the company a new key"));
+        cmd->add_option("--name", f.name, _("Company name"));
+        cmd->add_option("--plz", f.plz, _("Postal code (five digits)"));
     }
-    cmd->add_option("--industry", f.industry, "Industry (Branche)");
-    cmd->add_option("--street", f.street, "Street and number");
-    cmd->add_option("--city", f.city, "Town or place (chooses the district where a PLZ spans two)");
-    cmd->add_option("--district", f.district, "District name or key (default: from the PLZ)");
-    auto* on = cmd->add_flag("--can-host", host.on, "It can host a Werkstatt meeting");
-    cmd->add_flag("--no-can-host", host.off, "It cannot host (any more)")->excludes(on);
-    cmd->add_option("--capacity", f.capacity, "Seats at the venue (0 clears)");
-    cmd->add_option("--member-since", f.member_since, "Date it joined, YYYY-MM-DD or DD.MM.YYYY");
-    cmd->add_option("--notes", f.notes, "Free notes");
+    cmd->add_option("--industry", f.industry, _("Industry (Branche)"));
+    cmd->add_option("--street", f.street, _("Street and number"));
+    cmd->add_option("--city", f.city,
+                    _("Town or place (chooses the district where a PLZ spans two)"));
+    cmd->add_option("--district", f.district, _("District name or key (default: from the PLZ)"));
+    auto* on = cmd->add_flag("--can-host", host.on, _("It can host a Werkstatt meeting"));
+    cmd->add_flag("--no-can-host", host.off, _("It cannot host (any more)"))->excludes(on);
+    cmd->add_option("--capacity", f.capacity, _("Seats at the venue (0 clears)"));
+    cmd->add_option("--member-since", f.member_since,
+                    _("Date it joined, YYYY-MM-DD or DD.MM.YYYY"));
+    cmd->add_option("--notes", f.notes, _("Free notes"));
     cmd->add_option("--size", f.size,
-                    "micro, small, medium, large or unknown (KMU definition, EU 2003/361/EC)");
+                    _("micro, small, medium, large or unknown (KMU definition, EU 2003/361/EC)"));
 }
 
 void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char* past,
@@ -77,11 +80,10 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
         rt.warn(w);
     }
     if (out.changed.empty() && std::string_view(base) != "add") {
-        rt.info(fmt::format("company {}: nothing to change", out.company.key));
+        rt.info(_f("company {}: nothing to change", out.company.key));
         return;
     }
-    rt.info(fmt::format("{} company {} (id {})", verb(dry, past, base), out.company.key,
-                        out.company.id));
+    rt.info(_f("{} company {} (id {})", verb(dry, past, base), out.company.key, out.company.id));
     for (const auto& n : out.notes) {
         rt.info(dry ? "would have " + n : n);
     }
@@ -89,7 +91,7 @@ void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char
 
 void setup_company_add(CLI::App& group, Runtime& rt) {
     static CompanyFieldOptions o;
-    auto* cmd = group.add_subcommand("add", "Add a member company");
+    auto* cmd = group.add_subcommand("add", _("Add a member company"));
     bind_fields(cmd, o.fields, o.host, true);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -104,8 +106,8 @@ void setup_company_add(CLI::App& group, Runtime& rt) {
 
 void setup_company_edit(CLI::App& group, Runtime& rt) {
     static CompanyEditOptions o;
-    auto* cmd = group.add_subcommand("edit", "Change a company's fields");
-    cmd->add_option("KEY", o.key, "Company key")->required();
+    auto* cmd = group.add_subcommand("edit", _("Change a company's fields"));
+    cmd->add_option("KEY", o.key, _("Company key"))->required();
     bind_fields(cmd, o.fields, o.host, false);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -120,11 +122,12 @@ void setup_company_edit(CLI::App& group, Runtime& rt) {
 
 void setup_archive(CLI::App& group, Runtime& rt) {
     static CompanyArchiveOptions o;
-    auto* cmd = group.add_subcommand("archive", "Archive a company (or bring it back with --undo)");
-    cmd->add_option("KEY", o.key, "Company key")->required();
-    auto* undo = cmd->add_flag("--undo", o.undo, "Make an archived company active again");
+    auto* cmd =
+        group.add_subcommand("archive", _("Archive a company (or bring it back with --undo)"));
+    cmd->add_option("KEY", o.key, _("Company key"))->required();
+    auto* undo = cmd->add_flag("--undo", o.undo, _("Make an archived company active again"));
     cmd->add_option("--date", o.date,
-                    "Day it left the network, YYYY-MM-DD or DD.MM.YYYY (default: today)")
+                    _("Day it left the network, YYYY-MM-DD or DD.MM.YYYY (default: today)"))
         ->excludes(undo);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -146,7 +149,7 @@ MemberPolicy member_policy(Runtime& rt) {
 }
 
 void setup_company(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("company", "Manage member companies");
+    auto* group = app.add_subcommand("company", _("Manage member companies"));
     group->require_subcommand(1);
     setup_company_add(*group, rt);
     setup_company_list(*group, rt);

@@ -2,6 +2,7 @@
 // werkstatt company list|show|import: the register as a list, one company, a CSV file in.
 #include "commands.hpp"
 #include "company.hpp"
+#include "core/i18n.hpp"
 #include "io/input_file.hpp"
 #include "io/row_source.hpp"
 #include "members/members.hpp"
@@ -33,10 +34,10 @@ struct CompanyImportOptions {
 
 void setup_company_list(CLI::App& group, Runtime& rt) {
     static CompanyListOptions o;
-    auto* cmd = group.add_subcommand("list", "List member companies");
-    cmd->add_flag("--all", o.all, "Include archived companies");
-    cmd->add_flag("--hosts", o.hosts, "Only companies that can host");
-    cmd->add_option("--district", o.district, "Only companies in this district");
+    auto* cmd = group.add_subcommand("list", _("List member companies"));
+    cmd->add_flag("--all", o.all, _("Include archived companies"));
+    cmd->add_flag("--hosts", o.hosts, _("Only companies that can host"));
+    cmd->add_option("--district", o.district, _("Only companies in this district"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -65,8 +66,8 @@ void setup_company_list(CLI::App& group, Runtime& rt) {
 
 void setup_company_show(CLI::App& group, Runtime& rt) {
     static CompanyShowOptions o;
-    auto* cmd = group.add_subcommand("show", "Show one company with its contacts");
-    cmd->add_option("KEY", o.key, "Company key")->required();
+    auto* cmd = group.add_subcommand("show", _("Show one company with its contacts"));
+    cmd->add_option("KEY", o.key, _("Company key"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -78,14 +79,14 @@ void setup_company_show(CLI::App& group, Runtime& rt) {
 
 void setup_company_import(CLI::App& group, Runtime& rt) {
     static CompanyImportOptions o;
-    auto* cmd = group.add_subcommand("import", "Add or update companies from a CSV file");
+    auto* cmd = group.add_subcommand("import", _("Add or update companies from a CSV file"));
     cmd->add_option("FILE", o.file,
-                    "CSV file with a header line, an Excel workbook (.xlsx), or - for standard "
-                    "input")
+                    _("CSV file with a header line, an Excel workbook (.xlsx), or - for "
+                      "standard input"))
         ->required();
     cmd->add_option("--encoding", o.encoding,
-                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
-    cmd->add_option("--sheet", o.sheet, "The workbook's sheet to read (default: the first)");
+                    _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));
+    cmd->add_option("--sheet", o.sheet, _("The workbook's sheet to read (default: the first)"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {

@@ -6,6 +6,7 @@
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "store/company_store.hpp"
 #include "store/record_schema.hpp"
 
@@ -56,17 +57,17 @@ void list_values(Runtime& rt, const std::string& what) {
 void setup_completion(CLI::App& app, Runtime& rt) {
     static CompletionOptions o;
     auto* cmd =
-        app.add_subcommand("completion", "Print the completion script for bash, zsh or fish");
-    cmd->add_option("SHELL", o.shell, "bash, zsh or fish")
+        app.add_subcommand("completion", _("Print the completion script for bash, zsh or fish"));
+    cmd->add_option("SHELL", o.shell, _("bash, zsh or fish"))
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    cmd->add_option("--list", o.list, "Print company keys or candidates for the scripts")
+    cmd->add_option("--list", o.list, _("Print company keys or candidates for the scripts"))
         ->check(CLI::IsMember({"companies", "candidates"}))
         ->group(""); // hidden: the scripts' own call
     cmd->callback([&app, &rt] {
         rt.action = [&app, &rt] {
             if (o.shell.empty() == o.list.empty()) {
-                throw Error(ErrorKind::usage, "completion needs the shell, bash, zsh or fish; "
-                                              "see 'werkstatt completion --help'");
+                throw Error(ErrorKind::usage, _("completion needs the shell, bash, zsh or fish; "
+                                                "see 'werkstatt completion --help'"));
             }
             if (!o.list.empty()) {
                 list_values(rt, o.list);

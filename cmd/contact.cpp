@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt contact add|list|show|edit|remove: contact persons of member companies.
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "members/members.hpp"
 
 #include <fmt/format.h>
@@ -37,32 +38,31 @@ struct ContactRemoveOptions {
 };
 
 void bind_fields(CLI::App* cmd, ContactFields& f) {
-    cmd->add_option("--role", f.role, "Role, e.g. Personalleitung");
-    cmd->add_option("--email", f.email, "Email address");
-    cmd->add_option("--phone", f.phone, "Telephone number");
+    cmd->add_option("--role", f.role, _("Role, e.g. Personalleitung"));
+    cmd->add_option("--email", f.email, _("Email address"));
+    cmd->add_option("--phone", f.phone, _("Telephone number"));
 }
 
 void setup_contact_add(CLI::App& group, Runtime& rt) {
     static ContactAddOptions o;
-    auto* cmd = group.add_subcommand("add", "Add a contact person to a company");
-    cmd->add_option("--company", o.fields.company, "Company key")->required();
-    cmd->add_option("--name", o.fields.name, "Full name")->required();
+    auto* cmd = group.add_subcommand("add", _("Add a contact person to a company"));
+    cmd->add_option("--company", o.fields.company, _("Company key"))->required();
+    cmd->add_option("--name", o.fields.name, _("Full name"))->required();
     bind_fields(cmd, o.fields);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto c = add_contact(db, o.fields, dry_run(o.dry));
-            rt.info(fmt::format("{} contact {} at {}", verb(o.dry, "added", "add"), c.id,
-                                c.company_key));
+            rt.info(_f("{} contact {} at {}", verb(o.dry, "added", "add"), c.id, c.company_key));
         };
     });
 }
 
 void setup_list(CLI::App& group, Runtime& rt) {
     static ContactListOptions o;
-    auto* cmd = group.add_subcommand("list", "List contact persons");
-    cmd->add_option("--company", o.company, "Only the contacts of this company");
+    auto* cmd = group.add_subcommand("list", _("List contact persons"));
+    cmd->add_option("--company", o.company, _("Only the contacts of this company"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -78,8 +78,8 @@ void setup_list(CLI::App& group, Runtime& rt) {
 
 void setup_show(CLI::App& group, Runtime& rt) {
     static ContactShowOptions o;
-    auto* cmd = group.add_subcommand("show", "Show one contact person");
-    cmd->add_option("ID", o.id, "Contact id")->required();
+    auto* cmd = group.add_subcommand("show", _("Show one contact person"));
+    cmd->add_option("ID", o.id, _("Contact id"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -91,10 +91,10 @@ void setup_show(CLI::App& group, Runtime& rt) {
 
 void setup_contact_edit(CLI::App& group, Runtime& rt) {
     static ContactEditOptions o;
-    auto* cmd = group.add_subcommand("edit", "Change a contact person");
-    cmd->add_option("ID", o.id, "Contact id")->required();
-    cmd->add_option("--company", o.fields.company, "Move to this company");
-    cmd->add_option("--name", o.fields.name, "Full name");
+    auto* cmd = group.add_subcommand("edit", _("Change a contact person"));
+    cmd->add_option("ID", o.id, _("Contact id"))->required();
+    cmd->add_option("--company", o.fields.company, _("Move to this company"));
+    cmd->add_option("--name", o.fields.name, _("Full name"));
     bind_fields(cmd, o.fields);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -103,19 +103,19 @@ void setup_contact_edit(CLI::App& group, Runtime& rt) {
             std::vector<std::string> changed;
             const auto c = edit_contact(db, o.id, o.fields, changed, dry_run(o.dry));
             if (changed.empty()) {
-                rt.info(fmt::format("contact {}: nothing to change", c.id));
+                rt.info(_f("contact {}: nothing to change", c.id));
                 return;
             }
-            rt.info(fmt::format("{} contact {}", verb(o.dry, "changed", "change"), c.id));
+            rt.info(_f("{} contact {}", verb(o.dry, "changed", "change"), c.id));
         };
     });
 }
 
 void setup_remove(CLI::App& group, Runtime& rt) {
     static ContactRemoveOptions o;
-    auto* cmd = group.add_subcommand("remove", "Delete a contact person for good");
-    cmd->add_option("ID", o.id, "Contact id")->required();
-    cmd->add_flag("-y,--yes", o.yes, "Do not ask for confirmation");
+    auto* cmd = group.add_subcommand("remove", _("Delete a contact person for good"));
+    cmd->add_option("ID", o.id, _("Contact id"))->required();
+    cmd->add_flag("-y,--yes", o.yes, _("Do not ask for confirmation"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -126,8 +126,7 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                            o.yes);
             }
             const auto removed = remove_contact(db, o.id, dry_run(o.dry));
-            rt.info(
-                fmt::format("{} contact {}", verb(o.dry, "removed", "remove"), removed.contact.id));
+            rt.info(_f("{} contact {}", verb(o.dry, "removed", "remove"), removed.contact.id));
             warn_if_not_scrubbed(rt, db, removed.scrubbed);
         };
     });
@@ -136,7 +135,7 @@ void setup_remove(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void setup_contact(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("contact", "Manage contact persons of member companies");
+    auto* group = app.add_subcommand("contact", _("Manage contact persons of member companies"));
     group->require_subcommand(1);
     setup_contact_add(*group, rt);
     setup_list(*group, rt);

@@ -2,6 +2,7 @@
 // werkstatt db: backup, restore, check and info of the database file.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "store/backup.hpp"
 
 #include <fmt/format.h>
@@ -47,10 +48,9 @@ void run_check(Runtime& rt, const DbOptions& o) {
     if (health == Health::failed) {
         const auto first = std::find_if(findings.begin(), findings.end(),
                                         [](const auto& f) { return f.health == Health::failed; });
-        throw Error(ErrorKind::storage,
-                    fmt::format("database {} is damaged ({}: {}); restore a backup with "
-                                "'werkstatt db restore FILE'",
-                                path, first->check, first->detail));
+        throw Error(ErrorKind::storage, _f("database {} is damaged ({}: {}); restore a backup with "
+                                           "'werkstatt db restore FILE'",
+                                           path, first->check, first->detail));
     }
     rt.status = health == Health::warning ? exit_status::partial : exit_status::ok;
 }
@@ -80,54 +80,53 @@ void print_info(Runtime& rt, const DbOptions& o) {
 
 void setup_db(CLI::App& app, Runtime& rt) {
     static DbOptions o;
-    auto* group = app.add_subcommand("db", "Back up, restore, check and describe the database");
+    auto* group = app.add_subcommand("db", _("Back up, restore, check and describe the database"));
     group->require_subcommand(1);
 
     auto* backup = group->add_subcommand(
-        "backup", "Copy the database consistently, also while others write (mode 0600)");
-    backup->add_option("target", o.target, "The backup file, or a folder for a dated one")
+        "backup", _("Copy the database consistently, also while others write (mode 0600)"));
+    backup->add_option("target", o.target, _("The backup file, or a folder for a dated one"))
         ->required();
-    backup->add_option("--keep", o.keep, "In a folder, keep only the newest N backups")
+    backup->add_option("--keep", o.keep, _("In a folder, keep only the newest N backups"))
         ->check(CLI::Range(1, 100000));
     backup->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto r = backup_database(db, o.target, o.keep);
-            rt.info(fmt::format(
-                "backed up the database to {} ({} bytes){}", r.file.string(), r.bytes,
-                r.removed.empty() ? std::string()
-                                  : fmt::format("; removed {} older backups", r.removed.size())));
+            rt.info(_f("backed up the database to {} ({} bytes){}", r.file.string(), r.bytes,
+                       r.removed.empty()
+                           ? std::string()
+                           : fmt::format("; removed {} older backups", r.removed.size())));
         };
     });
 
     auto* restore = group->add_subcommand(
-        "restore", "Replace the database with a checked backup, keeping the current file");
-    restore->add_option("backup", o.backup, "The backup file")->required();
+        "restore", _("Replace the database with a checked backup, keeping the current file"));
+    restore->add_option("backup", o.backup, _("The backup file"))->required();
     add_dry_run_option(restore, o.dry_run);
     restore->callback([&rt] {
         rt.action = [&rt] {
             const auto r =
                 restore_database(rt.open_options(Access::read_write), o.backup, dry_run(o.dry_run));
-            rt.info(fmt::format("{} the database from {} (schema version {}{}){}",
-                                verb(o.dry_run, "restored", "restore"), o.backup, r.backup_version,
-                                r.backup_version < r.version
-                                    ? fmt::format(", migrated to {}", r.version)
-                                    : std::string(),
-                                r.before_restore.empty()
-                                    ? std::string()
-                                    : fmt::format("; the previous database {} {}",
-                                                  o.dry_run ? "would be kept as" : "is kept as",
-                                                  r.before_restore.string())));
+            rt.info(_f("{} the database from {} (schema version {}{}){}",
+                       verb(o.dry_run, "restored", "restore"), o.backup, r.backup_version,
+                       r.backup_version < r.version ? fmt::format(", migrated to {}", r.version)
+                                                    : std::string(),
+                       r.before_restore.empty()
+                           ? std::string()
+                           : fmt::format("; the previous database {} {}",
+                                         o.dry_run ? "would be kept as" : "is kept as",
+                                         r.before_restore.string())));
         };
     });
 
     auto* check = group->add_subcommand(
-        "check", "Check the database's pages, links, schema, file modes and rule data");
-    check->add_flag("--quick", o.quick, "Run SQLite's faster quick_check instead");
+        "check", _("Check the database's pages, links, schema, file modes and rule data"));
+    check->add_flag("--quick", o.quick, _("Run SQLite's faster quick_check instead"));
     add_format_option(check, o.format);
     check->callback([&rt] { rt.action = [&rt] { run_check(rt, o); }; });
 
-    auto* info = group->add_subcommand("info", "Show where the database is and what it holds");
+    auto* info = group->add_subcommand("info", _("Show where the database is and what it holds"));
     add_format_option(info, o.format);
     info->callback([&rt] { rt.action = [&rt] { print_info(rt, o); }; });
 }

@@ -3,6 +3,7 @@
 #include "report/due.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -20,20 +21,20 @@ struct DueOptions {
 
 void setup_due(CLI::App& app, Runtime& rt) {
     static DueOptions o;
-    auto* due = app.add_subcommand("due", "What is due, most urgent first (exit 1 when anything "
-                                          "is)");
-    due->add_option("--within", o.within, "Also what falls due in the next DAYS days (default 14)")
+    auto* due = app.add_subcommand("due", _("What is due, most urgent first (exit 1 when anything "
+                                            "is)"));
+    due->add_option("--within", o.within,
+                    _("Also what falls due in the next DAYS days (default 14)"))
         ->check(CLI::Range(0, 3650));
     due->add_option("--date", o.date,
-                    "The day to look from, YYYY-MM-DD or DD.MM.YYYY (default: today)");
-    due->add_option("--format", o.format, "table, md, json or csv (default: table)");
+                    _("The day to look from, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
+    due->add_option("--format", o.format, _("table, md, json or csv (default: table)"));
     due->callback([&rt] {
         rt.action = [&rt] {
             const bool markdown = o.format && *o.format == "md";
             if (o.format && !markdown && !parse_format(*o.format)) {
-                throw Error(
-                    ErrorKind::usage,
-                    fmt::format("unknown format '{}'; use table, md, json or csv", *o.format));
+                throw Error(ErrorKind::usage,
+                            _f("unknown format '{}'; use table, md, json or csv", *o.format));
             }
             const auto& config = rt.config().config;
             DueQuery query;
@@ -55,7 +56,7 @@ void setup_due(CLI::App& app, Runtime& rt) {
                 }
             }
             if (items.empty() && !markdown && rt.format(o.format) == Format::table) {
-                rt.info("nothing is due");
+                rt.info(_("nothing is due"));
             }
             rt.status = items.empty() ? exit_status::ok : exit_status::partial;
         };

@@ -4,6 +4,7 @@
 #include "event.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "events/events.hpp"
 
 #include <fmt/format.h>
@@ -32,20 +33,20 @@ struct EventStatusOptions {
 
 void bind_fields(CLI::App* cmd, EventFieldOptions& o, bool creating) {
     auto& f = o.fields;
-    auto* date = cmd->add_option("--date", f.date, "Day of the event, YYYY-MM-DD or DD.MM.YYYY");
-    auto* host = cmd->add_option("--host", f.host, "Key of the host company");
+    auto* date = cmd->add_option("--date", f.date, _("Day of the event, YYYY-MM-DD or DD.MM.YYYY"));
+    auto* host = cmd->add_option("--host", f.host, _("Key of the host company"));
     if (creating) {
         date->required();
         host->required();
     }
-    cmd->add_option("--kind", f.kind, "werkstatt (default), site-visit or fireside")
+    cmd->add_option("--kind", f.kind, _("werkstatt (default), site-visit or fireside"))
         ->check(CLI::IsMember({"werkstatt", "site-visit", "fireside"}));
-    cmd->add_option("--start", f.start, "Start time HH:MM (default: events.default_start)");
-    cmd->add_option("--end", f.end, "End time HH:MM (default: events.default_end)");
-    cmd->add_option("--title", f.title, "Title, e.g. \"Werkstatt 1/2027\"");
-    cmd->add_option("--topic", o.topics, "Topic key of the agenda (repeat, in order)");
-    cmd->add_option("--capacity", f.capacity, "Participants at most (0 clears)");
-    cmd->add_option("--notes", f.notes, "Free notes");
+    cmd->add_option("--start", f.start, _("Start time HH:MM (default: events.default_start)"));
+    cmd->add_option("--end", f.end, _("End time HH:MM (default: events.default_end)"));
+    cmd->add_option("--title", f.title, _("Title, e.g. \"Werkstatt 1/2027\""));
+    cmd->add_option("--topic", o.topics, _("Topic key of the agenda (repeat, in order)"));
+    cmd->add_option("--capacity", f.capacity, _("Participants at most (0 clears)"));
+    cmd->add_option("--notes", f.notes, _("Free notes"));
     add_dry_run_option(cmd, o.dry);
 }
 
@@ -54,11 +55,11 @@ void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, co
         rt.warn(w);
     }
     if (out.changed.empty()) {
-        rt.info(fmt::format("event {}: nothing to change", out.event.id));
+        rt.info(_f("event {}: nothing to change", out.event.id));
         return;
     }
-    rt.info(fmt::format("{} event {} on {} at {}", verb(dry, past, base), out.event.id,
-                        out.event.date.iso(), out.event.host_key));
+    rt.info(_f("{} event {} on {} at {}", verb(dry, past, base), out.event.id, out.event.date.iso(),
+               out.event.host_key));
 }
 
 EventDefaults defaults(Runtime& rt) {
@@ -76,7 +77,7 @@ EventFields with_topics(const EventFieldOptions& o) {
 
 void setup_event_add(CLI::App& group, Runtime& rt) {
     static EventFieldOptions o;
-    auto* cmd = group.add_subcommand("add", "Add an event");
+    auto* cmd = group.add_subcommand("add", _("Add an event"));
     bind_fields(cmd, o, true);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -89,8 +90,8 @@ void setup_event_add(CLI::App& group, Runtime& rt) {
 
 void setup_event_edit(CLI::App& group, Runtime& rt) {
     static EventEditOptions o;
-    auto* cmd = group.add_subcommand("edit", "Change an event");
-    cmd->add_option("EVENT", o.id, "Event id")->required();
+    auto* cmd = group.add_subcommand("edit", _("Change an event"));
+    cmd->add_option("EVENT", o.id, _("Event id"))->required();
     bind_fields(cmd, o, false);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -105,9 +106,9 @@ void setup_status(CLI::App& group, Runtime& rt, const char* name, EventStatus st
                   const char* help) {
     auto o = std::make_shared<EventStatusOptions>();
     auto* cmd = group.add_subcommand(name, help);
-    cmd->add_option("EVENT", o->id, "Event id")->required();
+    cmd->add_option("EVENT", o->id, _("Event id"))->required();
     if (status == EventStatus::cancelled) {
-        cmd->add_option("--reason", o->reason, "Why it is cancelled");
+        cmd->add_option("--reason", o->reason, _("Why it is cancelled"));
     }
     add_dry_run_option(cmd, o->dry);
     cmd->callback([&rt, o, status] {
@@ -118,8 +119,8 @@ void setup_status(CLI::App& group, Runtime& rt, const char* name, EventStatus st
                 rt.warn(w);
             }
             if (!out.changed.empty()) {
-                rt.info(fmt::format("{} event {} as {}", verb(o->dry, "marked", "mark"), o->id,
-                                    to_string(status)));
+                rt.info(_f("{} event {} as {}", verb(o->dry, "marked", "mark"), o->id,
+                           to_string(status)));
             }
         };
     });
@@ -128,8 +129,8 @@ void setup_status(CLI::App& group, Runtime& rt, const char* name, EventStatus st
 } // namespace
 
 void setup_event(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("event", "Meetings: the quarterly Werkstatt, site visits, "
-                                              "fireside talks");
+    auto* group = app.add_subcommand("event", _("Meetings: the quarterly Werkstatt, site visits, "
+                                                "fireside talks"));
     group->require_subcommand(1);
     setup_event_add(*group, rt);
     setup_event_edit(*group, rt);

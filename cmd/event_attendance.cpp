@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event register|attend|participants: who comes to an event and who came.
+#include "core/i18n.hpp"
 #include "event.hpp"
 #include "events/events.hpp"
 
@@ -31,32 +32,32 @@ struct ParticipantsOptions {
 
 void setup_register(CLI::App& group, Runtime& rt) {
     static RegisterOptions o;
-    auto* cmd = group.add_subcommand("register", "Register a contact or a company seat");
-    cmd->add_option("EVENT", o.id, "Event id")->required();
-    auto* contact = cmd->add_option("--contact", o.contact, "Contact id");
-    cmd->add_option("--company", o.company, "Company key (a seat without a name)")
+    auto* cmd = group.add_subcommand("register", _("Register a contact or a company seat"));
+    cmd->add_option("EVENT", o.id, _("Event id"))->required();
+    auto* contact = cmd->add_option("--contact", o.contact, _("Contact id"));
+    cmd->add_option("--company", o.company, _("Company key (a seat without a name)"))
         ->excludes(contact);
-    cmd->add_flag("--force", o.force, "Register even when the event is full");
+    cmd->add_flag("--force", o.force, _("Register even when the event is full"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto r = register_for_event(db, o.id, o.contact, o.company,
                                               o.force ? Force::yes : Force::no, dry_run(o.dry));
-            rt.info(fmt::format("{} {} for event {}", verb(o.dry, "registered", "register"),
-                                r.contact_id ? fmt::format("contact {}", *r.contact_id)
-                                             : "a seat of " + r.company_key,
-                                o.id));
+            rt.info(_f("{} {} for event {}", verb(o.dry, "registered", "register"),
+                       r.contact_id ? fmt::format("contact {}", *r.contact_id)
+                                    : "a seat of " + r.company_key,
+                       o.id));
         };
     });
 }
 
 void setup_attend(CLI::App& group, Runtime& rt) {
     static AttendOptions o;
-    auto* cmd = group.add_subcommand("attend", "Record whether a contact came");
-    cmd->add_option("EVENT", o.id, "Event id")->required();
-    cmd->add_option("--contact", o.contact, "Contact id")->required();
-    cmd->add_option("--status", o.status, "attended, no-show or excused")
+    auto* cmd = group.add_subcommand("attend", _("Record whether a contact came"));
+    cmd->add_option("EVENT", o.id, _("Event id"))->required();
+    cmd->add_option("--contact", o.contact, _("Contact id"))->required();
+    cmd->add_option("--status", o.status, _("attended, no-show or excused"))
         ->required()
         ->check(CLI::IsMember({"attended", "no-show", "excused"}));
     add_dry_run_option(cmd, o.dry);
@@ -67,19 +68,19 @@ void setup_attend(CLI::App& group, Runtime& rt) {
             record_attendance(db, o.id, *o.contact, *parse_attendance(o.status), walk_in,
                               dry_run(o.dry));
             if (walk_in) {
-                rt.warn(fmt::format("contact {} was not registered for event {}; registered now",
-                                    *o.contact, o.id));
+                rt.warn(_f("contact {} was not registered for event {}; registered now", *o.contact,
+                           o.id));
             }
-            rt.info(fmt::format("{} contact {} as {} at event {}",
-                                verb(o.dry, "recorded", "record"), *o.contact, o.status, o.id));
+            rt.info(_f("{} contact {} as {} at event {}", verb(o.dry, "recorded", "record"),
+                       *o.contact, o.status, o.id));
         };
     });
 }
 
 void setup_participants(CLI::App& group, Runtime& rt) {
     static ParticipantsOptions o;
-    auto* cmd = group.add_subcommand("participants", "List registrations and attendance");
-    cmd->add_option("EVENT", o.id, "Event id")->required();
+    auto* cmd = group.add_subcommand("participants", _("List registrations and attendance"));
+    cmd->add_option("EVENT", o.id, _("Event id"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event ics: events as an iCalendar file for Outlook, Thunderbird, Google Calendar.
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "event.hpp"
 #include "events/events.hpp"
 #include "events/ics.hpp"
@@ -22,11 +23,11 @@ struct IcsOptions {
 
 void setup_event_ics(CLI::App& group, Runtime& rt) {
     static IcsOptions o;
-    auto* cmd = group.add_subcommand("ics", "Write events as an iCalendar (.ics) file");
-    auto* one = cmd->add_option("EVENT", o.event, "One event (default: all, or --period)");
-    cmd->add_option("--period", o.period, "Events in this period: 2027, 2027Q1, A..B")
+    auto* cmd = group.add_subcommand("ics", _("Write events as an iCalendar (.ics) file"));
+    auto* one = cmd->add_option("EVENT", o.event, _("One event (default: all, or --period)"));
+    cmd->add_option("--period", o.period, _("Events in this period: 2027, 2027Q1, A..B"))
         ->excludes(one);
-    cmd->add_option("--output,-o", o.output, "Write to FILE (atomically) instead of stdout");
+    cmd->add_option("--output,-o", o.output, _("Write to FILE (atomically) instead of stdout"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
@@ -46,7 +47,7 @@ void setup_event_ics(CLI::App& group, Runtime& rt) {
                 return;
             }
             write_file_atomically(*o.output, ics, FileMode::shared);
-            rt.info(fmt::format("wrote {} events to {}", events.size(), *o.output));
+            rt.info(_f("wrote {} events to {}", events.size(), *o.output));
         };
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event list|show: the events of a period, one event with its registrations.
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "event.hpp"
 #include "events/events.hpp"
 #include "members/members.hpp"
@@ -25,11 +26,11 @@ struct EventShowOptions {
 
 void setup_list(CLI::App& group, Runtime& rt) {
     static EventListOptions o;
-    auto* cmd = group.add_subcommand("list", "List events by date");
-    cmd->add_option("--period", o.period, "Only this period: 2027, 2027Q1, 2027-03, A..B");
-    cmd->add_option("--status", o.status, "Only events with this status")
+    auto* cmd = group.add_subcommand("list", _("List events by date"));
+    cmd->add_option("--period", o.period, _("Only this period: 2027, 2027Q1, 2027-03, A..B"));
+    cmd->add_option("--status", o.status, _("Only events with this status"))
         ->check(CLI::IsMember({"planned", "confirmed", "held", "cancelled"}));
-    cmd->add_option("--host", o.host, "Only events this company hosts (its key)");
+    cmd->add_option("--host", o.host, _("Only events this company hosts (its key)"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -51,8 +52,8 @@ void setup_list(CLI::App& group, Runtime& rt) {
 
 void setup_show(CLI::App& group, Runtime& rt) {
     static EventShowOptions o;
-    auto* cmd = group.add_subcommand("show", "Show one event with its registrations");
-    cmd->add_option("EVENT", o.id, "Event id")->required();
+    auto* cmd = group.add_subcommand("show", _("Show one event with its registrations"));
+    cmd->add_option("EVENT", o.id, _("Event id"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

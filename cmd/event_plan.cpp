@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // werkstatt event plan: propose the quarterly rotation of hosts, dates and topics.
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "event.hpp"
 #include "plan/planning.hpp"
 
@@ -24,7 +25,7 @@ PlanRequest request_from(Runtime& rt, const PlanOptions& o) {
     const auto from = Quarter::parse(o.from);
     if (!from) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--from '{}' is not a quarter; write it like 2027Q1", o.from));
+                    _f("--from '{}' is not a quarter; write it like 2027Q1", o.from));
     }
     r.from = *from;
     r.quarters = o.quarters;
@@ -53,12 +54,12 @@ void print_plan(Runtime& rt, const PlanResult& result, const PlanOptions& o) {
 
 void setup_event_plan(CLI::App& group, Runtime& rt) {
     static PlanOptions o;
-    auto* cmd = group.add_subcommand("plan", "Propose hosts, dates and topics for the next "
-                                             "quarters (writes only with --commit)");
-    cmd->add_option("--from", o.from, "First quarter, e.g. 2027Q1")->required();
-    cmd->add_option("--quarters", o.quarters, "How many quarters (default 4)")
+    auto* cmd = group.add_subcommand("plan", _("Propose hosts, dates and topics for the next "
+                                               "quarters (writes only with --commit)"));
+    cmd->add_option("--from", o.from, _("First quarter, e.g. 2027Q1"))->required();
+    cmd->add_option("--quarters", o.quarters, _("How many quarters (default 4)"))
         ->check(CLI::Range(1, 40));
-    cmd->add_flag("--commit", o.commit, "Write the proposal as planned events");
+    cmd->add_flag("--commit", o.commit, _("Write the proposal as planned events"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -74,14 +75,14 @@ void setup_event_plan(CLI::App& group, Runtime& rt) {
                 unplanned += !m.skipped && (!m.host_id || !m.date);
             }
             if (unplanned > 0) {
-                rt.warn(fmt::format("{} of {} quarters have no host or date; see the "
-                                    "explanation",
-                                    unplanned, result.meetings.size()));
+                rt.warn(_f("{} of {} quarters have no host or date; see the "
+                           "explanation",
+                           unplanned, result.meetings.size()));
             }
             if (o.commit) {
-                rt.info(fmt::format("created {} planned events", result.event_ids.size()));
+                rt.info(_f("created {} planned events", result.event_ids.size()));
             } else {
-                rt.info("nothing written; add --commit to create these events");
+                rt.info(_("nothing written; add --commit to create these events"));
             }
         };
     });

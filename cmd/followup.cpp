@@ -3,6 +3,7 @@
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "match/followups.hpp"
 
 #include <fmt/format.h>
@@ -33,22 +34,22 @@ FollowupOutcome outcome_of(const std::string& text) {
     const auto outcome = parse_followup_outcome(text);
     if (!outcome) {
         throw Error(ErrorKind::usage,
-                    fmt::format("unknown outcome '{}'; use employed, left, changed-employer or "
-                                "unknown",
-                                text));
+                    _f("unknown outcome '{}'; use employed, left, changed-employer or "
+                       "unknown",
+                       text));
     }
     return *outcome;
 }
 
 void setup_list(CLI::App& group, Runtime& rt) {
     static FollowupListOptions o;
-    auto* list = group.add_subcommand("list", "List the follow-ups of hires");
-    list->add_flag("--due", o.due, "Only those due and not yet asked");
+    auto* list = group.add_subcommand("list", _("List the follow-ups of hires"));
+    list->add_flag("--due", o.due, _("Only those due and not yet asked"));
     list->add_option("--date", o.date,
-                     "With --due: the day they are due by, YYYY-MM-DD or DD.MM.YYYY (default: "
-                     "today)");
-    list->add_option("--candidate", o.candidate, "Only this candidate (id or reference)");
-    list->add_option("--source", o.source, "The source of the --candidate reference");
+                     _("With --due: the day they are due by, YYYY-MM-DD or DD.MM.YYYY (default: "
+                       "today)"));
+    list->add_option("--candidate", o.candidate, _("Only this candidate (id or reference)"));
+    list->add_option("--source", o.source, _("The source of the --candidate reference"));
     add_format_option(list, o.format);
     list->callback([&rt] {
         rt.action = [&rt] {
@@ -74,18 +75,18 @@ void setup_list(CLI::App& group, Runtime& rt) {
 
 void setup_record(CLI::App& group, Runtime& rt) {
     static FollowupRecordOptions o;
-    auto* record = group.add_subcommand("record", "Record what a follow-up found");
-    record->add_option("FOLLOWUP", o.id, "The follow-up's id ('followup list' shows it)")
+    auto* record = group.add_subcommand("record", _("Record what a follow-up found"));
+    record->add_option("FOLLOWUP", o.id, _("The follow-up's id ('followup list' shows it)"))
         ->required();
-    record->add_option("--outcome", o.outcome, "employed, left, changed-employer or unknown")
+    record->add_option("--outcome", o.outcome, _("employed, left, changed-employer or unknown"))
         ->required();
     record->add_option("--reason", o.reason,
-                       "Why the person left or changed employer, in a few words (no health or "
-                       "other sensitive details)");
-    record->add_option("--note", o.note, "A note for the coordinators");
+                       _("Why the person left or changed employer, in a few words (no health or "
+                         "other sensitive details)"));
+    record->add_option("--note", o.note, _("A note for the coordinators"));
     record->add_option("--date", o.date,
-                       "Day the person was asked, YYYY-MM-DD or DD.MM.YYYY (default: today)");
-    record->add_flag("--force", o.force, "Replace an outcome recorded already");
+                       _("Day the person was asked, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
+    record->add_flag("--force", o.force, _("Replace an outcome recorded already"));
     add_dry_run_option(record, o.dry);
     record->callback([&rt] {
         rt.action = [&rt] {
@@ -94,19 +95,19 @@ void setup_record(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out =
                 record_followup(db, o.id, outcome, o.reason, o.note, day, o.force, dry_run(o.dry));
-            rt.info(fmt::format("{} follow-up {} (candidate {}, {} month{} after the hire at {}): "
-                                "{}",
-                                verb(o.dry, "recorded", "record"), o.id, out.before.candidate_id,
-                                out.before.months, out.before.months == 1 ? "" : "s",
-                                out.before.company, to_string(outcome)));
+            rt.info(_f("{} follow-up {} (candidate {}, {} month{} after the hire at {}): "
+                       "{}",
+                       verb(o.dry, "recorded", "record"), o.id, out.before.candidate_id,
+                       out.before.months, out.before.months == 1 ? "" : "s", out.before.company,
+                       to_string(outcome)));
             if (out.esf_status) {
-                rt.info(fmt::format("{} candidate {}'s situation six months after leaving as {} "
-                                    "(ESF+ longer-term result)",
-                                    verb(o.dry, "recorded", "record"), out.before.candidate_id,
-                                    *out.esf_status));
+                rt.info(_f("{} candidate {}'s situation six months after leaving as {} "
+                           "(ESF+ longer-term result)",
+                           verb(o.dry, "recorded", "record"), out.before.candidate_id,
+                           *out.esf_status));
             }
             if (outcome == FollowupOutcome::left) {
-                rt.info("the later follow-ups of this hire are not due any more");
+                rt.info(_("the later follow-ups of this hire are not due any more"));
             }
         };
     });
@@ -115,7 +116,7 @@ void setup_record(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void setup_followup(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("followup", "Follow-ups of hires: does the person stay?");
+    auto* group = app.add_subcommand("followup", _("Follow-ups of hires: does the person stay?"));
     group->require_subcommand(1);
     setup_list(*group, rt);
     setup_record(*group, rt);

@@ -5,6 +5,7 @@
 #include "advisor.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "store/advisory_store.hpp"
 
 #include <fmt/format.h>
@@ -37,8 +38,8 @@ struct FundingSuggestOptions {
 
 void setup_list(CLI::App& group, Runtime& rt) {
     static FundingListOptions o;
-    auto* cmd = group.add_subcommand("list", "List the funding instruments");
-    cmd->add_option("--tag", o.tag, "Only instruments with this tag");
+    auto* cmd = group.add_subcommand("list", _("List the funding instruments"));
+    cmd->add_option("--tag", o.tag, _("Only instruments with this tag"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -52,8 +53,8 @@ void setup_list(CLI::App& group, Runtime& rt) {
 
 void setup_show(CLI::App& group, Runtime& rt) {
     static FundingShowOptions o;
-    auto* cmd = group.add_subcommand("show", "Show one funding instrument and when it fits");
-    cmd->add_option("KEY", o.key, "Key of the instrument")->required();
+    auto* cmd = group.add_subcommand("show", _("Show one funding instrument and when it fits"));
+    cmd->add_option("KEY", o.key, _("Key of the instrument"))->required();
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -65,15 +66,15 @@ void setup_show(CLI::App& group, Runtime& rt) {
 
 void setup_find(CLI::App& group, Runtime& rt) {
     static FundingFindOptions o;
-    auto* cmd = group.add_subcommand("find", "Find funding instruments by tag or word");
-    cmd->add_option("WORD", o.word, "A word in the name or description, e.g. Sprache");
-    cmd->add_option("--tag", o.tag, "Only instruments with this tag, e.g. ausbildung");
+    auto* cmd = group.add_subcommand("find", _("Find funding instruments by tag or word"));
+    cmd->add_option("WORD", o.word, _("A word in the name or description, e.g. Sprache"));
+    cmd->add_option("--tag", o.tag, _("Only instruments with this tag, e.g. ausbildung"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
             if (!o.word && !o.tag) {
-                throw Error(ErrorKind::usage, "say what to find: a WORD, --tag TAG or both; "
-                                              "'werkstatt funding list' shows all");
+                throw Error(ErrorKind::usage, _("say what to find: a WORD, --tag TAG or both; "
+                                                "'werkstatt funding list' shows all"));
             }
             auto db = rt.open(Access::read_only);
             rt.print(funding_records(find_funding(db, o.tag, o.word),
@@ -85,11 +86,11 @@ void setup_find(CLI::App& group, Runtime& rt) {
 
 void setup_suggest(CLI::App& group, Runtime& rt) {
     static FundingSuggestOptions o;
-    auto* cmd = group.add_subcommand("suggest", "List the instruments whose conditions a "
-                                                "candidate (and opening) meet, with reasons");
-    cmd->add_option("--candidate", o.candidate, "Candidate id or the agency's reference")
+    auto* cmd = group.add_subcommand("suggest", _("List the instruments whose conditions a "
+                                                  "candidate (and opening) meet, with reasons"));
+    cmd->add_option("--candidate", o.candidate, _("Candidate id or the agency's reference"))
         ->required();
-    cmd->add_option("--opening", o.opening, "Opening id");
+    cmd->add_option("--opening", o.opening, _("Opening id"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -111,8 +112,8 @@ void setup_suggest(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void setup_funding(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("funding", "Funding instruments for employers "
-                                                "(Fördermöglichkeiten)");
+    auto* group = app.add_subcommand("funding", _("Funding instruments for employers "
+                                                  "(Fördermöglichkeiten)"));
     group->require_subcommand(1);
     setup_list(*group, rt);
     setup_show(*group, rt);

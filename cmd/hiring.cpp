@@ -4,6 +4,7 @@
 #include "advisor.hpp"
 #include "advisory/checklist.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "store/advisory_store.hpp"
 
 namespace werkstatt::cli {
@@ -12,13 +13,14 @@ void setup_hiring(CLI::App& app, Runtime& rt) {
     static std::string candidate;
     static std::optional<std::int64_t> opening;
     static std::optional<std::string> format;
-    auto* group = app.add_subcommand("hiring", "The labour-law side of hiring a person from "
-                                               "abroad");
+    auto* group = app.add_subcommand("hiring", _("The labour-law side of hiring a person from "
+                                                 "abroad"));
     group->require_subcommand(1);
-    auto* cmd = group->add_subcommand("checklist", "The steps of one hire, the rule each comes "
-                                                   "from, who helps and what funding may apply");
-    cmd->add_option("--candidate", candidate, "Candidate id or the agency's reference")->required();
-    cmd->add_option("--opening", opening, "Opening id");
+    auto* cmd = group->add_subcommand("checklist", _("The steps of one hire, the rule each comes "
+                                                     "from, who helps and what funding may apply"));
+    cmd->add_option("--candidate", candidate, _("Candidate id or the agency's reference"))
+        ->required();
+    cmd->add_option("--opening", opening, _("Opening id"));
     add_format_option(cmd, format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

@@ -2,6 +2,7 @@
 // werkstatt import list|undo, and the `import` subcommand shared by `candidate` and `opening`.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "import/importer.hpp"
 #include "privacy/files.hpp"
 
@@ -59,9 +60,9 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
         rt.warn(p);
     }
     if (r.problem_count > r.problems.size()) {
-        rt.warn(fmt::format("... and {} more problems{}", r.problem_count - r.problems.size(),
-                            o.rejects ? fmt::format("; all rejected rows are in {}", *o.rejects)
-                                      : "; write them all with --rejects FILE"));
+        rt.warn(_f("... and {} more problems{}", r.problem_count - r.problems.size(),
+                   o.rejects ? fmt::format("; all rejected rows are in {}", *o.rejects)
+                             : "; write them all with --rejects FILE"));
     }
     for (const auto& w : r.warnings) {
         rt.warn(w);
@@ -71,14 +72,17 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
                                     b.rows_read, b.inserted, b.updated, b.unchanged, b.rejected);
     if (r.refused != ImportRefusal::none) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("nothing imported from {} ({}){}; fix the rows and import again",
-                                r.input, counts,
-                                r.refused == ImportRefusal::strict ? " because of --strict" : ""));
+                    _f("nothing imported from {} ({}){}; fix the rows and import again", r.input,
+                       counts, r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
-    const auto how = r.sheet.empty() ? fmt::format("{}, delimiter {}", b.encoding, r.delimiter)
-                                     : fmt::format("sheet {}", r.sheet);
-    rt.info(fmt::format("{} {} (profile {}, {}): {}{}", verb(o.dry, "imported", "import"), r.input,
-                        b.profile, how, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+    if (r.sheet.empty()) {
+        rt.info(_f("{} {} (profile {}, {}, delimiter {}): {}{}", verb(o.dry, "imported", "import"),
+                   r.input, b.profile, b.encoding, r.delimiter, counts,
+                   r.written ? fmt::format("; batch {}", b.id) : ""));
+    } else {
+        rt.info(_f("{} {} (profile {}, sheet {}): {}{}", verb(o.dry, "imported", "import"), r.input,
+                   b.profile, r.sheet, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+    }
     rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
 }
 
@@ -88,17 +92,17 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
                         RecordKind kind) {
     auto o = std::make_shared<ImportOptions>();
     o->profile = default_profile;
-    auto* cmd = group.add_subcommand("import", "Import a CSV file (exit 0: all rows, 1: some "
-                                               "rejected, 65: none)");
-    cmd->add_option("FILE", o->file, "CSV file, Excel workbook (.xlsx), or - for standard input")
+    auto* cmd = group.add_subcommand("import", _("Import a CSV file (exit 0: all rows, 1: some "
+                                                 "rejected, 65: none)"));
+    cmd->add_option("FILE", o->file, _("CSV file, Excel workbook (.xlsx), or - for standard input"))
         ->required();
     cmd->add_option("--profile", o->profile, "Import profile (default " + default_profile + ")");
-    cmd->add_option("--source", o->source, "Source label of the records, e.g. jc-magdeburg");
+    cmd->add_option("--source", o->source, _("Source label of the records, e.g. jc-magdeburg"));
     cmd->add_option("--encoding", o->encoding,
-                    "utf-8, windows-1252, utf-16le or utf-16be (default: detected)");
-    cmd->add_option("--sheet", o->sheet, "The workbook's sheet to read (default: the first)");
-    cmd->add_option("--rejects", o->rejects, "Write rejected rows with an error column here");
-    cmd->add_flag("--strict", o->strict, "Import nothing if any row is bad");
+                    _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));
+    cmd->add_option("--sheet", o->sheet, _("The workbook's sheet to read (default: the first)"));
+    cmd->add_option("--rejects", o->rejects, _("Write rejected rows with an error column here"));
+    cmd->add_flag("--strict", o->strict, _("Import nothing if any row is bad"));
     add_dry_run_option(cmd, o->dry);
     cmd->callback([&rt, o, kind] {
         rt.action = [&rt, o, kind] {
@@ -134,9 +138,9 @@ void setup_import(CLI::App& app, Runtime& rt) {
     static std::optional<std::string> format;
     static std::int64_t batch = 0;
     static bool dry = false;
-    auto* group = app.add_subcommand("import", "Import batches: list them, undo one");
+    auto* group = app.add_subcommand("import", _("Import batches: list them, undo one"));
     group->require_subcommand(1);
-    auto* list = group->add_subcommand("list", "List import batches, newest first");
+    auto* list = group->add_subcommand("list", _("List import batches, newest first"));
     add_format_option(list, format);
     list->callback([&rt] {
         rt.action = [&rt] {
@@ -144,16 +148,15 @@ void setup_import(CLI::App& app, Runtime& rt) {
             rt.print(batch_records(list_batches(db)), format);
         };
     });
-    auto* undo = group->add_subcommand("undo", "Take back what one batch inserted and changed");
-    undo->add_option("BATCH", batch, "Batch id")->required();
+    auto* undo = group->add_subcommand("undo", _("Take back what one batch inserted and changed"));
+    undo->add_option("BATCH", batch, _("Batch id"))->required();
     add_dry_run_option(undo, dry);
     undo->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto r = undo_import(db, batch, dry_run(dry));
-            rt.info(fmt::format("{} batch {} ({}): deleted {}, restored {}",
-                                verb(dry, "undid", "undo"), batch, r.batch.file_name, r.deleted,
-                                r.restored));
+            rt.info(_f("{} batch {} ({}): deleted {}, restored {}", verb(dry, "undid", "undo"),
+                       batch, r.batch.file_name, r.deleted, r.restored));
             warn_if_not_scrubbed(rt, db, r.scrubbed);
         };
     });

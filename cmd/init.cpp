@@ -2,6 +2,7 @@
 // werkstatt init: create or migrate the database.
 #include "advisor.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -9,8 +10,9 @@ namespace werkstatt::cli {
 
 void setup_init(CLI::App& app, Runtime& rt) {
     auto* cmd = app.add_subcommand(
-        "init", "Create the database (or migrate it to this version), seed the topics and load the "
-                "catalogue of funding instruments and advisory services");
+        "init",
+        _("Create the database (or migrate it to this version), seed the topics and load the "
+          "catalogue of funding instruments and advisory services"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             InitResult result;
@@ -19,16 +21,15 @@ void setup_init(CLI::App& app, Runtime& rt) {
             const auto path = db.path().string();
             switch (result.outcome) {
             case InitResult::Outcome::created:
-                rt.info(fmt::format("created database {} (schema version {})", path,
-                                    result.to_version));
+                rt.info(_f("created database {} (schema version {})", path, result.to_version));
                 break;
             case InitResult::Outcome::migrated:
-                rt.info(fmt::format("migrated database {} from schema version {} to {}", path,
-                                    result.from_version, result.to_version));
+                rt.info(_f("migrated database {} from schema version {} to {}", path,
+                           result.from_version, result.to_version));
                 break;
             case InitResult::Outcome::up_to_date:
-                rt.info(fmt::format("database {} is up to date (schema version {})", path,
-                                    result.to_version));
+                rt.info(
+                    _f("database {} is up to date (schema version {})", path, result.to_version));
                 break;
             }
             const auto report = update_catalogue(db, catalogue_files(rt), DryRun::no);

@@ -16,16 +16,17 @@ using namespace werkstatt::cli;
 namespace {
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
-    app.add_option("--db", global.db, "Database file (overrides database.path and WERKSTATT_DB)");
-    app.add_option("--config", global.config_file, "Read this configuration file as well");
-    app.add_option("--set", global.sets, "Set a configuration key for this run: --set key=value")
+    app.add_option("--db", global.db,
+                   _("Database file (overrides database.path and WERKSTATT_DB)"));
+    app.add_option("--config", global.config_file, _("Read this configuration file as well"));
+    app.add_option("--set", global.sets, _("Set a configuration key for this run: --set key=value"))
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    app.add_flag("-q,--quiet", global.quiet, "Say nothing but data, warnings and errors");
-    app.add_flag("-v,--verbose", global.verbose, "Say which files and database are used");
-    app.add_flag("--wide", global.wide, "Show tables whole, also when wider than the terminal");
+    app.add_flag("-q,--quiet", global.quiet, _("Say nothing but data, warnings and errors"));
+    app.add_flag("-v,--verbose", global.verbose, _("Say which files and database are used"));
+    app.add_flag("--wide", global.wide, _("Show tables whole, also when wider than the terminal"));
     app.add_flag("--reveal", global.reveal,
-                 "Show candidates' names although privacy.pseudonymise is on (audited)");
+                 _("Show candidates' names although privacy.pseudonymise is on (audited)"));
 }
 
 // The command groups in the order `werkstatt --help` lists them; `completion` and `help` read
@@ -82,6 +83,28 @@ std::string_view named_group(int argc, char** argv) {
     return "";
 }
 
+// Return --config and --set as given anywhere on the command line, for the UI language that must
+// be known before the command line is parsed.
+GlobalOptions scan_config_options(int argc, char** argv) {
+    GlobalOptions scanned;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if ((arg == "--config" || arg == "--set") && i + 1 < argc) {
+            if (arg == "--config") {
+                scanned.config_file = argv[i + 1];
+            } else {
+                scanned.sets.emplace_back(argv[i + 1]);
+            }
+            ++i;
+        } else if (arg.starts_with("--config=")) {
+            scanned.config_file = std::string(arg.substr(9));
+        } else if (arg.starts_with("--set=")) {
+            scanned.sets.emplace_back(arg.substr(6));
+        }
+    }
+    return scanned;
+}
+
 int report(const Error& e) {
     std::cerr << "werkstatt: error: " << safe_message(e.what()) << '\n';
     return exit_status_for(e.kind());
@@ -92,7 +115,7 @@ int report(const Error& e) {
 int main(int argc, char** argv) {
     remove_temporaries_on_signals();
     // Before the command tree is built: its help texts are translated as they are set.
-    set_ui_language(language_from_environment());
+    set_ui_language(early_ui_language(scan_config_options(argc, argv)));
     Runtime rt(std::cout, std::cerr);
     CLI::App app{"Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
                  "companies, quarterly events, the applicant exchange and reports.",
@@ -100,9 +123,9 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("werkstatt ") + WERKSTATT_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
-    app.footer("Exit status: 0 done, 1 done in part, 2 usage, 65 bad data, 66 not found, "
-               "69 conflict, 70 internal error, 73 cannot write output, 74 database or I/O "
-               "error, 75 database locked, 78 configuration error. See werkstatt(1).");
+    app.footer(_("Exit status: 0 done, 1 done in part, 2 usage, 65 bad data, 66 not found, "
+                 "69 conflict, 70 internal error, 73 cannot write output, 74 database or I/O "
+                 "error, 75 database locked, 78 configuration error. See werkstatt(1)."));
     add_global_options(app, rt.global);
 
     // Only the group named on the command line is built (the whole tree costs a third of a

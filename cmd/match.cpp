@@ -3,6 +3,7 @@
 // scored pair, and the optimal global proposal.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "match/pool.hpp"
 #include "match/run.hpp"
 #include "reference/work_rules.hpp"
@@ -32,14 +33,14 @@ void check_modes(const MatchOptions& o) {
     const int modes =
         int(o.opening.has_value()) + int(o.candidate.has_value()) + int(o.assign) + int(o.scores);
     if (modes != 1) {
-        throw Error(ErrorKind::usage, "say what to match; give exactly one of --opening ID, "
-                                      "--candidate ID, --assign or --scores");
+        throw Error(ErrorKind::usage, _("say what to match; give exactly one of --opening ID, "
+                                        "--candidate ID, --assign or --scores"));
     }
     if (o.commit && !o.assign) {
-        throw Error(ErrorKind::usage, "--commit stores a global proposal; use it with --assign");
+        throw Error(ErrorKind::usage, _("--commit stores a global proposal; use it with --assign"));
     }
     if (o.top && *o.top < 1) {
-        throw Error(ErrorKind::usage, "--top must be 1 or more; leave it out for match.top");
+        throw Error(ErrorKind::usage, _("--top must be 1 or more; leave it out for match.top"));
     }
 }
 
@@ -118,22 +119,23 @@ void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& p
 void setup_match(CLI::App& app, Runtime& rt) {
     static MatchOptions o;
     auto* cmd = app.add_subcommand(
-        "match", "Propose candidates for openings: rankings, every scored pair, the optimal "
-                 "global proposal");
-    cmd->add_option("--opening", o.opening, "The best candidates for this opening (id)");
+        "match", _("Propose candidates for openings: rankings, every scored pair, the optimal "
+                   "global proposal"));
+    cmd->add_option("--opening", o.opening, _("The best candidates for this opening (id)"));
     cmd->add_option("--candidate", o.candidate,
-                    "The best openings for this candidate (id or agency reference)");
-    cmd->add_option("--source", o.source, "The source of the --candidate reference");
-    auto* assign_flag = cmd->add_flag(
-        "--assign", o.assign, "The global proposal of maximum total score over all open openings");
-    cmd->add_flag("--scores", o.scores, "Every feasible pair with its score and parts");
-    cmd->add_flag("--commit", o.commit, "With --assign: store the proposal as a match run")
+                    _("The best openings for this candidate (id or agency reference)"));
+    cmd->add_option("--source", o.source, _("The source of the --candidate reference"));
+    auto* assign_flag =
+        cmd->add_flag("--assign", o.assign,
+                      _("The global proposal of maximum total score over all open openings"));
+    cmd->add_flag("--scores", o.scores, _("Every feasible pair with its score and parts"));
+    cmd->add_flag("--commit", o.commit, _("With --assign: store the proposal as a match run"))
         ->needs(assign_flag);
-    cmd->add_flag("--explain", o.explain, "Show every part of each score and the rules applied");
-    cmd->add_option("--top", o.top, "How many to show (default match.top)");
+    cmd->add_flag("--explain", o.explain, _("Show every part of each score and the rules applied"));
+    cmd->add_option("--top", o.top, _("How many to show (default match.top)"));
     cmd->add_option(
         "--date", o.date,
-        "Judge availability and consent on this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+        _("Judge availability and consent on this day, YYYY-MM-DD or DD.MM.YYYY (default today)"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -146,14 +148,14 @@ void setup_match(CLI::App& app, Runtime& rt) {
             settings.pause_days = rt.config().config.exchange.pause_days;
             if (all_weights_zero(settings)) {
                 rt.warn(
-                    "every match.weights.* is 0: all scores are 0 and nothing will be proposed");
+                    _("every match.weights.* is 0: all scores are 0 and nothing will be proposed"));
             }
             std::vector<std::string> left_out;
             const auto pool = load_pool(db, left_out);
             for (const auto& line : left_out) {
                 rt.info(line);
             }
-            rt.detail(fmt::format(
+            rt.detail(_f(
                 "pool: {} candidates, {} openings, read in {:.2f} s", pool.candidates.size(),
                 pool.openings.size(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));

@@ -4,6 +4,7 @@
 #include "opening.hpp"
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -63,8 +64,8 @@ void bind_fields(CLI::App* cmd, OpeningFieldOptions& o, bool creating) {
         }
     }
     auto* on = cmd->add_flag("--needs-recognition", o.needs_recognition,
-                             "A regulated occupation: candidates need full recognition");
-    cmd->add_flag("--no-needs-recognition", o.no_recognition, "Recognition is not required")
+                             _("A regulated occupation: candidates need full recognition"));
+    cmd->add_flag("--no-needs-recognition", o.no_recognition, _("Recognition is not required"))
         ->excludes(on);
 }
 
@@ -73,11 +74,10 @@ void change(Runtime& rt, std::int64_t id, bool dry, const std::map<std::string, 
     auto db = rt.open(Access::read_write);
     const auto changed = edit_exchange(db, RecordKind::opening, id, f, dry_run(dry));
     if (changed.empty()) {
-        rt.info(fmt::format("opening {}: nothing to change", id));
+        rt.info(_f("opening {}: nothing to change", id));
         return;
     }
-    rt.info(
-        fmt::format("{} opening {} ({})", verb(dry, past, base), id, text::join(changed, ", ")));
+    rt.info(_f("{} opening {} ({})", verb(dry, past, base), id, text::join(changed, ", ")));
 }
 
 } // namespace
@@ -86,28 +86,28 @@ void setup_opening(CLI::App& app, Runtime& rt) {
     static OpeningFieldOptions ao;
     static OpeningEditOptions eo;
     static OpeningCloseOptions co;
-    auto* group = app.add_subcommand("opening", "Job openings of member companies");
+    auto* group = app.add_subcommand("opening", _("Job openings of member companies"));
     group->require_subcommand(1);
-    auto* add = group->add_subcommand("add", "Add an opening");
+    auto* add = group->add_subcommand("add", _("Add an opening"));
     bind_fields(add, ao, true);
     add_dry_run_option(add, ao.dry);
     add->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto id = add_opening(db, given(ao), dry_run(ao.dry));
-            rt.info(fmt::format("{} opening {}", verb(ao.dry, "added", "add"), id));
+            rt.info(_f("{} opening {}", verb(ao.dry, "added", "add"), id));
         };
     });
     setup_opening_list_show(*group, rt);
-    auto* edit = group->add_subcommand("edit", "Change an opening");
-    edit->add_option("OPENING", eo.id, "Opening id")->required();
+    auto* edit = group->add_subcommand("edit", _("Change an opening"));
+    edit->add_option("OPENING", eo.id, _("Opening id"))->required();
     bind_fields(edit, eo, false);
     add_dry_run_option(edit, eo.dry);
     edit->callback([&rt] {
         rt.action = [&rt] { change(rt, eo.id, eo.dry, given(eo), "changed", "change"); };
     });
-    auto* close = group->add_subcommand("close", "Close a filled or withdrawn opening");
-    close->add_option("OPENING", co.id, "Opening id")->required();
+    auto* close = group->add_subcommand("close", _("Close a filled or withdrawn opening"));
+    close->add_option("OPENING", co.id, _("Opening id"))->required();
     add_dry_run_option(close, co.dry);
     close->callback([&rt] {
         rt.action = [&rt] { change(rt, co.id, co.dry, {{"status", "closed"}}, "closed", "close"); };

@@ -2,6 +2,7 @@
 // werkstatt opening list|show: the openings as a list, one opening.
 #include "applicants/exchange.hpp"
 #include "applicants/finding.hpp"
+#include "core/i18n.hpp"
 #include "opening.hpp"
 
 namespace werkstatt::cli {
@@ -24,13 +25,13 @@ struct OpeningShowOptions {
 
 void setup_opening_list_show(CLI::App& group, Runtime& rt) {
     static OpeningListOptions o;
-    auto* list = group.add_subcommand("list", "List open openings");
-    list->add_flag("--all", o.all, "Include closed openings");
-    list->add_option("--company", o.company, "Only this company's openings");
+    auto* list = group.add_subcommand("list", _("List open openings"));
+    list->add_flag("--all", o.all, _("Include closed openings"));
+    list->add_option("--company", o.company, _("Only this company's openings"));
     list->add_option("--district", o.query.district,
-                     "Only openings in this district (AGS or "
-                     "name)");
-    list->add_option("--kldb", o.query.kldb, "Only openings whose KldB code starts so");
+                     _("Only openings in this district (AGS or "
+                       "name)"));
+    list->add_option("--kldb", o.query.kldb, _("Only openings whose KldB code starts so"));
     add_format_option(list, o.format);
     list->callback([&rt] {
         rt.action = [&rt] {
@@ -48,8 +49,8 @@ void setup_opening_list_show(CLI::App& group, Runtime& rt) {
         };
     });
     static OpeningShowOptions so;
-    auto* show = group.add_subcommand("show", "Show one opening");
-    show->add_option("OPENING", so.id, "Opening id")->required();
+    auto* show = group.add_subcommand("show", _("Show one opening"));
+    show->add_option("OPENING", so.id, _("Opening id"))->required();
     add_format_option(show, so.format);
     show->callback([&rt] {
         rt.action = [&rt] {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -19,7 +20,7 @@ Date reference_day(const std::optional<std::string>& date) {
     const auto d = Date::parse(*date);
     if (!d) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--date '{}' {}; {}", *date, Date::why_not(*date), date_forms));
+                    _f("--date '{}' {}; {}", *date, Date::why_not(*date), date_forms));
     }
     return *d;
 }
@@ -230,12 +231,12 @@ Records with_archived_column(Records shown, const std::vector<bool>& archived) {
 }
 
 void add_format_option(CLI::App* command, std::optional<std::string>& target) {
-    command->add_option("--format", target, "Output format (default: output.format)")
+    command->add_option("--format", target, _("Output format (default: output.format)"))
         ->check(CLI::IsMember({"table", "json", "csv"}));
 }
 
 void add_dry_run_option(CLI::App* command, bool& target) {
-    command->add_flag("--dry-run", target, "Show what would change and change nothing");
+    command->add_flag("--dry-run", target, _("Show what would change and change nothing"));
 }
 
 std::string verb(bool dry, const char* past, const char* base) {
@@ -244,10 +245,10 @@ std::string verb(bool dry, const char* past, const char* base) {
 
 void warn_if_not_scrubbed(Runtime& rt, const Database& db, Scrubbed scrubbed) {
     if (scrubbed == Scrubbed::not_yet) {
-        rt.warn(fmt::format("another program has {} open, so its write-ahead log still holds the "
-                            "erased data; close that program (SQLite empties the log when the "
-                            "last one closes it)",
-                            db.path().string()));
+        rt.warn(_f("another program has {} open, so its write-ahead log still holds the "
+                   "erased data; close that program (SQLite empties the log when the "
+                   "last one closes it)",
+                   db.path().string()));
     }
 }
 
@@ -263,13 +264,13 @@ void report_import(Runtime& rt, const ImportCounts& counts, const std::string& f
             rt.warn(p);
         }
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} of {} rows in {} are invalid; nothing was imported, fix them "
-                                "and run the import again",
-                                counts.rejected, counts.read, file));
+                    _f("{} of {} rows in {} are invalid; nothing was imported, fix them "
+                       "and run the import again",
+                       counts.rejected, counts.read, file));
     }
-    rt.info(fmt::format("{} {}: read {}, inserted {}, updated {}, unchanged {}",
-                        verb(dry, "imported", "import"), file, counts.read, counts.inserted,
-                        counts.updated, counts.unchanged));
+    rt.info(_f("{} {}: read {}, inserted {}, updated {}, unchanged {}",
+               verb(dry, "imported", "import"), file, counts.read, counts.inserted, counts.updated,
+               counts.unchanged));
 }
 
 } // namespace werkstatt::cli

@@ -3,6 +3,7 @@
 #include "applicants/exchange.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "match/placements.hpp"
 
@@ -36,9 +37,9 @@ PlacementStatus status_of(const std::string& text) {
     const auto status = parse_placement_status(text);
     if (!status) {
         throw Error(ErrorKind::usage,
-                    fmt::format("unknown status '{}'; use proposed, introduced, interview, hired, "
-                                "declined or withdrawn",
-                                text));
+                    _f("unknown status '{}'; use proposed, introduced, interview, hired, "
+                       "declined or withdrawn",
+                       text));
     }
     return *status;
 }
@@ -52,10 +53,9 @@ void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candid
         parts.push_back(fmt::format("opening {} (was {})", p.opening_id, p.status));
     }
     if (!parts.empty()) {
-        rt.info(fmt::format("{} candidate {}'s other placements: {}; reason: hired for opening "
-                            "{}",
-                            verb(dry, "withdrew", "withdraw"), candidate, text::join(parts, ", "),
-                            opening));
+        rt.info(_f("{} candidate {}'s other placements: {}; reason: hired for opening "
+                   "{}",
+                   verb(dry, "withdrew", "withdraw"), candidate, text::join(parts, ", "), opening));
     }
     parts.clear();
     for (const auto& p : change.still_open) {
@@ -63,10 +63,10 @@ void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candid
     }
     if (!parts.empty()) {
         const bool one = parts.size() == 1;
-        rt.warn(fmt::format("opening {} is filled, but {} still open there: {}; set {} to "
-                            "declined or withdrawn with 'werkstatt placement set'",
-                            opening, one ? "this placement is" : "these are",
-                            text::join(parts, ", "), one ? "it" : "each"));
+        rt.warn(_f("opening {} is filled, but {} still open there: {}; set {} to "
+                   "declined or withdrawn with 'werkstatt placement set'",
+                   opening, one ? "this placement is" : "these are", text::join(parts, ", "),
+                   one ? "it" : "each"));
     }
 }
 
@@ -81,26 +81,26 @@ std::vector<std::string> months_text(const std::vector<int>& months) {
 } // namespace
 
 void setup_placement(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("placement", "Where proposed pairs stand, up to hired");
+    auto* group = app.add_subcommand("placement", _("Where proposed pairs stand, up to hired"));
     group->require_subcommand(1);
 
     static PlacementSetOptions o;
-    auto* set = group->add_subcommand("set", "Move a candidate's placement for an opening");
-    set->add_option("CANDIDATE", o.candidate, "Candidate id or agency reference")->required();
-    set->add_option("OPENING", o.opening, "Opening id")->required();
+    auto* set = group->add_subcommand("set", _("Move a candidate's placement for an opening"));
+    set->add_option("CANDIDATE", o.candidate, _("Candidate id or agency reference"))->required();
+    set->add_option("OPENING", o.opening, _("Opening id"))->required();
     set->add_option("STATUS", o.status,
-                    "proposed, introduced, interview, hired, declined or withdrawn")
+                    _("proposed, introduced, interview, hired, declined or withdrawn"))
         ->required();
-    set->add_option("--source", o.source, "The source of the candidate reference");
-    set->add_option("--note", o.note, "A note for the coordinators (no personal data)");
+    set->add_option("--source", o.source, _("The source of the candidate reference"));
+    set->add_option("--note", o.note, _("A note for the coordinators (no personal data)"));
     set->add_option("--date", o.date,
-                    "Day the step was reached, YYYY-MM-DD or DD.MM.YYYY (default: today)");
+                    _("Day the step was reached, YYYY-MM-DD or DD.MM.YYYY (default: today)"));
     set->add_option("--mentor", o.mentor,
-                    "With hired: the contact id of the colleague at the company who helps the "
-                    "new employee settle in");
+                    _("With hired: the contact id of the colleague at the company who helps the "
+                      "new employee settle in"));
     set->add_flag(
         "--force", o.force,
-        "Allow a move backward or out of a final status, or an introduction the rules refuse");
+        _("Allow a move backward or out of a final status, or an introduction the rules refuse"));
     add_dry_run_option(set, o.dry);
     set->callback([&rt] {
         rt.action = [&rt] {
@@ -112,12 +112,11 @@ void setup_placement(CLI::App& app, Runtime& rt) {
             const auto change = set_placement(db, candidate.id, o.opening, status, o.note, o.force,
                                               day, dry_run(o.dry), hire);
             if (change.mentor_only) {
-                rt.info(fmt::format("{} contact {} as the mentor of candidate {} at opening {}",
-                                    verb(o.dry, "named", "name"), *o.mentor, candidate.id,
-                                    o.opening));
+                rt.info(_f("{} contact {} as the mentor of candidate {} at opening {}",
+                           verb(o.dry, "named", "name"), *o.mentor, candidate.id, o.opening));
                 return;
             }
-            rt.info(fmt::format(
+            rt.info(_f(
                 "{} candidate {} for opening {}: {}{}{}", verb(o.dry, "set", "set"), candidate.id,
                 o.opening,
                 change.from ? fmt::format("{} -> ", to_string(*change.from)) : std::string("new, "),
@@ -126,27 +125,26 @@ void setup_placement(CLI::App& app, Runtime& rt) {
                                       : ""));
             report_hire(rt, change, candidate.id, o.opening, o.dry);
             if (change.followups > 0) {
-                rt.info(fmt::format("{} {} follow-up{} ({} months after {}); 'werkstatt followup "
-                                    "list' shows them",
-                                    verb(o.dry, "scheduled", "schedule"), change.followups,
-                                    change.followups == 1 ? "" : "s",
-                                    text::join(months_text(hire.followup_months), ", "),
-                                    day.iso()));
+                rt.info(_f("{} {} follow-up{} ({} months after {}); 'werkstatt followup "
+                           "list' shows them",
+                           verb(o.dry, "scheduled", "schedule"), change.followups,
+                           change.followups == 1 ? "" : "s",
+                           text::join(months_text(hire.followup_months), ", "), day.iso()));
             }
             if (change.followups_dropped > 0) {
-                rt.info(fmt::format("{} {} follow-up{} not yet asked: the hire no longer stands",
-                                    verb(o.dry, "dropped", "drop"), change.followups_dropped,
-                                    change.followups_dropped == 1 ? "" : "s"));
+                rt.info(_f("{} {} follow-up{} not yet asked: the hire no longer stands",
+                           verb(o.dry, "dropped", "drop"), change.followups_dropped,
+                           change.followups_dropped == 1 ? "" : "s"));
             }
         };
     });
 
     static PlacementListOptions l;
-    auto* list = group->add_subcommand("list", "List placements");
-    list->add_option("--status", l.status, "Only this status");
-    list->add_option("--candidate", l.candidate, "Only this candidate (id or reference)");
-    list->add_option("--opening", l.opening, "Only this opening");
-    list->add_option("--source", l.source, "The source of the --candidate reference");
+    auto* list = group->add_subcommand("list", _("List placements"));
+    list->add_option("--status", l.status, _("Only this status"));
+    list->add_option("--candidate", l.candidate, _("Only this candidate (id or reference)"));
+    list->add_option("--opening", l.opening, _("Only this opening"));
+    list->add_option("--source", l.source, _("The source of the --candidate reference"));
     add_format_option(list, l.format);
     list->callback([&rt] {
         rt.action = [&rt] {

@@ -4,6 +4,7 @@
 // werkstatt-privacy(1)).
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "privacy/files.hpp"
 #include "privacy/purge.hpp"
 
@@ -27,10 +28,10 @@ struct StatusOptions {
 
 void setup_purge(CLI::App& group, Runtime& rt) {
     static PurgeOptions o;
-    auto* cmd = group.add_subcommand("purge", "Erase what is kept longer than [privacy] allows "
-                                              "(prints counts only)");
+    auto* cmd = group.add_subcommand("purge", _("Erase what is kept longer than [privacy] allows "
+                                                "(prints counts only)"));
     cmd->add_option("--date", o.date,
-                    "Purge as of this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+                    _("Purge as of this day, YYYY-MM-DD or DD.MM.YYYY (default today)"));
     add_format_option(cmd, o.format);
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
@@ -39,8 +40,8 @@ void setup_purge(CLI::App& group, Runtime& rt) {
             const auto& settings = rt.config().config.privacy;
             auto db = rt.open(Access::read_write);
             const auto out = purge(db, day, settings, dry_run(o.dry));
-            rt.info(fmt::format("{} as of {}: {} candidates", verb(o.dry, "purged", "purge"),
-                                day.iso(), out.counts.candidates()));
+            rt.info(_f("{} as of {}: {} candidates", verb(o.dry, "purged", "purge"), day.iso(),
+                       out.counts.candidates()));
             rt.print(purge_count_records(out.counts), o.format);
             warn_if_not_scrubbed(rt, db, out.scrubbed);
         };
@@ -49,11 +50,12 @@ void setup_purge(CLI::App& group, Runtime& rt) {
 
 void setup_status(CLI::App& group, Runtime& rt) {
     static StatusOptions o;
-    auto* cmd = group.add_subcommand("status", "List consents ending or ended and what the next "
-                                               "purge would erase");
-    cmd->add_option("--within", o.within, "Consents ending within DAYS (default 30)")
+    auto* cmd = group.add_subcommand("status", _("List consents ending or ended and what the next "
+                                                 "purge would erase"));
+    cmd->add_option("--within", o.within, _("Consents ending within DAYS (default 30)"))
         ->check(CLI::Range(0, 36500));
-    cmd->add_option("--date", o.date, "As of this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+    cmd->add_option("--date", o.date,
+                    _("As of this day, YYYY-MM-DD or DD.MM.YYYY (default today)"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -87,9 +89,10 @@ void setup_status(CLI::App& group, Runtime& rt) {
 void setup_files(CLI::App& group, Runtime& rt) {
     static std::optional<std::string> format;
     static std::optional<std::string> date;
-    auto* cmd = group.add_subcommand("files", "List the files werkstatt wrote with personal data, "
-                                              "their age and whether they still exist");
-    cmd->add_option("--date", date, "Age as of this day (default today)");
+    auto* cmd =
+        group.add_subcommand("files", _("List the files werkstatt wrote with personal data, "
+                                        "their age and whether they still exist"));
+    cmd->add_option("--date", date, _("Age as of this day (default today)"));
     add_format_option(cmd, format);
     cmd->callback([&rt] {
         rt.action = [&rt] {
@@ -103,8 +106,8 @@ void setup_files(CLI::App& group, Runtime& rt) {
 } // namespace
 
 void setup_privacy(CLI::App& app, Runtime& rt) {
-    auto* group = app.add_subcommand("privacy", "Data protection: retention, consents, files "
-                                                "with personal data, the record of processing");
+    auto* group = app.add_subcommand("privacy", _("Data protection: retention, consents, files "
+                                                  "with personal data, the record of processing"));
     group->require_subcommand(1);
     setup_purge(*group, rt);
     setup_status(*group, rt);

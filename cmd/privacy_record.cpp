@@ -2,6 +2,7 @@
 // werkstatt privacy record: the entry for the record of processing activities (Art. 30 GDPR).
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "privacy/record.hpp"
 
 #include <fmt/format.h>
@@ -11,8 +12,8 @@ namespace werkstatt::cli {
 void add_privacy_record(CLI::App& privacy, Runtime& rt) {
     static std::optional<std::string> lang_flag;
     auto* cmd = privacy.add_subcommand(
-        "record", "Print the entry for the record of processing activities (Art. 30 DSGVO)");
-    cmd->add_option("--lang", lang_flag, "de or en (default: report.lang)");
+        "record", _("Print the entry for the record of processing activities (Art. 30 DSGVO)"));
+    cmd->add_option("--lang", lang_flag, _("de or en (default: report.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto& config = rt.config().config;
@@ -20,14 +21,14 @@ void add_privacy_record(CLI::App& privacy, Runtime& rt) {
             const auto lang = parse_language(text);
             if (!lang) {
                 throw Error(ErrorKind::usage,
-                            fmt::format("--lang '{}' is not a language of werkstatt's documents; "
-                                        "use de or en",
-                                        text));
+                            _f("--lang '{}' is not a language of werkstatt's documents; "
+                               "use de or en",
+                               text));
             }
             if (!catalogue_found(*lang)) {
-                rt.warn(fmt::format("the German catalogue was not found at {}; the texts are in "
-                                    "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                                    catalogue_path(*lang).string()));
+                rt.warn(_f("the German catalogue was not found at {}; the texts are in "
+                           "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
+                           catalogue_path(*lang).string()));
             }
             rt.out() << record_of_processing({config.report.network, config.privacy, *lang});
         };

@@ -3,6 +3,7 @@
 #include "report.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
@@ -32,13 +33,13 @@ report::Request request_of(const ReportOptions& o, const ReportSettings& setting
     const auto kind = report::parse_kind(o.kind);
     if (!kind) {
         throw Error(ErrorKind::usage,
-                    fmt::format("'{}' is not a kind of report; use quarterly, annual, esf, "
-                                "rotation, exchange or members",
-                                o.kind));
+                    _f("'{}' is not a kind of report; use quarterly, annual, esf, "
+                       "rotation, exchange or members",
+                       o.kind));
     }
     if (!o.period) {
-        throw Error(ErrorKind::usage, "a report needs --period; give e.g. --period 2027Q1 or "
-                                      "--period last-quarter");
+        throw Error(ErrorKind::usage, _("a report needs --period; give e.g. --period 2027Q1 or "
+                                        "--period last-quarter"));
     }
     const auto day = reference_day(o.date);
     const auto period = report::resolve_period(*o.period, day);
@@ -48,9 +49,8 @@ report::Request request_of(const ReportOptions& o, const ReportSettings& setting
     const auto lang_text = o.lang.value_or(settings.lang);
     const auto lang = parse_language(lang_text);
     if (!lang) {
-        throw Error(
-            ErrorKind::usage,
-            fmt::format("--lang '{}' is not a language of reports; use de or en", lang_text));
+        throw Error(ErrorKind::usage,
+                    _f("--lang '{}' is not a language of reports; use de or en", lang_text));
     }
     return report::Request{*kind,
                            *period,
@@ -66,9 +66,9 @@ report::ReportFormat format_of(const ReportOptions& o) {
     const auto format = report::parse_report_format(text);
     if (!format) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--format '{}' is not a report format; use md, html, csv, json "
-                                "or xlsx",
-                                text));
+                    _f("--format '{}' is not a report format; use md, html, csv, json "
+                       "or xlsx",
+                       text));
     }
     return *format;
 }
@@ -84,14 +84,14 @@ std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptio
     request.special_categories = rt.config().config.privacy.special_categories;
     const auto format = format_of(o);
     if (!catalogue_found(request.lang)) {
-        rt.warn(fmt::format("the German catalogue was not found at {}; the report's texts are in "
-                            "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                            catalogue_path(request.lang).string()));
+        rt.warn(_f("the German catalogue was not found at {}; the report's texts are in "
+                   "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
+                   catalogue_path(request.lang).string()));
     }
     std::optional<std::string> output;
     if (o.output) {
         if (const auto why = why_not_output_template(*o.output)) {
-            throw Error(ErrorKind::usage, fmt::format("--output {}", *why));
+            throw Error(ErrorKind::usage, _f("--output {}", *why));
         }
         output = expand_output(*o.output, request.period.str(), request.reference_day.iso());
     }
@@ -124,23 +124,23 @@ std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptio
 
 void setup_report(CLI::App& app, Runtime& rt) {
     static ReportOptions o;
-    auto* cmd = app.add_subcommand("report", "Write a report: quarterly, annual, esf, rotation, "
-                                             "exchange or members; run or list named reports");
-    cmd->add_option("kind", o.kind, "quarterly, annual, esf, rotation, exchange or members");
+    auto* cmd = app.add_subcommand("report", _("Write a report: quarterly, annual, esf, rotation, "
+                                               "exchange or members; run or list named reports"));
+    cmd->add_option("kind", o.kind, _("quarterly, annual, esf, rotation, exchange or members"));
     cmd->add_option("--period", o.period,
-                    "2027, 2027Q1, 2027-03, A..B, or last-quarter, this-year, ...");
-    cmd->add_option("--format", o.format, "md (default), html, csv, json or xlsx");
+                    _("2027, 2027Q1, 2027-03, A..B, or last-quarter, this-year, ..."));
+    cmd->add_option("--format", o.format, _("md (default), html, csv, json or xlsx"));
     cmd->add_option("--output", o.output,
-                    "Write to this file (csv: a folder, one file per table) instead of stdout; "
-                    "{period} and {date} are replaced");
-    cmd->add_option("--lang", o.lang, "de or en (default: report.lang)");
+                    _("Write to this file (csv: a folder, one file per table) instead of stdout; "
+                      "{period} and {date} are replaced"));
+    cmd->add_option("--lang", o.lang, _("de or en (default: report.lang)"));
     cmd->add_option("--date", o.date,
-                    "Resolve relative periods on this day, YYYY-MM-DD or DD.MM.YYYY (default "
-                    "today)");
-    cmd->add_option("--table", o.table, "With --format csv: only this table");
+                    _("Resolve relative periods on this day, YYYY-MM-DD or DD.MM.YYYY (default "
+                      "today)"));
+    cmd->add_option("--table", o.table, _("With --format csv: only this table"));
     cmd->add_flag("--timestamp", o.timestamp,
-                  "Print when the report was made (off: the same "
-                  "data always gives the same bytes)");
+                  _("Print when the report was made (off: the same "
+                    "data always gives the same bytes)"));
     setup_report_run(*cmd, rt);
     setup_report_list(*cmd, rt);
     // CLI11 runs this after the callback of `report run` or `report list`.
@@ -155,14 +155,14 @@ void setup_report(CLI::App& app, Runtime& rt) {
         rt.action = [&rt, named] {
             if (named) {
                 throw Error(ErrorKind::usage,
-                            "'report run' and 'report list' take no kind and none of the options "
-                            "of 'report KIND' (a named report has its own); leave them out");
+                            _("'report run' and 'report list' take no kind and none of the options "
+                              "of 'report KIND' (a named report has its own); leave them out"));
             }
             if (o.kind.empty()) {
                 throw Error(ErrorKind::usage,
-                            "'werkstatt report' needs a kind (quarterly, annual, esf, "
-                            "rotation, exchange, members), or run NAME, or list; see "
-                            "werkstatt-report(1)");
+                            _("'werkstatt report' needs a kind (quarterly, annual, esf, "
+                              "rotation, exchange, members), or run NAME, or list; see "
+                              "werkstatt-report(1)"));
             }
             write_requested_report(rt, o);
         };

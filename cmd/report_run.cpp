@@ -2,6 +2,7 @@
 // werkstatt report run|list: the named reports of the configuration ([report.NAME]), for cron.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "report.hpp"
 
 #include <algorithm>
@@ -25,9 +26,9 @@ const NamedReport& named_report(Runtime& rt, const std::string& name) {
                                  [&](const NamedReport& r) { return r.name == name; });
     if (it == reports.end()) {
         throw Error(ErrorKind::config,
-                    fmt::format("no named report '{}' in the configuration; see 'werkstatt report "
-                                "list', or add a table [report.{}] (werkstatt-config(1))",
-                                name, name));
+                    _f("no named report '{}' in the configuration; see 'werkstatt report "
+                       "list', or add a table [report.{}] (werkstatt-config(1))",
+                       name, name));
     }
     return *it;
 }
@@ -53,21 +54,20 @@ ReportOptions options_of(const NamedReport& report, const RunOptions& run) {
 
 void setup_report_run(CLI::App& group, Runtime& rt) {
     static RunOptions o;
-    auto* cmd = group.add_subcommand("run", "Write the named report NAME of the configuration "
-                                            "([report.NAME]), as cron does");
-    cmd->add_option("NAME", o.name, "The name of the report, as 'werkstatt report list' shows")
+    auto* cmd = group.add_subcommand("run", _("Write the named report NAME of the configuration "
+                                              "([report.NAME]), as cron does"));
+    cmd->add_option("NAME", o.name, _("The name of the report, as 'werkstatt report list' shows"))
         ->required();
     cmd->add_option("--date", o.date,
-                    "Resolve its period and {date} on this day, YYYY-MM-DD or DD.MM.YYYY "
-                    "(default today)");
-    cmd->add_flag("--timestamp", o.timestamp, "Print when the report was made");
+                    _("Resolve its period and {date} on this day, YYYY-MM-DD or DD.MM.YYYY "
+                      "(default today)"));
+    cmd->add_flag("--timestamp", o.timestamp, _("Print when the report was made"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto& report = named_report(rt, o.name);
             const auto written = write_requested_report(rt, options_of(report, o));
             if (written) {
-                rt.info(fmt::format("{}: wrote the {} report to {}", report.name, report.kind,
-                                    *written));
+                rt.info(_f("{}: wrote the {} report to {}", report.name, report.kind, *written));
             }
         };
     });
@@ -75,7 +75,7 @@ void setup_report_run(CLI::App& group, Runtime& rt) {
 
 void setup_report_list(CLI::App& group, Runtime& rt) {
     static RunOptions o;
-    auto* cmd = group.add_subcommand("list", "List the named reports of the configuration");
+    auto* cmd = group.add_subcommand("list", _("List the named reports of the configuration"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

@@ -4,6 +4,7 @@
 #include "advisory/rule_files.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -37,10 +38,10 @@ void warn_if_rules_due(Runtime& rt) {
 
 void setup_rules(CLI::App& app, Runtime& rt) {
     static RulesOptions o;
-    auto* cmd = app.add_subcommand("rules", "List the rule data in effect, the day each file was "
-                                            "checked and whether it is due for review");
+    auto* cmd = app.add_subcommand("rules", _("List the rule data in effect, the day each file was "
+                                              "checked and whether it is due for review"));
     cmd->add_option("--date", o.date,
-                    "Judge the age on this day, YYYY-MM-DD or DD.MM.YYYY (default today)");
+                    _("Judge the age on this day, YYYY-MM-DD or DD.MM.YYYY (default today)"));
     add_format_option(cmd, o.format);
     cmd->callback([&rt] {
         rt.action = [&rt] {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtime.hpp"
+#include "core/i18n.hpp"
 
 #include "commands.hpp"
 #include "core/error.hpp"
@@ -62,12 +63,24 @@ std::string safe_message(std::string_view message) {
 
 Runtime::Runtime(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
+Language early_ui_language(const GlobalOptions& scanned) {
+    try {
+        const auto loaded = load_config(sources_from(scanned));
+        return resolve_language("ui.lang", loaded.config.lang.ui, {});
+    } catch (const Error&) {
+        return language_from_environment(); // the run itself reports the configuration's fault
+    }
+}
+
 const LoadedConfig& Runtime::config() {
     if (!m_config) {
         m_config = load_config(sources_from(global));
         for (const auto& file : m_config->files_read) {
             detail("read configuration " + file.string());
         }
+        // The early guess (main.cpp) read the same files; this says an unknown value once.
+        set_ui_language(resolve_language("ui.lang", m_config->config.lang.ui,
+                                         [this](const std::string& m) { warn(m); }));
         warn_if_rules_due(*this); // once per run: the configuration is read once
     }
     return *m_config;
@@ -188,15 +201,15 @@ void Runtime::confirm(const std::string& question, bool yes) {
         return;
     }
     if (isatty(STDIN_FILENO) == 0) {
-        throw Error(ErrorKind::usage, "this change needs confirmation; add --yes to run it "
-                                      "without a terminal");
+        throw Error(ErrorKind::usage, _("this change needs confirmation; add --yes to run it "
+                                        "without a terminal"));
     }
     m_err << safe_message(question) << " [y/N] " << std::flush;
     std::string answer;
     std::getline(std::cin, answer);
     const auto a = text::ascii_lower(text::trim(answer));
     if (a != "y" && a != "yes" && a != "j" && a != "ja") {
-        throw Error(ErrorKind::usage, "not confirmed; nothing was changed");
+        throw Error(ErrorKind::usage, _("not confirmed; nothing was changed"));
     }
 }
 

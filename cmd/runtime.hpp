@@ -35,6 +35,10 @@ inline constexpr std::size_t k_message_chars = 2000;
 // escaped (text::display_safe, line feeds kept), at most k_message_chars characters.
 std::string safe_message(std::string_view message);
 
+// Return the UI language before the command line is parsed (help texts are translated when the
+// command tree is built): ui.lang of the configuration `scanned` names, else the locale's.
+Language early_ui_language(const GlobalOptions& scanned);
+
 // The state a command runs with; commands get it by reference, there is no global.
 class Runtime {
   public:

@@ -2,6 +2,7 @@
 // `advisor find`: which services help with a topic at a place, nearest first.
 #include "advisory/advisors.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "reference/geo.hpp"
 #include "reference/plz_directory.hpp"
@@ -38,24 +39,22 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
     if (topic) {
         q.topic = parse_advisory_topic(text::ascii_lower(text::trim(*topic)));
         if (!q.topic) {
-            throw Error(ErrorKind::usage,
-                        fmt::format("topic '{}' is unknown; the known topics are {}",
-                                    text::printable(*topic, 40), known_advisory_topics()));
+            throw Error(ErrorKind::usage, _f("topic '{}' is unknown; the known topics are {}",
+                                             text::printable(*topic, 40), known_advisory_topics()));
         }
     }
     if (district && plz) {
-        throw Error(ErrorKind::usage, "--district and --plz both name the place; give one");
+        throw Error(ErrorKind::usage, _("--district and --plz both name the place; give one"));
     }
     if (city && !plz) {
-        throw Error(ErrorKind::usage, "--city says which place of a postal code is meant; give "
-                                      "--plz too");
+        throw Error(ErrorKind::usage, _("--city says which place of a postal code is meant; give "
+                                        "--plz too"));
     }
     if (district) {
         const auto d = PlzDirectory::shipped().find_district(*district);
         if (!d) {
-            throw Error(ErrorKind::usage,
-                        fmt::format("district '{}' is unknown; the districts are {}",
-                                    text::printable(*district, 40), district_names()));
+            throw Error(ErrorKind::usage, _f("district '{}' is unknown; the districts are {}",
+                                             text::printable(*district, 40), district_names()));
         }
         q.district_ags = d->ags;
         if (const auto* shape = DistrictShapes::shipped().find(d->ags)) {
@@ -65,25 +64,25 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
     if (plz) {
         const auto code = Plz::parse(*plz);
         if (!code) {
-            throw Error(ErrorKind::usage, fmt::format("PLZ '{}' is not five digits; give a PLZ "
-                                                      "of Sachsen-Anhalt such as 39104",
-                                                      text::printable(*plz, 20)));
+            throw Error(ErrorKind::usage, _f("PLZ '{}' is not five digits; give a PLZ "
+                                             "of Sachsen-Anhalt such as 39104",
+                                             text::printable(*plz, 20)));
         }
         const auto place = city.value_or("");
         const auto r = PlzDirectory::shipped().resolve(*code, place);
         if (!r.district && PlzDirectory::shipped().places(*code).empty()) {
             throw Error(ErrorKind::usage,
-                        fmt::format("PLZ {} is not in the postal code directory; give the "
-                                    "five-digit PLZ of a place, such as 39104 (Magdeburg) or "
-                                    "06108 (Halle), or --district",
-                                    code->str()));
+                        _f("PLZ {} is not in the postal code directory; give the "
+                           "five-digit PLZ of a place, such as 39104 (Magdeburg) or "
+                           "06108 (Halle), or --district",
+                           code->str()));
         }
         if (!r.district) {
             throw Error(ErrorKind::usage,
-                        fmt::format("PLZ {} is outside Sachsen-Anhalt; give the PLZ of a place "
-                                    "in Sachsen-Anhalt, such as 39104 (Magdeburg) or 06108 "
-                                    "(Halle), or --district",
-                                    code->str()));
+                        _f("PLZ {} is outside Sachsen-Anhalt; give the PLZ of a place "
+                           "in Sachsen-Anhalt, such as 39104 (Magdeburg) or 06108 "
+                           "(Halle), or --district",
+                           code->str()));
         }
         q.district_ags = r.district->ags;
         q.point = locate(*code, place);
@@ -93,9 +92,9 @@ AdvisorQuery parse_advisor_query(const std::optional<std::string>& topic,
         if (code.size() != 2 ||
             !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
             throw Error(ErrorKind::usage,
-                        fmt::format("language '{}' is not a two-letter ISO 639-1 code; write for "
-                                    "example de, en, ar, uk",
-                                    text::printable(*language, 40)));
+                        _f("language '{}' is not a two-letter ISO 639-1 code; write for "
+                           "example de, en, ar, uk",
+                           text::printable(*language, 40)));
         }
         q.language = code;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/advisors.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -16,9 +17,9 @@ namespace {
 void ensure_key_free(Database& db, const std::string& key) {
     if (find_advisor(db, key)) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("advisor key '{}' is taken; choose another key or change it with "
-                                "'werkstatt advisor edit {}'",
-                                key, key));
+                    _f("advisor key '{}' is taken; choose another key or change it with "
+                       "'werkstatt advisor edit {}'",
+                       key, key));
     }
 }
 
@@ -28,9 +29,9 @@ AdvisoryService require_advisor(Database& db, std::string_view key) {
     auto service = find_advisor(db, key);
     if (!service) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no advisory service with key '{}'; 'werkstatt advisor list' "
-                                "shows the keys",
-                                text::printable(key, 50)));
+                    _f("no advisory service with key '{}'; 'werkstatt advisor list' "
+                       "shows the keys",
+                       text::printable(key, 50)));
     }
     return *service;
 }

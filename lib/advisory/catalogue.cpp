@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/catalogue.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/advisors.hpp"
 #include "advisory/conditions.hpp"
@@ -59,10 +60,10 @@ CatalogueState state_of(Origin origin, const std::string& stored, const std::str
 }
 
 [[noreturn]] void cannot_read(const std::filesystem::path& path) {
-    throw Error(ErrorKind::config, fmt::format("cannot read catalogue file {}; check the path in "
-                                               "catalogue.advisor_files or "
-                                               "catalogue.funding_files",
-                                               path.string()));
+    throw Error(ErrorKind::config, _f("cannot read catalogue file {}; check the path in "
+                                      "catalogue.advisor_files or "
+                                      "catalogue.funding_files",
+                                      path.string()));
 }
 
 std::string read_file(const std::filesystem::path& path) {
@@ -90,8 +91,7 @@ std::vector<AdvisoryService> advisors_from(std::string_view text, const std::str
                 apply_advisor_fields(s, row.fields, changed);
                 require_complete(s);
             } catch (const Error& e) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{}:{}: {}", source, row.line, e.what()));
+                throw Error(ErrorKind::bad_data, _f("{}:{}: {}", source, row.line, e.what()));
             }
             out.push_back(std::move(s));
         }
@@ -99,7 +99,7 @@ std::vector<AdvisoryService> advisors_from(std::string_view text, const std::str
         if (e.kind() != ErrorKind::bad_data) {
             throw;
         }
-        throw Error(ErrorKind::config, fmt::format("{}; fix the catalogue file", e.what()));
+        throw Error(ErrorKind::config, _f("{}; fix the catalogue file", e.what()));
     }
     return out;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/checklist.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/conditions.hpp"
 #include "core/embedded.hpp"
@@ -190,9 +191,8 @@ HiringRules HiringRules::from_toml(std::string_view text, std::string_view sourc
         rules.m_steps.push_back(std::move(step));
     }
     if (rules.m_steps.empty()) {
-        throw Error(
-            ErrorKind::config,
-            fmt::format("{}: no [[step]] tables; the checklist needs at least one step", source));
+        throw Error(ErrorKind::config,
+                    _f("{}: no [[step]] tables; the checklist needs at least one step", source));
     }
     return rules;
 }
@@ -201,8 +201,8 @@ const HiringRules& HiringRules::shipped() {
     static const HiringRules rules = [] {
         const auto text = embedded_file("data/hiring_rules.toml");
         if (!text) {
-            throw Error(ErrorKind::internal, "the hiring rules were not compiled in; this is a "
-                                             "bug in werkstatt, please report it");
+            throw Error(ErrorKind::internal, _("the hiring rules were not compiled in; this is a "
+                                               "bug in werkstatt, please report it"));
         }
         return from_toml(*text, "hiring_rules.toml");
     }();
@@ -212,9 +212,9 @@ const HiringRules& HiringRules::shipped() {
 HiringRules HiringRules::from_file(const std::filesystem::path& path) {
     const auto text = read_toml_text(path);
     if (!text) {
-        throw Error(ErrorKind::config, fmt::format("cannot read the hiring rules {}; check "
-                                                   "hiring.rules_file",
-                                                   path.string()));
+        throw Error(ErrorKind::config, _f("cannot read the hiring rules {}; check "
+                                          "hiring.rules_file",
+                                          path.string()));
     }
     return from_toml(*text, path.string());
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/funding.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/catalogue.hpp"
 #include "core/error.hpp"
@@ -66,9 +67,9 @@ FundingInstrument require_funding(Database& db, std::string_view key) {
     auto instrument = werkstatt::find_funding(db, key);
     if (!instrument) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no funding instrument with key '{}'; 'werkstatt funding list' "
-                                "shows the keys",
-                                text::printable(key, 50)));
+                    _f("no funding instrument with key '{}'; 'werkstatt funding list' "
+                       "shows the keys",
+                       text::printable(key, 50)));
     }
     return *instrument;
 }
@@ -84,12 +85,11 @@ std::vector<FundingInstrument> find_funding(Database& db, const std::optional<st
             known.insert(i.tags.begin(), i.tags.end());
         }
         if (known.count(*wanted) == 0) {
-            throw Error(
-                ErrorKind::usage,
-                fmt::format("tag '{}' is unknown; the known tags are {}", text::printable(*tag, 40),
-                            known.empty() ? std::string("(none: run 'werkstatt "
-                                                        "catalogue update')")
-                                          : text::join({known.begin(), known.end()}, ", ")));
+            throw Error(ErrorKind::usage,
+                        _f("tag '{}' is unknown; the known tags are {}", text::printable(*tag, 40),
+                           known.empty() ? std::string("(none: run 'werkstatt "
+                                                       "catalogue update')")
+                                         : text::join({known.begin(), known.end()}, ", ")));
         }
     }
     std::vector<FundingInstrument> out;

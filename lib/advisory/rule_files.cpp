@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "advisory/rule_files.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/catalogue.hpp"
 #include "advisory/checklist.hpp"
@@ -23,9 +24,9 @@ namespace {
 std::string shipped_text(std::string_view name) {
     const auto text = embedded_file(name);
     if (!text) {
-        throw Error(ErrorKind::internal, fmt::format("{} was not compiled in; this is a bug in "
-                                                     "werkstatt, please report it",
-                                                     name));
+        throw Error(ErrorKind::internal, _f("{} was not compiled in; this is a bug in "
+                                            "werkstatt, please report it",
+                                            name));
     }
     return std::string(*text);
 }
@@ -34,7 +35,7 @@ std::string shipped_text(std::string_view name) {
 std::string admin_text(const std::string& path, std::string_view key) {
     auto text = read_toml_text(path);
     if (!text) {
-        throw Error(ErrorKind::config, fmt::format("cannot read {}; check {}", path, key));
+        throw Error(ErrorKind::config, _f("cannot read {}; check {}", path, key));
     }
     return std::move(*text);
 }

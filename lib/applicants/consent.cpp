@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/consent.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -39,10 +40,9 @@ std::optional<Date> date_of(const std::optional<std::string>& text) {
     }
     const auto d = Date::parse_iso(*text);
     if (!d) {
-        throw Error(ErrorKind::storage,
-                    fmt::format("the consent table holds '{}', which is not a date; the "
-                                "database was changed outside werkstatt",
-                                text::display_safe(*text)));
+        throw Error(ErrorKind::storage, _f("the consent table holds '{}', which is not a date; the "
+                                           "database was changed outside werkstatt",
+                                           text::display_safe(*text)));
     }
     return d;
 }
@@ -111,16 +111,16 @@ std::vector<Scope> parse_scope_list(std::string_view text) {
         const auto scope = parse_scope(text::trim(word));
         if (!scope) {
             throw Error(ErrorKind::bad_data,
-                        fmt::format("unknown consent scope '{}'; use matching, sharing, "
-                                    "reporting (Vermittlung, Weitergabe, Berichte)",
-                                    text::printable(text::trim(word), 40)));
+                        _f("unknown consent scope '{}'; use matching, sharing, "
+                           "reporting (Vermittlung, Weitergabe, Berichte)",
+                           text::printable(text::trim(word), 40)));
         }
         seen[static_cast<std::size_t>(*scope)] = true;
         any = true;
     }
     if (!any) {
-        throw Error(ErrorKind::bad_data, "no consent scope given; use matching, sharing, "
-                                         "reporting (Vermittlung, Weitergabe, Berichte)");
+        throw Error(ErrorKind::bad_data, _("no consent scope given; use matching, sharing, "
+                                           "reporting (Vermittlung, Weitergabe, Berichte)"));
     }
     std::vector<Scope> out;
     for (const auto s : all_scopes()) {
@@ -160,9 +160,9 @@ Consent consent_of_row(const ConsentRow& row) {
     const auto scope = lookup_name(k_scopes, row.scope);
     const auto source = parse_consent_source(row.source);
     if (!scope || !source) {
-        throw Error(ErrorKind::storage, "the consent table holds a scope or source werkstatt "
-                                        "never writes; the database was changed outside "
-                                        "werkstatt");
+        throw Error(ErrorKind::storage, _("the consent table holds a scope or source werkstatt "
+                                          "never writes; the database was changed outside "
+                                          "werkstatt"));
     }
     c.scope = *scope;
     c.given_on = date_of(row.given_on);
@@ -227,16 +227,16 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
                               const std::optional<std::string>& source, const ConsentChange& change,
                               Date today, DryRun dry_run) {
     if (change.scopes.empty()) {
-        throw Error(ErrorKind::usage, "no consent scope given; name them with --scope "
-                                      "(matching, sharing, reporting)");
+        throw Error(ErrorKind::usage, _("no consent scope given; name them with --scope "
+                                        "(matching, sharing, reporting)"));
     }
     if (change.withdraw && (change.given_on || change.valid_until)) {
-        throw Error(ErrorKind::usage, "--withdraw takes no --given-on or --until; give the "
-                                      "day of the withdrawal with --on");
+        throw Error(ErrorKind::usage, _("--withdraw takes no --given-on or --until; give the "
+                                        "day of the withdrawal with --on"));
     }
     if (!change.withdraw && !change.given_on && !change.valid_until) {
-        throw Error(ErrorKind::usage, "a consent needs a day; give --given-on DAY or --until "
-                                      "DAY (or --withdraw to take one back)");
+        throw Error(ErrorKind::usage, _("a consent needs a day; give --given-on DAY or --until "
+                                        "DAY (or --withdraw to take one back)"));
     }
     WriteTransaction txn(db);
     const auto record = require_candidate(db, id_or_reference, source);
@@ -260,10 +260,9 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
             c.withdrawn_on = change.withdrawn_on.value_or(today);
             if (c.given_on && *c.withdrawn_on < *c.given_on) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("the {} consent was given on {}; a withdrawal on {} "
-                                        "cannot come before it",
-                                        to_string(scope), c.given_on->iso(),
-                                        c.withdrawn_on->iso()));
+                            _f("the {} consent was given on {}; a withdrawal on {} "
+                               "cannot come before it",
+                               to_string(scope), c.given_on->iso(), c.withdrawn_on->iso()));
             }
         } else {
             if (stored && !stored->withdrawn_on) {
@@ -278,9 +277,9 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
             }
             if (c.given_on && c.valid_until && *c.valid_until < *c.given_on) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("the {} consent would end on {}, before it was given "
-                                        "on {}; correct --until or --given-on",
-                                        to_string(scope), c.valid_until->iso(), c.given_on->iso()));
+                            _f("the {} consent would end on {}, before it was given "
+                               "on {}; correct --until or --given-on",
+                               to_string(scope), c.valid_until->iso(), c.given_on->iso()));
             }
         }
         if (!change.withdraw) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/exchange.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -20,8 +21,8 @@ ExchangeRecord load(Database& db, RecordKind kind, std::int64_t id) {
     const auto r = table.find_id(id);
     if (!r) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no {} with id {}; 'werkstatt {} list --all' shows them",
-                                to_string(kind), id, to_string(kind)));
+                    _f("no {} with id {}; 'werkstatt {} list --all' shows them", to_string(kind),
+                       id, to_string(kind)));
     }
     ExchangeRecord out{r->id, r->cells, {}};
     if (kind == RecordKind::candidate) {
@@ -79,18 +80,18 @@ void check_special_categories(std::int64_t id, const std::map<std::string, std::
         const auto i = schema.index(field);
         if (fields.count(field) != 0 && answered(after[i]) && !policy.special_categories) {
             throw Error(ErrorKind::config,
-                        fmt::format("{} is a special category of personal data (Art. 9 GDPR) and "
-                                    "privacy.special_categories is off; the administrator must "
-                                    "switch it on before yes or no is recorded (declined is "
-                                    "always allowed)",
-                                    field));
+                        _f("{} is a special category of personal data (Art. 9 GDPR) and "
+                           "privacy.special_categories is off; the administrator must "
+                           "switch it on before yes or no is recorded (declined is "
+                           "always allowed)",
+                           field));
         }
         if (after[i] != before[i] && answered(after[i]) && !reporting_consented(consents)) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("{} yes or no needs the person's consent; record it first "
-                                    "with 'werkstatt candidate consent {} --scope reporting "
-                                    "--given-on DAY' (or clear {} with --{} unknown)",
-                                    field, id, field, field));
+                        _f("{} yes or no needs the person's consent; record it first "
+                           "with 'werkstatt candidate consent {} --scope reporting "
+                           "--given-on DAY' (or clear {} with --{} unknown)",
+                           field, id, field, field));
         }
     }
 }
@@ -108,14 +109,14 @@ ExchangeRecord require_candidate(Database& db, const std::string& key,
     }
     if (by_ref.size() > 1) {
         throw Error(ErrorKind::usage,
-                    fmt::format("reference '{}' is used by {} sources; name one with --source",
-                                text::display_safe(key), by_ref.size()));
+                    _f("reference '{}' is used by {} sources; name one with --source",
+                       text::display_safe(key), by_ref.size()));
     }
     if (by_ref.empty()) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no candidate with id or reference '{}'; 'werkstatt candidate "
-                                "list' shows them",
-                                text::display_safe(key)));
+                    _f("no candidate with id or reference '{}'; 'werkstatt candidate "
+                       "list' shows them",
+                       text::display_safe(key)));
     }
     return load(db, RecordKind::candidate, by_ref.front());
 }
@@ -167,8 +168,8 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
             require_company(db, value);
         }
         if (const auto p = normalise_field(kind, field, value, context, cells)) {
-            throw Error(ErrorKind::bad_data, fmt::format("{} '{}': {}; correct it", field,
-                                                         text::display_safe(value), p->message));
+            throw Error(ErrorKind::bad_data, _f("{} '{}': {}; correct it", field,
+                                                text::display_safe(value), p->message));
         }
     }
     derive_columns(kind, cells);
@@ -179,17 +180,17 @@ std::vector<std::string> edit_exchange(Database& db, RecordKind kind, std::int64
         if (fields.count("active") != 0 && cells[active] == Cell("1") &&
             record.cells[active] != cells[active] && left) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} left the programme on {}; take the exit back "
-                                    "with 'werkstatt candidate exit {} --undo' to match them "
-                                    "again",
-                                    id, *left, id));
+                        _f("candidate {} left the programme on {}; take the exit back "
+                           "with 'werkstatt candidate exit {} --undo' to match them "
+                           "again",
+                           id, *left, id));
         }
     }
     if (kind == RecordKind::opening) {
         auto& reference = cells[schema.index("reference")];
         if (!reference || reference->empty()) {
-            throw Error(ErrorKind::bad_data, "an opening's reference cannot be empty; give one "
-                                             "(it identifies the opening in imports)");
+            throw Error(ErrorKind::bad_data, _("an opening's reference cannot be empty; give one "
+                                               "(it identifies the opening in imports)"));
         }
     }
     std::vector<std::string> changed;
@@ -227,7 +228,7 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
                          DryRun dry_run) {
     const auto company_it = fields.find("company");
     if (company_it == fields.end() || fields.find("title") == fields.end()) {
-        throw Error(ErrorKind::usage, "an opening needs --company and --title");
+        throw Error(ErrorKind::usage, _("an opening needs --company and --title"));
     }
     WriteTransaction txn(db);
     const auto company = require_company(db, company_it->second);
@@ -239,8 +240,8 @@ std::int64_t add_opening(Database& db, const std::map<std::string, std::string>&
     FieldContext context{DateFormat::iso, nullptr};
     for (const auto& [field, value] : fields) {
         if (const auto p = normalise_field(RecordKind::opening, field, value, context, cells)) {
-            throw Error(ErrorKind::bad_data, fmt::format("{} '{}': {}; correct it", field,
-                                                         text::display_safe(value), p->message));
+            throw Error(ErrorKind::bad_data, _f("{} '{}': {}; correct it", field,
+                                                text::display_safe(value), p->message));
         }
     }
     derive_columns(RecordKind::opening, cells);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/fields.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/consent.hpp"
 #include "core/date.hpp"
@@ -505,9 +506,9 @@ FieldNormaliser::FieldNormaliser(RecordKind kind, const std::string& field) {
     const auto& table = normalisers(kind);
     const auto it = table.find(field);
     if (it == table.end()) {
-        throw Error(ErrorKind::internal, fmt::format("no normaliser for field {}; please report "
-                                                     "this",
-                                                     field));
+        throw Error(ErrorKind::internal, _f("no normaliser for field {}; please report "
+                                            "this",
+                                            field));
     }
     m_rule = &it->second;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/finding.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -25,9 +26,9 @@ std::string kldb_prefix(const std::string& text) {
     });
     if (!digits) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--kldb '{}' is not a KldB prefix; give 1 to 5 leading digits of "
-                                "a KldB 2010 code, e.g. 2 or 26 or 26122",
-                                text::display_safe(text)));
+                    _f("--kldb '{}' is not a KldB prefix; give 1 to 5 leading digits of "
+                       "a KldB 2010 code, e.g. 2 or 26 or 26122",
+                       text::display_safe(text)));
     }
     return std::string(t);
 }
@@ -35,9 +36,9 @@ std::string kldb_prefix(const std::string& text) {
 Date day_flag(const char* flag, const std::string& text) {
     const auto d = Date::parse(text);
     if (!d) {
-        throw Error(ErrorKind::usage, fmt::format("{} '{}' is not a day; give YYYY-MM-DD or "
-                                                  "DD.MM.YYYY",
-                                                  flag, text::display_safe(text)));
+        throw Error(ErrorKind::usage, _f("{} '{}' is not a day; give YYYY-MM-DD or "
+                                         "DD.MM.YYYY",
+                                         flag, text::display_safe(text)));
     }
     return *d;
 }
@@ -126,9 +127,9 @@ CandidateQuery parse_candidate_query(const CandidateQueryText& t, NameSearch nam
         q.german_min = CefrLevel::parse(text::trim(*t.german_min));
         if (!q.german_min) {
             throw Error(ErrorKind::usage,
-                        fmt::format("--german-min '{}' is not a German level; give A1, A2, B1, "
-                                    "B2, C1, C2 or native",
-                                    text::display_safe(*t.german_min)));
+                        _f("--german-min '{}' is not a German level; give A1, A2, B1, "
+                           "B2, C1, C2 or native",
+                           text::display_safe(*t.german_min)));
         }
     }
     if (t.residence) {
@@ -139,8 +140,8 @@ CandidateQuery parse_candidate_query(const CandidateQueryText& t, NameSearch nam
                 codes.emplace_back(to_string(s));
             }
             throw Error(ErrorKind::usage,
-                        fmt::format("--residence '{}' is not a residence status; give one of {}",
-                                    text::display_safe(*t.residence), text::join(codes, ", ")));
+                        _f("--residence '{}' is not a residence status; give one of {}",
+                           text::display_safe(*t.residence), text::join(codes, ", ")));
         }
     }
     if (t.available_by) {
@@ -155,16 +156,16 @@ CandidateQuery parse_candidate_query(const CandidateQueryText& t, NameSearch nam
             }
         }
         if (q.words.empty()) {
-            throw Error(ErrorKind::usage, "--text has no words; give one or more words to look "
-                                          "for in names, occupation and notes");
+            throw Error(ErrorKind::usage, _("--text has no words; give one or more words to look "
+                                            "for in names, occupation and notes"));
         }
     }
     if (t.permit_expiring) {
         if (*t.permit_expiring < 0) {
             throw Error(ErrorKind::usage,
-                        fmt::format("--permit-expiring {} is negative; give the number of days "
-                                    "from today, 0 or more",
-                                    *t.permit_expiring));
+                        _f("--permit-expiring {} is negative; give the number of days "
+                           "from today, 0 or more",
+                           *t.permit_expiring));
         }
         q.permit_expiring = t.permit_expiring;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/leaving.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -33,9 +34,8 @@ class CandidateWrite {
     void set(const std::string& field, const std::string& value) {
         if (const auto p = normalise_field(RecordKind::candidate, field, value,
                                            FieldContext{DateFormat::iso, nullptr}, m_cells)) {
-            throw Error(ErrorKind::internal,
-                        fmt::format("{} '{}': {}; this is a bug, please report it", field, value,
-                                    p->message));
+            throw Error(ErrorKind::internal, _f("{} '{}': {}; this is a bug, please report it",
+                                                field, value, p->message));
         }
     }
     // Write the cells, audit `action` naming the changed columns, and return them.
@@ -81,16 +81,16 @@ LeavingOutcome record_exit(Database& db, const std::string& id_or_reference,
     LeavingOutcome out{w.id(), {}, {}};
     if (const auto left = w.day("exit_date"); left && overwrite == Overwrite::no) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} left on {} already; add --force to record the exit "
-                                "again, or take it back with --undo",
-                                w.id(), left->iso()));
+                    _f("candidate {} left on {} already; add --force to record the exit "
+                       "again, or take it back with --undo",
+                       w.id(), left->iso()));
     }
     if (const auto entry = w.day("entry_date"); entry && day < *entry) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("the exit day {} is before candidate {}'s entry day {}; check "
-                                "--date or correct the entry day with 'candidate edit "
-                                "--entry-date'",
-                                day.iso(), w.id(), entry->iso()));
+                    _f("the exit day {} is before candidate {}'s entry day {}; check "
+                       "--date or correct the entry day with 'candidate edit "
+                       "--entry-date'",
+                       day.iso(), w.id(), entry->iso()));
     }
     if (w.cell("status_6m") || w.cell("status_6m_date")) {
         out.warnings.push_back(
@@ -111,9 +111,8 @@ LeavingOutcome undo_exit(Database& db, const std::string& id_or_reference,
                          const std::optional<std::string>& source, DryRun dry_run) {
     CandidateWrite w(db, id_or_reference, source);
     if (!w.cell("exit_date") && !w.cell("exit_situation")) {
-        throw Error(
-            ErrorKind::conflict,
-            fmt::format("candidate {} has not left; there is no exit to take back", w.id()));
+        throw Error(ErrorKind::conflict,
+                    _f("candidate {} has not left; there is no exit to take back", w.id()));
     }
     for (const char* field : {"exit_date", "exit_situation", "status_6m", "status_6m_date"}) {
         w.set(field, "");
@@ -129,22 +128,21 @@ LeavingOutcome record_follow_up(Database& db, const std::string& id_or_reference
     LeavingOutcome out{w.id(), {}, {}};
     const auto left = w.day("exit_date");
     if (!left) {
-        throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} has not left; record the exit first with "
-                                "'werkstatt candidate exit'",
-                                w.id()));
+        throw Error(ErrorKind::conflict, _f("candidate {} has not left; record the exit first with "
+                                            "'werkstatt candidate exit'",
+                                            w.id()));
     }
     if (day < *left) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("the follow-up day {} is before candidate {}'s exit on {}; check "
-                                "--date",
-                                day.iso(), w.id(), left->iso()));
+                    _f("the follow-up day {} is before candidate {}'s exit on {}; check "
+                       "--date",
+                       day.iso(), w.id(), left->iso()));
     }
     if (w.cell("status_6m") && overwrite == Overwrite::no) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} has a follow-up of {} already; add --force to "
-                                "replace it",
-                                w.id(), w.cell("status_6m_date").value_or("an unknown day")));
+                    _f("candidate {} has a follow-up of {} already; add --force to "
+                       "replace it",
+                       w.id(), w.cell("status_6m_date").value_or("an unknown day")));
     }
     if (day < add_months(*left, 5) || add_months(*left, 8) < day) {
         out.warnings.push_back(fmt::format(

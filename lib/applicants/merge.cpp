@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/merge.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -128,11 +129,10 @@ MergeOutcome merge_candidates(Database& db, const std::string& keep_key,
     const auto other = require_candidate(db, other_key, std::nullopt);
     if (keep.id == other.id) {
         throw Error(ErrorKind::usage,
-                    fmt::format("'{}' and '{}' are both candidate {}; a record cannot be merged "
-                                "with itself, name two candidates ('werkstatt candidate "
-                                "duplicates' lists likely pairs)",
-                                text::display_safe(keep_key), text::display_safe(other_key),
-                                keep.id));
+                    _f("'{}' and '{}' are both candidate {}; a record cannot be merged "
+                       "with itself, name two candidates ('werkstatt candidate "
+                       "duplicates' lists likely pairs)",
+                       text::display_safe(keep_key), text::display_safe(other_key), keep.id));
     }
     const auto& schema = candidate_schema();
     MergeOutcome out;
@@ -183,48 +183,46 @@ UnmergeOutcome undo_merge(Database& db, std::int64_t merge_id, DryRun dry_run) {
             const auto m = find_merge(db, merge_id);
             if (!m) {
                 throw Error(ErrorKind::not_found,
-                            fmt::format("no merge {}; 'werkstatt audit list' shows the merges "
-                                        "(action merge)",
-                                        merge_id));
+                            _f("no merge {}; 'werkstatt audit list' shows the merges "
+                               "(action merge)",
+                               merge_id));
             }
             out.keep = m->keep_id;
             out.other = m->other_id;
             if (m->undone_at) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("merge {} was undone already on {}; nothing to do",
-                                        merge_id, m->undone_at->substr(0, 10)));
+                            _f("merge {} was undone already on {}; nothing to do", merge_id,
+                               m->undone_at->substr(0, 10)));
             }
             if (m->images_purged_on || !m->keep_before || !m->keep_after || !m->other_image) {
-                throw Error(
-                    ErrorKind::conflict,
-                    fmt::format("merge {} is older than privacy.claim_months: 'privacy "
-                                "purge' erased the values it replaced on {}, so it cannot "
-                                "be undone; correct the kept record by hand with 'werkstatt "
-                                "candidate edit'",
-                                merge_id, m->images_purged_on.value_or("?")));
+                throw Error(ErrorKind::conflict,
+                            _f("merge {} is older than privacy.claim_months: 'privacy "
+                               "purge' erased the values it replaced on {}, so it cannot "
+                               "be undone; correct the kept record by hand with 'werkstatt "
+                               "candidate edit'",
+                               merge_id, m->images_purged_on.value_or("?")));
             }
             RecordTable table(db, RecordKind::candidate);
             if (!table.find_id(m->keep_id)) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("candidate {}, kept by merge {}, is gone (merged into "
-                                        "another or purged); undo that first",
-                                        m->keep_id, merge_id));
+                            _f("candidate {}, kept by merge {}, is gone (merged into "
+                               "another or purged); undo that first",
+                               m->keep_id, merge_id));
             }
             if (const auto later = later_merges_of(db, merge_id, m->keep_id); !later.empty()) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("candidate {} was merged again by merge {} after merge "
-                                        "{}; undo merge {} first",
-                                        m->keep_id, later.back(), merge_id, later.back()));
+                            _f("candidate {} was merged again by merge {} after merge "
+                               "{}; undo merge {} first",
+                               m->keep_id, later.back(), merge_id, later.back()));
             }
             if (!candidate_ids_by_reference(db, m->other_reference, m->other_source).empty() &&
                 candidate_ids_by_reference(db, m->other_reference, m->other_source).front() !=
                     m->keep_id) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("reference {}/{} of candidate {} is held by another "
-                                        "candidate now, so merge {} cannot be undone; remove or "
-                                        "merge that candidate first",
-                                        m->other_source, m->other_reference, m->other_id,
-                                        merge_id));
+                            _f("reference {}/{} of candidate {} is held by another "
+                               "candidate now, so merge {} cannot be undone; remove or "
+                               "merge that candidate first",
+                               m->other_source, m->other_reference, m->other_id, merge_id));
             }
             const auto images = split_images(*m->keep_before);
             const auto other_parts = split_images(*m->other_image);
@@ -232,10 +230,10 @@ UnmergeOutcome undo_merge(Database& db, std::int64_t merge_id, DryRun dry_run) {
                     moved_rows_changed(db, m->keep_id, other_parts.second, other_parts.first);
                 !changed.empty()) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("{} of candidate {} changed after merge {} ({}); undoing "
-                                        "it would lose that change, so it stays merged",
-                                        text::join(changed, ", "), m->keep_id, merge_id,
-                                        "see 'werkstatt audit list'"));
+                            _f("{} of candidate {} changed after merge {} ({}); undoing "
+                               "it would lose that change, so it stays merged",
+                               text::join(changed, ", "), m->keep_id, merge_id,
+                               "see 'werkstatt audit list'"));
             }
             const auto now_row = candidate_row_image(db, m->keep_id);
             const auto filled = split_list(m->filled);
@@ -244,12 +242,12 @@ UnmergeOutcome undo_merge(Database& db, std::int64_t merge_id, DryRun dry_run) {
                 const auto changed = changed_columns(now_row, *m->keep_after, filled);
                 if (!changed.empty()) {
                     throw Error(ErrorKind::conflict,
-                                fmt::format("candidate {}'s {} changed after merge {} filled "
-                                            "{}; set {} back by hand ('werkstatt candidate "
-                                            "edit') or keep the merge",
-                                            m->keep_id, text::join(changed, ", "), merge_id,
-                                            changed.size() == 1 ? "it" : "them",
-                                            changed.size() == 1 ? "it" : "them"));
+                                _f("candidate {}'s {} changed after merge {} filled "
+                                   "{}; set {} back by hand ('werkstatt candidate "
+                                   "edit') or keep the merge",
+                                   m->keep_id, text::join(changed, ", "), merge_id,
+                                   changed.size() == 1 ? "it" : "them",
+                                   changed.size() == 1 ? "it" : "them"));
                 }
             }
             restore_candidate_rows(db, m->keep_id, m->other_id, other_parts.first,

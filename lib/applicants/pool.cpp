@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "applicants/pool.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -15,9 +16,9 @@ namespace {
 Date stored_day(const std::string& text) {
     const auto d = Date::parse_iso(text);
     if (!d) {
-        throw Error(ErrorKind::storage, fmt::format("the database holds '{}' where a day belongs; "
-                                                    "run 'werkstatt db check'",
-                                                    text));
+        throw Error(ErrorKind::storage, _f("the database holds '{}' where a day belongs; "
+                                           "run 'werkstatt db check'",
+                                           text));
     }
     return *d;
 }
@@ -70,10 +71,9 @@ Confirmed confirm_candidate(Database& db, const std::string& id_or_reference,
     const auto record = require_candidate(db, id_or_reference, source);
     const auto& active = record.cells[candidate_schema().index("active")];
     if (active && *active == "0") {
-        throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} is archived; make them active again with "
-                                "'werkstatt candidate archive {} --undo' first",
-                                record.id, record.id));
+        throw Error(ErrorKind::conflict, _f("candidate {} is archived; make them active again with "
+                                            "'werkstatt candidate archive {} --undo' first",
+                                            record.id, record.id));
     }
     WriteTransaction tx(db);
     const auto before = set_confirmed_on(db, record.id, day.iso());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/config.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -242,9 +243,9 @@ void read_named_report(const std::string& name, const toml::node& node, const st
 toml::table parse_file(const std::filesystem::path& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        throw Error(ErrorKind::config, fmt::format("configuration file {} is a folder; name a "
-                                                   "TOML file",
-                                                   path.string()));
+        throw Error(ErrorKind::config, _f("configuration file {} is a folder; name a "
+                                          "TOML file",
+                                          path.string()));
     }
     return parse_toml_file(path, "configuration file");
 }
@@ -319,13 +320,12 @@ void apply_text(LoadedConfig& loaded, const std::string& key, const std::string&
     }
     const auto setting = text_setting(*def, value);
     if (!setting) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}: key '{}' must be {}, not '{}'; change the value", origin, key,
-                                an(def->type), text::printable(value, 80)));
+        throw Error(ErrorKind::config, _f("{}: key '{}' must be {}, not '{}'; change the value",
+                                          origin, key, an(def->type), text::printable(value, 80)));
     }
     if (const auto why = def->set(loaded.config, *setting)) {
-        throw Error(ErrorKind::config, fmt::format("{}: key '{}' {}; change the value", origin, key,
-                                                   text::printable(*why, 300)));
+        throw Error(ErrorKind::config, _f("{}: key '{}' {}; change the value", origin, key,
+                                          text::printable(*why, 300)));
     }
     loaded.origins[key] = origin;
 }
@@ -334,9 +334,8 @@ void apply_file(LoadedConfig& loaded, const std::filesystem::path& path) {
     const auto table = parse_file(path);
     const auto problems = problems_in(table, loaded.config, &loaded.origins, path.string());
     if (!problems.empty()) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}", path.string(), problems.front().line,
-                                problems.front().message));
+        throw Error(ErrorKind::config, _f("{}:{}: {}", path.string(), problems.front().line,
+                                          problems.front().message));
     }
     loaded.files_read.push_back(path);
 }
@@ -379,9 +378,9 @@ LoadedConfig load_config(const ConfigSources& sources) {
     for (const auto& assignment : sources.assignments) {
         const auto eq = assignment.find('=');
         if (eq == std::string::npos) {
-            throw Error(ErrorKind::usage, fmt::format("--set '{}' has no '='; write --set "
-                                                      "key=value",
-                                                      text::printable(assignment, 80)));
+            throw Error(ErrorKind::usage, _f("--set '{}' has no '='; write --set "
+                                             "key=value",
+                                             text::printable(assignment, 80)));
         }
         apply_text(loaded, std::string(text::trim(assignment.substr(0, eq))),
                    std::string(text::trim(assignment.substr(eq + 1))), "option --set");
@@ -436,6 +435,7 @@ const SettingTable<Config>& config_table() {
     static const auto table = SettingTable<Config>()
                                   .include(&Config::store, store_settings_table())
                                   .include(&Config::output, output_settings_table())
+                                  .include(&Config::lang, language_settings_table())
                                   .include(&Config::companies, member_settings_table())
                                   .include(&Config::events, event_settings_table())
                                   .include(&Config::planner, planner_settings_table())

@@ -30,6 +30,7 @@ namespace werkstatt {
 struct Config {
     StoreSettings store;                        // [database], [audit]
     OutputSettings output;                      // [output]
+    LanguageSettings lang;                      // [ui], [documents]
     MemberPolicy companies;                     // [companies]
     EventDefaults events;                       // [events]
     PlannerSettings planner;                    // [planner]

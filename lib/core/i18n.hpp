@@ -7,11 +7,14 @@
 
 #include "core/date.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace werkstatt {
 
@@ -43,6 +46,16 @@ Language language_from_environment();
 std::string _(const char* msgid);
 // Return `singular` / `plural` for `n` translated into ui_language(). xgettext keyword: n_:1,2.
 std::string n_(const char* singular, const char* plural, std::uint64_t n);
+
+// Return `msgid` translated into ui_language() and formatted with `args` as fmt::format does.
+// The English msgid is checked against the arguments when compiled; a translation must have the
+// same placeholders (the test "po: catalogue complete"). xgettext keyword: _f.
+template <typename... Args>
+std::string _f(fmt::format_string<Args...> msgid, Args&&... args) {
+    const fmt::string_view english = msgid;
+    return fmt::format(fmt::runtime(_(std::string(english.data(), english.size()).c_str())),
+                       std::forward<Args>(args)...);
+}
 
 // Return whether tr() and trn() can translate into `lang`: true for English, for German when its
 // catalogue is found (WERKSTATT_LOCALEDIR, else beside the binary: ../share/locale installed,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/period.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -99,9 +100,9 @@ std::optional<Span> parse_span(std::string_view s) {
 void check(const Quarter& quarter) {
     if (quarter.year < 1 || quarter.year > 9999 || quarter.q < 1 || quarter.q > 4) {
         throw Error(ErrorKind::internal,
-                    fmt::format("quarter {}Q{} does not exist; this is a bug in werkstatt, "
-                                "please report it",
-                                quarter.year, quarter.q));
+                    _f("quarter {}Q{} does not exist; this is a bug in werkstatt, "
+                       "please report it",
+                       quarter.year, quarter.q));
     }
 }
 

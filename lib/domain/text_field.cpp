@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/text_field.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -71,17 +72,16 @@ std::string clean_text(std::string_view field, std::string_view value, std::size
         return out;
     case TextProblem::invalid_utf8:
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} is not valid UTF-8 text; check the terminal's or file's "
-                                "encoding",
-                                field));
+                    _f("{} is not valid UTF-8 text; check the terminal's or file's "
+                       "encoding",
+                       field));
     case TextProblem::control_character:
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("{} contains a control character; remove it", field));
+        throw Error(ErrorKind::bad_data, _f("{} contains a control character; remove it", field));
     case TextProblem::too_long:
         break;
     }
     throw Error(ErrorKind::bad_data,
-                fmt::format("{} is longer than {} bytes; shorten it", field, max_bytes));
+                _f("{} is longer than {} bytes; shorten it", field, max_bytes));
 }
 
 } // namespace werkstatt

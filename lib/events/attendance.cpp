@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "events/events.hpp"
 #include "members/members.hpp"
 
@@ -13,9 +14,9 @@ namespace {
 void require_open(const Event& event, const char* what) {
     if (event.status == EventStatus::cancelled) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("event {} is cancelled; {} is not possible (reinstate it with "
-                                "'werkstatt event confirm {}')",
-                                event.id, what, event.id));
+                    _f("event {} is cancelled; {} is not possible (reinstate it with "
+                       "'werkstatt event confirm {}')",
+                       event.id, what, event.id));
     }
 }
 
@@ -42,17 +43,17 @@ Registration register_for_event(Database& db, std::int64_t event_id,
                                 std::optional<std::string> company_key, Force force,
                                 DryRun dry_run) {
     if (contact_id.has_value() == company_key.has_value()) {
-        throw Error(ErrorKind::usage, "register a person or a seat; give either --contact ID or "
-                                      "--company KEY");
+        throw Error(ErrorKind::usage, _("register a person or a seat; give either --contact ID or "
+                                        "--company KEY"));
     }
     WriteTransaction txn(db);
     const auto event = require_event(db, event_id);
     require_open(event, "registration");
     if (event.status == EventStatus::held) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("event {} was held already; record attendance with 'werkstatt "
-                                "event attend' instead",
-                                event_id));
+                    _f("event {} was held already; record attendance with 'werkstatt "
+                       "event attend' instead",
+                       event_id));
     }
     const auto regs = list_registrations(db, event_id);
     Registration r;
@@ -60,10 +61,10 @@ Registration register_for_event(Database& db, std::int64_t event_id,
     if (contact_id) {
         const auto contact = require_contact(db, *contact_id);
         if (find_contact(regs, *contact_id) != nullptr) {
-            throw Error(ErrorKind::conflict, fmt::format("contact {} is registered for event {} "
-                                                         "already; 'werkstatt event participants "
-                                                         "{}' lists who is",
-                                                         *contact_id, event_id, event_id));
+            throw Error(ErrorKind::conflict, _f("contact {} is registered for event {} "
+                                                "already; 'werkstatt event participants "
+                                                "{}' lists who is",
+                                                *contact_id, event_id, event_id));
         }
         r.contact_id = contact.id;
         r.contact_name = contact.name;
@@ -77,9 +78,9 @@ Registration register_for_event(Database& db, std::int64_t event_id,
     const auto limit = seat_limit(db, event);
     if (limit && static_cast<std::int64_t>(regs.size()) >= *limit && force == Force::no) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("event {} is full ({} of {} seats taken); register anyway with "
-                                "--force if the host agrees",
-                                event_id, regs.size(), *limit));
+                    _f("event {} is full ({} of {} seats taken); register anyway with "
+                       "--force if the host agrees",
+                       event_id, regs.size(), *limit));
     }
     r.id = insert_registration(db, r);
     txn.audit("event", event_id, "register",
@@ -91,7 +92,7 @@ Registration register_for_event(Database& db, std::int64_t event_id,
 Registration record_attendance(Database& db, std::int64_t event_id, std::int64_t contact_id,
                                AttendanceStatus status, bool& walk_in, DryRun dry_run) {
     if (status == AttendanceStatus::registered) {
-        throw Error(ErrorKind::usage, "attendance is attended, no-show or excused");
+        throw Error(ErrorKind::usage, _("attendance is attended, no-show or excused"));
     }
     WriteTransaction txn(db);
     const auto event = require_event(db, event_id);

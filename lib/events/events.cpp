@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "events/events.hpp"
+#include "core/i18n.hpp"
 #include "core/names.hpp"
 
 #include "core/error.hpp"
@@ -145,7 +146,7 @@ Event require_event(Database& db, std::int64_t id) {
     auto event = find_event(db, id);
     if (!event) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no event with id {}; 'werkstatt event list' shows the ids", id));
+                    _f("no event with id {}; 'werkstatt event list' shows the ids", id));
     }
     return *event;
 }
@@ -199,7 +200,7 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
 EventOutcome add_event(Database& db, const EventFields& fields, const EventDefaults& defaults,
                        DryRun dry_run) {
     if (!fields.date || !fields.host) {
-        throw Error(ErrorKind::usage, "an event needs --date and --host");
+        throw Error(ErrorKind::usage, _("an event needs --date and --host"));
     }
     EventFields f = fields;
     if (!f.start && !f.end) {
@@ -246,8 +247,8 @@ EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
     }
     const bool final_from = from == EventStatus::held || from == EventStatus::cancelled;
     if (final_from && !(from == EventStatus::cancelled && status != EventStatus::held)) {
-        throw Error(ErrorKind::conflict, fmt::format("event {} is {}; it cannot become {}", id,
-                                                     to_string(from), to_string(status)));
+        throw Error(ErrorKind::conflict, _f("event {} is {}; it cannot become {}", id,
+                                            to_string(from), to_string(status)));
     }
     if (status == EventStatus::held && out.event.date > Date::today()) {
         out.warnings.push_back(fmt::format("event {} is on {}, still ahead; marked as held anyway",
@@ -274,9 +275,9 @@ HostBlock add_host_block(Database& db, const std::string& company_key, const std
     const auto company = require_company(db, company_key);
     for (const auto& b : list_host_blocks(db, company.id)) {
         if (b.period == *parsed) {
-            throw Error(ErrorKind::conflict, fmt::format("company {} is blocked for {} already; "
-                                                         "'werkstatt event blocks' lists blocks",
-                                                         company.key, parsed->str()));
+            throw Error(ErrorKind::conflict, _f("company {} is blocked for {} already; "
+                                                "'werkstatt event blocks' lists blocks",
+                                                company.key, parsed->str()));
         }
     }
     HostBlock block{0, company.id, company.key, *parsed, clean_text("reason", reason, 400)};
@@ -305,15 +306,15 @@ HostBlock remove_host_block(Database& db, const std::string& company_key, const 
     for (const auto& b : blocks) {
         if (parsed && b.period == *parsed) {
             throw Error(ErrorKind::not_found,
-                        fmt::format("company {} has no block written '{}' but one for {}, which "
-                                    "covers the same days; write it as {} to lift it",
-                                    company.key, parsed->str(), b.period.str(), b.period.str()));
+                        _f("company {} has no block written '{}' but one for {}, which "
+                           "covers the same days; write it as {} to lift it",
+                           company.key, parsed->str(), b.period.str(), b.period.str()));
         }
     }
     throw Error(ErrorKind::not_found,
-                fmt::format("company {} has no block for '{}'; 'werkstatt event blocks' lists "
-                            "them",
-                            company.key, period));
+                _f("company {} has no block for '{}'; 'werkstatt event blocks' lists "
+                   "them",
+                   company.key, period));
 }
 
 std::vector<HostBlock> host_blocks(Database& db, const std::optional<std::string>& company_key) {

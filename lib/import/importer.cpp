@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/importer.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/consent.hpp"
 #include "applicants/duplicates.hpp"
@@ -92,10 +93,10 @@ std::vector<Binding> bind_header(const ImportProfile& p, const CsvRecord& header
             found.push_back(text::printable(text::trim(h), 60));
         }
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}:{}: the header does not match profile '{}': missing {}; "
-                                "found {}; choose another --profile or fix the header",
-                                source, header.line, p.name, text::join(missing, ", "),
-                                found.empty() ? "nothing" : text::join(found, ", ")));
+                    _f("{}:{}: the header does not match profile '{}': missing {}; "
+                       "found {}; choose another --profile or fix the header",
+                       source, header.line, p.name, text::join(missing, ", "),
+                       found.empty() ? "nothing" : text::join(found, ", ")));
     }
     return bindings;
 }
@@ -198,9 +199,9 @@ void check_consents_unchanged(Database& db, std::int64_t batch, std::int64_t id,
         const auto same = std::find(before.begin(), before.end(), now) != before.end();
         if (!same) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("the {} consent of candidate {} was changed after batch {}; "
-                                    "undo the later change first (see 'werkstatt audit list')",
-                                    now.scope, id, batch));
+                        _f("the {} consent of candidate {} was changed after batch {}; "
+                           "undo the later change first (see 'werkstatt audit list')",
+                           now.scope, id, batch));
         }
     }
 }
@@ -398,8 +399,8 @@ class Run {
             }
         });
         if (m_duplicates_full) {
-            warn("too many candidates in the database to look for likely duplicates of every "
-                 "row; run 'werkstatt candidate duplicates' after the import");
+            warn(_("too many candidates in the database to look for likely duplicates of every "
+                   "row; run 'werkstatt candidate duplicates' after the import"));
         }
     }
 
@@ -443,16 +444,16 @@ class Run {
                                       text::join(evidence_words(hit.evidence), ", ")));
         }
         if (!who.empty()) {
-            warn(fmt::format("{}:{}: likely the same person as {}; the row is imported, see "
-                             "'werkstatt candidate duplicates' and 'candidate merge'",
-                             m_file, line, text::join(who, " and ")));
+            warn(_f("{}:{}: likely the same person as {}; the row is imported, see "
+                    "'werkstatt candidate duplicates' and 'candidate merge'",
+                    m_file, line, text::join(who, " and ")));
         }
         if (!known && !m_duplicates_full &&
             !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
             m_duplicates_full = true;
-            warn(fmt::format("{}:{}: too many records to look for more likely duplicates in this "
-                             "import; run 'werkstatt candidate duplicates' afterwards",
-                             m_file, line));
+            warn(_f("{}:{}: too many records to look for more likely duplicates in this "
+                    "import; run 'werkstatt candidate duplicates' afterwards",
+                    m_file, line));
         }
     }
 
@@ -499,9 +500,9 @@ class Run {
         const bool unchanged = match.same;
         const bool seen_here = unchanged ? !m_seen.remember(match.id) : m_seen.contains(match.id);
         if (written_here || seen_here) {
-            warn(fmt::format("{}:{}: reference \"{}\" appeared earlier in the file; the later "
-                             "row wins",
-                             m_file, row.line, text::display_safe(*cells[m_reference])));
+            warn(_f("{}:{}: reference \"{}\" appeared earlier in the file; the later "
+                    "row wins",
+                    m_file, row.line, text::display_safe(*cells[m_reference])));
         }
         if (unchanged) {
             ++m_result.batch.unchanged;
@@ -597,11 +598,10 @@ class Run {
             }
             const auto done = apply_file_consent(m_consents, *id, *row.consent, m_batch, m_now);
             for (const auto scope : done.kept_withdrawn) {
-                warn(fmt::format("{}:{}: reference \"{}\" withdrew the {} consent; the file's "
-                                 "older consent does not renew it ('werkstatt candidate consent' "
-                                 "records a new one)",
-                                 m_file, row.line, text::display_safe(*reference),
-                                 to_string(scope)));
+                warn(_f("{}:{}: reference \"{}\" withdrew the {} consent; the file's "
+                        "older consent does not renew it ('werkstatt candidate consent' "
+                        "records a new one)",
+                        m_file, row.line, text::display_safe(*reference), to_string(scope)));
             }
             if (!done.changed || row.outcome == Outcome::inserted) {
                 continue;
@@ -716,14 +716,14 @@ class Run {
 void check_request(const ImportRequest& r) {
     if (r.expected_kind && *r.expected_kind != r.profile.kind) {
         throw Error(ErrorKind::usage,
-                    fmt::format("profile '{}' imports {}s; choose a {} profile", r.profile.name,
-                                to_string(r.profile.kind), to_string(*r.expected_kind)));
+                    _f("profile '{}' imports {}s; choose a {} profile", r.profile.name,
+                       to_string(r.profile.kind), to_string(*r.expected_kind)));
     }
     if (r.source && !RecordKey::parse(*r.source)) {
         throw Error(ErrorKind::usage,
-                    fmt::format("--source '{}' is not a source label; use lower-case letters, "
-                                "digits, '-' and '_' (e.g. jc-magdeburg)",
-                                *r.source));
+                    _f("--source '{}' is not a source label; use lower-case letters, "
+                       "digits, '-' and '_' (e.g. jc-magdeburg)",
+                       *r.source));
     }
 }
 
@@ -773,7 +773,7 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
         found = !blank(record);
     }
     if (!found) {
-        throw Error(ErrorKind::bad_data, fmt::format("{} is empty; nothing to import", file));
+        throw Error(ErrorKind::bad_data, _f("{} is empty; nothing to import", file));
     }
     if (const auto sheet = reader.sheet()) {
         result.sheet = *sheet;
@@ -841,9 +841,9 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
         rejects->commit();
     }
     if (batch.rows_read == 0) {
-        throw Error(ErrorKind::bad_data, fmt::format("{} has a header but no rows; nothing to "
-                                                     "import",
-                                                     file));
+        throw Error(ErrorKind::bad_data, _f("{} has a header but no rows; nothing to "
+                                            "import",
+                                            file));
     }
     const bool all_bad = batch.rejected == batch.rows_read;
     if (all_bad || (request.strict == Strict::yes && batch.rejected > 0)) {
@@ -871,22 +871,20 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
             const auto batch = find_batch(db, batch_id);
             if (!batch) {
                 throw Error(ErrorKind::not_found,
-                            fmt::format("no import batch {}; 'werkstatt import list' shows them",
-                                        batch_id));
+                            _f("no import batch {}; 'werkstatt import list' shows them", batch_id));
             }
             if (batch->undone_at) {
                 throw Error(ErrorKind::conflict,
-                            fmt::format("batch {} was undone already on {}; nothing to do",
-                                        batch_id, *batch->undone_at));
+                            _f("batch {} was undone already on {}; nothing to do", batch_id,
+                               *batch->undone_at));
             }
             if (const auto day = batch_images_purged_on(db, batch_id)) {
-                throw Error(
-                    ErrorKind::conflict,
-                    fmt::format("import batch {} is older than privacy.claim_months: 'privacy "
-                                "purge' erased the values it replaced on {}, so it cannot be "
-                                "undone; change the records with 'candidate edit' or 'opening "
-                                "edit' instead",
-                                batch_id, *day));
+                throw Error(ErrorKind::conflict,
+                            _f("import batch {} is older than privacy.claim_months: 'privacy "
+                               "purge' erased the values it replaced on {}, so it cannot be "
+                               "undone; change the records with 'candidate edit' or 'opening "
+                               "edit' instead",
+                               batch_id, *day));
             }
             const std::string table = batch->kind == "opening" ? "opening" : "candidate";
             result.batch = *batch;
@@ -896,31 +894,28 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                                 table == "opening" ? RecordKind::opening : RecordKind::candidate);
             for (const auto& [id, last] : created) {
                 if (last != batch_id) {
-                    throw Error(
-                        ErrorKind::conflict,
-                        fmt::format("{} {} was changed after batch {}; undo the later change "
-                                    "first (see 'werkstatt audit list')",
-                                    table, id, batch_id));
+                    throw Error(ErrorKind::conflict,
+                                _f("{} {} was changed after batch {}; undo the later change "
+                                   "first (see 'werkstatt audit list')",
+                                   table, id, batch_id));
                 }
             }
             for (const auto& [id, before] : changed) {
                 const auto now = records.find_id(id);
                 if (now && now->batch_id != batch_id) {
-                    throw Error(
-                        ErrorKind::conflict,
-                        fmt::format("{} {} was changed after batch {}; undo the later change "
-                                    "first (see 'werkstatt audit list')",
-                                    table, id, batch_id));
+                    throw Error(ErrorKind::conflict,
+                                _f("{} {} was changed after batch {}; undo the later change "
+                                   "first (see 'werkstatt audit list')",
+                                   table, id, batch_id));
                 }
             }
             std::vector<std::pair<std::int64_t, std::vector<ConsentRow>>> consents;
             if (table == "candidate") {
                 for (const auto id : consents_changed_after(db, batch_id)) {
-                    throw Error(
-                        ErrorKind::conflict,
-                        fmt::format("the consent of candidate {} was changed after batch {}; "
-                                    "undo the later change first (see 'werkstatt audit list')",
-                                    id, batch_id));
+                    throw Error(ErrorKind::conflict,
+                                _f("the consent of candidate {} was changed after batch {}; "
+                                   "undo the later change first (see 'werkstatt audit list')",
+                                   id, batch_id));
                 }
                 for (const auto& [id, before] : batch_changes(db, batch_id, "consent")) {
                     consents.emplace_back(id, consent_rows_of_json(id, before));
@@ -928,12 +923,11 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                 }
             }
             if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
-                throw Error(
-                    ErrorKind::conflict,
-                    fmt::format("batch {} created {}s that {} placement{} refer to; undo would "
-                                "lose the coordinators' work ('werkstatt placement list' shows "
-                                "them)",
-                                batch_id, table, held, held == 1 ? "" : "s"));
+                throw Error(ErrorKind::conflict,
+                            _f("batch {} created {}s that {} placement{} refer to; undo would "
+                               "lose the coordinators' work ('werkstatt placement list' shows "
+                               "them)",
+                               batch_id, table, held, held == 1 ? "" : "s"));
             }
             if (table == "candidate") {
                 for (const auto& [id, last] : created) {

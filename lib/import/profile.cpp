@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import/profile.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -20,8 +21,8 @@ namespace {
 constexpr const char* k_shipped = "config/import-profiles.toml";
 
 Error bad_profile(const std::string& origin, const toml::node& node, const std::string& what) {
-    return Error(ErrorKind::config, fmt::format("{}:{}: {}; see werkstatt-candidate(1)", origin,
-                                                node.source().begin.line, what));
+    return Error(ErrorKind::config, _f("{}:{}: {}; see werkstatt-candidate(1)", origin,
+                                       node.source().begin.line, what));
 }
 
 std::string string_of(const std::string& origin, const toml::node& node, const std::string& key) {
@@ -208,8 +209,8 @@ void read_profiles(const toml::table& root, const std::string& origin,
 toml::table shipped_profiles() {
     const auto shipped = embedded_file(k_shipped);
     if (!shipped) {
-        throw Error(ErrorKind::internal, "the shipped import profiles were not compiled in; "
-                                         "please report this");
+        throw Error(ErrorKind::internal, _("the shipped import profiles were not compiled in; "
+                                           "please report this"));
     }
     return parse_toml(*shipped, k_shipped);
 }
@@ -258,8 +259,8 @@ ImportProfile find_profile(const std::vector<ProfileSource>& sources, std::strin
             names.push_back(s.name);
         }
     }
-    throw Error(ErrorKind::usage, fmt::format("no import profile '{}'; the profiles are {}", name,
-                                              text::join(names, ", ")));
+    throw Error(ErrorKind::usage,
+                _f("no import profile '{}'; the profiles are {}", name, text::join(names, ", ")));
 }
 
 std::vector<std::string> check_profiles(const std::vector<ProfileSource>& sources) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/atomic_file.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -41,16 +42,16 @@ std::string_view hint(int err) {
 }
 
 [[noreturn]] void fail(const std::filesystem::path& path, int err) {
-    throw Error(ErrorKind::output, fmt::format("cannot write {} ({}); {}", path.string(),
-                                               std::generic_category().message(err), hint(err)));
+    throw Error(ErrorKind::output, _f("cannot write {} ({}); {}", path.string(),
+                                      std::generic_category().message(err), hint(err)));
 }
 
 // The file is in place, but its folder could not be synced: it may be lost in a power cut.
 [[noreturn]] void not_synced(const std::filesystem::path& path, int err) {
     throw Error(ErrorKind::output,
-                fmt::format("wrote {}, but could not make sure it reached the disk ({}); check "
-                            "the disk and write it again",
-                            path.string(), std::generic_category().message(err)));
+                _f("wrote {}, but could not make sure it reached the disk ({}); check "
+                   "the disk and write it again",
+                   path.string(), std::generic_category().message(err)));
 }
 
 std::filesystem::path folder_of(const std::filesystem::path& path) {
@@ -95,15 +96,15 @@ void check_target(const std::filesystem::path& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
         throw Error(ErrorKind::output,
-                    fmt::format("cannot write {}: it is not a regular file (a folder, a device or "
-                                "a pipe); name a file",
-                                path.string()));
+                    _f("cannot write {}: it is not a regular file (a folder, a device or "
+                       "a pipe); name a file",
+                       path.string()));
     }
     if (in_system_tree(path)) {
         throw Error(ErrorKind::output,
-                    fmt::format("cannot write {}: it is a device or a link into /dev or /proc; "
-                                "name a file (without --output the text goes to standard output)",
-                                path.string()));
+                    _f("cannot write {}: it is a device or a link into /dev or /proc; "
+                       "name a file (without --output the text goes to standard output)",
+                       path.string()));
     }
 }
 

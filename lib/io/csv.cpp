@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csv.hpp"
+#include "core/i18n.hpp"
 #include "io/csv_header.hpp"
 
 #include "core/error.hpp"
@@ -131,9 +132,9 @@ bool CsvReader::next(CsvRecord& record) {
                 record_bytes += n;
                 if (record_bytes > m_options.max_record_bytes) {
                     throw Error(ErrorKind::bad_data,
-                                fmt::format("{}:{}: record is longer than {} bytes; is this "
-                                            "really a CSV file with line breaks?",
-                                            m_source, record.line, m_options.max_record_bytes));
+                                _f("{}:{}: record is longer than {} bytes; is this "
+                                   "really a CSV file with line breaks?",
+                                   m_source, record.line, m_options.max_record_bytes));
                 }
                 field->append(m_buffer, m_pos, n);
                 m_pos = end;
@@ -145,9 +146,9 @@ bool CsvReader::next(CsvRecord& record) {
         if (c < 0) {
             if (quoted) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("{}:{}: a quoted field is never closed; add the missing "
-                                        "closing quote (\")",
-                                        m_source, record.line));
+                            _f("{}:{}: a quoted field is never closed; add the missing "
+                               "closing quote (\")",
+                               m_source, record.line));
             }
             fields.resize(count);
             return true;
@@ -156,9 +157,9 @@ bool CsvReader::next(CsvRecord& record) {
         ++m_consumed;
         if (++record_bytes > m_options.max_record_bytes) {
             throw Error(ErrorKind::bad_data,
-                        fmt::format("{}:{}: record is longer than {} bytes; is this really a CSV "
-                                    "file with line breaks?",
-                                    m_source, record.line, m_options.max_record_bytes));
+                        _f("{}:{}: record is longer than {} bytes; is this really a CSV "
+                           "file with line breaks?",
+                           m_source, record.line, m_options.max_record_bytes));
         }
         const char ch = static_cast<char>(c);
         if (quoted) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/encoding.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -204,9 +205,9 @@ DecodingStreambuf::DecodingStreambuf(std::istream& source, Encoding encoding,
         const iconv_t cd = iconv_open("UTF-8", from);
         if (cd == reinterpret_cast<iconv_t>(static_cast<std::intptr_t>(-1))) {
             throw Error(ErrorKind::internal,
-                        fmt::format("cannot convert from {}: {}; the system's iconv lacks it, "
-                                    "please report this",
-                                    encoding_name(encoding), std::strerror(errno)));
+                        _f("cannot convert from {}: {}; the system's iconv lacks it, "
+                           "please report this",
+                           encoding_name(encoding), std::strerror(errno)));
         }
         m_converter = std::make_unique<Converter>(cd);
         m_text.resize(k_text_buffer);
@@ -249,9 +250,9 @@ void DecodingStreambuf::refill() {
     m_raw_end = carry + got;
     if (m_source.bad()) {
         throw Error(ErrorKind::storage,
-                    fmt::format("{}: reading failed after byte {}; check the disk or network "
-                                "share and try again",
-                                m_source_name, m_raw_offset + m_raw_end));
+                    _f("{}: reading failed after byte {}; check the disk or network "
+                       "share and try again",
+                       m_source_name, m_raw_offset + m_raw_end));
     }
     m_source_done = got < k_chunk;
 }
@@ -308,8 +309,8 @@ void DecodingStreambuf::convert() {
                                     hex_bytes(std::string_view(m_raw.data() + m_raw_pos, 1))));
         return;
     }
-    throw Error(ErrorKind::internal, fmt::format("{}: iconv failed: {}; please report this",
-                                                 m_source_name, std::strerror(error)));
+    throw Error(ErrorKind::internal, _f("{}: iconv failed: {}; please report this", m_source_name,
+                                        std::strerror(error)));
 }
 
 // Describe the UTF-16 code unit at `pos` that iconv rejected, or that the input ends in.
@@ -352,21 +353,18 @@ std::unique_ptr<DecodedInput> open_decoded(const std::filesystem::path& path,
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found) {
-        throw Error(ErrorKind::not_found,
-                    fmt::format("no file {}; check the name and the folder", name));
+        throw Error(ErrorKind::not_found, _f("no file {}; check the name and the folder", name));
     }
     if (ec) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("cannot read {}: {}; check the folder's permissions", name, ec.message()));
+        throw Error(ErrorKind::not_found,
+                    _f("cannot read {}: {}; check the folder's permissions", name, ec.message()));
     }
     if (std::filesystem::is_directory(status)) {
-        throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a file", name));
+        throw Error(ErrorKind::bad_data, _f("{} is a folder; name a file", name));
     }
     std::ifstream file(path, std::ios::binary);
     if (!file) {
-        throw Error(ErrorKind::not_found,
-                    fmt::format("cannot read {}; check the file's permissions", name));
+        throw Error(ErrorKind::not_found, _f("cannot read {}; check the file's permissions", name));
     }
     std::uintmax_t size = 0;
     if (std::filesystem::is_regular_file(status)) {
@@ -380,14 +378,14 @@ std::unique_ptr<DecodedInput> open_decoded(const std::filesystem::path& path,
         head.resize(static_cast<std::size_t>(file.gcount()));
         if (file.bad()) {
             throw Error(ErrorKind::not_found,
-                        fmt::format("cannot read {}; check the disk and the file", name));
+                        _f("cannot read {}; check the disk and the file", name));
         }
         file.clear();
         if (!file.seekg(0)) {
             throw Error(ErrorKind::usage,
-                        fmt::format("cannot detect the encoding of {}, it cannot be read twice; "
-                                    "name its encoding with --encoding",
-                                    name));
+                        _f("cannot detect the encoding of {}, it cannot be read twice; "
+                           "name its encoding with --encoding",
+                           name));
         }
         encoding = detect_encoding(head);
     }

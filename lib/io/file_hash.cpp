@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/file_hash.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -34,9 +35,8 @@ std::size_t incomplete_tail(std::string_view chunk) {
 FileScan scan_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("cannot read {}; check the file name and permissions", path.string()));
+        throw Error(ErrorKind::not_found,
+                    _f("cannot read {}; check the file name and permissions", path.string()));
     }
     // GNU Nettle's SHA-256: a small library with few relocations, so it costs little at the
     // start of every call (OpenSSL's libcrypto cost about a third of the dynamic loader's work).
@@ -69,8 +69,7 @@ FileScan scan_file(const std::filesystem::path& path) {
         }
     }
     if (in.bad()) {
-        throw Error(ErrorKind::storage,
-                    fmt::format("cannot read {}; check the disk", path.string()));
+        throw Error(ErrorKind::storage, _f("cannot read {}; check the disk", path.string()));
     }
     std::uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);

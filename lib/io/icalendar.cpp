@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/icalendar.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -66,14 +67,13 @@ std::optional<unsigned char> forbidden_control(std::string_view value, bool mult
 void check_text(const IcsEvent& event, std::string_view field, std::string_view value,
                 bool multiline) {
     if (!text::is_valid_utf8(value)) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: {} is not valid UTF-8; convert the text to UTF-8",
-                                event_name(event), field));
+        throw Error(ErrorKind::bad_data, _f("{}: {} is not valid UTF-8; convert the text to UTF-8",
+                                            event_name(event), field));
     }
     if (const auto byte = forbidden_control(value, multiline)) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: {} contains the control character 0x{:02X}; remove it",
-                                event_name(event), field, *byte));
+                    _f("{}: {} contains the control character 0x{:02X}; remove it",
+                       event_name(event), field, *byte));
     }
 }
 
@@ -143,9 +143,9 @@ std::string ics_stamp(const IcsEvent& event) {
                        hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
     if (!valid) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: time stamp '{}' is not YYYY-MM-DDTHH:MM:SSZ; give the time "
-                                "of this revision in UTC, e.g. 2027-03-01T09:30:00Z",
-                                event_name(event), event.dtstamp_utc));
+                    _f("{}: time stamp '{}' is not YYYY-MM-DDTHH:MM:SSZ; give the time "
+                       "of this revision in UTC, e.g. 2027-03-01T09:30:00Z",
+                       event_name(event), event.dtstamp_utc));
     }
     return fmt::format("{}{}{}T{}{}{}Z", s.substr(0, 4), s.substr(5, 2), s.substr(8, 2),
                        s.substr(11, 2), s.substr(14, 2), s.substr(17, 2));
@@ -155,33 +155,31 @@ std::string ics_stamp(const IcsEvent& event) {
 void check_minute(const IcsEvent& event, std::string_view which, int minute) {
     if (minute < 0 || minute >= k_minutes_per_day) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: {} minute {} is outside 0..1439; give a time of day between "
-                                "00:00 and 23:59",
-                                event_name(event), which, minute));
+                    _f("{}: {} minute {} is outside 0..1439; give a time of day between "
+                       "00:00 and 23:59",
+                       event_name(event), which, minute));
     }
 }
 
 // Throw Error(bad_data) if anything about `event` cannot be written faithfully.
 void check_event(const IcsEvent& event) {
     if (event.uid.empty()) {
-        throw Error(
-            ErrorKind::bad_data,
-            fmt::format("{}: UID is empty; give the event its stable UID", event_name(event)));
+        throw Error(ErrorKind::bad_data,
+                    _f("{}: UID is empty; give the event its stable UID", event_name(event)));
     }
     check_text(event, "UID", event.uid, false);
     check_text(event, "summary", event.summary, true);
     check_text(event, "location", event.location, true);
     check_text(event, "description", event.description, true);
     if (event.sequence < 0) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: sequence {} is negative; count revisions from 0",
-                                event_name(event), event.sequence));
+        throw Error(ErrorKind::bad_data, _f("{}: sequence {} is negative; count revisions from 0",
+                                            event_name(event), event.sequence));
     }
     if (event.end_minute && !event.start_minute) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: has an end time but no start time; give a start time or "
-                                "drop the end to make it an all-day event",
-                                event_name(event)));
+                    _f("{}: has an end time but no start time; give a start time or "
+                       "drop the end to make it an all-day event",
+                       event_name(event)));
     }
     if (event.start_minute) {
         check_minute(event, "start", *event.start_minute);
@@ -190,11 +188,10 @@ void check_event(const IcsEvent& event) {
         check_minute(event, "end", *event.end_minute);
         if (*event.end_minute <= *event.start_minute) {
             throw Error(ErrorKind::bad_data,
-                        fmt::format("{}: ends at {:02}:{:02}, not after its start at {:02}:{:02}; "
-                                    "give an end later on the same day",
-                                    event_name(event), *event.end_minute / 60,
-                                    *event.end_minute % 60, *event.start_minute / 60,
-                                    *event.start_minute % 60));
+                        _f("{}: ends at {:02}:{:02}, not after its start at {:02}:{:02}; "
+                           "give an end later on the same day",
+                           event_name(event), *event.end_minute / 60, *event.end_minute % 60,
+                           *event.start_minute / 60, *event.start_minute % 60));
         }
     }
 }
@@ -252,8 +249,8 @@ void append_event(std::string& out, const IcsEvent& event) {
 std::string write_icalendar(const std::vector<IcsEvent>& events, std::string_view product_id) {
     if (product_id.empty() || !text::is_valid_utf8(product_id) ||
         forbidden_control(product_id, false)) {
-        throw Error(ErrorKind::internal, "the calendar product identifier is empty, not UTF-8 or "
-                                         "holds a control character; please report this");
+        throw Error(ErrorKind::internal, _("the calendar product identifier is empty, not UTF-8 or "
+                                           "holds a control character; please report this"));
     }
     for (const IcsEvent& event : events) {
         check_event(event);

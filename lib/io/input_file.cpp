@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/input_file.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -37,9 +38,9 @@ class SpooledCopy {
         const int fd = ::mkstemp(templ.data()); // mkstemp creates it with mode 0600
         if (fd < 0) {
             throw Error(ErrorKind::storage,
-                        fmt::format("cannot keep a copy of {} in {}: {}; set TMPDIR to a "
-                                    "writable folder",
-                                    name, folder.string(), std::strerror(errno)));
+                        _f("cannot keep a copy of {} in {}: {}; set TMPDIR to a "
+                           "writable folder",
+                           name, folder.string(), std::strerror(errno)));
         }
         m_path = templ;
         std::vector<char> buffer(1u << 16);
@@ -49,9 +50,9 @@ class SpooledCopy {
                 const int error = errno;
                 ::close(fd);
                 throw Error(ErrorKind::storage,
-                            fmt::format("cannot keep a copy of {} in {}: {}; free some space "
-                                        "or set TMPDIR to another folder",
-                                        name, folder.string(), std::strerror(error)));
+                            _f("cannot keep a copy of {} in {}: {}; free some space "
+                               "or set TMPDIR to another folder",
+                               name, folder.string(), std::strerror(error)));
             }
             if (n < buffer.size()) {
                 break;
@@ -61,7 +62,7 @@ class SpooledCopy {
         ::close(fd);
         if (failed) {
             throw Error(ErrorKind::storage,
-                        fmt::format("reading {} failed; check what feeds it and try again", name));
+                        _f("reading {} failed; check what feeds it and try again", name));
         }
     }
     SpooledCopy(const SpooledCopy&) = delete;
@@ -125,9 +126,9 @@ std::optional<Encoding> encoding_option(const std::optional<std::string>& name) 
     }
     const auto e = parse_encoding(*name);
     if (!e) {
-        throw Error(ErrorKind::usage, fmt::format("encoding '{}' is unknown; use utf-8, "
-                                                  "windows-1252 or utf-16le",
-                                                  *name));
+        throw Error(ErrorKind::usage, _f("encoding '{}' is unknown; use utf-8, "
+                                         "windows-1252 or utf-16le",
+                                         *name));
     }
     return e;
 }
@@ -143,17 +144,17 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced, In
     if (!standard) {
         if (status.type() == std::filesystem::file_type::not_found) {
             throw Error(ErrorKind::not_found,
-                        fmt::format("cannot read {}: there is no such file; check the name and the "
-                                    "folder",
-                                    path));
+                        _f("cannot read {}: there is no such file; check the name and the "
+                           "folder",
+                           path));
         }
         if (ec) {
-            throw Error(ErrorKind::not_found,
-                        fmt::format("cannot read {}: {}; check the folder's permissions", path,
-                                    ec.message()));
+            throw Error(
+                ErrorKind::not_found,
+                _f("cannot read {}: {}; check the folder's permissions", path, ec.message()));
         }
         if (std::filesystem::is_directory(status)) {
-            throw Error(ErrorKind::bad_data, fmt::format("{} is a folder; name a CSV file", path));
+            throw Error(ErrorKind::bad_data, _f("{} is a folder; name a CSV file", path));
         }
     }
     // A pipe, a terminal or standard input is copied first: it can be read only once.
@@ -166,9 +167,8 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced, In
             const std::unique_ptr<std::FILE, int (*)(std::FILE*)> from(
                 std::fopen(path.c_str(), "rb"), &std::fclose);
             if (!from) {
-                throw Error(ErrorKind::not_found,
-                            fmt::format("cannot read {}: {}; check its permissions", path,
-                                        std::strerror(errno)));
+                throw Error(ErrorKind::not_found, _f("cannot read {}: {}; check its permissions",
+                                                     path, std::strerror(errno)));
             }
             copy.emplace(from.get(), input.name);
         }
@@ -205,9 +205,8 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced, In
     } else if (const auto utf16 = utf16_without_bom(head)) {
         const bool le = *utf16 == Encoding::utf16le;
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} looks like {} without a byte order mark; try --encoding {}",
-                                input.name, le ? "UTF-16LE" : "UTF-16BE",
-                                le ? "utf-16le" : "utf-16be"));
+                    _f("{} looks like {} without a byte order mark; try --encoding {}", input.name,
+                       le ? "UTF-16LE" : "UTF-16BE", le ? "utf-16le" : "utf-16be"));
     } else {
         // One read of the whole file tells UTF-8 from Windows-1252 even where the first umlaut
         // comes late: bytes that are not UTF-8 before any UTF-8 character mean Windows-1252;
@@ -218,7 +217,7 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced, In
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("cannot read {}; check the file's permissions", input.name));
+                    _f("cannot read {}; check the file's permissions", input.name));
     }
     std::error_code size_error;
     auto size = std::filesystem::file_size(file, size_error);

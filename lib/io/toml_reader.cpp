@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/toml_reader.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -15,9 +16,9 @@ namespace {
 
 [[noreturn]] void too_large(std::string_view source) {
     throw Error(ErrorKind::config,
-                fmt::format("{} is larger than {} MiB, more than werkstatt reads from a TOML file; "
-                            "shorten it (see werkstatt-config(1), LIMITS)",
-                            source, k_toml_max_bytes >> 20));
+                _f("{} is larger than {} MiB, more than werkstatt reads from a TOML file; "
+                   "shorten it (see werkstatt-config(1), LIMITS)",
+                   source, k_toml_max_bytes >> 20));
 }
 
 // Walks a TOML text and keeps the nesting depth, skipping strings and comments.
@@ -97,10 +98,10 @@ class DepthScan {
     void check(std::size_t depth) const {
         if (depth > k_toml_max_depth) {
             throw Error(ErrorKind::config,
-                        fmt::format("{}:{}: nested more than {} levels deep, more than werkstatt "
-                                    "reads from a TOML file; flatten the keys, tables and lists "
-                                    "(see werkstatt-config(1), LIMITS)",
-                                    m_source, m_line, k_toml_max_depth));
+                        _f("{}:{}: nested more than {} levels deep, more than werkstatt "
+                           "reads from a TOML file; flatten the keys, tables and lists "
+                           "(see werkstatt-config(1), LIMITS)",
+                           m_source, m_line, k_toml_max_depth));
         }
     }
 
@@ -219,8 +220,8 @@ toml::table parse_toml(std::string_view text, std::string_view source) {
     } catch (const toml::parse_error& e) {
         // The parser's description quotes the text it saw, which may hold any byte: escaped.
         throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
-                                text::printable(e.description(), 200)));
+                    _f("{}:{}: {}; fix the TOML syntax", source, e.source().begin.line,
+                       text::printable(e.description(), 200)));
     }
 }
 
@@ -228,8 +229,7 @@ TableReader::TableReader(std::string_view source, const toml::table& table, std:
     : m_source(source), m_table(table), m_what(what) {}
 
 void TableReader::fail(const toml::node& node, const std::string& message) const {
-    throw Error(ErrorKind::config,
-                fmt::format("{}:{}: {}", m_source, node.source().begin.line, message));
+    throw Error(ErrorKind::config, _f("{}:{}: {}", m_source, node.source().begin.line, message));
 }
 
 void TableReader::check_keys(std::initializer_list<std::string_view> keys) const {
@@ -291,9 +291,9 @@ std::string TableReader::date(std::string_view key) const {
     const toml::node* node = m_table.get(key);
     if (node == nullptr) {
         throw Error(ErrorKind::config,
-                    fmt::format("{}: '{}' is missing; add {} = YYYY-MM-DD, the day the data was "
-                                "last checked",
-                                m_source, key, key));
+                    _f("{}: '{}' is missing; add {} = YYYY-MM-DD, the day the data was "
+                       "last checked",
+                       m_source, key, key));
     }
     const auto* date = node->as_date();
     if (date == nullptr) {
@@ -369,9 +369,8 @@ std::optional<std::string> read_toml_text(const std::filesystem::path& path) {
 toml::table parse_toml_file(const std::filesystem::path& path, std::string_view what) {
     const auto text = read_toml_text(path);
     if (!text) {
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot read {} {}; check that it exists and is readable", what,
-                                path.string()));
+        throw Error(ErrorKind::config, _f("cannot read {} {}; check that it exists and is readable",
+                                          what, path.string()));
     }
     return parse_toml(*text, path.string());
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/xlsx_library.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -17,10 +18,9 @@ XlsxLibrary load_xlsx_library(const char* soname) {
     // Kept loaded for the rest of the run: the workbook functions are called until it ends.
     void* handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot load {} to write Excel files; install the Debian "
-                                "package libxlsxwriter4, or choose another --format",
-                                soname));
+        throw Error(ErrorKind::config, _f("cannot load {} to write Excel files; install the Debian "
+                                          "package libxlsxwriter4, or choose another --format",
+                                          soname));
     }
     XlsxLibrary lib;
 #define WERKSTATT_XLSX_RESOLVE(name)                                                               \

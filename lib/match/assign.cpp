@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/assign.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -78,7 +79,7 @@ struct Network {
         simplex.upperMap(capacity).costMap(cost).stSupply(graph.node(0), graph.node(sink),
                                                           candidates);
         if (simplex.run(Simplex::FIRST_ELIGIBLE) != Simplex::OPTIMAL) {
-            throw Error(ErrorKind::internal, "the assignment problem has no optimal solution");
+            throw Error(ErrorKind::internal, _("the assignment problem has no optimal solution"));
         }
         Solution s;
         for (std::size_t k = 0; k < pair_arcs.size(); ++k) {
@@ -165,8 +166,8 @@ Assignment assign_optimally(std::size_t candidate_count, const std::vector<std::
         const auto& p = pairs[i];
         if (p.candidate >= candidate_count || p.opening >= positions.size()) {
             throw Error(ErrorKind::internal,
-                        fmt::format("pair {} names candidate {} or opening {} outside the pool", i,
-                                    p.candidate, p.opening));
+                        _f("pair {} names candidate {} or opening {} outside the pool", i,
+                           p.candidate, p.opening));
         }
         if (p.score_milli > 0 && positions[p.opening] > 0) {
             net.used.push_back(i);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/card_share.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -16,9 +17,9 @@ Company company_of(Database& db, const std::string& key) {
     auto company = find_company(db, key);
     if (!company) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no company with key '{}'; 'werkstatt company list --all' shows "
-                                "the keys",
-                                key));
+                    _f("no company with key '{}'; 'werkstatt company list --all' shows "
+                       "the keys",
+                       key));
     }
     return *company;
 }
@@ -32,9 +33,9 @@ MadeCard give_card(Database& db, WriteTransaction& txn, const ExchangeRecord& ca
     }
     if (!company.active) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("company {} is archived; a card goes only to a member company "
-                                "('werkstatt company archive {} --undo' restores it)",
-                                company.key, company.key));
+                    _f("company {} is archived; a card goes only to a member company "
+                       "('werkstatt company archive {} --undo' restores it)",
+                       company.key, company.key));
     }
     MadeCard made;
     std::string placement_details;
@@ -44,10 +45,10 @@ MadeCard give_card(Database& db, WriteTransaction& txn, const ExchangeRecord& ca
         const auto status = held ? parse_placement_status(held->status) : std::nullopt;
         if (status && is_final(*status)) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} for opening {} is {}; a card goes only with an "
-                                    "open placement ('werkstatt placement set' with --force "
-                                    "reopens it)",
-                                    candidate.id, opening_id, held->status));
+                        _f("candidate {} for opening {} is {}; a card goes only with an "
+                           "open placement ('werkstatt placement set' with --force "
+                           "reopens it)",
+                           candidate.id, opening_id, held->status));
         }
         if (!status || *status == PlacementStatus::proposed) {
             const auto change = move_placement(db, candidate.id, opening_id,
@@ -90,10 +91,10 @@ MadeCard make_card(Database& db, const CardRequest& request, const WorkRules& ru
     auto card = load_card(db, candidate, request.opening, rules);
     if (card.opening && card.opening->company_key != company.key) {
         throw Error(ErrorKind::usage,
-                    fmt::format("opening {} belongs to company {}, not {}; give --for {} or "
-                                "another opening",
-                                card.opening->id, card.opening->company_key, company.key,
-                                card.opening->company_key));
+                    _f("opening {} belongs to company {}, not {}; give --for {} or "
+                       "another opening",
+                       card.opening->id, card.opening->company_key, company.key,
+                       card.opening->company_key));
     }
     auto made = give_card(db, txn, candidate, std::move(card), company, day);
     if (dry_run == DryRun::no) {
@@ -110,15 +111,15 @@ share_company_cards(Database& db, const std::vector<std::string>& company_keys,
     WriteTransaction txn(db);
     if (run && !match_run_exists(db, *run)) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no match run {}; 'werkstatt audit --entity match_run' lists the "
-                                "committed runs",
-                                *run));
+                    _f("no match run {}; 'werkstatt audit --entity match_run' lists the "
+                       "committed runs",
+                       *run));
     }
     if (!run) {
         run = latest_match_run(db);
         if (!run) {
-            throw Error(ErrorKind::not_found, "no match run was committed yet; propose pairs "
-                                              "with 'werkstatt match --assign --commit' first");
+            throw Error(ErrorKind::not_found, _("no match run was committed yet; propose pairs "
+                                                "with 'werkstatt match --assign --commit' first"));
         }
     }
     std::vector<CompanyCards> out;
@@ -126,9 +127,9 @@ share_company_cards(Database& db, const std::vector<std::string>& company_keys,
         auto company = company_of(db, key);
         if (!company.active) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("company {} is archived; cards go only to member companies "
-                                    "('werkstatt company archive {} --undo' restores it)",
-                                    key, key));
+                        _f("company {} is archived; cards go only to member companies "
+                           "('werkstatt company archive {} --undo' restores it)",
+                           key, key));
         }
         out.push_back(CompanyCards{std::move(company), *run, {}, {}});
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/followups.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/leaving.hpp"
 #include "core/error.hpp"
@@ -72,31 +73,31 @@ FollowupRecorded record_followup(Database& db, std::int64_t id, FollowupOutcome 
     const auto rows = load_followups(db, query);
     if (rows.empty()) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no follow-up {} of a hire that stands; 'werkstatt followup "
-                                "list' shows them",
-                                id));
+                    _f("no follow-up {} of a hire that stands; 'werkstatt followup "
+                       "list' shows them",
+                       id));
     }
     const auto& f = rows.front();
     if (!reason.empty() && outcome == FollowupOutcome::employed) {
-        throw Error(ErrorKind::usage, "--reason is for left, changed-employer or unknown; put "
-                                      "anything else in --note");
+        throw Error(ErrorKind::usage, _("--reason is for left, changed-employer or unknown; put "
+                                        "anything else in --note"));
     }
     if (f.ended) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("follow-up {}: an earlier follow-up of this hire found that "
-                                "candidate {} left; nothing more to follow up",
-                                id, f.candidate_id));
+                    _f("follow-up {}: an earlier follow-up of this hire found that "
+                       "candidate {} left; nothing more to follow up",
+                       id, f.candidate_id));
     }
     if (f.outcome && !overwrite) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("follow-up {} is recorded already ({} on {}); add --force to "
-                                "replace it",
-                                id, *f.outcome, f.recorded_on.value_or("an unknown day")));
+                    _f("follow-up {} is recorded already ({} on {}); add --force to "
+                       "replace it",
+                       id, *f.outcome, f.recorded_on.value_or("an unknown day")));
     }
     if (day.iso() < f.hired_on) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("the follow-up day {} is before the hire on {}; check --date",
-                                day.iso(), f.hired_on));
+                    _f("the follow-up day {} is before the hire on {}; check --date", day.iso(),
+                       f.hired_on));
     }
     FollowupRecorded out{f, {}};
     store_followup_outcome(db, id, std::string(to_string(outcome)), reason, note, day.iso());

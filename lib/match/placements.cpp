@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/placements.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -65,22 +66,21 @@ namespace {
 void check_mentor(Database& db, std::int64_t mentor_id, const OpeningMatchRow& opening,
                   PlacementStatus status) {
     if (status != PlacementStatus::hired) {
-        throw Error(ErrorKind::usage, "a mentor is named with the hire; use --mentor with status "
-                                      "hired");
+        throw Error(ErrorKind::usage, _("a mentor is named with the hire; use --mentor with status "
+                                        "hired"));
     }
     const auto company = company_of_contact(db, mentor_id);
     if (!company) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no contact {}; 'werkstatt contact list --company {}' shows "
-                                "its contacts",
-                                mentor_id, opening.company));
+                    _f("no contact {}; 'werkstatt contact list --company {}' shows "
+                       "its contacts",
+                       mentor_id, opening.company));
     }
     if (*company != opening.company) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("contact {} works for {}, not for {}, which hires; name a "
-                                "contact of {} ('werkstatt contact list --company {}')",
-                                mentor_id, *company, opening.company, opening.company,
-                                opening.company));
+                    _f("contact {} works for {}, not for {}, which hires; name a "
+                       "contact of {} ('werkstatt contact list --company {}')",
+                       mentor_id, *company, opening.company, opening.company, opening.company));
     }
 }
 
@@ -113,27 +113,27 @@ void check_open_status(Database& db, std::int64_t candidate_id, const OpeningMat
     }
     if (const auto hired = hired_elsewhere(db, candidate_id, opening.id)) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} is hired for opening {}; add --force to set them {} "
-                                "for opening {} all the same",
-                                candidate_id, hired->opening_id, to_string(status), opening.id));
+                    _f("candidate {} is hired for opening {}; add --force to set them {} "
+                       "for opening {} all the same",
+                       candidate_id, hired->opening_id, to_string(status), opening.id));
     }
     if (!opening.company_active) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("opening {} belongs to company {}, which is archived; restore it "
-                                "with 'werkstatt company archive {} --undo' or add --force",
-                                opening.id, opening.company, opening.company));
+                    _f("opening {} belongs to company {}, which is archived; restore it "
+                       "with 'werkstatt company archive {} --undo' or add --force",
+                       opening.id, opening.company, opening.company));
     }
     if (!opening.open) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("opening {} is closed; add --force to set a placement there all "
-                                "the same",
-                                opening.id));
+                    _f("opening {} is closed; add --force to set a placement there all "
+                       "the same",
+                       opening.id));
     }
     if (opening.hired >= opening.positions) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("opening {} has all {} positions filled by hires; raise them with "
-                                "'werkstatt opening edit {} --positions N' or add --force",
-                                opening.id, opening.positions, opening.id));
+                    _f("opening {} has all {} positions filled by hires; raise them with "
+                       "'werkstatt opening edit {} --positions N' or add --force",
+                       opening.id, opening.positions, opening.id));
     }
 }
 
@@ -198,15 +198,14 @@ PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int
                                PlacementStatus status, const std::string& note, bool force,
                                Date day, const HireDetails& hire) {
     if (!RecordTable(db, RecordKind::candidate).find_id(candidate_id)) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("no candidate {}; 'werkstatt candidate list' shows them", candidate_id));
+        throw Error(ErrorKind::not_found,
+                    _f("no candidate {}; 'werkstatt candidate list' shows them", candidate_id));
     }
     const auto openings = load_opening_rows(db, true, opening_id);
     const auto opening = openings.begin();
     if (openings.empty()) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no opening {}; 'werkstatt opening list' shows them", opening_id));
+                    _f("no opening {}; 'werkstatt opening list' shows them", opening_id));
     }
     const auto existing = find_placement(db, candidate_id, opening_id);
     PlacementChange change;
@@ -226,33 +225,33 @@ PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int
         }
         if (from == status) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} for opening {} is {} already; nothing to change",
-                                    candidate_id, opening_id, to_string(status)));
+                        _f("candidate {} for opening {} is {} already; nothing to change",
+                           candidate_id, opening_id, to_string(status)));
         }
         if (!force && !moves_forward(from, status)) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} for opening {} is {}; moving to {} goes {}; "
-                                    "add --force to correct a mistake",
-                                    candidate_id, opening_id, to_string(from), to_string(status),
-                                    is_final(from) ? "out of a final status" : "backward"));
+                        _f("candidate {} for opening {} is {}; moving to {} goes {}; "
+                           "add --force to correct a mistake",
+                           candidate_id, opening_id, to_string(from), to_string(status),
+                           is_final(from) ? "out of a final status" : "backward"));
         }
     }
     check_open_status(db, candidate_id, *opening, change.from, status, force);
     if (status == PlacementStatus::hired) {
         if (const auto hired = hired_elsewhere(db, candidate_id, opening_id)) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("candidate {} is hired for opening {} already; set that "
-                                    "placement to withdrawn first",
-                                    candidate_id, hired->opening_id));
+                        _f("candidate {} is hired for opening {} already; set that "
+                           "placement to withdrawn first",
+                           candidate_id, hired->opening_id));
         }
         const bool holds =
             existing && (existing->status == "introduced" || existing->status == "interview");
         const auto taken = opening->taken - (holds ? 1 : 0);
         if (taken >= opening->positions && !force) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("opening {} has all {} positions taken; raise them with "
-                                    "'werkstatt opening edit {} --positions N' or add --force",
-                                    opening_id, opening->positions, opening_id));
+                        _f("opening {} has all {} positions taken; raise them with "
+                           "'werkstatt opening edit {} --positions N' or add --force",
+                           opening_id, opening->positions, opening_id));
         }
         change.opening_filled = opening->hired + 1 >= opening->positions;
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/pool.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -142,13 +143,13 @@ std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id)
     }
     for (const auto& r : load_candidate_rows(db, true, id)) { // none, or this one
         throw Error(ErrorKind::conflict,
-                    fmt::format("candidate {} is {}; only active candidates who are not "
-                                "placed are matched ('werkstatt placement list --candidate "
-                                "{}')",
-                                id, r.active ? "placed already" : "archived", id));
+                    _f("candidate {} is {}; only active candidates who are not "
+                       "placed are matched ('werkstatt placement list --candidate "
+                       "{}')",
+                       id, r.active ? "placed already" : "archived", id));
     }
     throw Error(ErrorKind::not_found,
-                fmt::format("no candidate {}; 'werkstatt candidate list' shows them", id));
+                _f("no candidate {}; 'werkstatt candidate list' shows them", id));
 }
 
 std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
@@ -161,9 +162,9 @@ std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
     for (const auto& r : load_opening_rows(db, true, id)) { // none, or this one
         if (!r.company_active) {
             throw Error(ErrorKind::conflict,
-                        fmt::format("opening {} belongs to company {}, which is archived; "
-                                    "restore it with 'werkstatt company archive {} --undo'",
-                                    id, r.company, r.company));
+                        _f("opening {} belongs to company {}, which is archived; "
+                           "restore it with 'werkstatt company archive {} --undo'",
+                           id, r.company, r.company));
         }
         throw Error(ErrorKind::conflict,
                     r.open ? fmt::format("opening {} has all {} positions taken by "
@@ -174,8 +175,7 @@ std::size_t pool_opening(Database& db, const MatchPool& pool, std::int64_t id) {
                                          "shows the open ones",
                                          id));
     }
-    throw Error(ErrorKind::not_found,
-                fmt::format("no opening {}; 'werkstatt opening list' shows them", id));
+    throw Error(ErrorKind::not_found, _f("no opening {}; 'werkstatt opening list' shows them", id));
 }
 
 } // namespace werkstatt

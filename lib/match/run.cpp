@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/run.hpp"
+#include "core/i18n.hpp"
 
 #include "applicants/exchange.hpp"
 #include "core/error.hpp"
@@ -29,13 +30,13 @@ class Stopwatch {
 void require_pool(const MatchPool& pool) {
     if (pool.openings.empty()) {
         throw Error(ErrorKind::not_found,
-                    "nothing to match: no open opening has a free position; add one with "
-                    "'werkstatt opening add' or 'werkstatt opening import'");
+                    _("nothing to match: no open opening has a free position; add one with "
+                      "'werkstatt opening add' or 'werkstatt opening import'"));
     }
     if (pool.candidates.empty()) {
         throw Error(ErrorKind::not_found,
-                    "nothing to match: no active candidate who is not placed; import some with "
-                    "'werkstatt candidate import'");
+                    _("nothing to match: no active candidate who is not placed; import some with "
+                      "'werkstatt candidate import'"));
     }
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
@@ -18,9 +19,9 @@ namespace {
 void ensure_key_free(Database& db, const std::string& key) {
     if (find_company(db, key)) {
         throw Error(ErrorKind::conflict,
-                    fmt::format("company key '{}' is taken; choose another key or edit it with "
-                                "'werkstatt company edit {}'",
-                                key, key));
+                    _f("company key '{}' is taken; choose another key or edit it with "
+                       "'werkstatt company edit {}'",
+                       key, key));
     }
 }
 
@@ -29,10 +30,9 @@ void ensure_key_free(Database& db, const std::string& key) {
 std::string district_filter_ags(std::string_view name_or_key) {
     const auto d = PlzDirectory::shipped().find_district(name_or_key);
     if (!d) {
-        throw Error(ErrorKind::usage,
-                    fmt::format("district '{}' is unknown; give a district name such "
-                                "as Magdeburg or Harz, or its key such as 15003",
-                                name_or_key));
+        throw Error(ErrorKind::usage, _f("district '{}' is unknown; give a district name such "
+                                         "as Magdeburg or Harz, or its key such as 15003",
+                                         name_or_key));
     }
     return d->ags;
 }
@@ -41,9 +41,9 @@ Company require_company(Database& db, std::string_view key) {
     auto company = find_company(db, key);
     if (!company) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no company with key '{}'; 'werkstatt company list --all' shows "
-                                "the keys",
-                                key));
+                    _f("no company with key '{}'; 'werkstatt company list --all' shows "
+                       "the keys",
+                       key));
     }
     return *company;
 }

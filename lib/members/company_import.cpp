@@ -165,9 +165,9 @@ CompanyImportReport import_companies(Database& db, RowSource& reader, const Memb
     CsvRecord record;
     if (!reader.next(record)) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} is empty; a company file starts with a header line such as "
-                                "key;name;plz",
-                                source));
+                    _f("{} is empty; a company file starts with a header line such as "
+                       "key;name;plz",
+                       source));
     }
     const auto columns = map_header(record, source);
     const auto header = record.fields;
@@ -178,15 +178,15 @@ CompanyImportReport import_companies(Database& db, RowSource& reader, const Memb
         }
         rows.row(record.line, [&](KeyedImport& row) {
             if (!record.problem.empty()) {
-                throw Error(ErrorKind::bad_data,
-                            fmt::format("{}: {}", csv_field_name(header, record.problem_field),
-                                        record.problem));
+                throw Error(
+                    ErrorKind::bad_data,
+                    _f("{}: {}", csv_field_name(header, record.problem_field), record.problem));
             }
             if (record.fields.size() != columns.size()) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("has {} fields, the header {}; check the delimiter and "
-                                        "quotes",
-                                        record.fields.size(), columns.size()));
+                            _f("has {} fields, the header {}; check the delimiter and "
+                               "quotes",
+                               record.fields.size(), columns.size()));
             }
             std::vector<std::string> problems;
             std::vector<std::string> spreadsheet_warnings;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
 #include "domain/text_field.hpp"
@@ -23,7 +24,7 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
     if (f.name) {
         auto name = clean_text("name", *f.name, 200);
         if (name.empty()) {
-            throw Error(ErrorKind::bad_data, "name is empty; give the contact's name");
+            throw Error(ErrorKind::bad_data, _("name is empty; give the contact's name"));
         }
         assign_changed(c.name, std::move(name), "name", changed);
     }
@@ -36,9 +37,9 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             const auto parsed = Email::parse(*f.email);
             if (!parsed) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("email '{}' is not an address like name@firma.de; "
-                                        "correct it",
-                                        *f.email));
+                            _f("email '{}' is not an address like name@firma.de; "
+                               "correct it",
+                               *f.email));
             }
             email = parsed->str();
         }
@@ -50,9 +51,9 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             const auto parsed = Phone::parse(*f.phone);
             if (!parsed) {
                 throw Error(ErrorKind::bad_data,
-                            fmt::format("phone '{}' is not a telephone number; use digits, "
-                                        "blanks and + ( ) / - . only",
-                                        *f.phone));
+                            _f("phone '{}' is not a telephone number; use digits, "
+                               "blanks and + ( ) / - . only",
+                               *f.phone));
             }
             phone = parsed->str();
         }
@@ -65,19 +66,18 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
 Contact require_contact(Database& db, std::int64_t id) {
     auto contact = find_contact(db, id);
     if (!contact) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("no contact with id {}; 'werkstatt contact list' shows the ids", id));
+        throw Error(ErrorKind::not_found,
+                    _f("no contact with id {}; 'werkstatt contact list' shows the ids", id));
     }
     return *contact;
 }
 
 Contact add_contact(Database& db, const ContactFields& fields, DryRun dry_run) {
     if (!fields.company) {
-        throw Error(ErrorKind::usage, "a contact belongs to a company; give --company KEY");
+        throw Error(ErrorKind::usage, _("a contact belongs to a company; give --company KEY"));
     }
     if (!fields.name) {
-        throw Error(ErrorKind::usage, "a contact needs a name; give --name");
+        throw Error(ErrorKind::usage, _("a contact needs a name; give --name"));
     }
     WriteTransaction txn(db);
     Contact contact;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/planning.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -152,9 +153,9 @@ PlanResult plan_werkstatt(Database& db, const PlanRequest& request, DryRun commi
     const auto end = TimeOfDay::parse(request.defaults.end);
     if (start && end && *end <= *start) {
         throw Error(ErrorKind::config,
-                    fmt::format("events.default_end {} is not after events.default_start {}; "
-                                "correct the configuration",
-                                request.defaults.end, request.defaults.start));
+                    _f("events.default_end {} is not after events.default_start {}; "
+                       "correct the configuration",
+                       request.defaults.end, request.defaults.start));
     }
     const auto holidays = planner_holidays(request.planner);
     PlanResult result;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/rotation.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "reference/holidays.hpp"
@@ -75,14 +76,14 @@ const char* weekday_name(int weekday) {
 void check_rules(const RotationRules& rules) {
     if (rules.weekday < 1 || rules.weekday > 7) {
         throw Error(ErrorKind::usage,
-                    fmt::format("meeting weekday {} does not exist; choose 1 (Monday) to 7 "
-                                "(Sunday)",
-                                rules.weekday));
+                    _f("meeting weekday {} does not exist; choose 1 (Monday) to 7 "
+                       "(Sunday)",
+                       rules.weekday));
     }
     if (rules.week != -1 && (rules.week < 1 || rules.week > 5)) {
-        throw Error(ErrorKind::usage, fmt::format("meeting week {} does not exist; choose 1 to 4, "
-                                                  "or 5 or -1 for the last",
-                                                  rules.week));
+        throw Error(ErrorKind::usage, _f("meeting week {} does not exist; choose 1 to 4, "
+                                         "or 5 or -1 for the last",
+                                         rules.week));
     }
 }
 
@@ -418,7 +419,7 @@ void check_input(const RotationInput& input) {
         {input.rules.topics_per_event, "number of topics per meeting"}};
     for (const auto& [value, what] : counts) {
         if (value < 0) {
-            throw Error(ErrorKind::usage, fmt::format("the {} is {}; give 0 or more", what, value));
+            throw Error(ErrorKind::usage, _f("the {} is {}; give 0 or more", what, value));
         }
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "privacy/access_export.hpp"
+#include "core/i18n.hpp"
 #include "privacy/files.hpp"
 
 #include "applicants/exchange.hpp"
@@ -554,9 +555,9 @@ void refuse_stream(const std::filesystem::path& output) {
     namespace fs = std::filesystem;
     const auto refuse = [&output] {
         throw Error(ErrorKind::usage,
-                    fmt::format("{} is standard output or a device; the export holds personal "
-                                "data and is written to a file only: give --output FILE",
-                                output.string()));
+                    _f("{} is standard output or a device; the export holds personal "
+                       "data and is written to a file only: give --output FILE",
+                       output.string()));
     };
     if (output == "-") {
         refuse();
@@ -590,7 +591,7 @@ std::int64_t export_person_data(Database& db, const std::string& id_or_reference
     auto rows = load_person_rows(db, id);
     if (!rows) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no candidate {}; see 'werkstatt candidate list'", id));
+                    _f("no candidate {}; see 'werkstatt candidate list'", id));
     }
     PersonData person{std::move(*rows), written_files_of(db, id)};
     const auto document =

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reference/district_shapes.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -17,9 +18,9 @@ namespace {
 using json = nlohmann::json;
 
 Error bad(std::string_view source, std::string_view what) {
-    return Error(ErrorKind::bad_data, fmt::format("{} {}; use a GeoJSON FeatureCollection of "
-                                                  "district polygons with AGS and GEN",
-                                                  source, what));
+    return Error(ErrorKind::bad_data, _f("{} {}; use a GeoJSON FeatureCollection of "
+                                         "district polygons with AGS and GEN",
+                                         source, what));
 }
 
 std::vector<LonLat> read_ring(const json& ring, std::string_view source) {
@@ -134,8 +135,8 @@ const DistrictShapes& DistrictShapes::shipped() {
     static const DistrictShapes shapes = [] {
         const auto text = embedded_file("data/st_districts.geojson");
         if (!text) {
-            throw Error(ErrorKind::internal, "the district boundaries are not compiled in; this "
-                                             "is a bug in werkstatt, please report it");
+            throw Error(ErrorKind::internal, _("the district boundaries are not compiled in; this "
+                                               "is a bug in werkstatt, please report it"));
         }
         return from_geojson(*text, "st_districts.geojson");
     }();

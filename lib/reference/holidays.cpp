@@ -13,6 +13,7 @@
 // - Reformationstag (31 October) is a holiday in Sachsen-Anhalt in every year from 1991; the
 //   nationwide holiday of 2017 makes no difference here.
 #include "reference/holidays.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -39,10 +40,10 @@ Date repentance_day(int year) {
 void check_holiday_year(int year) {
     if (year < k_first_holiday_year || year > k_last_holiday_year) {
         throw Error(ErrorKind::usage,
-                    fmt::format("no holiday calendar for the year {}: werkstatt knows the public "
-                                "holidays of Sachsen-Anhalt for {} to {}; choose a date in those "
-                                "years",
-                                year, k_first_holiday_year, k_last_holiday_year));
+                    _f("no holiday calendar for the year {}: werkstatt knows the public "
+                       "holidays of Sachsen-Anhalt for {} to {}; choose a date in those "
+                       "years",
+                       year, k_first_holiday_year, k_last_holiday_year));
     }
 }
 
@@ -52,9 +53,9 @@ void check_holiday_year(int year) {
 Date easter_sunday(int year) {
     if (year < 1583 || year > 9999) {
         throw Error(ErrorKind::usage,
-                    fmt::format("cannot compute Easter for the year {}: the Gregorian computus "
-                                "applies to the years 1583 to 9999; choose a year in that range",
-                                year));
+                    _f("cannot compute Easter for the year {}: the Gregorian computus "
+                       "applies to the years 1583 to 9999; choose a year in that range",
+                       year));
     }
     const int a = year % 19;
     const int b = year / 100;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reference/nationality.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -48,9 +49,9 @@ std::string lookup_key(std::string_view text) {
 
 [[noreturn]] void damaged(std::size_t line, std::string_view what) {
     throw Error(ErrorKind::internal,
-                fmt::format("the shipped nationality table is damaged (nationalities.csv:{}: {}); "
-                            "please report this",
-                            line, what));
+                _f("the shipped nationality table is damaged (nationalities.csv:{}: {}); "
+                   "please report this",
+                   line, what));
 }
 
 void add_key(NationalityTable& table, const std::string& key, const std::string& code,
@@ -98,7 +99,7 @@ const NationalityTable& shipped() {
         const auto csv = embedded_file("data/nationalities.csv");
         if (!csv) {
             throw Error(ErrorKind::internal,
-                        "the nationality table was not compiled in; please report this");
+                        _("the nationality table was not compiled in; please report this"));
         }
         return load(*csv);
     }();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reference/plz_directory.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -50,7 +51,7 @@ const std::vector<GermanRow>& german_rows() {
         const auto csv = embedded_file("data/plz_germany.csv");
         if (!csv) {
             throw Error(ErrorKind::internal,
-                        "the German PLZ data was not compiled in; please report this");
+                        _("the German PLZ data was not compiled in; please report this"));
         }
         std::vector<GermanRow> out;
         out.reserve(11000);
@@ -61,7 +62,7 @@ const std::vector<GermanRow>& german_rows() {
         while (reader.next(record)) {
             if (record.fields.size() < 6) {
                 throw Error(ErrorKind::internal,
-                            "the shipped German PLZ data is damaged; please report this");
+                            _("the shipped German PLZ data is damaged; please report this"));
             }
             out.push_back(GermanRow{record.fields[0], record.fields[2], record.fields[3],
                                     text::parse_double(record.fields[4]).value_or(0),
@@ -100,7 +101,8 @@ PlzDirectory PlzDirectory::from_csv(std::string_view csv) {
     std::map<std::string, std::string> names;
     while (reader.next(record)) {
         if (record.fields.size() < 7) {
-            throw Error(ErrorKind::internal, "the shipped PLZ data is damaged; please report this");
+            throw Error(ErrorKind::internal,
+                        _("the shipped PLZ data is damaged; please report this"));
         }
         PlzPlace place;
         place.place = record.fields[1];
@@ -171,7 +173,7 @@ const PlzDirectory& PlzDirectory::shipped() {
         const auto csv = embedded_file("data/plz_sachsen_anhalt.csv");
         if (!csv) {
             throw Error(ErrorKind::internal,
-                        "the PLZ data was not compiled in; please report this");
+                        _("the PLZ data was not compiled in; please report this"));
         }
         return from_csv(*csv);
     }();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reference/school_holidays.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -16,8 +17,8 @@ namespace {
 // Return the date of `key` in `r`, which must be there; `what` says what it is for the message.
 Date required_date(const TableReader& r, std::string_view key, std::string_view what) {
     if (r.node().get(key) == nullptr) {
-        throw Error(ErrorKind::config, fmt::format("{}: '{}' is missing in {}; add {} = YYYY-MM-DD",
-                                                   r.source(), key, what, key));
+        throw Error(ErrorKind::config, _f("{}: '{}' is missing in {}; add {} = YYYY-MM-DD",
+                                          r.source(), key, what, key));
     }
     return *Date::parse_iso(r.date(key));
 }
@@ -60,8 +61,9 @@ const SchoolHolidays& SchoolHolidays::shipped() {
     static const SchoolHolidays holidays = [] {
         const auto text = embedded_file("data/school_holidays.toml");
         if (!text) {
-            throw Error(ErrorKind::internal, "the school holidays were not compiled in; this is a "
-                                             "bug in werkstatt, please report it");
+            throw Error(ErrorKind::internal,
+                        _("the school holidays were not compiled in; this is a "
+                          "bug in werkstatt, please report it"));
         }
         return from_toml(*text, "school_holidays.toml");
     }();
@@ -74,9 +76,9 @@ SchoolHolidays SchoolHolidays::load(const std::string& path) {
     }
     const auto text = read_toml_text(path);
     if (!text) {
-        throw Error(ErrorKind::config, fmt::format("cannot read the school holidays {}; check "
-                                                   "planner.school_holidays_file",
-                                                   path));
+        throw Error(ErrorKind::config, _f("cannot read the school holidays {}; check "
+                                          "planner.school_holidays_file",
+                                          path));
     }
     return from_toml(*text, path);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reference/work_rules.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -33,8 +34,7 @@ std::string known_statuses() {
 WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     const auto doc = parse_toml(text, source);
     const auto fail = [&](const toml::node& node, const std::string& what) {
-        throw Error(ErrorKind::config,
-                    fmt::format("{}:{}: {}", source, node.source().begin.line, what));
+        throw Error(ErrorKind::config, _f("{}:{}: {}", source, node.source().begin.line, what));
     };
     for (const auto& [key, value] : doc) {
         if (key.str() != "valid_as_of" && key.str() != "sources" && key.str() != "rule") {
@@ -48,9 +48,9 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     const toml::node* valid = doc.get("valid_as_of");
     if (valid == nullptr) {
         throw Error(ErrorKind::config,
-                    fmt::format("{}: 'valid_as_of' is missing; add valid_as_of = YYYY-MM-DD, the "
-                                "day the rules were last checked",
-                                source));
+                    _f("{}: 'valid_as_of' is missing; add valid_as_of = YYYY-MM-DD, the "
+                       "day the rules were last checked",
+                       source));
     }
     const auto* date = valid->as_date();
     if (date == nullptr) {
@@ -112,9 +112,9 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
         auto& slot = found[index_of(status)];
         if (!slot) {
             throw Error(ErrorKind::config,
-                        fmt::format("{}: no rule for residence status '{}'; add a [[rule]] with "
-                                    "code = \"{}\"",
-                                    source, to_string(status), to_string(status)));
+                        _f("{}: no rule for residence status '{}'; add a [[rule]] with "
+                           "code = \"{}\"",
+                           source, to_string(status), to_string(status)));
         }
         rules.m_rules.push_back(std::move(*slot));
     }
@@ -126,7 +126,7 @@ const WorkRules& WorkRules::shipped() {
         const auto text = embedded_file("data/work_rules.toml");
         if (!text) {
             throw Error(ErrorKind::internal,
-                        "the work rules were not compiled in; please report this");
+                        _("the work rules were not compiled in; please report this"));
         }
         return from_toml(*text, "work_rules.toml");
     }();

@@ -21,6 +21,7 @@
 // only along one of those pairs in its fixed direction, so that every table can move the shared
 // cells together and none publishes what another hides.
 #include "report/disclosure.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -412,15 +413,16 @@ Lock lock_margin(std::vector<Grid*>& grids) {
     for (auto* g : grids) {
         g->mark_primary();
         if (g->cols() != first.cols() || g->rows() < 1 || g->both() != first.both()) {
-            throw Error(ErrorKind::internal,
-                        "the tables of a margin group differ in their columns; please report this");
+            throw Error(
+                ErrorKind::internal,
+                _("the tables of a margin group differ in their columns; please report this"));
         }
         for (std::size_t c = 0; c < first.cols(); ++c) {
             const auto* a = g->cell(g->rows() - 1, c);
             const auto* b = first.cell(t, c);
             if (!a || !b || a->kind != b->kind || a->count != b->count) {
-                throw Error(ErrorKind::internal, "the tables of a margin group differ in their "
-                                                 "total row; please report this");
+                throw Error(ErrorKind::internal, _("the tables of a margin group differ in their "
+                                                   "total row; please report this"));
             }
         }
     }

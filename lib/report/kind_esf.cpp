@@ -6,6 +6,7 @@
 // them together. The summary of indicator codes is added after disclosure control, from the
 // published cells only (esf_summary). The counting rules are in werkstatt-report(1).
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "reference/nationality.hpp"
 #include "report/kinds.hpp"
 #include "store/esf_store.hpp"
@@ -74,9 +75,9 @@ Table breakdown(Language lang, std::string id, std::string title,
         if (std::none_of(categories.begin(), categories.end(),
                          [&](const Category& c) { return code == c.code; })) {
             throw Error(ErrorKind::internal,
-                        fmt::format("the ESF report met the category '{}' in table {}; please "
-                                    "report this",
-                                    code, table.id));
+                        _f("the ESF report met the category '{}' in table {}; please "
+                           "report this",
+                           code, table.id));
         }
     }
     std::vector<Cell> total_row{Cell::of_text(tr(lang, "Total"), "total")};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/render.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -28,10 +29,9 @@ const Table& table_or_throw(const Report& report, std::string_view id) {
             ids.push_back(t.id);
         }
     }
-    throw Error(
-        ErrorKind::usage,
-        fmt::format("the {} report has no table '{}'; its tables are: {}", report.kind, id,
-                    ids.empty() ? std::string("none") : fmt::format("{}", fmt::join(ids, ", "))));
+    throw Error(ErrorKind::usage,
+                _f("the {} report has no table '{}'; its tables are: {}", report.kind, id,
+                   ids.empty() ? std::string("none") : fmt::format("{}", fmt::join(ids, ", "))));
 }
 
 // Write one CSV file per table into the folder `dir` (made if missing, its parent must exist):
@@ -45,15 +45,15 @@ void write_csv_folder(const Report& report, const std::filesystem::path& dir,
     if (!std::filesystem::is_directory(dir, ec)) {
         if (std::filesystem::exists(dir, ec)) {
             throw Error(ErrorKind::output,
-                        fmt::format("cannot write CSV files into '{}': it is not a folder; "
-                                    "give a folder with --output, or one table with --table",
-                                    dir.string()));
+                        _f("cannot write CSV files into '{}': it is not a folder; "
+                           "give a folder with --output, or one table with --table",
+                           dir.string()));
         }
         if (!std::filesystem::create_directory(dir, ec)) {
             throw Error(ErrorKind::output,
-                        fmt::format("cannot create the folder '{}': {}; check that its parent "
-                                    "exists and is writable",
-                                    dir.string(), ec.message()));
+                        _f("cannot create the folder '{}': {}; check that its parent "
+                           "exists and is writable",
+                           dir.string(), ec.message()));
         }
         made = true;
     }
@@ -143,21 +143,21 @@ void write_report(const Report& report, ReportFormat format,
                   const std::optional<std::string>& table, const ReportSettings& settings,
                   std::ostream& out) {
     if (table && format != ReportFormat::csv) {
-        throw Error(ErrorKind::usage, "--table works with --format csv only; leave it out or "
-                                      "add --format csv");
+        throw Error(ErrorKind::usage, _("--table works with --format csv only; leave it out or "
+                                        "add --format csv"));
     }
     if (format == ReportFormat::xlsx) {
         if (!output) {
             throw Error(ErrorKind::usage,
-                        "an XLSX workbook is not written to the terminal; give --output FILE");
+                        _("an XLSX workbook is not written to the terminal; give --output FILE"));
         }
         write_xlsx(report, *output);
         return;
     }
     if (format == ReportFormat::csv && !table) {
         if (!output) {
-            throw Error(ErrorKind::usage, "CSV is one file per table: give --output FOLDER, or "
-                                          "one table with --table NAME");
+            throw Error(ErrorKind::usage, _("CSV is one file per table: give --output FOLDER, or "
+                                            "one table with --table NAME"));
         }
         write_csv_folder(report, *output, settings);
         return;

@@ -3,6 +3,7 @@
 // fonts or images from elsewhere) that reads on screen and prints on A4 with every section on a
 // page of its own.
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "io/xml.hpp"
 #include "report/render.hpp"
 #include "report/svg_charts.hpp"
@@ -148,10 +149,10 @@ std::string render_section(const Section& section, const Report& report, Languag
     for (const auto& chart : section.charts) {
         if (!section_table(section, chart.table)) {
             throw Error(ErrorKind::internal,
-                        fmt::format("the chart '{}' of the section '{}' names the table '{}' that "
-                                    "the section does not have; this is a bug in werkstatt, "
-                                    "please report it",
-                                    chart.title, section.id, chart.table));
+                        _f("the chart '{}' of the section '{}' names the table '{}' that "
+                           "the section does not have; this is a bug in werkstatt, "
+                           "please report it",
+                           chart.title, section.id, chart.table));
         }
     }
     const auto sid = esc(section.id);

@@ -5,6 +5,7 @@
 // and numbers as numbers with the digits they have, dates as dates (DD.MM.YYYY in German), a
 // suppressed count as its marker ("<4", "x") with the legend under the table. The workbook's
 // creation time is the report's reference day, so the same report gives the same bytes.
+#include "core/i18n.hpp"
 #include "report/render.hpp"
 
 #include "core/error.hpp"
@@ -210,9 +211,9 @@ class Workbook {
 
   private:
     [[noreturn]] void throw_error(const std::string& what) const {
-        throw Error(ErrorKind::output, fmt::format("cannot write {}: {}; check the folder, its "
-                                                   "permissions and the free space",
-                                                   m_target.string(), what));
+        throw Error(ErrorKind::output, _f("cannot write {}: {}; check the folder, its "
+                                          "permissions and the free space",
+                                          m_target.string(), what));
     }
 
     std::filesystem::path m_target;

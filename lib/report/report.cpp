@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/report.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -81,9 +82,9 @@ std::optional<Period> resolve_period(std::string_view text, const Date& day) {
         (name == "last-quarter" && first_year && this_quarter.q == 1) ||
         (name == "last-month" && first_year && day.month() == 1)) {
         throw Error(ErrorKind::usage,
-                    fmt::format("period '{}' of {} would begin before the year 1; give the "
-                                "period as a year, quarter or month",
-                                name, day.iso()));
+                    _f("period '{}' of {} would begin before the year 1; give the "
+                       "period as a year, quarter or month",
+                       name, day.iso()));
     }
     if (name == "this-quarter") {
         return this_quarter.period();
@@ -140,7 +141,7 @@ Report build(Database& db, const Request& request, const ReportSettings& setting
                                      [&](const auto& b) { return request.kind == b.first; });
     if (found == std::end(builders)) {
         throw Error(ErrorKind::usage,
-                    fmt::format("unknown report '{}'; see werkstatt help report", request.kind));
+                    _f("unknown report '{}'; see werkstatt help report", request.kind));
     }
     auto report = found->second(db, request, settings);
     protect(report, settings.min_cell);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/svg_charts.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -61,9 +62,9 @@ std::vector<Datum> chart_data(const Chart& chart, const Table& table, const Repo
                                  [&](const Column& c) { return c.key == chart.column; });
     if (it == table.columns.end()) {
         throw Error(ErrorKind::internal,
-                    fmt::format("the chart '{}' names the column '{}' that the table '{}' does not "
-                                "have; this is a bug in werkstatt, please report it",
-                                chart.title, chart.column, table.id));
+                    _f("the chart '{}' names the column '{}' that the table '{}' does not "
+                       "have; this is a bug in werkstatt, please report it",
+                       chart.title, chart.column, table.id));
     }
     const auto column = static_cast<std::size_t>(it - table.columns.begin());
     const auto lang = report_language(report);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/advisory_store.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -161,9 +162,9 @@ json names(const std::vector<T>& items, Name name) {
 
 Error corrupt(std::string_view what) {
     return Error(ErrorKind::storage,
-                 fmt::format("a funding instrument's stored conditions are damaged ({}); restore "
-                             "the database from a backup (see examples/backup.sh)",
-                             what));
+                 _f("a funding instrument's stored conditions are damaged ({}); restore "
+                    "the database from a backup (see examples/backup.sh)",
+                    what));
 }
 
 std::vector<std::string> strings(const json& j, const char* key) {

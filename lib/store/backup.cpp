@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/backup.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -81,7 +82,7 @@ std::vector<fs::path> backups_in(const fs::path& folder) {
 }
 
 Error bad_backup(const fs::path& backup, std::string_view what) {
-    return Error(ErrorKind::bad_data, fmt::format("{} {}", backup.string(), what));
+    return Error(ErrorKind::bad_data, _f("{} {}", backup.string(), what));
 }
 
 // Check that `backup` is a werkstatt database this binary can restore; return its schema
@@ -89,9 +90,9 @@ Error bad_backup(const fs::path& backup, std::string_view what) {
 int check_backup(const fs::path& backup) {
     std::error_code ec;
     if (!fs::is_regular_file(backup, ec)) {
-        throw Error(ErrorKind::not_found,
-                    fmt::format("no backup file at {}; name a file 'werkstatt db backup' wrote",
-                                backup.string()));
+        throw Error(
+            ErrorKind::not_found,
+            _f("no backup file at {}; name a file 'werkstatt db backup' wrote", backup.string()));
     }
     const auto not_ours = "is not a werkstatt backup; name a file 'werkstatt db backup' wrote";
     try {
@@ -124,10 +125,10 @@ int check_backup(const fs::path& backup) {
 
 Error in_use(const fs::path& db) {
     return Error(ErrorKind::busy,
-                 fmt::format("database {} is open in another process (a werkstatt command, or a "
-                             "program such as the sqlite3 shell); let it finish or close it, "
-                             "then restore again; nothing was changed",
-                             db.string()));
+                 _f("database {} is open in another process (a werkstatt command, or a "
+                    "program such as the sqlite3 shell); let it finish or close it, "
+                    "then restore again; nothing was changed",
+                    db.string()));
 }
 
 bool is_busy(const SQLite::Exception& e) {
@@ -163,8 +164,8 @@ void copy_file_bytes(int fd, const fs::path& source, const fs::path& target) {
                 continue;
             }
             throw Error(ErrorKind::storage,
-                        fmt::format("database {} cannot be read ({}); check the disk",
-                                    source.string(), std::generic_category().message(errno)));
+                        _f("database {} cannot be read ({}); check the disk", source.string(),
+                           std::generic_category().message(errno)));
         }
         if (n == 0) {
             break;
@@ -219,23 +220,24 @@ BackupResult backup_database(Database& db, const fs::path& target, std::optional
         to_folder ? (target.has_filename() ? target : target.parent_path()) : folder_of(target);
     if (!fs::is_directory(folder, ec)) {
         throw Error(ErrorKind::output,
-                    fmt::format("backup folder {} does not exist; create it first (mkdir -m 700 "
-                                "{}); nothing was written",
-                                folder.string(), folder.string()));
+                    _f("backup folder {} does not exist; create it first (mkdir -m 700 "
+                       "{}); nothing was written",
+                       folder.string(), folder.string()));
     }
     if (keep && !to_folder) {
-        throw Error(ErrorKind::usage, "--keep needs a folder as the target (it rotates the "
-                                      "backups named werkstatt-DATE.db there); name a folder");
+        throw Error(ErrorKind::usage, _("--keep needs a folder as the target (it rotates the "
+                                        "backups named werkstatt-DATE.db there); name a folder"));
     }
     if (keep && *keep < 1) {
-        throw Error(ErrorKind::usage, "--keep must be at least 1; give how many backups to keep");
+        throw Error(ErrorKind::usage,
+                    _("--keep must be at least 1; give how many backups to keep"));
     }
     BackupResult result;
     result.file = to_folder ? folder / backup_file_name(utc_timestamp()) : target;
     if (fs::equivalent(result.file, db.path(), ec)) {
-        throw Error(ErrorKind::usage, fmt::format("{} is the database itself; name another file "
-                                                  "or a folder for the backup",
-                                                  result.file.string()));
+        throw Error(ErrorKind::usage, _f("{} is the database itself; name another file "
+                                         "or a folder for the backup",
+                                         result.file.string()));
     }
     if (keep) {
         auto existing = backups_in(folder);
@@ -289,15 +291,15 @@ RestoreResult restore_database(const OpenOptions& options, const fs::path& backu
     std::error_code ec;
     if (fs::equivalent(backup, live, ec)) {
         throw Error(ErrorKind::usage,
-                    fmt::format("{} is the database itself; name a backup file", backup.string()));
+                    _f("{} is the database itself; name a backup file", backup.string()));
     }
     check_database_mode(live);
     const bool exists = fs::exists(live, ec);
     if (!exists && !fs::is_directory(folder_of(live), ec)) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("the folder of database {} does not exist; create it or name "
-                                "another database with --db",
-                                live.string()));
+                    _f("the folder of database {} does not exist; create it or name "
+                       "another database with --db",
+                       live.string()));
     }
     std::optional<SQLite::Database> lock;
     if (exists) {
@@ -328,8 +330,8 @@ RestoreResult restore_database(const OpenOptions& options, const fs::path& backu
         fd = ::open(live.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0) {
             throw Error(ErrorKind::storage,
-                        fmt::format("database {} cannot be read ({}); check its permissions",
-                                    live.string(), std::generic_category().message(errno)));
+                        _f("database {} cannot be read ({}); check its permissions", live.string(),
+                           std::generic_category().message(errno)));
         }
     }
     try {
@@ -370,7 +372,7 @@ std::vector<CheckFinding> check_database(const fs::path& path, CheckDepth depth)
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no database at {}; name it with --db", path.string()));
+                    _f("no database at {}; name it with --db", path.string()));
     }
     std::vector<CheckFinding> findings;
     // File modes: what check_database_mode refuses or warns about is a warning here.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/card_store.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -10,9 +11,9 @@ namespace werkstatt {
 std::uint64_t card_key(Database& db) {
     SQLite::Statement q(db.sql(), "SELECT secret FROM card_key WHERE id = 1");
     if (!q.executeStep()) {
-        throw Error(ErrorKind::storage, "the key of the card pseudonyms is missing from the "
-                                        "database; restore it from a backup "
-                                        "('werkstatt db restore')");
+        throw Error(ErrorKind::storage, _("the key of the card pseudonyms is missing from the "
+                                          "database; restore it from a backup "
+                                          "('werkstatt db restore')"));
     }
     return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/database.hpp"
+#include "core/i18n.hpp"
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -41,7 +42,7 @@ int read_pragma(SQLite::Database& db, const char* name) {
 }
 
 Error storage(const std::filesystem::path& path, std::string_view what) {
-    return Error(ErrorKind::storage, fmt::format("database {} {}", path.string(), what));
+    return Error(ErrorKind::storage, _f("database {} {}", path.string(), what));
 }
 
 void check_identity(SQLite::Database& db, const std::filesystem::path& path) {
@@ -141,19 +142,19 @@ void check_folder_mode(const std::filesystem::path& path, const std::filesystem:
     }
     if (mine && dir.st_uid != ::geteuid() && dir.st_uid != 0) {
         throw Error(ErrorKind::config,
-                    fmt::format("database {} lies in a folder that belongs to another user (uid "
-                                "{}), who could replace it; move it into a folder of your own",
-                                path.string(), dir.st_uid));
+                    _f("database {} lies in a folder that belongs to another user (uid "
+                       "{}), who could replace it; move it into a folder of your own",
+                       path.string(), dir.st_uid));
     }
     if ((dir.st_mode & 022) != 0) {
         const auto dir_mode = dir.st_mode & 07777;
         const bool own = dir.st_uid == ::geteuid() && (dir_mode & S_ISVTX) == 0;
         throw Error(ErrorKind::config,
-                    fmt::format("database {} lies in a folder others can write (mode {:04o}), "
-                                "who could replace it; {}",
-                                path.string(), dir_mode,
-                                own ? fmt::format("run 'chmod go-w {}'", folder.string())
-                                    : std::string("move it into a folder only you can write")));
+                    _f("database {} lies in a folder others can write (mode {:04o}), "
+                       "who could replace it; {}",
+                       path.string(), dir_mode,
+                       own ? fmt::format("run 'chmod go-w {}'", folder.string())
+                           : std::string("move it into a folder only you can write")));
     }
 }
 
@@ -176,11 +177,11 @@ void choose_journal_mode(SQLite::Database& db, const std::filesystem::path& path
             db.execAndGet("PRAGMA journal_mode = DELETE");
         }
         if (warn) {
-            warn(fmt::format("database {} lies on a network file system ({}), so it uses a "
-                             "rollback journal: write-ahead logging needs shared memory that "
-                             "network file systems do not provide; readers wait while another "
-                             "command writes; move it to a local disk to avoid that",
-                             path.string(), *network));
+            warn(_f("database {} lies on a network file system ({}), so it uses a "
+                    "rollback journal: write-ahead logging needs shared memory that "
+                    "network file systems do not provide; readers wait while another "
+                    "command writes; move it to a local disk to avoid that",
+                    path.string(), *network));
         }
     } else if (current != "wal") {
         db.execAndGet("PRAGMA journal_mode = WAL");
@@ -197,9 +198,9 @@ std::string check_side_file_mode(const std::filesystem::path& side) {
     const auto mode = file.st_mode & 07777;
     if ((mode & 022) != 0) {
         throw Error(ErrorKind::config,
-                    fmt::format("database file {} can be changed by others (mode {:04o}); run "
-                                "'chmod 600 {}' and check who else wrote to it",
-                                side.string(), mode, side.string()));
+                    _f("database file {} can be changed by others (mode {:04o}); run "
+                       "'chmod 600 {}' and check who else wrote to it",
+                       side.string(), mode, side.string()));
     }
     if ((mode & 044) != 0) {
         return fmt::format("database file {} can be read by others (mode {:04o}); run 'chmod "
@@ -235,9 +236,9 @@ std::string check_database_mode(const std::filesystem::path& path) {
     const auto mode = exists ? file.st_mode & 07777 : 0600;
     if ((mode & 022) != 0) {
         throw Error(ErrorKind::config,
-                    fmt::format("database {} can be changed by others (mode {:04o}); run 'chmod "
-                                "600 {}' and check who else wrote to it",
-                                path.string(), mode, path.string()));
+                    _f("database {} can be changed by others (mode {:04o}); run 'chmod "
+                       "600 {}' and check who else wrote to it",
+                       path.string(), mode, path.string()));
     }
     // The folder the path names and, for a symbolic link, the folder of the file it leads to:
     // SQLite keeps its journal beside the real file, and whoever can write there can replace it.
@@ -378,9 +379,9 @@ Database Database::open(const OpenOptions& options) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw Error(ErrorKind::not_found,
-                    fmt::format("no database at {}; run 'werkstatt init' to create it, or name "
-                                "another with --db",
-                                path.string()));
+                    _f("no database at {}; run 'werkstatt init' to create it, or name "
+                       "another with --db",
+                       path.string()));
     }
     const auto exposed = check_database_mode(path); // before SQLite reads it
     const bool writable = ::access(path.c_str(), W_OK) == 0;
@@ -402,9 +403,8 @@ Database Database::open(const OpenOptions& options) {
         options.warn(exposed);
     }
     if (result.schema_version() == 0) {
-        throw Error(
-            ErrorKind::not_found,
-            fmt::format("database {} is not set up yet; run 'werkstatt init'", path.string()));
+        throw Error(ErrorKind::not_found,
+                    _f("database {} is not set up yet; run 'werkstatt init'", path.string()));
     }
     set_connection_options(result.sql());
     if (options.access == Access::read_write) {
@@ -543,9 +543,9 @@ Error describe_failure(std::exception_ptr error, const std::filesystem::path& db
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             return Error(ErrorKind::busy,
-                         fmt::format("database {} is locked by another process; try again in "
-                                     "a moment (or raise database.busy_timeout_ms)",
-                                     db_path.string()));
+                         _f("database {} is locked by another process; try again in "
+                            "a moment (or raise database.busy_timeout_ms)",
+                            db_path.string()));
         case SQLITE_READONLY:
             return storage(db_path, "is read-only; check the file's and folder's permissions");
         case SQLITE_NOTADB:
@@ -563,26 +563,26 @@ Error describe_failure(std::exception_ptr error, const std::filesystem::path& db
         case SQLITE_CONSTRAINT:
             if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
                 return Error(ErrorKind::conflict,
-                             "a record with that key exists already; choose another key");
+                             _("a record with that key exists already; choose another key"));
             }
             return Error(ErrorKind::conflict,
-                         fmt::format("the change conflicts with other records ({})", e.what()));
+                         _f("the change conflicts with other records ({})", e.what()));
         default:
             return Error(ErrorKind::internal,
-                         fmt::format("unexpected database failure ({}); this is a bug in "
-                                     "werkstatt, please report it",
-                                     e.what()));
+                         _f("unexpected database failure ({}); this is a bug in "
+                            "werkstatt, please report it",
+                            e.what()));
         }
     } catch (const std::bad_alloc&) {
-        return Error(ErrorKind::internal, "out of memory; try again with a smaller input");
+        return Error(ErrorKind::internal, _("out of memory; try again with a smaller input"));
     } catch (const std::exception& e) {
         return Error(ErrorKind::internal,
-                     fmt::format("unexpected failure ({}); this is a bug in werkstatt, please "
-                                 "report it",
-                                 e.what()));
+                     _f("unexpected failure ({}); this is a bug in werkstatt, please "
+                        "report it",
+                        e.what()));
     } catch (...) {
         return Error(ErrorKind::internal,
-                     "unexpected failure; this is a bug in werkstatt, please report it");
+                     _("unexpected failure; this is a bug in werkstatt, please report it"));
     }
 }
 

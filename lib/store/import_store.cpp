@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/import_store.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -338,8 +339,8 @@ void RecordTable::match(const std::vector<const std::vector<Cell>*>& rows,
     const auto reference = m_schema.index("reference");
     for (const auto* row : rows) {
         if ((*row)[owner] != (*rows.front())[owner]) {
-            throw Error(ErrorKind::internal, "records of several owners looked up at once; this "
-                                             "is a bug, please report it");
+            throw Error(ErrorKind::internal, _("records of several owners looked up at once; this "
+                                               "is a bug, please report it"));
         }
     }
     if (compare != m_match_columns) {

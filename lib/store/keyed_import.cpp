@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/keyed_import.hpp"
+#include "core/i18n.hpp"
 
 namespace werkstatt {
 
@@ -12,11 +13,11 @@ void KeyedImport::key(const std::string& key) {
         return;
     }
     if (m_repeated == RepeatedKey::refused) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format("key '{}' appeared already on line {}; keep one row per key", key,
-                                it->second));
+        throw Error(
+            ErrorKind::bad_data,
+            _f("key '{}' appeared already on line {}; keep one row per key", key, it->second));
     }
-    warn(fmt::format("key '{}' appeared already on line {}; the later row wins", key, it->second));
+    warn(_f("key '{}' appeared already on line {}; the later row wins", key, it->second));
 }
 
 void KeyedImport::problem(const std::string& message) {
@@ -45,7 +46,7 @@ void KeyedImport::count(RowChange change) {
 KeyedImportReport KeyedImport::finish(DryRun dry_run) {
     if (m_report.read == 0) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{} has a header but no rows; nothing to import", m_source));
+                    _f("{} has a header but no rows; nothing to import", m_source));
     }
     if (!m_report.problems.empty()) {
         return m_report; // the transaction rolls back when it goes

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/merge_store.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -277,7 +278,7 @@ std::string candidate_row_image(Database& db, std::int64_t id) {
     const auto rows = rows_json(db, "SELECT * FROM candidate WHERE id = ?1", id);
     if (rows.empty()) {
         throw Error(ErrorKind::internal,
-                    fmt::format("candidate {} vanished during a merge; this is a bug", id));
+                    _f("candidate {} vanished during a merge; this is a bug", id));
     }
     return rows.front().dump();
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/record_schema.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -21,9 +22,8 @@ RecordSchema::RecordSchema(std::string table_name, std::vector<std::string> colu
 std::size_t RecordSchema::index(std::string_view column) const {
     const auto it = m_index.find(column);
     if (it == m_index.end()) {
-        throw Error(
-            ErrorKind::internal,
-            fmt::format("no column {} in {}; this is a bug, please report it", column, table));
+        throw Error(ErrorKind::internal,
+                    _f("no column {} in {}; this is a bug, please report it", column, table));
     }
     return it->second;
 }
