@@ -737,7 +737,12 @@ struct XlsxSheetReader::State {
                            ? xf_format[static_cast<std::size_t>(cell_style)]
                            : 0;
         const auto code_it = formats.find(id);
-        const std::string_view code = code_it == formats.end() ? "" : code_it->second;
+        // Not a conditional expression: "" and a std::string make a temporary std::string, and
+        // the view would outlive it (found by the fuzz target).
+        std::string_view code;
+        if (code_it != formats.end()) {
+            code = code_it->second;
+        }
         if (xlsx_date_format(id, code)) {
             const auto text = xlsx_date_text(number, date1904, xlsx_format_has_time(id, code));
             if (!text) {
