@@ -67,9 +67,10 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE ${WERKSTATT_DEB_RELEASE})
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded with dlopen() when a workbook is written (lib/io/xlsx_library.cpp): dpkg-shlibdeps does
-# not see it, so it is named here.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxlsxwriter4")
+# Loaded with dlopen() when a workbook is written (lib/io/xlsx_library.cpp) or read (minizip and
+# expat: lib/io/zip_library.cpp, lib/io/expat_library.cpp): dpkg-shlibdeps does not see them, so
+# they are named here.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libxlsxwriter4, libminizip1, libexpat1")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, sqlite3")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ

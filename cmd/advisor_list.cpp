@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "core/i18n.hpp"
 #include "io/input_file.hpp"
+#include "io/row_source.hpp"
 
 namespace werkstatt::cli {
 
@@ -23,6 +24,7 @@ struct AdvisorShowOptions {
 struct AdvisorImportOptions {
     std::string file;
     std::optional<std::string> encoding;
+    std::optional<std::string> sheet;
     bool dry = false;
 };
 
@@ -63,20 +65,27 @@ void setup_advisor_import(CLI::App& group, Runtime& rt) {
     static AdvisorImportOptions o;
     auto* cmd =
         group.add_subcommand("import", _("Add or update advisory services from a CSV file"));
-    cmd->add_option("FILE", o.file, _("CSV file with a header line, or - for standard input"))
+    cmd->add_option("FILE", o.file,
+                    _("CSV file with a header line, an Excel workbook (.xlsx), or - for "
+                      "standard input"))
         ->required();
     cmd->add_option("--encoding", o.encoding,
                     _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));
+    cmd->add_option("--sheet", o.sheet, _("The workbook's sheet to read (default: the first)"));
     add_dry_run_option(cmd, o.dry);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            auto input = open_input(o.file, encoding_option(o.encoding));
+            auto input =
+                open_rows(o.file, encoding_option(o.encoding), RowSourceOptions{.sheet = o.sheet});
             auto db = rt.open(Access::read_write);
-            const auto report = import_advisors(db, input.stream(), input.name, dry_run(o.dry));
+            const auto report = import_advisors(db, *input.rows, dry_run(o.dry));
+            for (const auto& w : report.warnings) {
+                rt.warn(w);
+            }
             report_import(rt,
                           ImportCounts{report.read, report.inserted, report.updated,
                                        report.unchanged, report.problems, report.rejected},
-                          input.name, o.dry);
+                          input.file.name, o.dry);
         };
     });
 }

@@ -19,6 +19,7 @@ struct ImportOptions {
     std::string profile;
     std::optional<std::string> source;
     std::optional<std::string> encoding;
+    std::optional<std::string> sheet;
     std::optional<std::string> rejects;
     bool strict = false;
     bool dry = false;
@@ -74,9 +75,14 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
                     _f("nothing imported from {} ({}){}; fix the rows and import again", r.input,
                        counts, r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
-    rt.info(_f("{} {} (profile {}, {}, delimiter {}): {}{}", verb(o.dry, "imported", "import"),
-               r.input, b.profile, b.encoding, r.delimiter, counts,
-               r.written ? fmt::format("; batch {}", b.id) : ""));
+    if (r.sheet.empty()) {
+        rt.info(_f("{} {} (profile {}, {}, delimiter {}): {}{}", verb(o.dry, "imported", "import"),
+                   r.input, b.profile, b.encoding, r.delimiter, counts,
+                   r.written ? fmt::format("; batch {}", b.id) : ""));
+    } else {
+        rt.info(_f("{} {} (profile {}, sheet {}): {}{}", verb(o.dry, "imported", "import"), r.input,
+                   b.profile, r.sheet, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+    }
     rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
 }
 
@@ -88,11 +94,13 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
     o->profile = default_profile;
     auto* cmd = group.add_subcommand("import", _("Import a CSV file (exit 0: all rows, 1: some "
                                                  "rejected, 65: none)"));
-    cmd->add_option("FILE", o->file, _("CSV file, or - for standard input"))->required();
+    cmd->add_option("FILE", o->file, _("CSV file, Excel workbook (.xlsx), or - for standard input"))
+        ->required();
     cmd->add_option("--profile", o->profile, _f("Import profile (default {})", default_profile));
     cmd->add_option("--source", o->source, _("Source label of the records, e.g. jc-magdeburg"));
     cmd->add_option("--encoding", o->encoding,
                     _("utf-8, windows-1252, utf-16le or utf-16be (default: detected)"));
+    cmd->add_option("--sheet", o->sheet, _("The workbook's sheet to read (default: the first)"));
     cmd->add_option("--rejects", o->rejects, _("Write rejected rows with an error column here"));
     cmd->add_flag("--strict", o->strict, _("Import nothing if any row is bad"));
     add_dry_run_option(cmd, o->dry);
@@ -104,6 +112,7 @@ void add_import_command(CLI::App& group, Runtime& rt, const std::string& default
             request.expected_kind = kind;
             request.source = o->source;
             request.encoding = o->encoding;
+            request.sheet = o->sheet;
             request.dry_run = dry_run(o->dry);
             request.strict = o->strict ? Strict::yes : Strict::no;
             if (o->rejects) {

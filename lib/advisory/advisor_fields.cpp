@@ -3,11 +3,13 @@
 // shipped starter list.
 #include "advisory/advisors.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "domain/text_field.hpp"
 #include "domain/values.hpp"
 #include "io/csv.hpp"
 #include "io/csv_header.hpp"
+#include "io/row_source.hpp"
 #include "reference/plz_directory.hpp"
 
 #include <algorithm>
@@ -342,7 +344,8 @@ std::vector<Column> map_header(const CsvRecord& header, const std::string& sourc
                                              k_columns_help});
 }
 
-AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& row) {
+AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& row,
+                         const RowSource& rows, std::vector<std::string>& warnings) {
     AdvisorFields f;
     for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
         std::string v = restore_formula(row.fields[i]);
@@ -371,6 +374,13 @@ AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             break;
         case Column::plz:
             f.plz = v;
+            if (const auto restored = rows.was_number(i) ? Plz::parse_lost_zero(v) : std::nullopt) {
+                warnings.push_back(fmt::format(
+                    fmt::runtime(_("column \"plz\": {} lost its leading zero in a spreadsheet; "
+                                   "read as {}")),
+                    text::trim(v), restored->str()));
+                f.plz = restored->str();
+            }
             break;
         case Column::city:
             f.city = v;
@@ -407,7 +417,12 @@ AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
 } // namespace
 
 std::vector<AdvisorRow> read_advisor_csv(std::istream& in, const std::string& source) {
-    CsvReader reader(in, source);
+    const auto rows = csv_row_source(in, source);
+    return read_advisor_rows(*rows);
+}
+
+std::vector<AdvisorRow> read_advisor_rows(RowSource& reader) {
+    const std::string& source = reader.where();
     CsvRecord record;
     if (!reader.next(record)) {
         throw bad(fmt::format("{} is empty; an advisor file starts with a header line such as "
@@ -431,7 +446,7 @@ std::vector<AdvisorRow> read_advisor_csv(std::istream& in, const std::string& so
                 fmt::format("has {} fields, the header {}; check the delimiter and quotes",
                             record.fields.size(), columns.size());
         } else {
-            row.fields = row_fields(columns, record);
+            row.fields = row_fields(columns, record, reader, row.warnings);
         }
         rows.push_back(std::move(row));
     }

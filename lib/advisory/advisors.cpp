@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/row_source.hpp"
 #include "store/advisory_store.hpp"
 
 #include <fmt/format.h>
@@ -85,8 +86,13 @@ AdvisoryService remove_advisor(Database& db, std::string_view key, DryRun dry_ru
 
 AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::string& source,
                                     DryRun dry_run) {
-    const auto rows = read_advisor_csv(in, source);
-    KeyedImport keyed(db, "advisor", source, RepeatedKey::refused);
+    const auto rows = csv_row_source(in, source);
+    return import_advisors(db, *rows, dry_run);
+}
+
+AdvisorImportReport import_advisors(Database& db, RowSource& reader, DryRun dry_run) {
+    const auto rows = read_advisor_rows(reader);
+    KeyedImport keyed(db, "advisor", reader.where(), RepeatedKey::refused);
     for (const auto& row : rows) {
         keyed.row(row.line, [&](KeyedImport& current) {
             if (!row.problem.empty()) {
@@ -121,6 +127,9 @@ AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::s
             apply_advisor_fields(outcome.service, row.fields, outcome.changed);
             require_complete(outcome.service);
             current.key(outcome.service.key);
+            for (const auto& w : row.warnings) {
+                current.warn(w);
+            }
             if (!existing) {
                 insert_advisor(db, outcome.service);
                 return RowChange::insert;

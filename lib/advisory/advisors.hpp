@@ -17,6 +17,8 @@
 
 namespace werkstatt {
 
+class RowSource;
+
 // Advisory service fields as a user gave them (flags or a CSV row); an empty optional leaves a
 // field alone. Lists replace the stored list when given.
 struct AdvisorFields {
@@ -54,11 +56,14 @@ struct AdvisorRow {
     std::size_t line = 0;
     AdvisorFields fields;
     std::string problem; // why the row cannot be read (a wrong number of fields); "" if fine
+    std::vector<std::string> warnings; // a PLZ whose leading zero a spreadsheet dropped
 };
 
 // Read an advisor CSV file from `in` (named `source`): the header, then one row per record. Throw
 // Error(bad_data) for an empty file or an unknown, doubled or missing column.
 std::vector<AdvisorRow> read_advisor_csv(std::istream& in, const std::string& source);
+// The same from the rows of a CSV file or a sheet of an Excel workbook (io/row_source.hpp).
+std::vector<AdvisorRow> read_advisor_rows(RowSource& rows);
 
 // An advisory service after a write, with the fields that changed.
 struct AdvisorOutcome {
@@ -84,6 +89,8 @@ using AdvisorImportReport = KeyedImportReport;
 // nothing.
 AdvisorImportReport import_advisors(Database& db, std::istream& in, const std::string& source,
                                     DryRun dry_run);
+// The same from the rows of a CSV file or a sheet of an Excel workbook.
+AdvisorImportReport import_advisors(Database& db, RowSource& rows, DryRun dry_run);
 
 // What `advisor find` looks for; every part optional.
 struct AdvisorQuery {

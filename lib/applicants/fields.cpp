@@ -137,10 +137,11 @@ Normaliser integer_field(std::size_t column, std::int64_t min, std::int64_t max,
 
 std::optional<bool> parse_flag(std::string_view v) {
     const auto f = text::ascii_lower(v);
-    if (f == "1" || f == "true" || f == "yes" || f == "ja" || f == "x") {
+    // WAHR and FALSCH: what German Excel writes for TRUE and FALSE in a CSV file.
+    if (f == "1" || f == "true" || f == "yes" || f == "ja" || f == "wahr" || f == "x") {
         return true;
     }
-    if (f == "0" || f == "false" || f == "no" || f == "nein" || f.empty()) {
+    if (f == "0" || f == "false" || f == "no" || f == "nein" || f == "falsch" || f.empty()) {
         return false;
     }
     return std::nullopt;

@@ -53,9 +53,11 @@ constexpr std::pair<std::string_view, EmploymentAtEntry> k_employment[] = {
     {"selbststaendig", EmploymentAtEntry::employed},
     {"selbstaendig", EmploymentAtEntry::employed}};
 
+// WAHR and FALSCH: what German Excel writes for TRUE and FALSE.
 constexpr std::pair<std::string_view, bool> k_yes_no[] = {
-    {"yes", true}, {"ja", true},    {"y", true},  {"j", true},  {"1", true},     {"true", true},
-    {"no", false}, {"nein", false}, {"n", false}, {"0", false}, {"false", false}};
+    {"yes", true},  {"ja", true},     {"y", true},      {"j", true},     {"1", true},
+    {"true", true}, {"wahr", true},   {"no", false},    {"nein", false}, {"n", false},
+    {"0", false},   {"false", false}, {"falsch", false}};
 
 constexpr std::pair<std::string_view, Housing> k_housing[] = {
     {"homeless", Housing::homeless},

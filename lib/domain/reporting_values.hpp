@@ -61,8 +61,9 @@ class IscedLevel {
 // ignored). What the facts below store then is NULL, which reports count as "not recorded".
 bool is_unknown_fact(std::string_view text);
 
-// Yes or no as a person answers it: "yes", "ja", "y", "j", "1", "true" or "no", "nein", "n",
-// "0", "false" (case ignored); nothing for anything else.
+// Yes or no as a person answers it: "yes", "ja", "y", "j", "1", "true", "wahr" or "no",
+// "nein", "n", "0", "false", "falsch" (case ignored; WAHR/FALSCH as German Excel writes them);
+// nothing for anything else.
 std::optional<bool> parse_yes_no(std::string_view text);
 
 // Homelessness or housing exclusion at entry (Wohnungslosigkeit, ESF+ Annex I).

@@ -26,6 +26,14 @@ std::optional<Plz> Plz::parse(std::string_view text) {
     return Plz(std::string(text));
 }
 
+std::optional<Plz> Plz::parse_lost_zero(std::string_view text) {
+    text = text::trim(text);
+    if (text.size() != 4 || !std::all_of(text.begin(), text.end(), is_digit)) {
+        return std::nullopt;
+    }
+    return Plz("0" + std::string(text));
+}
+
 std::optional<Email> Email::parse(std::string_view text) {
     text = text::trim(text);
     if (text.empty() || text.size() > 254) {

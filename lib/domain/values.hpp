@@ -13,6 +13,9 @@ class Plz {
   public:
     // Parse `text` (surrounding blanks ignored), or nothing if it is not five digits.
     static std::optional<Plz> parse(std::string_view text);
+    // Parse `text`, the text of a number cell of a spreadsheet, if it is a PLZ whose leading zero
+    // was lost: four digits ("6844" is 06844, in Sachsen-Anhalt's 06 region). Nothing otherwise.
+    static std::optional<Plz> parse_lost_zero(std::string_view text);
     const std::string& str() const { return m_code; }
     bool operator==(const Plz&) const = default;
 

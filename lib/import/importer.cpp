@@ -5,12 +5,14 @@
 #include "applicants/consent.hpp"
 #include "applicants/duplicates.hpp"
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "domain/values.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/encoding.hpp"
 #include "io/input_file.hpp"
+#include "io/row_source.hpp"
 #include "store/company_store.hpp"
 #include "store/consent_store.hpp"
 #include "store/match_store.hpp"
@@ -297,14 +299,26 @@ class Run {
     }
 
     // Import one data row; return the problems that rejected it (empty if it was taken).
-    std::vector<std::string> row(const CsvRecord& record, const std::string& file) {
+    // `rows` tells which fields a sheet held as numbers.
+    std::vector<std::string> row(const CsvRecord& record, const std::string& file,
+                                 const RowSource& rows) {
         std::vector<std::string> problems;
         // One row's cells, reused from row to row: assigning keeps the strings' buffers.
         auto& cells = m_cells;
         cells = m_defaults;
         for (const auto& b : m_bindings) {
-            const std::string_view raw =
+            std::string_view raw =
                 b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
+            if (b.field == "plz" && rows.was_number(b.index)) {
+                if (const auto restored = Plz::parse_lost_zero(raw)) {
+                    warn(fmt::format(fmt::runtime(_("{}:{}: column \"{}\": {} lost its leading "
+                                                    "zero in a spreadsheet; read as {}")),
+                                     file, record.line, b.header, text::trim(raw),
+                                     restored->str()));
+                    m_restored_plz = restored->str();
+                    raw = m_restored_plz;
+                }
+            }
             m_context.value_map = b.value_map;
             if (const auto p = (*b.normalise)(raw, m_context, cells)) {
                 problems.push_back(fmt::format("{}:{}: column \"{}\": {} (value \"{}\")", file,
@@ -689,6 +703,7 @@ class Run {
     bool m_insert_first = false; // the last group held only new records
     WriteTransaction* m_txn = nullptr;
     std::size_t m_more_warnings = 0;
+    std::string m_restored_plz; // a PLZ given its leading zero back, for the row at hand
     // Likely duplicates (warn_duplicates) and merged references (follow_merged_reference).
     DuplicateIndex m_duplicates;
     bool m_duplicates_full = false;
@@ -733,21 +748,25 @@ bool blank(const CsvRecord& record) {
 ImportResult run_import(Database& db, const ImportRequest& request) {
     ImportResult result;
     check_request(request);
-    // The same reader as every import: a file or standard input, hashed, encoding detected.
-    auto opened = open_input(request.file.string(), chosen_encoding(request));
-    const auto& file = opened.name;
-    auto* input = opened.decoded.get();
-    result.input = opened.name;
+    // The same reader as every import: a file or standard input, hashed, encoding detected, CSV
+    // or a sheet of a workbook.
+    RowSourceOptions row_options;
+    row_options.delimiter = request.profile.delimiter;
+    row_options.sheet = request.sheet;
+    auto opened = open_rows(request.file.string(), chosen_encoding(request), row_options);
+    auto& reader = *opened.rows;
+    const auto& file = reader.where();
+    auto* input = opened.file.decoded.get(); // none for a workbook
+    result.input = opened.file.name;
     auto& batch = result.batch;
     batch.kind = std::string(to_string(request.profile.kind));
-    batch.file_name = opened.file_name;
-    batch.sha256 = opened.sha256;
+    batch.file_name = opened.file.file_name;
+    batch.sha256 = opened.file.sha256;
     batch.profile = request.profile.name;
     batch.source = request.source.value_or(request.profile.source);
-    batch.encoding = std::string(encoding_name(input->encoding()));
+    batch.encoding = input != nullptr ? std::string(encoding_name(input->encoding())) : "xlsx";
     batch.started_at = utc_timestamp();
 
-    CsvReader reader(input->stream(), file, CsvReadOptions{request.profile.delimiter, 1u << 20});
     CsvRecord record;
     bool found = false;
     while (!found && reader.next(record)) {
@@ -756,7 +775,11 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
     if (!found) {
         throw Error(ErrorKind::bad_data, _f("{} is empty; nothing to import", file));
     }
-    result.delimiter = delimiter_name(reader.delimiter());
+    if (const auto sheet = reader.sheet()) {
+        result.sheet = *sheet;
+    } else {
+        result.delimiter = delimiter_name(reader.delimiter());
+    }
     const CsvRecord header = record;
     // The import writes only keys it knows to exist: its own batch, companies it has looked up
     // (their ids come from the company table itself). Checking two foreign keys per row would
@@ -775,13 +798,13 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
             rejects->row(header.fields, "error");
         }
     }
-    ImportProgress progress{0, 0, input->size()};
+    ImportProgress progress{0, 0, input != nullptr ? input->size() : opened.file.workbook->size()};
     const auto process = [&](const CsvRecord& row) {
         ++batch.rows_read;
         // A row the reader could not trust (a stray quote) is rejected whole, not the file.
         const auto problems =
             row.problem.empty()
-                ? run.row(row, file)
+                ? run.row(row, file, reader)
                 : std::vector<std::string>{fmt::format(
                       "{}:{}: column \"{}\": {}", file, row.line,
                       column_name(request.profile, header, row.problem_field), row.problem)};
@@ -799,7 +822,8 @@ ImportResult run_import(Database& db, const ImportRequest& request) {
         }
         if (request.progress && batch.rows_read % 4096 == 0) {
             progress.rows = batch.rows_read;
-            progress.bytes = input->bytes_consumed();
+            progress.bytes = input != nullptr ? input->bytes_consumed()
+                                              : reader.bytes_read(progress.total_bytes);
             request.progress(progress);
         }
     };

@@ -33,6 +33,7 @@ struct ImportRequest {
     ImportProfile profile;
     std::optional<std::string> source;   // --source; else the profile's
     std::optional<std::string> encoding; // --encoding; else the profile's, else detected
+    std::optional<std::string> sheet;    // --sheet: the sheet of an .xlsx to read; else the first
     DryRun dry_run = DryRun::no;
     Strict strict = Strict::no;
     std::optional<std::filesystem::path> rejects; // bad rows with an error column go here
@@ -55,12 +56,15 @@ struct ImportResult {
     std::vector<std::string> problems; // "FILE:LINE: column "X": ... (value "…")", the first 100
     std::size_t problem_count = 0;
     std::vector<std::string> warnings;
-    std::string delimiter; // as detected or given, for people: ";" "," "tab"
+    std::string delimiter; // as detected or given, for people: ";" "," "tab"; "" for a sheet
+    std::string sheet;     // the sheet read from an Excel workbook; "" for CSV
     std::string input;     // the input as messages name it: the path, or "standard input"
 };
 
 // Import `request.file` ("-" or /dev/stdin: standard input, recorded in the batch as "-"), read
-// by open_input (lib/io/input_file.hpp) like every import. Throw Error(bad_data) for a file that
+// by open_rows (lib/io/row_source.hpp) like every import: CSV, or a sheet of an .xlsx workbook
+// (its batch's encoding "xlsx"). A PLZ that a sheet held as a number of four digits gets its
+// leading zero back, with a warning. Throw Error(bad_data) for a file that
 // cannot be imported at all (empty, header only, header not matching the profile, a quote never
 // closed, invalid encoding, UTF-16 without a byte order mark), naming what was expected and
 // found; bad rows (a stray quote in a cell included) are reported in the result instead.

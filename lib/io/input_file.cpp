@@ -3,7 +3,9 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "io/file_hash.hpp"
+#include "io/xlsx_reader.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -131,7 +133,7 @@ std::optional<Encoding> encoding_option(const std::optional<std::string>& name) 
     return e;
 }
 
-InputFile open_input(const std::string& path, std::optional<Encoding> forced) {
+InputFile open_input(const std::string& path, std::optional<Encoding> forced, InputKinds kinds) {
     InputFile input;
     const bool standard = is_standard_input(path);
     input.name = standard ? k_stdin_name : path;
@@ -175,6 +177,26 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced) {
     const auto scan = scan_file(file);
     input.sha256 = scan.sha256;
     const auto head = read_head(file);
+    if (kinds == InputKinds::text_or_workbook && looks_like_zip(head)) {
+        std::error_code size_error;
+        const auto bytes = std::filesystem::file_size(file, size_error);
+        if (!size_error && bytes > xlsx_max_file_bytes) {
+            throw Error(ErrorKind::bad_data,
+                        fmt::format(fmt::runtime(_("{} is larger than {} MiB; save the sheet as "
+                                                   "CSV to import it")),
+                                    input.name, xlsx_max_file_bytes >> 20));
+        }
+        std::ifstream in(file, std::ios::binary);
+        auto workbook =
+            std::make_shared<std::string>(static_cast<std::size_t>(size_error ? 0 : bytes), '\0');
+        in.read(workbook->data(), static_cast<std::streamsize>(workbook->size()));
+        if (!in || static_cast<std::size_t>(in.gcount()) != workbook->size()) {
+            throw Error(ErrorKind::not_found,
+                        _f("cannot read {}; check the file's permissions", input.name));
+        }
+        input.workbook = std::move(workbook);
+        return input;
+    }
     Encoding encoding = Encoding::utf8;
     if (forced) {
         encoding = *forced;

@@ -16,7 +16,10 @@ struct InputFile {
     std::string name;      // for messages: the path as given, or "standard input"
     std::string file_name; // for the batch: the name without its folder, "-" for standard input
     std::string sha256;    // of the bytes as read, so that a file read twice is recognised
-    std::unique_ptr<DecodedInput> decoded;
+    std::unique_ptr<DecodedInput> decoded; // none for a workbook
+    // The bytes of an Excel workbook (a zip file) if it is one and open_input was asked for
+    // InputKinds::text_or_workbook; then it is not decoded as text.
+    std::shared_ptr<const std::string> workbook;
 
     // Return the UTF-8 text; invalid bytes make a read throw Error(bad_data).
     std::istream& stream() { return decoded->stream(); }
@@ -29,6 +32,9 @@ bool is_standard_input(const std::string& path);
 // nothing for "auto" or no name: detect it. Throw Error(usage) for a name we do not read.
 std::optional<Encoding> encoding_option(const std::optional<std::string>& name);
 
+// What an import reads: CSV text only, or an Excel workbook as well (io/row_source.hpp).
+enum class InputKinds { text, text_or_workbook };
+
 // Open `path` for an import: "-" and /dev/stdin read standard input, and any input that is not
 // a regular file (a pipe, process substitution) is first copied to a private temporary file
 // that is gone when the InputFile is, so that it can be hashed and read twice. Decode it as
@@ -37,6 +43,9 @@ std::optional<Encoding> encoding_option(const std::optional<std::string>& name);
 // after a UTF-8 character: broken UTF-8) is UTF-8; anything else Windows-1252. Throw
 // Error(not_found) for a file that does not exist or cannot be read, Error(bad_data) for a
 // folder or UTF-16 without a byte order mark, Error(storage) if the temporary copy fails.
-InputFile open_input(const std::string& path, std::optional<Encoding> forced);
+// With `kinds` text_or_workbook, a file that starts like a zip ("PK\3\4") is read into
+// InputFile::workbook instead (up to xlsx_max_file_bytes, else Error(bad_data)).
+InputFile open_input(const std::string& path, std::optional<Encoding> forced,
+                     InputKinds kinds = InputKinds::text);
 
 } // namespace werkstatt

@@ -2,8 +2,10 @@
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
+#include "domain/values.hpp"
 #include "io/csv.hpp"
 #include "io/csv_header.hpp"
+#include "io/row_source.hpp"
 #include "members/company_fields.hpp"
 #include "members/members.hpp"
 
@@ -61,10 +63,11 @@ std::vector<Column> map_header(const CsvRecord& header, const std::string& sourc
 std::optional<bool> parse_flag(std::string_view column, std::string_view value,
                                std::vector<std::string>& problems) {
     const auto v = text::ascii_lower(text::trim(value));
-    if (v == "true" || v == "yes" || v == "ja" || v == "1" || v == "x") {
+    // WAHR and FALSCH: what German Excel writes for TRUE and FALSE.
+    if (v == "true" || v == "yes" || v == "ja" || v == "wahr" || v == "1" || v == "x") {
         return true;
     }
-    if (v == "false" || v == "no" || v == "nein" || v == "0") {
+    if (v == "false" || v == "no" || v == "nein" || v == "falsch" || v == "0") {
         return false;
     }
     problems.push_back(fmt::format("column \"{}\": '{}' is not yes or no; write true or false",
@@ -73,8 +76,11 @@ std::optional<bool> parse_flag(std::string_view column, std::string_view value,
 }
 
 // Read the cells of `row`; a cell that is no yes, no or number adds to `problems`.
+// A PLZ that a sheet held as a number, its leading zero lost, gets it back, with a note in
+// `warnings`.
 CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& row,
-                         std::vector<std::string>& problems) {
+                         const RowSource& rows, std::vector<std::string>& problems,
+                         std::vector<std::string>& warnings) {
     CompanyFields f;
     for (std::size_t i = 0; i < columns.size() && i < row.fields.size(); ++i) {
         std::string value = restore_formula(row.fields[i]);
@@ -96,6 +102,14 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             break;
         case Column::plz:
             f.plz = value;
+            if (const auto restored =
+                    rows.was_number(i) ? Plz::parse_lost_zero(value) : std::nullopt) {
+                warnings.push_back(fmt::format(
+                    fmt::runtime(_("column \"plz\": {} lost its leading zero in a spreadsheet; "
+                                   "read as {}")),
+                    text::trim(value), restored->str()));
+                f.plz = restored->str();
+            }
             break;
         case Column::city:
             f.city = value;
@@ -141,7 +155,13 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
 
 CompanyImportReport import_companies(Database& db, std::istream& in, const std::string& source,
                                      const MemberPolicy& policy, DryRun dry_run) {
-    CsvReader reader(in, source);
+    const auto rows = csv_row_source(in, source);
+    return import_companies(db, *rows, policy, dry_run);
+}
+
+CompanyImportReport import_companies(Database& db, RowSource& reader, const MemberPolicy& policy,
+                                     DryRun dry_run) {
+    const std::string& source = reader.where();
     CsvRecord record;
     if (!reader.next(record)) {
         throw Error(ErrorKind::bad_data,
@@ -169,7 +189,8 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
                                record.fields.size(), columns.size()));
             }
             std::vector<std::string> problems;
-            const auto fields = row_fields(columns, record, problems);
+            std::vector<std::string> spreadsheet_warnings;
+            const auto fields = row_fields(columns, record, reader, problems, spreadsheet_warnings);
             // Every bad value of the row, each checked alone, as candidate import reports them.
             const auto check = [&](const CompanyFields& one) {
                 Company scratch;
@@ -201,6 +222,9 @@ CompanyImportReport import_companies(Database& db, std::istream& in, const std::
                                          outcome.warnings);
             members_detail::require_complete(outcome.company);
             row.key(outcome.company.key);
+            for (const auto& w : spreadsheet_warnings) {
+                row.warn(w);
+            }
             for (const auto& w : outcome.warnings) {
                 row.warn(w);
             }

@@ -17,6 +17,8 @@
 
 namespace werkstatt {
 
+class RowSource;
+
 // Company fields as a user gave them (flags or a CSV row); an empty optional leaves a field alone.
 struct CompanyFields {
     std::optional<std::string> key;
@@ -78,6 +80,10 @@ using CompanyImportReport = KeyedImportReport;
 // nothing: if any row is invalid, `problems` lists them and nothing is written.
 CompanyImportReport import_companies(Database& db, std::istream& in, const std::string& source,
                                      const MemberPolicy& policy, DryRun dry_run);
+// The same from the rows of a CSV file or a sheet of an Excel workbook (io/row_source.hpp); a
+// PLZ that a sheet held as a number of four digits gets its leading zero back, with a warning.
+CompanyImportReport import_companies(Database& db, RowSource& rows, const MemberPolicy& policy,
+                                     DryRun dry_run);
 
 // Contact fields as a user gave them; an empty optional leaves a field alone.
 struct ContactFields {

@@ -34,7 +34,7 @@ expect_out_has "Architecture: amd64"
 check; grep -qE '^Version: [0-9.]+-1$' "$T/out" || fail "the version has no Debian revision"
 # The package names of Depends, one a line, without their versions.
 sed -n 's/^Depends: //p' "$T/out" | sed 's/ ([^)]*)//g; s/, */\n/g' >"$T/depends"
-for lib in libc6 libstdc++6 libsqlite3-0 libfmt9 libnettle8 libgcc-s1 libxlsxwriter4; do
+for lib in libc6 libstdc++6 libsqlite3-0 libfmt9 libnettle8 libgcc-s1 libxlsxwriter4 libminizip1 libexpat1; do
     check
     grep -qxF "$lib" "$T/depends" || fail "Depends lacks $lib"
 done

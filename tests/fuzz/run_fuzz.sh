@@ -11,7 +11,7 @@ src=$1
 build=$2
 seconds=$3
 shift 3
-targets=${*:-csv import_row config period}
+targets=${*:-csv import_row config period xlsx}
 
 CXX=${FUZZ_CXX:-clang++}
 packages="clang libclang-rt-14-dev"

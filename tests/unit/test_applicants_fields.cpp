@@ -246,6 +246,9 @@ TEST_CASE("fields: yes/no and bounded numbers of openings", "[applicants][fields
     CHECK(*opening("needs_recognition", "Nein")["needs_recognition"] == "0");
     CHECK(*opening("needs_recognition", "")["needs_recognition"] == "0");
     CHECK(opening("needs_recognition", "vielleicht").problem.has_value());
+    // WAHR and FALSCH: what German Excel writes in a CSV file.
+    CHECK(*opening("needs_recognition", "WAHR")["needs_recognition"] == "1");
+    CHECK(*opening("needs_recognition", "FALSCH")["needs_recognition"] == "0");
     CHECK(*opening("status", "Closed")["status"] == "closed");
     CHECK(opening("status", "").problem.has_value());
     CHECK(opening("status", "paused").problem.has_value());

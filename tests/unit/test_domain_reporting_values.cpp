@@ -25,6 +25,8 @@ TEST_CASE("parse_yes_no reads yes and no in English and German", "[reporting]") 
     CHECK(parse_yes_no("NO") == false);
     CHECK(parse_yes_no("nein") == false);
     CHECK(parse_yes_no("0") == false);
+    CHECK(parse_yes_no("WAHR") == true); // German Excel's TRUE and FALSE
+    CHECK(parse_yes_no("falsch") == false);
     CHECK_FALSE(parse_yes_no("vielleicht").has_value());
     CHECK_FALSE(parse_yes_no("").has_value());
 }

@@ -19,6 +19,14 @@ TEST_CASE("domain::Plz keeps five digits with their leading zero", "[domain]") {
     CHECK_FALSE(*Plz::parse("06108") == *Plz::parse("06110"));
 }
 
+TEST_CASE("domain::Plz gets back the leading zero a spreadsheet's number lost", "[domain]") {
+    CHECK(Plz::parse_lost_zero("6844")->str() == "06844");
+    CHECK(Plz::parse_lost_zero(" 6108 ")->str() == "06108");
+    for (const char* other : {"", "06844", "39104", "684", "684a", "-684", "6844.5"}) {
+        CHECK_FALSE(Plz::parse_lost_zero(other));
+    }
+}
+
 TEST_CASE("domain::Plz rejects anything but five digits", "[domain]") {
     for (const char* bad : {"", "     ", "6108", "061080", "1234", "123456", "0610a", "O6108",
                             "06 108", "06-108", "-6108", "+6108", "6108.", "D-06108",

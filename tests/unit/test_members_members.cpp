@@ -814,6 +814,26 @@ TEST_CASE("members::import_companies reports broken CSV as bad data", "[members]
     CHECK(count_rows(db, "company") == 0);
 }
 
+TEST_CASE("members::import_companies reads what German Excel saves: WAHR, FALSCH, TT.MM.JJJJ",
+          "[members]") {
+    TestDatabase t;
+    auto& db = t.db();
+    const auto report = import_text(db, "key;name;plz;can_host;member_since\r\n"
+                                        "a;A GmbH;39104;WAHR;01.03.2021\r\n"
+                                        "b;B GmbH;06108;Falsch;15.09.2022\r\n");
+    CHECK(report.problems.empty());
+    CHECK(report.inserted == 2);
+    const auto a = werkstatt::find_company(db, "a");
+    const auto b = werkstatt::find_company(db, "b");
+    REQUIRE((a && b));
+    CHECK(a->can_host);
+    CHECK_FALSE(b->can_host);
+    CHECK(a->member_since == werkstatt::test::day("2021-03-01"));
+    // In CSV a PLZ of four digits is an error, not a number that lost its zero.
+    const auto bad = import_text(db, "key;name;plz\nc;C GmbH;6844\n");
+    CHECK(bad.problems.size() == 1);
+}
+
 namespace {
 
 // Add a varied set of companies for the export round trip.
