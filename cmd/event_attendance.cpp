@@ -6,6 +6,7 @@
 #include "events/events.hpp"
 #include "events/paperwork.hpp"
 #include "io/input_file.hpp"
+#include "io/row_source.hpp"
 
 #include <fmt/format.h>
 
@@ -62,9 +63,9 @@ void setup_register(CLI::App& group, Runtime& rt) {
 // are each one warning, and then nothing is recorded.
 void record_attendance_from(Runtime& rt, std::int64_t id, const std::string& file,
                             const std::optional<std::string>& encoding, bool dry) {
-    auto input = open_input(file, encoding_option(encoding));
+    auto input = open_rows(file, encoding_option(encoding));
     auto db = rt.open(Access::read_write);
-    const auto r = record_attendance_list(db, id, input.stream(), input.name, dry_run(dry));
+    const auto r = record_attendance_list(db, id, *input.rows, dry_run(dry));
     for (const auto& p : r.problems) {
         rt.warn(p);
     }
@@ -75,7 +76,7 @@ void record_attendance_from(Runtime& rt, std::int64_t id, const std::string& fil
                                                 "{} rows of {} name nobody to record; nothing was "
                                                 "recorded (correct the rows and run again)",
                                                 r.problems.size())),
-                                r.problems.size(), input.name));
+                                r.problems.size(), input.file.name));
     }
     rt.info(fmt::format(
         fmt::runtime(dry ? n_("would record the attendance of {} contact at "
@@ -107,8 +108,9 @@ void setup_attend(CLI::App& group, Runtime& rt) {
     auto* contact = cmd->add_option("--contact", o.contact, _("Contact id"));
     auto* status = cmd->add_option("--status", o.status, _("attended, no-show or excused"))
                        ->check(CLI::IsMember({"attended", "no-show", "excused"}));
-    auto* from = cmd->add_option("--from", o.from,
-                                 _("The sign-in list as CSV (columns company, name, status)"));
+    auto* from = cmd->add_option(
+        "--from", o.from,
+        _("The sign-in list as CSV or Excel workbook (columns company, name, status)"));
     from->excludes(contact)->excludes(status);
     cmd->add_option("--encoding", o.encoding,
                     _("Of --from: utf-8, windows-1252, utf-16le or utf-16be (default: detected)"))

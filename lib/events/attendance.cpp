@@ -6,6 +6,7 @@
 #include "events/paperwork.hpp"
 #include "io/csv.hpp"
 #include "io/csv_header.hpp"
+#include "io/row_source.hpp"
 #include "members/members.hpp"
 
 #include <fmt/format.h>
@@ -124,7 +125,13 @@ AttendanceListColumns attendance_list_header(const CsvRecord& header, const std:
 
 AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id, std::istream& in,
                                             const std::string& source, DryRun dry_run) {
-    CsvReader reader(in, source);
+    const auto rows = csv_row_source(in, source);
+    return record_attendance_list(db, event_id, *rows, dry_run);
+}
+
+AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id, RowSource& reader,
+                                            DryRun dry_run) {
+    const std::string source = reader.where();
     CsvRecord record;
     if (!reader.next(record)) {
         throw Error(ErrorKind::bad_data,

@@ -19,6 +19,8 @@
 
 namespace werkstatt {
 
+class RowSource;
+
 // Return the greeting of a letter to `contact` in `lang` by its salutation: "Sehr geehrte Frau
 // Anna Schulz", "Sehr geehrter Herr ...", or "Guten Tag ..." when not known. The full name is
 // used as given, never guessed apart.
@@ -81,5 +83,9 @@ struct AttendanceListReport {
 // transaction with one audit row. Throw Error(bad_data) for a file without those columns.
 AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id, std::istream& in,
                                             const std::string& source, DryRun dry_run);
+// Record the attendance as record_attendance_list above does, from the rows of a CSV file or a
+// sheet of a workbook (open_rows).
+AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id, RowSource& rows,
+                                            DryRun dry_run);
 
 } // namespace werkstatt

@@ -260,6 +260,28 @@ check; [ "$(sql "SELECT status FROM registration WHERE event_id = 1 AND contact_
 run event attend 1 --contact 1 --status attended --encoding utf-8
 expect_status 2
 
+case_ "attend --from: the list as an Excel workbook (written by openpyxl)"
+if /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
+    /usr/bin/python3 - "$T/attend.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Tabelle1"
+ws.append(["Firma", "Name", "Anwesenheit"])
+ws.append(["Saale-Pflege gGmbH", "Kim Öztürk", "anwesend"])
+wb.save(sys.argv[1])
+PY
+    run event attend 1 --from "$T/attend.xlsx"
+    expect_status 0
+    expect_err_has "recorded the attendance of 1 contact at event 1"
+    check; [ "$(sql "SELECT status FROM registration WHERE event_id = 1 AND contact_id = 3")" = attended ] || fail "Kim is not attended"
+    printf 'not a zip' >"$T/broken.xlsx"
+    run event attend 1 --from "$T/broken.xlsx"
+    expect_status 65
+else
+    skip "python3-openpyxl is not installed"
+fi
+
 case_ "attend --from: unknown rows are rejected, nothing is recorded"
 printf 'Firma;Name;Anwesenheit\nmueller;Anna Schulz;entschuldigt\nmueller;Niemand Da;x\nnirgendwo;Anna Schulz;x\nsaale;Jonas Weber;vielleicht\n' >"$T/bad.csv"
 before=$(db_fingerprint)
