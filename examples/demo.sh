@@ -166,4 +166,12 @@ step "The entry for the record of processing activities (Art. 30), for the data 
 w privacy record >"$dir/verarbeitungsverzeichnis.md"
 printf '%s lines written to %s\n' "$(wc -l <"$dir/verarbeitungsverzeichnis.md")" "$dir/verarbeitungsverzeichnis.md"
 
+step "The member list as an Excel workbook (bold frozen header, dates as dates)" "company list --output mitglieder.xlsx"
+w company list --output "$dir/mitglieder.xlsx"
+printf 'wrote %s\n' "$dir/mitglieder.xlsx"
+
+step "Auf Deutsch: with a German locale (or ui.lang = \"de\") werkstatt speaks German" "company show gibt-es-nicht; event --help   (LANG=de_DE.UTF-8)"
+LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w company show gibt-es-nicht 2>&1 || true
+LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w event --help | head -4
+
 printf '\nDemo database: %s (try: %s --db %s company list --format json)\n' "$db" "$bin" "$db"

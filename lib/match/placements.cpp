@@ -233,7 +233,7 @@ PlacementChange move_placement(Database& db, std::int64_t candidate_id, std::int
                         _f("candidate {} for opening {} is {}; moving to {} goes {}; "
                            "add --force to correct a mistake",
                            candidate_id, opening_id, to_string(from), to_string(status),
-                           is_final(from) ? "out of a final status" : "backward"));
+                           is_final(from) ? _("out of a final status") : _("backward")));
         }
     }
     check_open_status(db, candidate_id, *opening, change.from, status, force);
