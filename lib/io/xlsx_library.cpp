@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/xlsx_library.hpp"
 #include "core/i18n.hpp"
+#include "io/shared_library.hpp"
 
 #include "core/error.hpp"
 
-#include <dlfcn.h>
 #include <fmt/format.h>
 
 namespace werkstatt {
@@ -16,7 +16,7 @@ const char* const k_xlsx_soname = WERKSTATT_XLSX_SONAME;
 
 XlsxLibrary load_xlsx_library(const char* soname) {
     // Kept loaded for the rest of the run: the workbook functions are called until it ends.
-    void* handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    void* handle = load_library(soname);
     if (handle == nullptr) {
         throw Error(ErrorKind::config, _f("cannot load {} to write Excel files; install the Debian "
                                           "package libxlsxwriter4, or choose another --format",
@@ -24,13 +24,7 @@ XlsxLibrary load_xlsx_library(const char* soname) {
     }
     XlsxLibrary lib;
 #define WERKSTATT_XLSX_RESOLVE(name)                                                               \
-    lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));                         \
-    if (lib.name == nullptr) {                                                                     \
-        throw Error(ErrorKind::config,                                                             \
-                    fmt::format("{} lacks the function {}; install the libxlsxwriter that "        \
-                                "werkstatt was built with",                                        \
-                                soname, #name));                                                   \
-    }
+    lib.name = reinterpret_cast<decltype(lib.name)>(library_function(handle, soname, #name));
     WERKSTATT_XLSX_FUNCTIONS(WERKSTATT_XLSX_RESOLVE)
 #undef WERKSTATT_XLSX_RESOLVE
     return lib;

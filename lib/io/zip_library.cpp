@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/zip_library.hpp"
+#include "io/shared_library.hpp"
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 
-#include <dlfcn.h>
 #include <fmt/format.h>
 
 namespace werkstatt {
@@ -16,7 +16,7 @@ const char* const k_zip_soname = WERKSTATT_ZIP_SONAME;
 
 ZipLibrary load_zip_library(const char* soname) {
     // Kept loaded for the rest of the run.
-    void* handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+    void* handle = load_library(soname);
     if (handle == nullptr) {
         throw Error(ErrorKind::config,
                     fmt::format(fmt::runtime(_("cannot load {} to read Excel files; install the "
@@ -26,13 +26,7 @@ ZipLibrary load_zip_library(const char* soname) {
     }
     ZipLibrary lib;
 #define WERKSTATT_ZIP_RESOLVE(name)                                                                \
-    lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));                         \
-    if (lib.name == nullptr) {                                                                     \
-        throw Error(ErrorKind::config,                                                             \
-                    fmt::format(fmt::runtime(_("{} lacks the function {}; install the library "    \
-                                               "that werkstatt was built with")),                  \
-                                soname, #name));                                                   \
-    }
+    lib.name = reinterpret_cast<decltype(lib.name)>(library_function(handle, soname, #name));
     WERKSTATT_ZIP_FUNCTIONS(WERKSTATT_ZIP_RESOLVE)
 #undef WERKSTATT_ZIP_RESOLVE
     return lib;
