@@ -93,21 +93,25 @@ std::string_view named_group(int argc, char** argv) {
     return "";
 }
 
-// Return --config and --set as given anywhere on the command line, for the UI language that must
-// be known before the command line is parsed.
+// Return --db, --config and --set as given anywhere on the command line, for the UI language that
+// must be known before the command line is parsed.
 GlobalOptions scan_config_options(int argc, char** argv) {
     GlobalOptions scanned;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if ((arg == "--config" || arg == "--set") && i + 1 < argc) {
+        if ((arg == "--config" || arg == "--set" || arg == "--db") && i + 1 < argc) {
             if (arg == "--config") {
                 scanned.config_file = argv[i + 1];
+            } else if (arg == "--db") {
+                scanned.db = argv[i + 1];
             } else {
                 scanned.sets.emplace_back(argv[i + 1]);
             }
             ++i;
         } else if (arg.starts_with("--config=")) {
             scanned.config_file = std::string(arg.substr(9));
+        } else if (arg.starts_with("--db=")) {
+            scanned.db = std::string(arg.substr(5));
         } else if (arg.starts_with("--set=")) {
             scanned.sets.emplace_back(arg.substr(6));
         }
@@ -195,8 +199,8 @@ int report(const Error& e) {
 int main(int argc, char** argv) {
     remove_temporaries_on_signals();
     // Before the command tree is built: its help texts are translated as they are set.
-    set_ui_language(early_ui_language(scan_config_options(argc, argv)));
     Runtime rt(std::cout, std::cerr);
+    set_ui_language(rt.early_ui_language(scan_config_options(argc, argv)));
     CLI::App app{_("Coordinate the Betriebliche Werkstatt Arbeits-(Kultur-)Integration: member "
                    "companies, quarterly events, the applicant exchange and reports."),
                  "werkstatt"};

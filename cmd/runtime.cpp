@@ -66,10 +66,11 @@ std::string safe_message(std::string_view message) {
 
 Runtime::Runtime(std::ostream& out, std::ostream& err) : m_out(out), m_err(err) {}
 
-Language early_ui_language(const GlobalOptions& scanned) {
+Language Runtime::early_ui_language(const GlobalOptions& scanned) {
     try {
-        const auto loaded = load_config(sources_from(scanned));
-        return resolve_language("ui.lang", loaded.config.lang.ui, {});
+        m_early_config = load_config(sources_from(scanned));
+        m_early_options = scanned;
+        return resolve_language("ui.lang", m_early_config->config.lang.ui, {});
     } catch (const Error&) {
         return language_from_environment(); // the run itself reports the configuration's fault
     }
@@ -77,7 +78,12 @@ Language early_ui_language(const GlobalOptions& scanned) {
 
 const LoadedConfig& Runtime::config() {
     if (!m_config) {
-        m_config = load_config(sources_from(global));
+        // Read once per run: the early read counts when the command line named the same files.
+        const bool same = m_early_config && m_early_options.db == global.db &&
+                          m_early_options.config_file == global.config_file &&
+                          m_early_options.sets == global.sets;
+        m_config = same ? std::move(*m_early_config) : load_config(sources_from(global));
+        m_early_config.reset();
         for (const auto& file : m_config->files_read) {
             detail(_f("read configuration {}", file.string()));
         }

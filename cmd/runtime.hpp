@@ -38,10 +38,6 @@ inline constexpr std::size_t k_message_chars = 2000;
 // escaped (text::display_safe, line feeds kept), at most k_message_chars characters.
 std::string safe_message(std::string_view message);
 
-// Return the UI language before the command line is parsed (help texts are translated when the
-// command tree is built): ui.lang of the configuration `scanned` names, else the locale's.
-Language early_ui_language(const GlobalOptions& scanned);
-
 // The state a command runs with; commands get it by reference, there is no global.
 class Runtime {
   public:
@@ -75,6 +71,10 @@ class Runtime {
     Database open(Access access);
     // Return the options to open the database with (for a library call that opens it itself).
     OpenOptions open_options(Access access);
+    // Return the UI language before the command line is parsed (help texts are translated when
+    // the command tree is built): ui.lang of the configuration `scanned` (--db, --config and --set
+    // found on the command line) names, else the locale's. config() reuses what it read.
+    Language early_ui_language(const GlobalOptions& scanned);
     // Create or migrate the database.
     Database initialise(InitResult& result);
     // Return whether `command` ("candidate list") may show candidates' names: always without
@@ -111,6 +111,8 @@ class Runtime {
     std::ostream& m_out;
     std::ostream& m_err;
     std::optional<LoadedConfig> m_config;
+    std::optional<LoadedConfig> m_early_config; // read for the UI language, before parsing
+    GlobalOptions m_early_options;
     std::set<std::string> m_warned;    // each warning about the database is said once per run
     bool m_wait_told = false;          // "waiting for another werkstatt process" once per run
     bool m_reveal_audited = false;     // --reveal is written to the audit log once per run
