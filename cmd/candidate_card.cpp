@@ -38,21 +38,8 @@ struct SharedOptions {
 // Return the context of a card in --lang (default documents.lang) on `day`; warn when German texts
 // cannot be found.
 CardContext card_context(Runtime& rt, const std::optional<std::string>& flag, Date day) {
-    const auto& config = rt.config().config;
-    const auto text = flag.value_or(config.lang.documents);
-    const auto lang = flag ? parse_language(text)
-                           : resolve_language("documents.lang", text,
-                                              [&rt](const std::string& m) { rt.warn(m); });
-    if (!lang) {
-        throw Error(ErrorKind::usage,
-                    _f("--lang '{}' is not a language of the cards; use de or en", text));
-    }
-    if (!catalogue_found(*lang)) {
-        rt.warn(_f("the German catalogue was not found at {}; the card's texts are in "
-                   "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                   catalogue_path(*lang).string()));
-    }
-    return CardContext{*lang, day, config.report.network};
+    const auto lang = rt.documents_language(flag);
+    return CardContext{lang, day, rt.config().config.report.network};
 }
 
 // Return the form --format names, else the one of the extension of `output` (.html, .htm), else

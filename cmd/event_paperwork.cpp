@@ -37,28 +37,6 @@ struct SheetOptions {
     int empty_rows = 8;
 };
 
-// Return the documents' language: --lang, else documents.lang; warn when the German texts cannot be
-// found.
-Language paperwork_language(Runtime& rt, const std::optional<std::string>& flag) {
-    const auto text = flag.value_or(rt.config().config.lang.documents);
-    const auto lang = flag ? parse_language(text)
-                           : resolve_language("documents.lang", text,
-                                              [&rt](const std::string& m) { rt.warn(m); });
-    if (!lang) {
-        throw Error(ErrorKind::usage,
-                    fmt::format(fmt::runtime(_("--lang '{}' is not a language of the documents; "
-                                               "use de or en")),
-                                text));
-    }
-    if (!catalogue_found(*lang)) {
-        rt.warn(fmt::format(fmt::runtime(_("the German catalogue was not found at {}; the texts "
-                                           "are in English (reinstall werkstatt, or set "
-                                           "WERKSTATT_LOCALEDIR)")),
-                            catalogue_path(*lang).string()));
-    }
-    return *lang;
-}
-
 void add_lang_option(CLI::App* cmd, std::optional<std::string>& lang) {
     cmd->add_option("--lang", lang,
                     _("Language of the documents: de or en (default: documents.lang)"));
@@ -73,7 +51,7 @@ void setup_invitations(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            const auto list = event_invitations(db, o.id, paperwork_language(rt, o.lang));
+            const auto list = event_invitations(db, o.id, rt.documents_language(o.lang));
             if (list.without_email > 0) {
                 rt.warn(fmt::format(
                     fmt::runtime(n_("{} contact of a member company has no e-mail address and is "
@@ -122,7 +100,7 @@ std::vector<std::int64_t> send_invitations(Runtime& rt, const std::vector<Invita
 }
 
 void run_invite(Runtime& rt, const InviteOptions& o) {
-    const auto lang = paperwork_language(rt, o.lang);
+    const auto lang = rt.documents_language(o.lang);
     auto db = rt.open(Access::read_write);
     const auto& mail = rt.config().config.mail;
     const auto mails = invitation_mails(db, o.id, mail, lang, std::time(nullptr));
@@ -197,7 +175,7 @@ void setup_sheet(CLI::App& group, Runtime& rt) {
     add_lang_option(cmd, o.lang);
     cmd->callback([&rt] {
         rt.action = [&rt] {
-            const auto lang = paperwork_language(rt, o.lang);
+            const auto lang = rt.documents_language(o.lang);
             auto db = rt.open(Access::read_only);
             const auto html = sign_in_sheet_html(db, o.id, lang, o.empty_rows);
             if (!o.output) {

@@ -76,6 +76,23 @@ Language Runtime::early_ui_language(const GlobalOptions& scanned) {
     }
 }
 
+Language Runtime::documents_language(const std::optional<std::string>& flag) {
+    const auto text = flag.value_or(config().config.lang.documents);
+    const auto lang =
+        flag ? parse_language(text)
+             : resolve_language("documents.lang", text, [this](const std::string& m) { warn(m); });
+    if (!lang) {
+        throw Error(ErrorKind::usage,
+                    _f("--lang '{}' is not a language of the documents; use de or en", text));
+    }
+    if (!catalogue_found(*lang)) {
+        warn(_f("the German catalogue was not found at {}; the texts are in English (reinstall "
+                "werkstatt, or set WERKSTATT_LOCALEDIR)",
+                catalogue_path(*lang).string()));
+    }
+    return *lang;
+}
+
 const LoadedConfig& Runtime::config() {
     if (!m_config) {
         // Read once per run: the early read counts when the command line named the same files.

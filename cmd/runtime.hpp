@@ -75,6 +75,9 @@ class Runtime {
     // the command tree is built): ui.lang of the configuration `scanned` (--db, --config and --set
     // found on the command line) names, else the locale's. config() reuses what it read.
     Language early_ui_language(const GlobalOptions& scanned);
+    // Return the language of a document: --lang `flag` (Error(usage) if not de or en), else
+    // documents.lang; warn when its catalogue is not found (the texts are English then).
+    Language documents_language(const std::optional<std::string>& flag);
     // Create or migrate the database.
     Database initialise(InitResult& result);
     // Return whether `command` ("candidate list") may show candidates' names: always without
