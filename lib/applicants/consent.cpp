@@ -305,6 +305,23 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
     return out;
 }
 
+namespace {
+
+// The consent `file` gives for `scope`, as import batch `batch` records it at `now`.
+Consent file_scope_consent(const FileConsent& file, Scope scope, std::int64_t batch,
+                           const std::string& now) {
+    Consent c;
+    c.scope = scope;
+    c.given_on = file.given_on;
+    c.valid_until = file.valid_until;
+    c.source = ConsentSource::agency_file;
+    c.batch_id = batch;
+    c.recorded_at = now;
+    return c;
+}
+
+} // namespace
+
 FileConsentOutcome apply_file_consent(ConsentTable& table, std::int64_t candidate_id,
                                       const FileConsent& file, std::int64_t batch,
                                       const std::string& now) {
@@ -322,16 +339,10 @@ FileConsentOutcome apply_file_consent(ConsentTable& table, std::int64_t candidat
             out.kept_withdrawn.push_back(scope);
             continue;
         }
-        Consent c;
-        c.scope = scope;
-        c.given_on = file.given_on;
+        auto c = file_scope_consent(file, scope, batch, now);
         if (!c.given_on && before && !before->withdrawn_on) {
             c.given_on = before->given_on;
         }
-        c.valid_until = file.valid_until;
-        c.source = ConsentSource::agency_file;
-        c.batch_id = batch;
-        c.recorded_at = now;
         if (before && before->given_on == c.given_on && before->valid_until == c.valid_until &&
             !before->withdrawn_on) {
             continue; // the same consent: source and batch stay as they were
@@ -345,6 +356,16 @@ FileConsentOutcome apply_file_consent(ConsentTable& table, std::int64_t candidat
     out.before = rows;
     for (const auto& c : writes) {
         table.put(row_of_consent(candidate_id, c));
+    }
+    return out;
+}
+
+std::vector<ConsentRow> new_record_consents(std::int64_t candidate_id, const FileConsent& file,
+                                            std::int64_t batch, const std::string& now) {
+    std::vector<ConsentRow> out;
+    out.reserve(file.scopes.size());
+    for (const auto scope : file.scopes) {
+        out.push_back(row_of_consent(candidate_id, file_scope_consent(file, scope, batch, now)));
     }
     return out;
 }

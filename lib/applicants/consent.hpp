@@ -133,6 +133,11 @@ struct FileConsentOutcome {
 FileConsentOutcome apply_file_consent(ConsentTable& table, std::int64_t candidate_id,
                                       const FileConsent& file, std::int64_t batch,
                                       const std::string& now);
+// Return the consent rows `file` gives candidate `candidate_id`, whom import batch `batch` has
+// just created at `now` (so nothing stored can be kept or withdrawn): what apply_file_consent
+// writes for a record without consents, for ConsentTable::insert to write many at once.
+std::vector<ConsentRow> new_record_consents(std::int64_t candidate_id, const FileConsent& file,
+                                            std::int64_t batch, const std::string& now);
 
 // Return the consent stored as `row`; a value werkstatt never writes is Error(storage).
 Consent consent_of_row(const ConsentRow& row);

@@ -367,10 +367,18 @@ void DuplicateIndex::grow() {
     }
 }
 
+DuplicateIndex::Keys DuplicateIndex::keys(const CandidateIdentity& person) {
+    return Keys{keys_of(person), identity_hash(person)};
+}
+
 bool DuplicateIndex::add(const CandidateIdentity& person, std::int64_t owner) {
+    return add(keys(person), owner);
+}
+
+bool DuplicateIndex::add(const Keys& keys, std::int64_t owner) {
     bool all = true;
-    const auto identity = identity_hash(person);
-    for (const auto& [key, kind] : keys_of(person)) {
+    const auto identity = keys.identity;
+    for (const auto& [key, kind] : keys.keys) {
         (void)kind;
         if ((m_used + 1) * 4 > m_slots.size() * 3) { // at most three quarters full
             if (m_slots.size() >= k_max_slots) {
@@ -396,13 +404,20 @@ bool DuplicateIndex::add(const CandidateIdentity& person, std::int64_t owner) {
 }
 
 std::vector<DuplicateIndex::Hit> DuplicateIndex::find(const CandidateIdentity& person) const {
+    if (m_slots.empty()) {
+        return {};
+    }
+    return find(keys(person));
+}
+
+std::vector<DuplicateIndex::Hit> DuplicateIndex::find(const Keys& keys) const {
     std::vector<Hit> hits;
     if (m_slots.empty()) {
         return hits;
     }
-    const auto identity = identity_hash(person);
+    const auto identity = keys.identity;
     const auto mask = m_slots.size() - 1;
-    for (const auto& [key, kind] : keys_of(person)) {
+    for (const auto& [key, kind] : keys.keys) {
         auto i = key & mask;
         while (m_slots[i].key != 0 && m_slots[i].key != key) {
             i = (i + 1) & mask;

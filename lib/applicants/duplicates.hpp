@@ -67,11 +67,20 @@ class DuplicateIndex {
         Evidence evidence = 0;
         bool same_reference = false; // the owner had the source and reference looked up
     };
+    // The hashed keys of one person and of their source and reference: computed once for a
+    // look-up followed by an add.
+    struct Keys {
+        std::vector<std::pair<std::uint64_t, Evidence>> keys;
+        std::uint32_t identity = 0;
+    };
+    static Keys keys(const CandidateIdentity& person);
     // Remember the keys of `person` as owned by `owner` (not 0), where no one owns them yet;
     // return false if the table was full and some were not remembered.
     bool add(const CandidateIdentity& person, std::int64_t owner);
+    bool add(const Keys& keys, std::int64_t owner);
     // Return the owners that share a key with `person`, each once, in the order first found.
     std::vector<Hit> find(const CandidateIdentity& person) const;
+    std::vector<Hit> find(const Keys& keys) const;
 
   private:
     struct Slot {

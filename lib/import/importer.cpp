@@ -21,6 +21,7 @@
 #include "store/privacy_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -244,6 +245,7 @@ struct Pending {
     std::size_t line = 0;
     std::optional<FileConsent> consent;
     Outcome outcome = Outcome::inserted;
+    std::int64_t id = 0; // of the record, once written or found
 };
 
 // Everything one run carries from row to row.
@@ -294,6 +296,9 @@ class Run {
         }
         m_owner = m_schema.index(m_kind == RecordKind::opening ? "company_key" : "source");
         if (m_kind == RecordKind::candidate) {
+            m_identity_columns = {m_schema.index("first_name"), m_schema.index("last_name"),
+                                  m_schema.index("birth_date"), m_schema.index("email"),
+                                  m_schema.index("phone")};
             start_duplicates();
         }
     }
@@ -356,8 +361,10 @@ class Run {
         // them exists after all, nothing is inserted and they take the way below.
         if (m_insert_first && m_table.insert_new(m_pending_rows, m_batch, m_now)) {
             m_result.batch.inserted += static_cast<std::int64_t>(n);
+            const auto& ids = m_table.inserted_ids();
             for (std::size_t i = 0; i < n; ++i) {
                 m_pending[i].outcome = Outcome::inserted;
+                m_pending[i].id = ids[i];
             }
             write_consents(n);
             write_confirmations(n);
@@ -421,20 +428,19 @@ class Run {
     // or an earlier row of the file (same birth date and name, e-mail or phone); the import goes
     // on. Names and values stay out of the message.
     void warn_duplicates(const std::vector<Cell>& cells, std::size_t line) {
-        const auto text = [&](const char* column) {
-            return cells[m_schema.index(column)].value_or("");
-        };
+        const auto text = [&](std::size_t column) { return cells[column].value_or(""); };
         m_person.id = 0;
-        m_person.source = text("source");
-        m_person.reference = text("reference");
-        m_person.first_name = text("first_name");
-        m_person.last_name = text("last_name");
-        m_person.birth_date = text("birth_date");
-        m_person.email = text("email");
-        m_person.phone = text("phone");
+        m_person.source = text(m_owner);
+        m_person.reference = text(m_reference);
+        m_person.first_name = text(m_identity_columns[0]);
+        m_person.last_name = text(m_identity_columns[1]);
+        m_person.birth_date = text(m_identity_columns[2]);
+        m_person.email = text(m_identity_columns[3]);
+        m_person.phone = text(m_identity_columns[4]);
         std::vector<std::string> who;
         bool known = false; // the row's own record or an earlier row with its reference
-        for (const auto& hit : m_duplicates.find(m_person)) {
+        const auto keys = DuplicateIndex::keys(m_person);
+        for (const auto& hit : m_duplicates.find(keys)) {
             if (hit.same_reference) {
                 known = true;
                 continue;
@@ -449,7 +455,7 @@ class Run {
                     m_file, line, text::join(who, " and ")));
         }
         if (!known && !m_duplicates_full &&
-            !m_duplicates.add(m_person, -static_cast<std::int64_t>(line))) {
+            !m_duplicates.add(keys, -static_cast<std::int64_t>(line))) {
             m_duplicates_full = true;
             warn(_f("{}:{}: too many records to look for more likely duplicates in this "
                     "import; run 'werkstatt candidate duplicates' afterwards",
@@ -490,11 +496,12 @@ class Run {
     bool upsert(Pending& row, const RecordMatch& match) {
         const auto& cells = row.cells;
         if (!match.found) {
-            m_table.insert(cells, m_batch, m_now);
+            row.id = m_table.insert(cells, m_batch, m_now);
             ++m_result.batch.inserted;
             row.outcome = Outcome::inserted;
             return true;
         }
+        row.id = match.id;
         // Written earlier in this file, or found unchanged earlier in it: a duplicate.
         const bool written_here = match.batch_id == m_batch;
         const bool unchanged = match.same;
@@ -586,34 +593,40 @@ class Run {
     // Write the consents of the first `n` pending rows, whose records are written: before-images
     // for records the batch did not create, so that undo restores them exactly.
     void write_consents(std::size_t n) {
+        m_new_consents.clear();
         for (std::size_t i = 0; i < n; ++i) {
             auto& row = m_pending[i];
             if (!row.consent) {
                 continue;
             }
             const auto& reference = row.cells[m_reference];
-            const auto id = m_consents.candidate_id(*row.cells[m_owner], *reference);
-            if (!id) {
-                continue; // cannot happen: the record was just written
+            const auto id = row.id;
+            if (row.outcome == Outcome::inserted) {
+                // A record this batch created has no consents: no before-image, nothing kept.
+                for (auto& c : new_record_consents(id, *row.consent, m_batch, m_now)) {
+                    m_new_consents.push_back(std::move(c));
+                }
+                continue;
             }
-            const auto done = apply_file_consent(m_consents, *id, *row.consent, m_batch, m_now);
+            const auto done = apply_file_consent(m_consents, id, *row.consent, m_batch, m_now);
             for (const auto scope : done.kept_withdrawn) {
                 warn(_f("{}:{}: reference \"{}\" withdrew the {} consent; the file's "
                         "older consent does not renew it ('werkstatt candidate consent' "
                         "records a new one)",
                         m_file, row.line, text::display_safe(*reference), to_string(scope)));
             }
-            if (!done.changed || row.outcome == Outcome::inserted) {
+            if (!done.changed) {
                 continue;
             }
-            m_table.record_change(m_batch, *id, consent_json(done.before), "consent");
-            m_txn->audit("candidate", *id, "import-consent", fmt::format("batch={}", m_batch));
+            m_table.record_change(m_batch, id, consent_json(done.before), "consent");
+            m_txn->audit("candidate", id, "import-consent", fmt::format("batch={}", m_batch));
             if (row.outcome == Outcome::unchanged) {
                 --m_result.batch.unchanged;
                 ++m_result.batch.updated;
                 row.outcome = Outcome::updated;
             }
         }
+        m_consents.insert(m_new_consents);
     }
 
     // An agency file that lists a person again says that they are still looking: set the
@@ -683,6 +696,7 @@ class Run {
     std::vector<Binding> m_bindings;
     std::vector<Binding> m_consent_bindings; // consent_import_fields(): the consent table
     ConsentTable m_consents{m_db};
+    std::vector<ConsentRow> m_new_consents; // of the records the current flush inserted
     ConfirmationTable m_confirmations{m_db};
     std::set<std::size_t> m_mapped;
     std::vector<bool> m_mapped_mask; // m_mapped as one flag a column
@@ -691,6 +705,8 @@ class Run {
     std::size_t m_reference = 0;     // column indexes, looked up once
     std::size_t m_company = 0;
     std::size_t m_owner = 0;
+    // first name, last name, birth date, e-mail, phone: what likely duplicates are found by
+    std::array<std::size_t, 5> m_identity_columns{};
     std::string m_file; // for messages
     // Valid rows not written yet: up to k_group of one owner, kept with their buffers.
     std::vector<Pending> m_pending;

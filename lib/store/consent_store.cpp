@@ -41,19 +41,32 @@ constexpr const char* k_put = "INSERT OR REPLACE INTO consent (candidate_id, sco
                               "valid_until, withdrawn_on, source, batch_id, recorded_at) VALUES "
                               "(?, ?, ?, ?, ?, ?, ?, ?)";
 
-void bind_row(SQLite::Statement& q, const ConsentRow& r) {
-    q.bind(1, r.candidate_id);
-    q.bind(2, r.scope);
-    bind_text(q, 3, r.given_on);
-    bind_text(q, 4, r.valid_until);
-    bind_text(q, 5, r.withdrawn_on);
-    q.bind(6, r.source);
+// Bind `r` to the eight parameters of `q` from `first` on.
+void bind_row(SQLite::Statement& q, const ConsentRow& r, int first = 1) {
+    q.bind(first, r.candidate_id);
+    q.bind(first + 1, r.scope);
+    bind_text(q, first + 2, r.given_on);
+    bind_text(q, first + 3, r.valid_until);
+    bind_text(q, first + 4, r.withdrawn_on);
+    q.bind(first + 5, r.source);
     if (r.batch_id) {
-        q.bind(7, *r.batch_id);
+        q.bind(first + 6, *r.batch_id);
     } else {
-        q.bind(7);
+        q.bind(first + 6);
     }
-    q.bind(8, r.recorded_at);
+    q.bind(first + 7, r.recorded_at);
+}
+
+// Rows a multi-row insert writes at once: fewer statements to run, each still small.
+constexpr std::size_t k_consent_chunk = 32;
+
+// Return the INSERT of `rows` consent rows.
+std::string consent_insert_sql(std::size_t rows) {
+    std::string sql = std::string("INSERT INTO consent (") + k_columns + ") VALUES ";
+    for (std::size_t i = 0; i < rows; ++i) {
+        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
 }
 
 } // namespace
@@ -123,24 +136,6 @@ ConsentTable::ConsentTable(Database& db) : m_db(db) {}
 
 ConsentTable::~ConsentTable() = default;
 
-std::optional<std::int64_t> ConsentTable::candidate_id(const std::string& source,
-                                                       const std::string& reference) {
-    if (!m_id) {
-        m_id = std::make_unique<SQLite::Statement>(
-            m_db.sql(), "SELECT id FROM candidate WHERE source = ? AND reference = ?");
-    }
-    auto& q = *m_id;
-    q.reset();
-    q.bind(1, source);
-    q.bind(2, reference);
-    std::optional<std::int64_t> id;
-    if (q.executeStep()) {
-        id = q.getColumn(0).getInt64();
-    }
-    q.reset();
-    return id;
-}
-
 std::vector<ConsentRow> ConsentTable::rows(std::int64_t candidate_id) {
     if (!m_rows) {
         m_rows = std::make_unique<SQLite::Statement>(
@@ -166,6 +161,31 @@ void ConsentTable::put(const ConsentRow& row) {
     q.reset();
     bind_row(q, row);
     q.exec();
+}
+
+void ConsentTable::insert(const std::vector<ConsentRow>& rows) {
+    std::size_t done = 0;
+    if (rows.size() >= k_consent_chunk && !m_insert_chunk) {
+        m_insert_chunk =
+            std::make_unique<SQLite::Statement>(m_db.sql(), consent_insert_sql(k_consent_chunk));
+    }
+    for (; rows.size() - done >= k_consent_chunk; done += k_consent_chunk) {
+        auto& q = *m_insert_chunk;
+        q.reset();
+        for (std::size_t i = 0; i < k_consent_chunk; ++i) {
+            bind_row(q, rows[done + i], static_cast<int>(i) * 8 + 1);
+        }
+        q.exec();
+    }
+    if (done < rows.size() && !m_insert_one) {
+        m_insert_one = std::make_unique<SQLite::Statement>(m_db.sql(), consent_insert_sql(1));
+    }
+    for (; done < rows.size(); ++done) {
+        auto& q = *m_insert_one;
+        q.reset();
+        bind_row(q, rows[done]);
+        q.exec();
+    }
 }
 
 } // namespace werkstatt

@@ -53,19 +53,20 @@ class ConsentTable {
     ConsentTable(const ConsentTable&) = delete;
     ConsentTable& operator=(const ConsentTable&) = delete;
 
-    // Return the id of the candidate of `source` with `reference`, or nothing.
-    std::optional<std::int64_t> candidate_id(const std::string& source,
-                                             const std::string& reference);
     // Return the consents of candidate `candidate_id`, by scope name.
     std::vector<ConsentRow> rows(std::int64_t candidate_id);
     // Write `row` over the consent of its candidate and scope (or insert it).
     void put(const ConsentRow& row);
+    // Insert `rows`, consents of candidates that have none in their scopes yet (an import's new
+    // records), many to a statement.
+    void insert(const std::vector<ConsentRow>& rows);
 
   private:
     Database& m_db;
-    std::unique_ptr<SQLite::Statement> m_id;
     std::unique_ptr<SQLite::Statement> m_rows;
     std::unique_ptr<SQLite::Statement> m_put;
+    std::unique_ptr<SQLite::Statement> m_insert_one;
+    std::unique_ptr<SQLite::Statement> m_insert_chunk;
 };
 
 } // namespace werkstatt

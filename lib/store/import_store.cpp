@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -227,7 +228,10 @@ RecordTable::RecordTable(Database& db, RecordKind kind)
     : m_db(db), m_schema(schema_of(kind)), m_kind(kind),
       m_find(prepare_raw(db, find_sql(m_schema, kind))),
       m_insert(prepare_raw(db, insert_sql(m_schema))),
-      m_update(prepare_raw(db, update_sql(m_schema))) {}
+      m_update(prepare_raw(db, update_sql(m_schema))),
+      m_recent(prepare_raw(db, fmt::format("SELECT id, reference FROM {} WHERE id <= ? ORDER BY "
+                                           "id DESC LIMIT ?",
+                                           m_schema.table))) {}
 
 RecordTable::~RecordTable() = default;
 
@@ -319,8 +323,10 @@ bool RecordTable::insert_new(const std::vector<const std::vector<Cell>*>& rows, 
     auto* handle = m_db.sql().getHandle();
     const int rc = sqlite3_step(q);
     if (rc == SQLITE_DONE) {
+        read_inserted_ids(rows);
         return true;
     }
+    m_inserted_ids.clear();
     SQLite::Exception error(handle, rc);
     sqlite3_reset(q);
     // The identity is the table's only UNIQUE constraint besides the id, which SQLite picks. A
@@ -331,6 +337,46 @@ bool RecordTable::insert_new(const std::vector<const std::vector<Cell>*>& rows, 
         return false;
     }
     throw error;
+}
+
+void RecordTable::read_inserted_ids(const std::vector<const std::vector<Cell>*>& rows) {
+    // The table counts its ids up (AUTOINCREMENT): the rows one statement inserted are the
+    // highest ids up to the last one it inserted. Each is matched to its row by reference, which
+    // is unique among them, so that nothing rests on the order SQLite gave them their ids in.
+    sqlite3_stmt* q = m_recent.get();
+    sqlite3_reset(q);
+    sqlite3_bind_int64(q, 1, sqlite3_last_insert_rowid(m_db.sql().getHandle()));
+    sqlite3_bind_int64(q, 2, static_cast<std::int64_t>(rows.size()));
+    m_returned_ids.clear();
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const auto* reference = reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
+        m_returned_ids.emplace_back(sqlite3_column_int64(q, 0), reference ? reference : "");
+    }
+    sqlite3_reset(q);
+    if (rc != SQLITE_DONE) {
+        throw SQLite::Exception(m_db.sql().getHandle(), rc);
+    }
+    // Newest first: the rows' order reversed, as a rule.
+    std::reverse(m_returned_ids.begin(), m_returned_ids.end());
+    const auto column = m_schema.index("reference");
+    m_inserted_ids.assign(rows.size(), 0);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& reference = (*rows[r])[column];
+        const auto same = [&](const std::pair<std::int64_t, std::string>& returned) {
+            return reference && returned.second == *reference;
+        };
+        if (r < m_returned_ids.size() && same(m_returned_ids[r])) {
+            m_inserted_ids[r] = m_returned_ids[r].first;
+            continue;
+        }
+        const auto found = std::find_if(m_returned_ids.begin(), m_returned_ids.end(), same);
+        if (found == m_returned_ids.end()) {
+            throw Error(ErrorKind::internal,
+                        _("a record just inserted has no id; this is a bug, please report it"));
+        }
+        m_inserted_ids[r] = found->first;
+    }
 }
 
 void RecordTable::match(const std::vector<const std::vector<Cell>*>& rows,

@@ -58,9 +58,11 @@ class RecordTable {
     // Insert the records `rows`, in this order, as written by `batch` at `now`, in one statement,
     // and return true; or, if a record with the identity of one of them exists (or two of them
     // share one), insert none and return false. For an import that expects new records: no
-    // lookups, and one statement for many rows. Call it inside a transaction.
+    // lookups, and one statement for many rows. Call it inside a transaction. After true,
+    // inserted_ids()[i] is the id of `rows[i]`.
     bool insert_new(const std::vector<const std::vector<Cell>*>& rows, std::int64_t batch,
                     const std::string& now);
+    const std::vector<std::int64_t>& inserted_ids() const { return m_inserted_ids; }
     // Look up the records with the identities of `rows`, which must share their owner (source or
     // company), in one statement; set `matches[i]` for `rows[i]`, comparing the columns that
     // `compare` marks.
@@ -90,6 +92,11 @@ class RecordTable {
     std::map<std::size_t, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>> m_insert_many;
     std::map<std::size_t, std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>> m_match;
     std::vector<bool> m_match_columns; // the columns m_match compares
+    // The ids insert_new gave its rows, read back by read_inserted_ids.
+    void read_inserted_ids(const std::vector<const std::vector<Cell>*>& rows);
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> m_recent;
+    std::vector<std::int64_t> m_inserted_ids;                         // of insert_new's rows
+    std::vector<std::pair<std::int64_t, std::string>> m_returned_ids; // id, reference
 };
 
 // Return the ids of candidates with `reference` (from `source` only, if given), by id.

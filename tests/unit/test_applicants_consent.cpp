@@ -173,7 +173,6 @@ TEST_CASE("consent: an agency file's consent never lifts a withdrawal it predate
     auto& db = t.db();
     const auto id = add_candidate(db, "K-1");
     ConsentTable table(db);
-    REQUIRE(table.candidate_id("ba", "K-1") == id);
     for (int i = 0; i < 4; ++i) { // batches 1 to 4, which the consents below name
         ImportBatch b;
         b.kind = "candidate";
@@ -200,4 +199,46 @@ TEST_CASE("consent: an agency file's consent never lifts a withdrawal it predate
     done = apply_file_consent(table, id, file, 4, "2026-12-21T00:00:00Z");
     CHECK(done.kept_withdrawn.empty());
     CHECK_FALSE(find_consent(read_consents(db, id), Scope::matching)->withdrawn_on);
+}
+
+TEST_CASE("consent: an import's new records get their consents many at once",
+          "[applicants][consent]") {
+    TestDatabase t;
+    auto& db = t.db();
+    ImportBatch b;
+    b.kind = "candidate";
+    insert_batch(db, b);
+    ConsentTable table(db);
+    const FileConsent file{{Scope::matching, Scope::sharing}, day("2026-11-02"), day("2027-11-30")};
+    // One record the way of every update: what the many-at-once way must write alike.
+    const auto first = add_candidate(db, "K-0");
+    REQUIRE(apply_file_consent(table, first, file, 1, "2026-12-01T00:00:00Z").changed);
+    // 37 more: two rows each, 74 rows, so two statements of many rows and ten of one.
+    std::vector<ConsentRow> rows;
+    std::vector<std::int64_t> ids;
+    for (int i = 1; i <= 37; ++i) {
+        ids.push_back(add_candidate(db, "K-" + std::to_string(i)));
+        for (auto& row : new_record_consents(ids.back(), file, 1, "2026-12-01T00:00:00Z")) {
+            rows.push_back(std::move(row));
+        }
+    }
+    REQUIRE(rows.size() == 74);
+    table.insert(rows);
+    const auto expected = consent_rows(db, first);
+    REQUIRE(expected.size() == 2);
+    for (const auto id : ids) {
+        const auto written = consent_rows(db, id);
+        REQUIRE(written.size() == 2);
+        for (std::size_t k = 0; k < 2; ++k) {
+            CHECK(written[k].scope == expected[k].scope);
+            CHECK(written[k].given_on == expected[k].given_on);
+            CHECK(written[k].valid_until == expected[k].valid_until);
+            CHECK(written[k].source == expected[k].source);
+            CHECK(written[k].batch_id == expected[k].batch_id);
+            CHECK(written[k].recorded_at == expected[k].recorded_at);
+        }
+    }
+    CHECK(all_consent_rows(db).size() == 38);
+    // A consent that exists already is not written over: the insert fails.
+    CHECK_THROWS(table.insert({rows.front()}));
 }

@@ -473,3 +473,42 @@ TEST_CASE("exchange: a special category needs the setting and a reporting consen
     CHECK(value("minority") == Cell("declined"));
     CHECK(value("notes") == Cell(""));
 }
+
+TEST_CASE("exchange: insert_new gives each of its rows the id of its record",
+          "[applicants][exchange]") {
+    Exchange x;
+    x.candidate("ba", "OLD-1");
+    const auto removed = x.candidate("ba", "OLD-2");
+    x.db.sql().exec("DELETE FROM candidate WHERE id = " + std::to_string(removed));
+    const auto& s = candidate_schema();
+    std::vector<std::vector<Cell>> cells;
+    for (const char* reference : {"N-3", "N-1", "N-2"}) {
+        auto row = default_cells(RecordKind::candidate);
+        row[s.index("source")] = std::string("ba");
+        row[s.index("reference")] = std::string(reference);
+        derive_columns(RecordKind::candidate, row);
+        cells.push_back(row);
+    }
+    std::vector<const std::vector<Cell>*> rows;
+    for (const auto& row : cells) {
+        rows.push_back(&row);
+    }
+    ImportBatch batch;
+    batch.kind = "candidate";
+    batch.id = insert_batch(x.db, batch);
+    RecordTable table(x.db, RecordKind::candidate);
+    SQLite::Transaction txn(x.db.sql());
+    REQUIRE(table.insert_new(rows, batch.id, "2026-12-01T00:00:00Z"));
+    const auto& ids = table.inserted_ids();
+    REQUIRE(ids.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        SQLite::Statement q(x.db.sql(), "SELECT reference FROM candidate WHERE id = ?");
+        q.bind(1, ids[i]);
+        REQUIRE(q.executeStep());
+        CHECK(q.getColumn(0).getString() == *cells[i][s.index("reference")]);
+        CHECK(ids[i] > removed); // never an id used before
+    }
+    // One of them again: nothing is inserted.
+    CHECK_FALSE(table.insert_new({rows[1]}, batch.id, "2026-12-01T00:00:00Z"));
+    CHECK(x.db.sql().execAndGet("SELECT count(*) FROM candidate").getInt() == 4);
+}
