@@ -191,6 +191,25 @@ std::string tr(Language lang, const char* msgid) {
     return dgettext(k_domain, msgid);
 }
 
+std::optional<std::string> tr_context(Language lang, const char* context, const char* msgid) {
+    if (lang == Language::en) {
+        return std::nullopt;
+    }
+    // The catalogue keeps a text of a context as "context\004msgid" (gettext.h's pgettext).
+    const std::string key = std::string(context) + '\004' + msgid;
+    const std::lock_guard lock(gettext_mutex());
+    const auto& state = catalogue();
+    if (!usable(lang, state)) {
+        return std::nullopt;
+    }
+    const LookupScope scope(to_string(lang), state.messages_locale);
+    const char* found = dgettext(k_domain, key.c_str());
+    if (found == key.c_str()) {
+        return std::nullopt; // dgettext hands back its argument when it has no translation
+    }
+    return std::string(found);
+}
+
 std::string trn(Language lang, const char* singular, const char* plural, std::uint64_t n) {
     const auto english = [&] { return std::string(n == 1 ? singular : plural); };
     if (lang == Language::en) {

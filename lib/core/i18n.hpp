@@ -29,6 +29,9 @@ std::string_view to_string(Language lang);
 // Return the translation of the English `msgid` into `lang` from the catalogue, or `msgid` when
 // the catalogue has none (English, or a text not translated yet). xgettext keyword: tr:2.
 std::string tr(Language lang, const char* msgid);
+// Return the translation into `lang` of `msgid` in `context` (gettext's msgctxt), or nothing
+// when the catalogue has none (always for English).
+std::optional<std::string> tr_context(Language lang, const char* context, const char* msgid);
 // Return the translation of `singular` / `plural` for `n` (the language's plural rule).
 // xgettext keyword: trn:2,3.
 std::string trn(Language lang, const char* singular, const char* plural, std::uint64_t n);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/records.hpp"
 
+#include "io/column_headings.hpp"
+
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "io/csv.hpp"
@@ -104,13 +106,49 @@ Records detail_row(const Detail& detail) {
     return one;
 }
 
+// Return a number that is not whole the way the UI language writes it: 1.234,5 in German,
+// 1,234.5 in English, all its digits (as display_text gives them) kept.
+std::string human_number(double x) {
+    std::string s = fmt::format("{}", x);
+    if (s.find_first_of("eEn") != std::string::npos) {
+        return s; // 1e+20, nan, inf: as they are
+    }
+    const bool german = ui_language() == Language::de;
+    const auto point = s.find('.');
+    std::string whole = s.substr(0, point);
+    const std::string fraction = point == std::string::npos ? "" : s.substr(point + 1);
+    const bool negative = !whole.empty() && whole.front() == '-';
+    std::string digits = negative ? whole.substr(1) : whole;
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            grouped += german ? '.' : ',';
+        }
+        grouped += digits[i];
+    }
+    return (negative ? "-" : "") + grouped +
+           (fraction.empty() ? "" : (german ? "," : ".") + fraction);
+}
+
+// Return `v` as a person reads it in the UI language: yes/no and numbers that are not whole
+// in its words and way, days as display_text writes them.
+std::string human_text(const Value& v) {
+    if (const auto* b = std::get_if<bool>(&v)) {
+        return *b ? _("yes") : _("no");
+    }
+    if (const auto* x = std::get_if<double>(&v)) {
+        return human_number(*x);
+    }
+    return display_text(v);
+}
+
 // How many characters of a value a table or a record's view shows (JSON and CSV give it whole).
 constexpr std::size_t k_cell_chars = 1000;
 
 // Return `v` as a table or a record's view shows it: on one line (line breaks and tabs as
 // blanks), control, bidi and invisible characters escaped, long text cut with its length.
 std::string cell_text(const Value& v) {
-    std::string s = display_text(v);
+    std::string s = human_text(v);
     for (char& c : s) {
         if (c == '\n' || c == '\r' || c == '\t') {
             c = ' ';
@@ -123,17 +161,6 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     const auto w = text::display_width(s);
     const std::string fill(width > w ? width - w : 0, ' ');
     return right ? fill + s : s + fill;
-}
-
-std::string upper(std::string s) {
-    for (char& c : s) {
-        if (c >= 'a' && c <= 'z') {
-            c = static_cast<char>(c - 'a' + 'A');
-        } else if (c == '_') {
-            c = ' ';
-        }
-    }
-    return s;
 }
 
 // Which columns a table shows and how wide each is.
@@ -222,7 +249,7 @@ void write_table(std::ostream& out, const Records& records, const TableStyle& st
     std::vector<bool> right(n, true);
     std::vector<std::vector<std::string>> cells;
     for (std::size_t i = 0; i < n; ++i) {
-        header_widths[i] = widths[i] = text::display_width(upper(records.columns[i]));
+        header_widths[i] = widths[i] = text::display_width(column_heading(records.columns[i]));
     }
     for (const auto& row : records.rows) {
         auto& line = cells.emplace_back();
@@ -275,7 +302,7 @@ void write_table(std::ostream& out, const Records& records, const TableStyle& st
     };
     std::vector<std::string> header;
     for (const auto& c : records.columns) {
-        header.push_back(upper(c));
+        header.push_back(column_heading(c));
     }
     emit(header, true);
     for (const auto& line : cells) {
@@ -468,20 +495,23 @@ void write_detail(std::ostream& out, const Detail& detail, Format format, const 
         return;
     case Format::table: {
         std::size_t width = 0;
+        std::vector<std::string> labels;
         for (const auto& field : detail.fields) {
-            width = std::max(width, text::display_width(field.first));
+            labels.push_back(field_label(field.first));
+            width = std::max(width, text::display_width(labels.back()));
         }
-        for (const auto& [name, value] : detail.fields) {
-            std::string line = pad(name, width, false) + "  " + cell_text(value);
+        for (std::size_t i = 0; i < detail.fields.size(); ++i) {
+            std::string line =
+                pad(labels[i], width, false) + "  " + cell_text(detail.fields[i].second);
             while (!line.empty() && line.back() == ' ') {
                 line.pop_back();
             }
             out << line << '\n';
         }
         for (const auto& [name, records] : detail.children) {
-            out << '\n' << name << ":\n";
+            out << '\n' << field_label(name) << ":\n";
             if (records.rows.empty()) {
-                out << "(none)\n";
+                out << _("(none)") << '\n';
             } else {
                 write_table(out, records, style);
             }
