@@ -42,7 +42,7 @@ void setup_advisor_add(CLI::App& group, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto out = add_advisor(db, advisor_fields(o.fields), dry_run(o.dry));
-            rt.info(_f("{} advisory service {} (id {})", verb(o.dry, "added", "add"),
+            rt.info(_f("{} advisory service {} (id {})", verb(o.dry, N_("added"), N_("would add")),
                        out.service.key, out.service.id));
         };
     });
@@ -63,8 +63,9 @@ void setup_advisor_edit(CLI::App& group, Runtime& rt) {
                 rt.info(_f("advisory service {}: nothing to change", out.service.key));
                 return;
             }
-            rt.info(_f("{} advisory service {} ({})", verb(o.dry, "changed", "change"),
-                       out.service.key, text::join(out.changed, ", ")));
+            rt.info(_f("{} advisory service {} ({})",
+                       verb(o.dry, N_("changed"), N_("would change")), out.service.key,
+                       text::join(out.changed, ", ")));
         };
     });
 }
@@ -85,7 +86,8 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                            o.yes);
             }
             const auto s = remove_advisor(db, o.key, dry_run(o.dry));
-            rt.info(_f("{} advisory service {}", verb(o.dry, "removed", "remove"), s.key));
+            rt.info(_f("{} advisory service {}", verb(o.dry, N_("removed"), N_("would remove")),
+                       s.key));
         };
     });
 }

@@ -38,11 +38,11 @@ void setup_archive(CLI::App& group, Runtime& rt) {
     archive->callback([&rt] {
         rt.action = [&rt] {
             if (o.undo) {
-                change_candidate(rt, o.key, o.source, o.dry, {{"active", "true"}}, "restored",
-                                 "restore");
+                change_candidate(rt, o.key, o.source, o.dry, {{"active", "true"}}, N_("restored"),
+                                 N_("would restore"));
             } else {
-                change_candidate(rt, o.key, o.source, o.dry, {{"active", "false"}}, "archived",
-                                 "archive");
+                change_candidate(rt, o.key, o.source, o.dry, {{"active", "false"}}, N_("archived"),
+                                 N_("would archive"));
             }
         };
     });
@@ -65,7 +65,7 @@ void setup_remove(CLI::App& group, Runtime& rt) {
             }
             const auto files = files_holding(db, record.id);
             const auto scrubbed = remove_candidate(db, record.id, dry_run(o.dry));
-            rt.info(_f("{} candidate {}", verb(o.dry, "erased", "erase"), record.id));
+            rt.info(_f("{} candidate {}", verb(o.dry, N_("erased"), N_("would erase")), record.id));
             // werkstatt cannot erase what it wrote out; the person's right reaches those too.
             for (const auto& f : files) {
                 rt.warn(_f("{} ({} file, written {}) may still hold candidate {}; "
@@ -86,7 +86,7 @@ void bind_candidate(CLI::App* cmd, std::string& key, std::optional<std::string>&
 
 void change_candidate(Runtime& rt, const std::string& key, const std::optional<std::string>& source,
                       bool dry, const std::map<std::string, std::string>& f, const char* past,
-                      const char* base) {
+                      const char* would) {
     auto db = rt.open(Access::read_write);
     const auto out = edit_candidate(db, key, source, f, dry_run(dry),
                                     SensitivePolicy{rt.config().config.privacy.special_categories});
@@ -95,7 +95,7 @@ void change_candidate(Runtime& rt, const std::string& key, const std::optional<s
         return;
     }
     rt.info(
-        _f("{} candidate {} ({})", verb(dry, past, base), out.id, text::join(out.changed, ", ")));
+        _f("{} candidate {} ({})", verb(dry, past, would), out.id, text::join(out.changed, ", ")));
 }
 
 void setup_candidate(CLI::App& app, Runtime& rt) {

@@ -84,8 +84,9 @@ void run_card(Runtime& rt, const CardOptions& o) {
                   "records where a card goes"));
         return;
     }
-    rt.info(_f("{} card {} of candidate {} with company {}{}", verb(o.dry, "shared", "share"),
-               card.pseudonym, card.candidate_id, *o.company,
+    rt.info(_f("{} card {} of candidate {} with company {}{}",
+               verb(o.dry, N_("shared"), N_("would share")), card.pseudonym, card.candidate_id,
+               *o.company,
                made.placement ? fmt::format("; placement {} {} introduced", made.placement->id,
                                             o.dry ? "would be" : "is now")
                               : ""));

@@ -84,15 +84,16 @@ void setup_candidate_consent(CLI::App& group, Runtime& rt) {
                 record_consent(db, o.key, o.source, change, Date::today(), dry_run(o.dry));
             for (const auto scope : change.scopes) {
                 if (const auto c = find_consent(out.after, scope)) {
-                    rt.info(_f("{} candidate {}: {}", verb(o.dry, "recorded for", "record for"),
+                    rt.info(_f("{} candidate {}: {}",
+                               verb(o.dry, N_("recorded for"), N_("would record for")),
                                out.candidate_id, describe(*c)));
                 }
             }
             if (!out.erased.empty()) {
                 rt.info(_f("{} {} of candidate {}: the reporting consent is withdrawn "
                            "(Art. 17 (1) b GDPR)",
-                           verb(o.dry, "erased", "erase"), text::join(out.erased, ", "),
-                           out.candidate_id));
+                           verb(o.dry, N_("erased"), N_("would erase")),
+                           text::join(out.erased, ", "), out.candidate_id));
             }
         };
     });

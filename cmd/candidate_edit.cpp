@@ -98,7 +98,8 @@ void setup_candidate_edit(CLI::App& group, Runtime& rt) {
     edit->callback([&rt] {
         rt.action = [&rt] {
             refuse_replaced(o);
-            change_candidate(rt, o.key, o.source, o.dry, given(o), "changed", "change");
+            change_candidate(rt, o.key, o.source, o.dry, given(o), N_("changed"),
+                             N_("would change"));
         };
     });
 }

@@ -32,7 +32,7 @@ struct CandidateFollowUpOptions {
     bool dry = false;
 };
 
-void say(Runtime& rt, const LeavingOutcome& out, bool dry, const char* past, const char* base) {
+void say(Runtime& rt, const LeavingOutcome& out, bool dry, const char* past, const char* would) {
     for (const auto& w : out.warnings) {
         rt.warn(w);
     }
@@ -41,7 +41,7 @@ void say(Runtime& rt, const LeavingOutcome& out, bool dry, const char* past, con
         return;
     }
     rt.info(
-        _f("{} candidate {} ({})", verb(dry, past, base), out.id, text::join(out.changed, ", ")));
+        _f("{} candidate {} ({})", verb(dry, past, would), out.id, text::join(out.changed, ", ")));
 }
 
 ExitSituation situation_of(const std::optional<std::string>& text) {
@@ -81,8 +81,8 @@ void setup_exit(CLI::App& group, Runtime& rt) {
                                 _("--undo takes back the exit; leave out --date and --situation"));
                 }
                 auto db = rt.open(Access::read_write);
-                say(rt, undo_exit(db, o.key, o.source, dry_run(o.dry)), o.dry, "took back exit of",
-                    "take back exit of");
+                say(rt, undo_exit(db, o.key, o.source, dry_run(o.dry)), o.dry,
+                    N_("took back exit of"), N_("would take back exit of"));
                 return;
             }
             const auto situation = situation_of(o.situation);
@@ -90,7 +90,7 @@ void setup_exit(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out = record_exit(db, o.key, o.source, day, situation,
                                          o.force ? Overwrite::yes : Overwrite::no, dry_run(o.dry));
-            say(rt, out, o.dry, "recorded exit of", "record exit of");
+            say(rt, out, o.dry, N_("recorded exit of"), N_("would record exit of"));
         };
     });
 }
@@ -122,7 +122,7 @@ void setup_follow_up(CLI::App& group, Runtime& rt) {
             const auto out =
                 record_follow_up(db, o.key, o.source, day, *status,
                                  o.force ? Overwrite::yes : Overwrite::no, dry_run(o.dry));
-            say(rt, out, o.dry, "recorded follow-up of", "record follow-up of");
+            say(rt, out, o.dry, N_("recorded follow-up of"), N_("would record follow-up of"));
         };
     });
 }

@@ -67,7 +67,7 @@ void setup_merge(CLI::App& group, Runtime& rt) {
                 rt.info(note);
             }
             rt.info(_f("{} candidate {} into candidate {} (filled: {})",
-                       verb(o.dry, "merged", "merge"), r.other, r.keep,
+                       verb(o.dry, N_("merged"), N_("would merge")), r.other, r.keep,
                        r.filled.empty() ? "nothing" : text::join(r.filled, ", ")));
             if (!o.dry) {
                 rt.info(_f("merge {}; undo with 'werkstatt candidate unmerge {}'", r.merge_id,
@@ -88,7 +88,7 @@ void setup_unmerge(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto r = undo_merge(db, o.merge, dry_run(o.dry));
             rt.info(_f("{} merge {}: candidate {} is back, candidate {} {}",
-                       verb(o.dry, "undid", "undo"), o.merge, r.other, r.keep,
+                       verb(o.dry, N_("undid"), N_("would undo")), o.merge, r.other, r.keep,
                        r.exact ? "as before the merge"
                                : "keeps its later changes (restored: " +
                                      text::join(r.restored, ", ") + ")"));

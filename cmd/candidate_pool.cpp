@@ -32,8 +32,9 @@ void setup_candidate_pool(CLI::App& group, Runtime& rt) {
             const auto day = reference_day(o.date);
             auto db = rt.open(Access::read_write);
             const auto done = confirm_candidate(db, o.key, o.source, day, dry_run(o.dry));
-            rt.info(_f("{} candidate {} on {} (before: {})", verb(o.dry, "confirmed", "confirm"),
-                       done.id, done.day.iso(), done.before.empty() ? "never" : done.before));
+            rt.info(_f("{} candidate {} on {} (before: {})",
+                       verb(o.dry, N_("confirmed"), N_("would confirm")), done.id, done.day.iso(),
+                       done.before.empty() ? "never" : done.before));
         };
     });
 }

@@ -75,15 +75,15 @@ void bind_fields(CLI::App* cmd, CompanyFields& f, HostFlags& host, bool creating
 }
 
 void report_outcome(Runtime& rt, const CompanyOutcome& out, bool dry, const char* past,
-                    const char* base) {
+                    const char* would) {
     for (const auto& w : out.warnings) {
         rt.warn(w);
     }
-    if (out.changed.empty() && std::string_view(base) != "add") {
+    if (out.changed.empty() && std::string_view(past) != "added") {
         rt.info(_f("company {}: nothing to change", out.company.key));
         return;
     }
-    rt.info(_f("{} company {} (id {})", verb(dry, past, base), out.company.key, out.company.id));
+    rt.info(_f("{} company {} (id {})", verb(dry, past, would), out.company.key, out.company.id));
     for (const auto& n : out.notes) {
         rt.info(dry ? "would have " + n : n);
     }
@@ -99,7 +99,7 @@ void setup_company_add(CLI::App& group, Runtime& rt) {
             apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
             const auto out = add_company(db, o.fields, member_policy(rt), dry_run(o.dry));
-            report_outcome(rt, out, o.dry, "added", "add");
+            report_outcome(rt, out, o.dry, N_("added"), N_("would add"));
         };
     });
 }
@@ -115,7 +115,7 @@ void setup_company_edit(CLI::App& group, Runtime& rt) {
             apply_host_flags(o.host, o.fields);
             auto db = rt.open(Access::read_write);
             const auto out = edit_company(db, o.key, o.fields, member_policy(rt), dry_run(o.dry));
-            report_outcome(rt, out, o.dry, "changed", "change");
+            report_outcome(rt, out, o.dry, N_("changed"), N_("would change"));
         };
     });
 }
@@ -136,8 +136,8 @@ void setup_archive(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto action = o.undo ? ArchiveAction::restore : ArchiveAction::archive;
             const auto out = archive_company(db, o.key, action, dry_run(o.dry), day);
-            report_outcome(rt, out, o.dry, o.undo ? "restored" : "archived",
-                           o.undo ? "restore" : "archive");
+            report_outcome(rt, out, o.dry, o.undo ? N_("restored") : N_("archived"),
+                           o.undo ? N_("would restore") : N_("would archive"));
         };
     });
 }

@@ -58,7 +58,8 @@ void setup_contact_add(CLI::App& group, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto c = add_contact(db, o.fields, dry_run(o.dry));
-            rt.info(_f("{} contact {} at {}", verb(o.dry, "added", "add"), c.id, c.company_key));
+            rt.info(_f("{} contact {} at {}", verb(o.dry, N_("added"), N_("would add")), c.id,
+                       c.company_key));
         };
     });
 }
@@ -110,7 +111,7 @@ void setup_contact_edit(CLI::App& group, Runtime& rt) {
                 rt.info(_f("contact {}: nothing to change", c.id));
                 return;
             }
-            rt.info(_f("{} contact {}", verb(o.dry, "changed", "change"), c.id));
+            rt.info(_f("{} contact {}", verb(o.dry, N_("changed"), N_("would change")), c.id));
         };
     });
 }
@@ -130,7 +131,8 @@ void setup_remove(CLI::App& group, Runtime& rt) {
                            o.yes);
             }
             const auto removed = remove_contact(db, o.id, dry_run(o.dry));
-            rt.info(_f("{} contact {}", verb(o.dry, "removed", "remove"), removed.contact.id));
+            rt.info(_f("{} contact {}", verb(o.dry, N_("removed"), N_("would remove")),
+                       removed.contact.id));
             warn_if_not_scrubbed(rt, db, removed.scrubbed);
         };
     });

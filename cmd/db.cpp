@@ -109,7 +109,8 @@ void setup_db(CLI::App& app, Runtime& rt) {
             const auto r =
                 restore_database(rt.open_options(Access::read_write), o.backup, dry_run(o.dry_run));
             rt.info(_f("{} the database from {} (schema version {}{}){}",
-                       verb(o.dry_run, "restored", "restore"), o.backup, r.backup_version,
+                       verb(o.dry_run, N_("restored"), N_("would restore")), o.backup,
+                       r.backup_version,
                        r.backup_version < r.version ? fmt::format(", migrated to {}", r.version)
                                                     : std::string(),
                        r.before_restore.empty()

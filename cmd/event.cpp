@@ -50,7 +50,7 @@ void bind_fields(CLI::App* cmd, EventFieldOptions& o, bool creating) {
     add_dry_run_option(cmd, o.dry);
 }
 
-void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, const char* base) {
+void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, const char* would) {
     for (const auto& w : out.warnings) {
         rt.warn(w);
     }
@@ -58,8 +58,8 @@ void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, co
         rt.info(_f("event {}: nothing to change", out.event.id));
         return;
     }
-    rt.info(_f("{} event {} on {} at {}", verb(dry, past, base), out.event.id, out.event.date.iso(),
-               out.event.host_key));
+    rt.info(_f("{} event {} on {} at {}", verb(dry, past, would), out.event.id,
+               out.event.date.iso(), out.event.host_key));
 }
 
 EventDefaults defaults(Runtime& rt) {
@@ -82,8 +82,8 @@ void setup_event_add(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
-            report(rt, add_event(db, with_topics(o), defaults(rt), dry_run(o.dry)), o.dry, "added",
-                   "add");
+            report(rt, add_event(db, with_topics(o), defaults(rt), dry_run(o.dry)), o.dry,
+                   N_("added"), N_("would add"));
         };
     });
 }
@@ -96,8 +96,8 @@ void setup_event_edit(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
-            report(rt, edit_event(db, o.id, with_topics(o), dry_run(o.dry)), o.dry, "changed",
-                   "change");
+            report(rt, edit_event(db, o.id, with_topics(o), dry_run(o.dry)), o.dry, N_("changed"),
+                   N_("would change"));
         };
     });
 }
@@ -119,7 +119,7 @@ void setup_status(CLI::App& group, Runtime& rt, const char* name, EventStatus st
                 rt.warn(w);
             }
             if (!out.changed.empty()) {
-                rt.info(_f("{} event {} as {}", verb(o->dry, "marked", "mark"), o->id,
+                rt.info(_f("{} event {} as {}", verb(o->dry, N_("marked"), N_("would mark")), o->id,
                            to_string(status)));
             }
         };

@@ -50,7 +50,7 @@ void setup_register(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto r = register_for_event(db, o.id, o.contact, o.company,
                                               o.force ? Force::yes : Force::no, dry_run(o.dry));
-            rt.info(_f("{} {} for event {}", verb(o.dry, "registered", "register"),
+            rt.info(_f("{} {} for event {}", verb(o.dry, N_("registered"), N_("would register")),
                        r.contact_id ? fmt::format("contact {}", *r.contact_id)
                                     : "a seat of " + r.company_key,
                        o.id));
@@ -137,8 +137,9 @@ void setup_attend(CLI::App& group, Runtime& rt) {
                 rt.warn(_f("contact {} was not registered for event {}; registered now", *o.contact,
                            o.id));
             }
-            rt.info(_f("{} contact {} as {} at event {}", verb(o.dry, "recorded", "record"),
-                       *o.contact, *o.status, o.id));
+            rt.info(_f("{} contact {} as {} at event {}",
+                       verb(o.dry, N_("recorded"), N_("would record")), *o.contact, *o.status,
+                       o.id));
         };
     });
 }

@@ -39,8 +39,8 @@ void setup_block(CLI::App& group, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto b = add_host_block(db, o.company, *o.period, o.reason, dry_run(o.dry));
-            rt.info(_f("{} {} from hosting in {}", verb(o.dry, "blocked", "block"), b.company_key,
-                       b.period.str()));
+            rt.info(_f("{} {} from hosting in {}", verb(o.dry, N_("blocked"), N_("would block")),
+                       b.company_key, b.period.str()));
         };
     });
 }
@@ -55,8 +55,8 @@ void setup_unblock(CLI::App& group, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto b = remove_host_block(db, o.company, *o.period, dry_run(o.dry));
-            rt.info(_f("{} the block of {} for {}", verb(o.dry, "lifted", "lift"), b.company_key,
-                       b.period.str()));
+            rt.info(_f("{} the block of {} for {}", verb(o.dry, N_("lifted"), N_("would lift")),
+                       b.company_key, b.period.str()));
         };
     });
 }

@@ -95,15 +95,17 @@ void setup_record(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out =
                 record_followup(db, o.id, outcome, o.reason, o.note, day, o.force, dry_run(o.dry));
-            rt.info(_f("{} follow-up {} (candidate {}, {} month{} after the hire at {}): "
-                       "{}",
-                       verb(o.dry, "recorded", "record"), o.id, out.before.candidate_id,
-                       out.before.months, out.before.months == 1 ? "" : "s", out.before.company,
-                       to_string(outcome)));
+            rt.info(fmt::format(
+                fmt::runtime(
+                    n_("{} follow-up {} (candidate {}, {} month after the hire at {}): {}",
+                       "{} follow-up {} (candidate {}, {} months after the hire at {}): {}",
+                       static_cast<std::uint64_t>(out.before.months))),
+                verb(o.dry, N_("recorded"), N_("would record")), o.id, out.before.candidate_id,
+                out.before.months, out.before.company, to_string(outcome)));
             if (out.esf_status) {
                 rt.info(_f("{} candidate {}'s situation six months after leaving as {} "
                            "(ESF+ longer-term result)",
-                           verb(o.dry, "recorded", "record"), out.before.candidate_id,
+                           verb(o.dry, N_("recorded"), N_("would record")), out.before.candidate_id,
                            *out.esf_status));
             }
             if (outcome == FollowupOutcome::left) {

@@ -76,12 +76,13 @@ void report(Runtime& rt, const ImportResult& r, const ImportOptions& o) {
                        counts, r.refused == ImportRefusal::strict ? " because of --strict" : ""));
     }
     if (r.sheet.empty()) {
-        rt.info(_f("{} {} (profile {}, {}, delimiter {}): {}{}", verb(o.dry, "imported", "import"),
-                   r.input, b.profile, b.encoding, r.delimiter, counts,
-                   r.written ? fmt::format("; batch {}", b.id) : ""));
+        rt.info(_f("{} {} (profile {}, {}, delimiter {}): {}{}",
+                   verb(o.dry, N_("imported"), N_("would import")), r.input, b.profile, b.encoding,
+                   r.delimiter, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
     } else {
-        rt.info(_f("{} {} (profile {}, sheet {}): {}{}", verb(o.dry, "imported", "import"), r.input,
-                   b.profile, r.sheet, counts, r.written ? fmt::format("; batch {}", b.id) : ""));
+        rt.info(_f("{} {} (profile {}, sheet {}): {}{}",
+                   verb(o.dry, N_("imported"), N_("would import")), r.input, b.profile, r.sheet,
+                   counts, r.written ? fmt::format("; batch {}", b.id) : ""));
     }
     rt.status = b.rejected > 0 ? exit_status::partial : exit_status::ok;
 }
@@ -155,8 +156,9 @@ void setup_import(CLI::App& app, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto r = undo_import(db, batch, dry_run(dry));
-            rt.info(_f("{} batch {} ({}): deleted {}, restored {}", verb(dry, "undid", "undo"),
-                       batch, r.batch.file_name, r.deleted, r.restored));
+            rt.info(_f("{} batch {} ({}): deleted {}, restored {}",
+                       verb(dry, N_("undid"), N_("would undo")), batch, r.batch.file_name,
+                       r.deleted, r.restored));
             warn_if_not_scrubbed(rt, db, r.scrubbed);
         };
     });

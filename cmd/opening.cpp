@@ -70,14 +70,14 @@ void bind_fields(CLI::App* cmd, OpeningFieldOptions& o, bool creating) {
 }
 
 void change(Runtime& rt, std::int64_t id, bool dry, const std::map<std::string, std::string>& f,
-            const char* past, const char* base) {
+            const char* past, const char* would) {
     auto db = rt.open(Access::read_write);
     const auto changed = edit_exchange(db, RecordKind::opening, id, f, dry_run(dry));
     if (changed.empty()) {
         rt.info(_f("opening {}: nothing to change", id));
         return;
     }
-    rt.info(_f("{} opening {} ({})", verb(dry, past, base), id, text::join(changed, ", ")));
+    rt.info(_f("{} opening {} ({})", verb(dry, past, would), id, text::join(changed, ", ")));
 }
 
 } // namespace
@@ -95,7 +95,7 @@ void setup_opening(CLI::App& app, Runtime& rt) {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_write);
             const auto id = add_opening(db, given(ao), dry_run(ao.dry));
-            rt.info(_f("{} opening {}", verb(ao.dry, "added", "add"), id));
+            rt.info(_f("{} opening {}", verb(ao.dry, N_("added"), N_("would add")), id));
         };
     });
     setup_opening_list_show(*group, rt);
@@ -104,13 +104,17 @@ void setup_opening(CLI::App& app, Runtime& rt) {
     bind_fields(edit, eo, false);
     add_dry_run_option(edit, eo.dry);
     edit->callback([&rt] {
-        rt.action = [&rt] { change(rt, eo.id, eo.dry, given(eo), "changed", "change"); };
+        rt.action = [&rt] {
+            change(rt, eo.id, eo.dry, given(eo), N_("changed"), N_("would change"));
+        };
     });
     auto* close = group->add_subcommand("close", _("Close a filled or withdrawn opening"));
     close->add_option("OPENING", co.id, _("Opening id"))->required();
     add_dry_run_option(close, co.dry);
     close->callback([&rt] {
-        rt.action = [&rt] { change(rt, co.id, co.dry, {{"status", "closed"}}, "closed", "close"); };
+        rt.action = [&rt] {
+            change(rt, co.id, co.dry, {{"status", "closed"}}, N_("closed"), N_("would close"));
+        };
     });
     add_import_command(*group, rt, "openings", RecordKind::opening);
 }

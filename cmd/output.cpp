@@ -244,8 +244,8 @@ void add_dry_run_option(CLI::App* command, bool& target) {
     command->add_flag("--dry-run", target, _("Show what would change and change nothing"));
 }
 
-std::string verb(bool dry, const char* past, const char* base) {
-    return dry ? std::string("would ") + base : std::string(past);
+std::string verb(bool dry, const char* past, const char* would) {
+    return _(dry ? would : past);
 }
 
 void warn_if_not_scrubbed(Runtime& rt, const Database& db, Scrubbed scrubbed) {
@@ -274,8 +274,8 @@ void report_import(Runtime& rt, const ImportCounts& counts, const std::string& f
                        counts.rejected, counts.read, file));
     }
     rt.info(_f("{} {}: read {}, inserted {}, updated {}, unchanged {}",
-               verb(dry, "imported", "import"), file, counts.read, counts.inserted, counts.updated,
-               counts.unchanged));
+               verb(dry, N_("imported"), N_("would import")), file, counts.read, counts.inserted,
+               counts.updated, counts.unchanged));
 }
 
 } // namespace werkstatt::cli

@@ -22,8 +22,9 @@ void add_dry_run_option(CLI::App* command, bool& target);
 inline DryRun dry_run(bool flag) {
     return flag ? DryRun::yes : DryRun::no;
 }
-// Return `past` ("added"), or "would " and `base` ("would add") in a dry run.
-std::string verb(bool dry, const char* past, const char* base);
+// Return `past` ("added"), or `would` ("would add") in a dry run, translated: the verb that
+// starts a report line. Both are msgids, marked with N_() where they are written.
+std::string verb(bool dry, const char* past, const char* would);
 
 // Warn if an erasure could not empty the write-ahead log of `db` (another program has it open).
 void warn_if_not_scrubbed(Runtime& rt, const Database& db, Scrubbed scrubbed);

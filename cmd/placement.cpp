@@ -50,23 +50,26 @@ void report_hire(Runtime& rt, const PlacementChange& change, std::int64_t candid
                  std::int64_t opening, bool dry) {
     std::vector<std::string> parts;
     for (const auto& p : change.withdrawn) {
-        parts.push_back(fmt::format("opening {} (was {})", p.opening_id, p.status));
+        parts.push_back(_f("opening {} (was {})", p.opening_id, p.status));
     }
     if (!parts.empty()) {
         rt.info(_f("{} candidate {}'s other placements: {}; reason: hired for opening "
                    "{}",
-                   verb(dry, "withdrew", "withdraw"), candidate, text::join(parts, ", "), opening));
+                   verb(dry, N_("withdrew"), N_("would withdraw")), candidate,
+                   text::join(parts, ", "), opening));
     }
     parts.clear();
     for (const auto& p : change.still_open) {
-        parts.push_back(fmt::format("candidate {} ({})", p.candidate_id, p.status));
+        parts.push_back(_f("candidate {} ({})", p.candidate_id, p.status));
     }
     if (!parts.empty()) {
         const bool one = parts.size() == 1;
-        rt.warn(_f("opening {} is filled, but {} still open there: {}; set {} to "
-                   "declined or withdrawn with 'werkstatt placement set'",
-                   opening, one ? "this placement is" : "these are", text::join(parts, ", "),
-                   one ? "it" : "each"));
+        rt.warn(one ? _f("opening {} is filled, but this placement is still open there: {}; "
+                         "set it to declined or withdrawn with 'werkstatt placement set'",
+                         opening, text::join(parts, ", "))
+                    : _f("opening {} is filled, but these are still open there: {}; set each "
+                         "to declined or withdrawn with 'werkstatt placement set'",
+                         opening, text::join(parts, ", ")));
     }
 }
 
@@ -113,28 +116,33 @@ void setup_placement(CLI::App& app, Runtime& rt) {
                                               day, dry_run(o.dry), hire);
             if (change.mentor_only) {
                 rt.info(_f("{} contact {} as the mentor of candidate {} at opening {}",
-                           verb(o.dry, "named", "name"), *o.mentor, candidate.id, o.opening));
+                           verb(o.dry, N_("named"), N_("would name")), *o.mentor, candidate.id,
+                           o.opening));
                 return;
             }
-            rt.info(_f(
-                "{} candidate {} for opening {}: {}{}{}", verb(o.dry, "set", "set"), candidate.id,
-                o.opening,
-                change.from ? fmt::format("{} -> ", to_string(*change.from)) : std::string("new, "),
-                to_string(change.to),
-                change.opening_filled ? fmt::format("; opening {} has no position left", o.opening)
-                                      : ""));
+            rt.info(_f("{} candidate {} for opening {}: {}{}{}",
+                       verb(o.dry, N_("set"), N_("would set")), candidate.id, o.opening,
+                       change.from ? fmt::format("{} -> ", to_string(*change.from)) : _("new, "),
+                       to_string(change.to),
+                       change.opening_filled ? _f("; opening {} has no position left", o.opening)
+                                             : ""));
             report_hire(rt, change, candidate.id, o.opening, o.dry);
             if (change.followups > 0) {
-                rt.info(_f("{} {} follow-up{} ({} months after {}); 'werkstatt followup "
-                           "list' shows them",
-                           verb(o.dry, "scheduled", "schedule"), change.followups,
-                           change.followups == 1 ? "" : "s",
-                           text::join(months_text(hire.followup_months), ", "), day.iso()));
+                rt.info(fmt::format(
+                    fmt::runtime(n_("{} {} follow-up ({} months after {}); 'werkstatt followup "
+                                    "list' shows it",
+                                    "{} {} follow-ups ({} months after {}); 'werkstatt followup "
+                                    "list' shows them",
+                                    static_cast<std::uint64_t>(change.followups))),
+                    verb(o.dry, N_("scheduled"), N_("would schedule")), change.followups,
+                    text::join(months_text(hire.followup_months), ", "), day.iso()));
             }
             if (change.followups_dropped > 0) {
-                rt.info(_f("{} {} follow-up{} not yet asked: the hire no longer stands",
-                           verb(o.dry, "dropped", "drop"), change.followups_dropped,
-                           change.followups_dropped == 1 ? "" : "s"));
+                rt.info(fmt::format(
+                    fmt::runtime(n_("{} {} follow-up not yet asked: the hire no longer stands",
+                                    "{} {} follow-ups not yet asked: the hire no longer stands",
+                                    static_cast<std::uint64_t>(change.followups_dropped))),
+                    verb(o.dry, N_("dropped"), N_("would drop")), change.followups_dropped));
             }
         };
     });

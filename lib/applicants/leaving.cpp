@@ -142,10 +142,10 @@ LeavingOutcome record_follow_up(Database& db, const std::string& id_or_reference
         throw Error(ErrorKind::conflict,
                     _f("candidate {} has a follow-up of {} already; add --force to "
                        "replace it",
-                       w.id(), w.cell("status_6m_date").value_or("an unknown day")));
+                       w.id(), w.cell("status_6m_date").value_or(_("an unknown day"))));
     }
     if (day < add_months(*left, 5) || add_months(*left, 8) < day) {
-        out.warnings.push_back(fmt::format(
+        out.warnings.push_back(_f(
             "the follow-up day {} is not 5 to 8 months after the exit on {}; the ESF+ counts the "
             "situation six months after leaving (recorded anyway)",
             day.iso(), left->iso()));

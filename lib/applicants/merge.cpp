@@ -242,12 +242,15 @@ UnmergeOutcome undo_merge(Database& db, std::int64_t merge_id, DryRun dry_run) {
                 const auto changed = changed_columns(now_row, *m->keep_after, filled);
                 if (!changed.empty()) {
                     throw Error(ErrorKind::conflict,
-                                _f("candidate {}'s {} changed after merge {} filled "
-                                   "{}; set {} back by hand ('werkstatt candidate "
-                                   "edit') or keep the merge",
-                                   m->keep_id, text::join(changed, ", "), merge_id,
-                                   changed.size() == 1 ? "it" : "them",
-                                   changed.size() == 1 ? "it" : "them"));
+                                fmt::format(fmt::runtime(n_(
+                                                "candidate {}'s {} changed after merge {} filled "
+                                                "it; set it back by hand ('werkstatt candidate "
+                                                "edit') or keep the merge",
+                                                "candidate {}'s {} changed after merge {} filled "
+                                                "them; set them back by hand ('werkstatt "
+                                                "candidate edit') or keep the merge",
+                                                changed.size())),
+                                            m->keep_id, text::join(changed, ", "), merge_id));
                 }
             }
             restore_candidate_rows(db, m->keep_id, m->other_id, other_parts.first,

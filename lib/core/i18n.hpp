@@ -45,6 +45,10 @@ void set_ui_language(Language lang);
 // "de..." is German, anything else (C, POSIX, en_US.UTF-8) English.
 Language language_from_environment();
 
+// Marks `text` as a msgid where it is written and translated later, by the function it is
+// handed to (gettext's noop idiom). xgettext keyword: N_.
+#define N_(text) text
+
 // Return `msgid` translated into ui_language(). xgettext keyword: _.
 std::string _(const char* msgid);
 // Return `singular` / `plural` for `n` translated into ui_language(). xgettext keyword: n_:1,2.

@@ -155,31 +155,31 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
     std::vector<std::string> warnings;
     if (e.date.year() >= k_first_holiday_year && e.date.year() <= k_last_holiday_year) {
         if (const auto h = holiday_on(e.date)) {
-            warnings.push_back(fmt::format("{} is a public holiday in Sachsen-Anhalt ({})",
-                                           e.date.iso(), h->name));
+            warnings.push_back(
+                _f("{} is a public holiday in Sachsen-Anhalt ({})", e.date.iso(), h->name));
         }
     }
     if (e.date.iso_weekday() >= 6) {
-        warnings.push_back(fmt::format("{} is a {}", e.date.iso(),
-                                       e.date.iso_weekday() == 6 ? "Saturday" : "Sunday"));
+        warnings.push_back(e.date.iso_weekday() == 6 ? _f("{} is a Saturday", e.date.iso())
+                                                     : _f("{} is a Sunday", e.date.iso()));
     }
     if (!host.can_host) {
-        warnings.push_back(fmt::format("company {} is not marked as able to host; set it with "
-                                       "'werkstatt company edit {} --can-host'",
-                                       host.key, host.key));
+        warnings.push_back(_f("company {} is not marked as able to host; set it with "
+                              "'werkstatt company edit {} --can-host'",
+                              host.key, host.key));
     }
     if (e.capacity && host.capacity && *e.capacity > *host.capacity) {
-        warnings.push_back(fmt::format("{} expects {} participants but the venue of {} seats {}",
-                                       label(e), *e.capacity, host.key, *host.capacity));
+        warnings.push_back(_f("{} expects {} participants but the venue of {} seats {}", label(e),
+                              *e.capacity, host.key, *host.capacity));
     }
     const auto seats = e.capacity ? e.capacity : host.capacity;
     if (seats && e.status != EventStatus::cancelled && e.status != EventStatus::held) {
         const auto registered = static_cast<std::int64_t>(list_registrations(db, e.id).size());
         if (registered > *seats) {
-            warnings.push_back(fmt::format(
-                "{} has {} registrations but seats {} now; {} more than fit ('werkstatt event "
-                "participants {}' lists them); new registrations need --force",
-                label(e), registered, *seats, registered - *seats, e.id));
+            warnings.push_back(
+                _f("{} has {} registrations but seats {} now; {} more than fit ('werkstatt event "
+                   "participants {}' lists them); new registrations need --force",
+                   label(e), registered, *seats, registered - *seats, e.id));
         }
     }
     if (e.kind == EventKind::werkstatt && e.status != EventStatus::cancelled) {
@@ -189,8 +189,8 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
         filter.kind = EventKind::werkstatt;
         for (const auto& other : list_events(db, filter)) {
             if (other.id != e.id && other.status != EventStatus::cancelled) {
-                warnings.push_back(fmt::format("{} has a Werkstatt already (event {} on {})",
-                                               quarter.str(), other.id, other.date.iso()));
+                warnings.push_back(_f("{} has a Werkstatt already (event {} on {})", quarter.str(),
+                                      other.id, other.date.iso()));
             }
         }
     }
@@ -242,7 +242,7 @@ EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
     out.event = require_event(db, id);
     const auto from = out.event.status;
     if (from == status) {
-        out.warnings.push_back(fmt::format("event {} is {} already", id, to_string(status)));
+        out.warnings.push_back(_f("event {} is {} already", id, to_string(status)));
         return out;
     }
     const bool final_from = from == EventStatus::held || from == EventStatus::cancelled;
@@ -251,8 +251,8 @@ EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
                                             to_string(from), to_string(status)));
     }
     if (status == EventStatus::held && out.event.date > Date::today()) {
-        out.warnings.push_back(fmt::format("event {} is on {}, still ahead; marked as held anyway",
-                                           id, out.event.date.iso()));
+        out.warnings.push_back(
+            _f("event {} is on {}, still ahead; marked as held anyway", id, out.event.date.iso()));
     }
     out.event.status = status;
     out.event.cancel_reason =

@@ -939,11 +939,27 @@ UndoResult undo_import(Database& db, std::int64_t batch_id, DryRun dry_run) {
                 }
             }
             if (const auto held = placements_of_batch(db, table, batch_id); held > 0) {
-                throw Error(ErrorKind::conflict,
-                            _f("batch {} created {}s that {} placement{} refer to; undo would "
-                               "lose the coordinators' work ('werkstatt placement list' shows "
-                               "them)",
-                               batch_id, table, held, held == 1 ? "" : "s"));
+                throw Error(
+                    ErrorKind::conflict,
+                    table == "opening"
+                        ? fmt::format(
+                              fmt::runtime(n_("batch {} created openings that {} placement refers "
+                                              "to; undo would lose the coordinators' work "
+                                              "('werkstatt placement list' shows it)",
+                                              "batch {} created openings that {} placements refer "
+                                              "to; undo would lose the coordinators' work "
+                                              "('werkstatt placement list' shows them)",
+                                              static_cast<std::uint64_t>(held))),
+                              batch_id, held)
+                        : fmt::format(
+                              fmt::runtime(n_("batch {} created candidates that {} placement "
+                                              "refers to; undo would lose the coordinators' work "
+                                              "('werkstatt placement list' shows it)",
+                                              "batch {} created candidates that {} placements "
+                                              "refer to; undo would lose the coordinators' work "
+                                              "('werkstatt placement list' shows them)",
+                                              static_cast<std::uint64_t>(held))),
+                              batch_id, held));
             }
             if (table == "candidate") {
                 for (const auto& [id, last] : created) {

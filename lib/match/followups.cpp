@@ -93,7 +93,7 @@ FollowupRecorded record_followup(Database& db, std::int64_t id, FollowupOutcome 
         throw Error(ErrorKind::conflict,
                     _f("follow-up {} is recorded already ({} on {}); add --force to "
                        "replace it",
-                       id, *f.outcome, f.recorded_on.value_or("an unknown day")));
+                       id, *f.outcome, f.recorded_on.value_or(_("an unknown day"))));
     }
     if (day.iso() < f.hired_on) {
         throw Error(ErrorKind::conflict,

@@ -143,10 +143,14 @@ std::size_t pool_candidate(Database& db, const MatchPool& pool, std::int64_t id)
     }
     for (const auto& r : load_candidate_rows(db, true, id)) { // none, or this one
         throw Error(ErrorKind::conflict,
-                    _f("candidate {} is {}; only active candidates who are not "
-                       "placed are matched ('werkstatt placement list --candidate "
-                       "{}')",
-                       id, r.active ? "placed already" : "archived", id));
+                    r.active ? _f("candidate {} is placed already; only active candidates who "
+                                  "are not placed are matched ('werkstatt placement list "
+                                  "--candidate {}')",
+                                  id, id)
+                             : _f("candidate {} is archived; only active candidates who are "
+                                  "not placed are matched ('werkstatt placement list "
+                                  "--candidate {}')",
+                                  id, id));
     }
     throw Error(ErrorKind::not_found,
                 _f("no candidate {}; 'werkstatt candidate list' shows them", id));

@@ -116,27 +116,33 @@ std::string archive_consequences(Database& db, const Company& c, CompanyOutcome&
     const auto closed = close_company_openings(db, c.id, utc_timestamp());
     if (!closed.empty()) {
         out.notes.push_back(fmt::format(
-            "closed its open {} {}: matching leaves {} out; 'werkstatt company archive {} --undo' "
-            "reopens {}",
-            closed.size() == 1 ? "opening" : "openings", id_list(closed, ", "),
-            closed.size() == 1 ? "it" : "them", c.key, closed.size() == 1 ? "it" : "them"));
+            fmt::runtime(n_("closed its open opening {}: matching leaves it out; 'werkstatt "
+                            "company archive {} --undo' reopens it",
+                            "closed its open openings {}: matching leaves them out; 'werkstatt "
+                            "company archive {} --undo' reopens them",
+                            closed.size())),
+            id_list(closed, ", "), c.key));
     }
     for (const auto& [opening, count] : placements_under_way(db, c.id)) {
         out.warnings.push_back(fmt::format(
-            "opening {} has {} {} introduced or in interview; settle {} with 'werkstatt "
-            "placement set' ('werkstatt placement list --opening {}')",
-            opening, count, count == 1 ? "candidate" : "candidates", count == 1 ? "it" : "them",
-            opening));
+            fmt::runtime(n_("opening {} has {} candidate introduced or in interview; settle it "
+                            "with 'werkstatt placement set' ('werkstatt placement list "
+                            "--opening {}')",
+                            "opening {} has {} candidates introduced or in interview; settle "
+                            "them with 'werkstatt placement set' ('werkstatt placement list "
+                            "--opening {}')",
+                            static_cast<std::uint64_t>(count))),
+            opening, count, opening));
     }
     EventFilter filter;
     filter.host_id = c.id;
     for (const auto& e : list_events(db, filter)) {
         if (e.status == EventStatus::planned || e.status == EventStatus::confirmed) {
-            out.warnings.push_back(fmt::format(
-                "company {} hosts {} event {} on {}, which has no active host now; give it "
-                "another with 'werkstatt event edit {} --host KEY' or cancel it with 'werkstatt "
-                "event cancel {}'",
-                c.key, to_string(e.status), e.id, e.date.iso(), e.id, e.id));
+            out.warnings.push_back(
+                _f("company {} hosts {} event {} on {}, which has no active host now; give it "
+                   "another with 'werkstatt event edit {} --host KEY' or cancel it with 'werkstatt "
+                   "event cancel {}'",
+                   c.key, to_string(e.status), e.id, e.date.iso(), e.id, e.id));
         }
     }
     return closed.empty() ? std::string() : std::string(k_closed_openings) + id_list(closed, ",");
@@ -165,9 +171,11 @@ CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction
         const auto reopened = reopen_company_openings(
             db, out.company.id, openings_closed_by_archive(db, out.company.id), utc_timestamp());
         if (!reopened.empty()) {
-            out.notes.push_back(fmt::format("reopened {} {}, closed when it was archived",
-                                            reopened.size() == 1 ? "opening" : "openings",
-                                            id_list(reopened, ", ")));
+            out.notes.push_back(
+                fmt::format(fmt::runtime(n_("reopened opening {}, closed when it was archived",
+                                            "reopened openings {}, closed when it was archived",
+                                            reopened.size())),
+                            id_list(reopened, ", ")));
             details = "reopened_openings=" + id_list(reopened, ",");
         }
     } else {

@@ -329,16 +329,16 @@ MovedRows move_candidate_rows(Database& db, std::int64_t keep, std::int64_t othe
         for (const auto& [id, opening, status, keep_id, keep_status] : rows) {
             if (keep_id) {
                 if (placement_rank(status) <= placement_rank(keep_status)) {
-                    out.notes.push_back(fmt::format(
-                        "opening {}: kept candidate {}'s placement ({}), dropped candidate {}'s "
-                        "({})",
-                        opening, keep, keep_status, other, status));
+                    out.notes.push_back(
+                        _f("opening {}: kept candidate {}'s placement ({}), dropped candidate {}'s "
+                           "({})",
+                           opening, keep, keep_status, other, status));
                     continue;
                 }
-                out.notes.push_back(fmt::format(
-                    "opening {}: kept candidate {}'s placement ({}, further), dropped candidate "
-                    "{}'s ({})",
-                    opening, other, status, keep, keep_status));
+                out.notes.push_back(
+                    _f("opening {}: kept candidate {}'s placement ({}, further), dropped candidate "
+                       "{}'s ({})",
+                       opening, other, status, keep, keep_status));
                 const auto image = rows_json(db, "SELECT * FROM placement WHERE id = ?1", *keep_id);
                 dropped.push_back(image.front());
                 exec(db, "DELETE FROM placement WHERE id = ?1", *keep_id);
