@@ -26,7 +26,7 @@ void setup_calendar(CLI::App& app, Runtime& rt) {
             if (Date::from_ymd(year, 12, 31) > school_holidays.known_until) {
                 rt.warn(_f("school holidays are known only up to {}; later ones are "
                            "missing from this calendar",
-                           school_holidays.known_until.iso()));
+                           human_date(school_holidays.known_until)));
             }
         };
     });

@@ -33,8 +33,8 @@ void setup_candidate_pool(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto done = confirm_candidate(db, o.key, o.source, day, dry_run(o.dry));
             rt.info(_f("{} candidate {} on {} (before: {})",
-                       verb(o.dry, N_("confirmed"), N_("would confirm")), done.id, done.day.iso(),
-                       done.before.empty() ? "never" : done.before));
+                       verb(o.dry, N_("confirmed"), N_("would confirm")), done.id,
+                       human_date(done.day), done.before.empty() ? "never" : done.before));
         };
     });
 }

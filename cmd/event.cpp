@@ -59,7 +59,7 @@ void report(Runtime& rt, const EventOutcome& out, bool dry, const char* past, co
         return;
     }
     rt.info(_f("{} event {} on {} at {}", verb(dry, past, would), out.event.id,
-               out.event.date.iso(), out.event.host_key));
+               human_date(out.event.date), out.event.host_key));
 }
 
 EventDefaults defaults(Runtime& rt) {

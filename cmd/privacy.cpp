@@ -41,7 +41,7 @@ void setup_purge(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_write);
             const auto out = purge(db, day, settings, dry_run(o.dry));
             rt.info(_f("{} as of {}: {} candidates", verb(o.dry, N_("purged"), N_("would purge")),
-                       day.iso(), out.counts.candidates()));
+                       human_date(day), out.counts.candidates()));
             rt.print(purge_count_records(out.counts), o.format);
             warn_if_not_scrubbed(rt, db, out.scrubbed);
         };

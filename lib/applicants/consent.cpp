@@ -262,7 +262,8 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
                 throw Error(ErrorKind::bad_data,
                             _f("the {} consent was given on {}; a withdrawal on {} "
                                "cannot come before it",
-                               to_string(scope), c.given_on->iso(), c.withdrawn_on->iso()));
+                               to_string(scope), human_date(*c.given_on),
+                               human_date(*c.withdrawn_on)));
             }
         } else {
             if (stored && !stored->withdrawn_on) {
@@ -279,7 +280,8 @@ ConsentOutcome record_consent(Database& db, const std::string& id_or_reference,
                 throw Error(ErrorKind::bad_data,
                             _f("the {} consent would end on {}, before it was given "
                                "on {}; correct --until or --given-on",
-                               to_string(scope), c.valid_until->iso(), c.given_on->iso()));
+                               to_string(scope), human_date(*c.valid_until),
+                               human_date(*c.given_on)));
             }
         }
         if (!change.withdraw) {

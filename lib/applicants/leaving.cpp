@@ -83,14 +83,14 @@ LeavingOutcome record_exit(Database& db, const std::string& id_or_reference,
         throw Error(ErrorKind::conflict,
                     _f("candidate {} left on {} already; add --force to record the exit "
                        "again, or take it back with --undo",
-                       w.id(), left->iso()));
+                       w.id(), human_date(*left)));
     }
     if (const auto entry = w.day("entry_date"); entry && day < *entry) {
         throw Error(ErrorKind::conflict,
                     _f("the exit day {} is before candidate {}'s entry day {}; check "
                        "--date or correct the entry day with 'candidate edit "
                        "--entry-date'",
-                       day.iso(), w.id(), entry->iso()));
+                       human_date(day), w.id(), human_date(*entry)));
     }
     if (w.cell("status_6m") || w.cell("status_6m_date")) {
         out.warnings.push_back(
@@ -136,7 +136,7 @@ LeavingOutcome record_follow_up(Database& db, const std::string& id_or_reference
         throw Error(ErrorKind::conflict,
                     _f("the follow-up day {} is before candidate {}'s exit on {}; check "
                        "--date",
-                       day.iso(), w.id(), left->iso()));
+                       human_date(day), w.id(), human_date(*left)));
     }
     if (w.cell("status_6m") && overwrite == Overwrite::no) {
         throw Error(ErrorKind::conflict,
@@ -148,7 +148,7 @@ LeavingOutcome record_follow_up(Database& db, const std::string& id_or_reference
         out.warnings.push_back(_f(
             "the follow-up day {} is not 5 to 8 months after the exit on {}; the ESF+ counts the "
             "situation six months after leaving (recorded anyway)",
-            day.iso(), left->iso()));
+            human_date(day), human_date(*left)));
     }
     w.set("status_6m", std::string(to_string(status)));
     w.set("status_6m_date", day.iso());

@@ -286,6 +286,10 @@ std::string format_number(double x, int decimals, Language lang) {
     return out;
 }
 
+std::string human_date(const Date& day) {
+    return format_date(day, ui_language());
+}
+
 std::string format_date(const Date& day, Language lang) {
     if (lang == Language::de) {
         return fmt::format("{:02}.{:02}.{:04}", day.day(), day.month(), day.year());

@@ -156,12 +156,12 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
     if (e.date.year() >= k_first_holiday_year && e.date.year() <= k_last_holiday_year) {
         if (const auto h = holiday_on(e.date)) {
             warnings.push_back(
-                _f("{} is a public holiday in Sachsen-Anhalt ({})", e.date.iso(), h->name));
+                _f("{} is a public holiday in Sachsen-Anhalt ({})", human_date(e.date), h->name));
         }
     }
     if (e.date.iso_weekday() >= 6) {
-        warnings.push_back(e.date.iso_weekday() == 6 ? _f("{} is a Saturday", e.date.iso())
-                                                     : _f("{} is a Sunday", e.date.iso()));
+        warnings.push_back(e.date.iso_weekday() == 6 ? _f("{} is a Saturday", human_date(e.date))
+                                                     : _f("{} is a Sunday", human_date(e.date)));
     }
     if (!host.can_host) {
         warnings.push_back(_f("company {} is not marked as able to host; set it with "
@@ -190,7 +190,7 @@ std::vector<std::string> event_warnings(Database& db, const Event& e, const Comp
         for (const auto& other : list_events(db, filter)) {
             if (other.id != e.id && other.status != EventStatus::cancelled) {
                 warnings.push_back(_f("{} has a Werkstatt already (event {} on {})", quarter.str(),
-                                      other.id, other.date.iso()));
+                                      other.id, human_date(other.date)));
             }
         }
     }
@@ -251,8 +251,8 @@ EventOutcome set_event_status(Database& db, std::int64_t id, EventStatus status,
                                             to_string(from), to_string(status)));
     }
     if (status == EventStatus::held && out.event.date > Date::today()) {
-        out.warnings.push_back(
-            _f("event {} is on {}, still ahead; marked as held anyway", id, out.event.date.iso()));
+        out.warnings.push_back(_f("event {} is on {}, still ahead; marked as held anyway", id,
+                                  human_date(out.event.date)));
     }
     out.event.status = status;
     out.event.cancel_reason =

@@ -97,8 +97,8 @@ FollowupRecorded record_followup(Database& db, std::int64_t id, FollowupOutcome 
     }
     if (day.iso() < f.hired_on) {
         throw Error(ErrorKind::conflict,
-                    _f("the follow-up day {} is before the hire on {}; check --date", day.iso(),
-                       f.hired_on));
+                    _f("the follow-up day {} is before the hire on {}; check --date",
+                       human_date(day), f.hired_on));
     }
     FollowupRecorded out{f, {}};
     store_followup_outcome(db, id, std::string(to_string(outcome)), reason, note, day.iso());

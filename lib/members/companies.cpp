@@ -142,7 +142,7 @@ std::string archive_consequences(Database& db, const Company& c, CompanyOutcome&
                 _f("company {} hosts {} event {} on {}, which has no active host now; give it "
                    "another with 'werkstatt event edit {} --host KEY' or cancel it with 'werkstatt "
                    "event cancel {}'",
-                   c.key, to_string(e.status), e.id, e.date.iso(), e.id, e.id));
+                   c.key, to_string(e.status), e.id, human_date(e.date), e.id, e.id));
         }
     }
     return closed.empty() ? std::string() : std::string(k_closed_openings) + id_list(closed, ",");

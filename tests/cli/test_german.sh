@@ -67,4 +67,40 @@ LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company list --format csv >"$T/out" 2
 check
 cmp -s "$T/out" "$T/english.csv" || fail "CSV differs between German and English"
 
+case_ "German tables: headings, labels, yes and no, decimal commas; English keeps the keys"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company list >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has "KÜRZEL"
+expect_out_has "KANN GASTGEBER SEIN"
+expect_out_has "GRÖSSE"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company show haus >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has "Kürzel "
+expect_out_has "Aktiv "
+expect_out_has "ja"
+expect_out_has "(keine)"
+run company list
+expect_out_has "KEY"
+expect_out_has "CAN HOST"
+run company show haus
+expect_out_has "active"
+expect_out_has "yes"
+
+case_ "German report lines: the verb first, dates the German way"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" company add --key sam --name "Sam GmbH" --plz 06108 \
+    --dry-run >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_err_has "Würde hinzufügen: Unternehmen sam"
+run company edit haus --can-host
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" event add --date 2027-03-06 --host haus --dry-run \
+    >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_err_has "06.03.2027 ist ein Samstag"
+run event add --date 2027-03-06 --host haus --dry-run
+expect_err_has "2027-03-06 is a Saturday"
+
 finish

@@ -444,3 +444,39 @@ TEST_CASE("io::records: the German Excel CSV dialect", "[io]") {
     werkstatt::write_detail(detail, d, Format::csv, style);
     CHECK(detail.str() == "\xEF\xBB\xBFid;share\r\n1;0,5\r\n");
 }
+
+TEST_CASE("records: a table speaks the UI language, JSON and CSV do not", "[records][i18n]") {
+    const auto before = werkstatt::ui_language();
+    Records r{{"plz", "active", "distance_km"},
+              {{std::string("06108"), true, 1234.5}, {std::string("39104"), false, -0.25}}};
+    const auto table = [&] {
+        std::ostringstream out;
+        werkstatt::write_records(out, r, Format::table, Color::no);
+        return out.str();
+    };
+    const auto csv = [&] {
+        std::ostringstream out;
+        werkstatt::write_records(out, r, Format::csv, Color::no);
+        return out.str();
+    };
+    werkstatt::set_ui_language(werkstatt::Language::en);
+    const auto english = table();
+    const auto english_csv = csv();
+    CHECK(english.find("ACTIVE") != std::string::npos);
+    CHECK(english.find("DISTANCE KM") != std::string::npos);
+    CHECK(english.find("yes") != std::string::npos);
+    CHECK(english.find("1,234.5") != std::string::npos);
+    CHECK(english.find("-0.25") != std::string::npos);
+    werkstatt::set_ui_language(werkstatt::Language::de);
+    const auto german = table();
+    CHECK(german.find("1.234,5") != std::string::npos);
+    CHECK(german.find("-0,25") != std::string::npos);
+    REQUIRE(werkstatt::catalogue_found(werkstatt::Language::de)); // the build's po/de.po
+    CHECK(german.find("AKTIV") != std::string::npos);
+    CHECK(german.find("ENTFERNUNG (KM)") != std::string::npos);
+    CHECK(german.find("ja") != std::string::npos);
+    CHECK(german.find("nein") != std::string::npos);
+    CHECK(csv() == english_csv); // machine formats keep the keys and the point
+    CHECK(english_csv.find("1234.5") != std::string::npos);
+    werkstatt::set_ui_language(before);
+}
