@@ -264,17 +264,48 @@ std::string write_mail(const MailMessage& m) {
 std::vector<std::string> split_command(std::string_view command) {
     std::vector<std::string> argv;
     std::string word;
-    for (const char c : command) {
-        if (c == ' ' || c == '\t') {
-            if (!word.empty()) {
+    bool in_word = false; // '' and "" make a word even when empty
+    char quote = 0;       // the quote open, or 0
+    for (std::size_t i = 0; i < command.size(); ++i) {
+        const char c = command[i];
+        if (quote == '\'') {
+            if (c == '\'') {
+                quote = 0;
+            } else {
+                word += c;
+            }
+        } else if (quote == '"') {
+            if (c == '"') {
+                quote = 0;
+            } else if (c == '\\' && i + 1 < command.size() &&
+                       std::string_view("\"\\$`").find(command[i + 1]) != std::string_view::npos) {
+                word += command[++i];
+            } else {
+                word += c;
+            }
+        } else if (c == ' ' || c == '\t') {
+            if (in_word) {
                 argv.push_back(std::move(word));
                 word.clear();
+                in_word = false;
             }
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+            in_word = true;
+        } else if (c == '\\' && i + 1 < command.size()) {
+            word += command[++i];
+            in_word = true;
         } else {
             word += c;
+            in_word = true;
         }
     }
-    if (!word.empty()) {
+    if (quote != 0) {
+        throw Error(ErrorKind::config,
+                    _f("the command {} has an unclosed {} quote; close it or leave it out",
+                       std::string(command), quote));
+    }
+    if (in_word) {
         argv.push_back(std::move(word));
     }
     return argv;

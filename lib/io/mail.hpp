@@ -60,8 +60,11 @@ struct SendResult {
     std::string problem; // why not ("exited with status 1"), empty when sent
 };
 
-// Split `command` ("/usr/sbin/sendmail -t -i") at blanks into the program and its arguments (no
-// shell, no quoting). Return an empty list for a command of blanks only.
+// Split `command` ("/usr/sbin/sendmail -t -i", "msmtp -a 'IQ Büro' -t") into the program and
+// its arguments the way a POSIX shell splits words: at blanks, with '...' and "..." keeping
+// blanks, and a backslash keeping the next character (inside "..." only before " $ ` and itself).
+// Nothing is expanded ($, *, ~ stay as written) and no shell runs. Return an empty list for a
+// command of blanks only; an unclosed quote is Error(config).
 std::vector<std::string> split_command(std::string_view command);
 
 // Return whether the program of `argv` (a path, or a name looked up in PATH) exists and may be

@@ -166,6 +166,15 @@ expect_err_has "not sent: $T/mail3/event1-contact3-saale.eml"
 expect_err_has "exited with status 1"
 check; [ "$(ls "$T/mail3" | wc -l)" -eq 3 ] || fail "the files are gone"
 
+case_ "mail.sendmail splits like a shell: a quoted argument stays one, an unclosed quote is refused"
+rm -rf "$T/sent"
+run --set mail.sendmail="$T/fake-sendmail -a 'IQ Büro' -t" event invite 1 --output "$T/mail6" --send
+expect_status 0
+check; [ "$(cat "$T/sent/1.args")" = "$(printf -- '-a\nIQ Büro\n-t')" ] || fail "argv: $(cat "$T/sent/1.args")"
+run --set mail.sendmail="$T/fake-sendmail -a 'IQ Büro -t" event invite 1 --output "$T/mail7" --send
+expect_error 78 "unclosed ' quote"
+check; [ ! -e "$T/mail7" ] || fail "wrote invitations with a broken mail.sendmail"
+
 case_ "a missing sendmail: the files stay, a configuration error"
 run --set mail.sendmail="$T/no-such-program -t" event invite 1 --output "$T/mail4" --send
 expect_status 78

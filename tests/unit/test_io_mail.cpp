@@ -92,3 +92,14 @@ TEST_CASE("split_command splits at blanks without a shell", "[io][mail]") {
           std::vector<std::string>{"/usr/sbin/sendmail", "-t", "-i"});
     CHECK(split_command("  ").empty());
 }
+
+TEST_CASE("split_command keeps quoted words whole and expands nothing", "[io][mail]") {
+    CHECK(split_command("msmtp -a 'IQ Büro' -t") ==
+          std::vector<std::string>{"msmtp", "-a", "IQ Büro", "-t"});
+    CHECK(split_command(R"(prog "a \"b\" \\ c" x\ y '' $HOME *)") ==
+          std::vector<std::string>{"prog", R"(a "b" \ c)", "x y", "", "$HOME", "*"});
+    CHECK(split_command("prog 'a b'c") == std::vector<std::string>{"prog", "a bc"});
+    const auto f = failure_of([] { split_command("msmtp -a 'IQ Büro -t"); });
+    CHECK(f.kind == ErrorKind::config);
+    CHECK(f.message.find("unclosed") != std::string::npos);
+}
