@@ -87,9 +87,9 @@ void run_card(Runtime& rt, const CardOptions& o) {
     rt.info(_f("{} card {} of candidate {} with company {}{}",
                verb(o.dry, N_("shared"), N_("would share")), card.pseudonym, card.candidate_id,
                *o.company,
-               made.placement ? fmt::format("; placement {} {} introduced", made.placement->id,
-                                            o.dry ? "would be" : "is now")
-                              : ""));
+               !made.placement ? std::string()
+               : o.dry         ? _f("; placement {} would be introduced", made.placement->id)
+                               : _f("; placement {} is now introduced", made.placement->id)));
 }
 
 // Return the file of `company`'s cards of `day` in `dir`.

@@ -32,7 +32,7 @@ std::optional<Date> day_of(const char* flag, const std::optional<std::string>& v
     const auto d = Date::parse(*value);
     if (!d) {
         throw Error(ErrorKind::bad_data, _f("{} '{}' {}; write YYYY-MM-DD or DD.MM.YYYY", flag,
-                                            text::display_safe(*value), Date::why_not(*value)));
+                                            text::display_safe(*value), why_not_a_day(*value)));
     }
     return d;
 }

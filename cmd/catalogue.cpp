@@ -13,8 +13,9 @@ namespace werkstatt::cli {
 namespace {
 
 void report_counts(Runtime& rt, const char* kind, const CatalogueCounts& c, bool dry) {
-    rt.info(_f("{} {}: {} new, {} updated, {} unchanged", dry ? "would update" : "updated", kind,
-               c.inserted, c.updated, c.unchanged));
+    rt.info(_f("{} {}: {} new, {} updated, {} unchanged",
+               verb(dry, N_("updated"), N_("would update")), _(kind), c.inserted, c.updated,
+               c.unchanged));
     if (!c.kept_edited.empty()) {
         rt.info(_f("  kept as edited here: {}", text::join(c.kept_edited, ", ")));
     }
@@ -38,8 +39,8 @@ CatalogueFiles catalogue_files(Runtime& rt) {
 }
 
 void report_catalogue(Runtime& rt, const CatalogueReport& report, bool dry) {
-    report_counts(rt, "advisory services", report.advisors, dry);
-    report_counts(rt, "funding instruments", report.funding, dry);
+    report_counts(rt, N_("advisory services"), report.advisors, dry);
+    report_counts(rt, N_("funding instruments"), report.funding, dry);
 }
 
 void setup_catalogue(CLI::App& app, Runtime& rt) {

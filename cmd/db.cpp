@@ -108,16 +108,14 @@ void setup_db(CLI::App& app, Runtime& rt) {
         rt.action = [&rt] {
             const auto r =
                 restore_database(rt.open_options(Access::read_write), o.backup, dry_run(o.dry_run));
-            rt.info(_f("{} the database from {} (schema version {}{}){}",
-                       verb(o.dry_run, N_("restored"), N_("would restore")), o.backup,
-                       r.backup_version,
-                       r.backup_version < r.version ? fmt::format(", migrated to {}", r.version)
-                                                    : std::string(),
-                       r.before_restore.empty()
-                           ? std::string()
-                           : fmt::format("; the previous database {} {}",
-                                         o.dry_run ? "would be kept as" : "is kept as",
-                                         r.before_restore.string())));
+            rt.info(_f(
+                "{} the database from {} (schema version {}{}){}",
+                verb(o.dry_run, N_("restored"), N_("would restore")), o.backup, r.backup_version,
+                r.backup_version < r.version ? _f(", migrated to {}", r.version) : std::string(),
+                r.before_restore.empty() ? std::string()
+                : o.dry_run
+                    ? _f("; the previous database would be kept as {}", r.before_restore.string())
+                    : _f("; the previous database is kept as {}", r.before_restore.string())));
         };
     });
 

@@ -20,7 +20,7 @@ Date reference_day(const std::optional<std::string>& date) {
     const auto d = Date::parse(*date);
     if (!d) {
         throw Error(ErrorKind::usage,
-                    _f("--date '{}' {}; {}", *date, Date::why_not(*date), date_forms));
+                    _f("--date '{}' {}; {}", *date, why_not_a_day(*date), date_forms));
     }
     return *d;
 }

@@ -238,7 +238,7 @@ void apply_advisor_fields(AdvisoryService& s, const AdvisorFields& f,
             if (!verified) {
                 throw bad(fmt::format("verified date '{}' {}; {}",
                                       text::printable(*f.last_verified, 20),
-                                      Date::why_not(*f.last_verified), date_forms));
+                                      why_not_a_day(*f.last_verified), date_forms));
             }
         }
         set(s.last_verified, verified, "last_verified", changed);

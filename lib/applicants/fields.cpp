@@ -93,7 +93,7 @@ Normaliser text_field(std::size_t column, std::size_t max_bytes) {
 Normaliser required_text(std::size_t column, std::size_t max_bytes) {
     return [column, max_bytes](const Input& in) -> Problem {
         if (in.value.empty()) {
-            return problem("is empty but required");
+            return problem(_("is empty but required"));
         }
         return plain_text(in, column, max_bytes);
     };
@@ -108,10 +108,10 @@ Normaliser date_field(std::size_t column) {
         const auto d = Date::parse(in.value);
         if (!d) {
             const bool shaped = Date::why_not(in.value) != "is not a date";
-            return problem(fmt::format(
-                "{}; write {}", shaped ? "not a day that exists" : "not a date",
-                in.context.date_format == DateFormat::german ? "DD.MM.YYYY or YYYY-MM-DD"
-                                                             : "YYYY-MM-DD or DD.MM.YYYY"));
+            return problem(_f("{}; write {}", shaped ? _("not a day that exists") : _("not a date"),
+                              in.context.date_format == DateFormat::german
+                                  ? _("DD.MM.YYYY or YYYY-MM-DD")
+                                  : _("YYYY-MM-DD or DD.MM.YYYY")));
         }
         in.set(column, d->iso());
         return std::nullopt;
@@ -128,7 +128,7 @@ Normaliser integer_field(std::size_t column, std::int64_t min, std::int64_t max,
         }
         const auto n = text::parse_int(in.value);
         if (!n || *n < min || *n > max) {
-            return problem(fmt::format("not a whole number from {} to {}", min, max));
+            return problem(_f("not a whole number from {} to {}", min, max));
         }
         in.set(column, std::to_string(*n));
         return std::nullopt;
@@ -152,7 +152,7 @@ Normaliser flag_field(std::size_t column, bool empty = false) {
     return [column, empty](const Input& in) -> Problem {
         const auto b = in.value.empty() ? std::optional(empty) : parse_flag(in.value);
         if (!b) {
-            return problem("not yes or no; write true or false");
+            return problem(_("not yes or no; write true or false"));
         }
         in.set(column, *b ? "1" : "0");
         return std::nullopt;
@@ -169,7 +169,7 @@ Normaliser code_field(std::size_t column, std::function<Cell(std::string_view)> 
         }
         auto cell = parse(in.value);
         if (!cell) {
-            return problem(what);
+            return problem(_(what.c_str())); // marked N_() where the table names it
         }
         in.set(column, std::move(cell));
         return std::nullopt;
@@ -179,7 +179,8 @@ Normaliser code_field(std::size_t column, std::function<Cell(std::string_view)> 
 Problem source_label(const Input& in) {
     const auto key = RecordKey::parse(text::ascii_lower(in.value));
     if (!key) {
-        return problem("not a source label; use letters, digits, '-' and '_' (e.g. jc-magdeburg)");
+        return problem(
+            _("not a source label; use letters, digits, '-' and '_' (e.g. jc-magdeburg)"));
     }
     in.set_text(candidate_column("source"), key->str());
     return std::nullopt;
@@ -193,7 +194,7 @@ Normaliser plz_field(std::size_t column) {
         }
         const auto plz = Plz::parse(in.value);
         if (!plz) {
-            return problem("not a PLZ of five digits");
+            return problem(_("not a PLZ of five digits"));
         }
         in.set_text(column, plz->str());
         return std::nullopt;
@@ -208,7 +209,7 @@ Problem email_field(const Input& in) {
     }
     const auto email = Email::parse(in.value);
     if (!email) {
-        return problem("not an email address like name@example.org");
+        return problem(_("not an email address like name@example.org"));
     }
     in.set_text(column, email->str());
     return std::nullopt;
@@ -222,7 +223,7 @@ Problem phone_field(const Input& in) {
     }
     const auto phone = Phone::parse(in.value);
     if (!phone) {
-        return problem("not a telephone number (digits, blanks and + ( ) / - .)");
+        return problem(_("not a telephone number (digits, blanks and + ( ) / - .)"));
     }
     in.set_text(column, phone->str());
     return std::nullopt;
@@ -299,7 +300,7 @@ Normaliser fact_field(std::size_t column, Parse parse, std::string what) {
     return unknown_clears(column, [column, parse, what](const Input& in) -> Problem {
         const auto v = parse(in.value);
         if (!v) {
-            return problem(what);
+            return problem(_(what.c_str())); // marked N_() where the table names it
         }
         in.set(column, std::string(to_string(*v)));
         return std::nullopt;
@@ -310,8 +311,8 @@ Problem country_of_birth_field(const Input& in) {
     static const auto column = candidate_column("country_of_birth");
     const auto code = country_code(in.value);
     if (!code) {
-        return problem("not a country werkstatt knows; write its ISO code (SY) or its German "
-                       "name (Syrien), or unknown");
+        return problem(_("not a country werkstatt knows; write its ISO code (SY) or its German "
+                         "name (Syrien), or unknown"));
     }
     in.set(column, *code);
     return std::nullopt;
@@ -337,7 +338,7 @@ Normaliser yes_no_fact(std::size_t column) {
     return unknown_clears(column, [column](const Input& in) -> Problem {
         const auto b = parse_yes_no(in.value);
         if (!b) {
-            return problem("not yes, no or unknown");
+            return problem(_("not yes, no or unknown"));
         }
         in.set(column, *b ? "1" : "0");
         return std::nullopt;
@@ -355,10 +356,11 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
         {"phone", phone_field},
         {"plz", plz_field(col("plz"))},
         {"city", text_field(col("city"), 200)},
-        {"kldb", code_field(col("kldb"), kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
+        {"kldb",
+         code_field(col("kldb"), kldb, N_("not a KldB 2010 code of five digits (e.g. 52122)"))},
         {"occupation", text_field(col("occupation"), 200)},
         {"german",
-         code_field(col("german"), cefr, "not a CEFR level (A1 to C2, or Muttersprache)")},
+         code_field(col("german"), cefr, N_("not a CEFR level (A1 to C2, or Muttersprache)"))},
         {"languages", languages_field},
         {"residence_status",
          code_field(
@@ -367,12 +369,14 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                  const auto s = parse_residence_status(text::ascii_lower(v));
                  return s ? Cell(std::string(to_string(*s))) : std::nullopt;
              },
-             "unknown residence status; use a code (eu, niederlassung, schutz, ukraine, "
-             "bleiberecht, fachkraft, blaue-karte, ausbildung, anerkennung, beschaeftigung, "
-             "fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, studium, sprachkurs, "
-             "ausbildungssuche, arbeitssuche, chancenkarte, ausbildung-16g, familie, humanitaer, "
-             "aufnahme, ausland, unknown) or map the "
-             "agency's spelling in the profile's [values.residence_status]",
+             N_("unknown residence status; use a code (eu, niederlassung, schutz, ukraine, "
+                "bleiberecht, fachkraft, blaue-karte, ausbildung, anerkennung, beschaeftigung, "
+                "fiktion, gestattung, duldung, duldung-60b, ausbildungsduldung, studium, "
+                "sprachkurs, "
+                "ausbildungssuche, arbeitssuche, chancenkarte, ausbildung-16g, familie, "
+                "humanitaer, "
+                "aufnahme, ausland, unknown) or map the "
+                "agency's spelling in the profile's [values.residence_status]"),
              false)},
         {"recognition", code_field(
                             col("recognition"),
@@ -380,8 +384,8 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                                 const auto r = parse_recognition(text::ascii_lower(v));
                                 return r ? Cell(std::string(to_string(*r))) : std::nullopt;
                             },
-                            "unknown recognition status; map it in the profile's "
-                            "[values.recognition]")},
+                            N_("unknown recognition status; map it in the profile's "
+                               "[values.recognition]"))},
         {"licences", licences_field(col("licences"))},
         {"available_from", date_field(col("available_from"))},
         {"permit_until", date_field(col("permit_until"))},
@@ -393,7 +397,7 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                            const auto g = parse_gender(v);
                            return g ? Cell(std::string(to_string(*g))) : std::nullopt;
                        },
-                       "unknown gender; use w, m, d or leave it empty", false)},
+                       N_("unknown gender; use w, m, d or leave it empty"), false)},
         {"birth_date", date_field(col("birth_date"))},
         {"nationality", nationality_field},
         {"employment_at_entry",
@@ -403,15 +407,15 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
                  const auto e = parse_employment_at_entry(v);
                  return e ? Cell(std::string(to_string(*e))) : std::nullopt;
              },
-             "unknown employment status; use unemployed, long-term-unemployed, inactive or "
-             "employed")},
+             N_("unknown employment status; use unemployed, long-term-unemployed, inactive or "
+                "employed"))},
         {"isced", code_field(
                       col("isced"),
                       [](std::string_view v) -> Cell {
                           const auto i = IscedLevel::parse(v);
                           return i ? Cell(i->str()) : std::nullopt;
                       },
-                      "not an ISCED level 0 to 8")},
+                      N_("not an ISCED level 0 to 8"))},
         {"entry_date", date_field(col("entry_date"))},
         {"exit_date", date_field(col("exit_date"))},
         {"active", flag_field(col("active"), true)},
@@ -420,19 +424,19 @@ const std::map<std::string, FieldRule>& candidate_normalisers() {
         {"unemployed_since",
          unknown_clears(col("unemployed_since"), date_field(col("unemployed_since")))},
         {"housing", fact_field(col("housing"), parse_housing,
-                               "not homeless, housing-exclusion, housed or unknown")},
+                               N_("not homeless, housing-exclusion, housed or unknown"))},
         {"foreign_background", hand_only(yes_no_fact(col("foreign_background")))},
         {"disability", hand_only(fact_field(col("disability"), parse_sensitive_answer,
-                                            "not yes, no, declined or unknown"))},
+                                            N_("not yes, no, declined or unknown")))},
         {"minority", hand_only(fact_field(col("minority"), parse_sensitive_answer,
-                                          "not yes, no, declined or unknown"))},
+                                          N_("not yes, no, declined or unknown")))},
         {"exit_situation",
          hand_only(fact_field(col("exit_situation"), parse_exit_situation,
-                              "not job-searching, education, qualification, employed, "
-                              "self-employed or other"))},
+                              N_("not job-searching, education, qualification, employed, "
+                                 "self-employed or other")))},
         {"status_6m", hand_only(fact_field(col("status_6m"), parse_follow_up_status,
-                                           "not employed, self-employed, job-searching, "
-                                           "education, inactive or other"))},
+                                           N_("not employed, self-employed, job-searching, "
+                                              "education, inactive or other")))},
         {"status_6m_date",
          hand_only(unknown_clears(col("status_6m_date"), date_field(col("status_6m_date"))))},
     };
@@ -445,8 +449,9 @@ const std::map<std::string, FieldRule>& opening_normalisers() {
         {"company", required_text(col("company_key"), 40)},
         {"title", required_text(col("title"), 200)},
         {"reference", required_text(col("reference"), 64)},
-        {"kldb", code_field(col("kldb"), kldb, "not a KldB 2010 code of five digits (e.g. 52122)")},
-        {"german", code_field(col("german"), cefr, "not a CEFR level (A1 to C2)")},
+        {"kldb",
+         code_field(col("kldb"), kldb, N_("not a KldB 2010 code of five digits (e.g. 52122)"))},
+        {"german", code_field(col("german"), cefr, N_("not a CEFR level (A1 to C2)"))},
         {"plz", plz_field(col("plz"))},
         {"city", text_field(col("city"), 200)},
         {"positions", integer_field(col("positions"), 1, 10000, Cell("1"))},
@@ -462,7 +467,7 @@ const std::map<std::string, FieldRule>& opening_normalisers() {
                            const auto s = text::ascii_lower(v);
                            return s == "open" || s == "closed" ? Cell(s) : std::nullopt;
                        },
-                       "not open or closed", false)},
+                       N_("not open or closed"), false)},
     };
     return table;
 }

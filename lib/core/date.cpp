@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/date.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/text.hpp"
 
 #include <ctime>
@@ -108,7 +110,9 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 std::string_view Date::why_not(std::string_view text) {
     text = text::trim(text);
-    return written_iso(text) || written_german(text) ? "is not a day that exists" : "is not a date";
+    // Marked for the catalogue: messages show it through why_not_a_day() (core/i18n.hpp).
+    return written_iso(text) || written_german(text) ? N_("is not a day that exists")
+                                                     : N_("is not a date");
 }
 
 // Days from civil, after Howard Hinnant's well-known algorithm.

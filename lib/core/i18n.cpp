@@ -286,6 +286,10 @@ std::string format_number(double x, int decimals, Language lang) {
     return out;
 }
 
+std::string why_not_a_day(std::string_view text) {
+    return _(std::string(Date::why_not(text)).c_str());
+}
+
 std::string human_date(const Date& day) {
     return format_date(day, ui_language());
 }

@@ -80,6 +80,8 @@ std::string format_count(std::int64_t n, Language lang);
 std::string format_number(double x, int decimals, Language lang);
 // Return `day` as the language writes it: 25.11.2026 in German, 2026-11-25 in English.
 std::string format_date(const Date& day, Language lang);
+// Return what is wrong with `text` as a day (Date::why_not), in the UI language.
+std::string why_not_a_day(std::string_view text);
 // Return `day` as the UI language writes it, for messages: format_date(day, ui_language()).
 std::string human_date(const Date& day);
 

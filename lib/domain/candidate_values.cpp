@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "domain/candidate_values.hpp"
+#include "core/i18n.hpp"
 #include "core/names.hpp"
 
 #include "core/text.hpp"
@@ -288,17 +289,17 @@ Parsed<LicenceSet> LicenceSet::parse(std::string_view text) {
         const auto licence = parse_licence_class(token);
         if (!licence) {
             return {std::nullopt,
-                    fmt::format("unknown driving licence class '{}'; write the classes of the EU "
-                                "licence (AM, A1, A2, A, B, BE, C1, C1E, C, CE, D1, D1E, D, DE, L, "
-                                "T) or 'keiner'",
-                                token)};
+                    _f("unknown driving licence class '{}'; write the classes of the EU "
+                       "licence (AM, A1, A2, A, B, BE, C1, C1E, C, CE, D1, D1E, D, DE, L, "
+                       "T) or 'keiner'",
+                       token)};
         }
         set.m_bits |= 1u << static_cast<unsigned>(*licence);
     }
     if (set.empty()) {
-        return {std::nullopt, fmt::format("'{}' names no driving licence class; write the classes "
-                                          "(e.g. B, C1) or 'keiner'",
-                                          text::trim(text))};
+        return {std::nullopt, _f("'{}' names no driving licence class; write the classes "
+                                 "(e.g. B, C1) or 'keiner'",
+                                 text::trim(text))};
     }
     return {set, ""};
 }
@@ -403,29 +404,28 @@ Parsed<std::vector<LanguageSkill>> parse_languages(std::string_view text) {
     for (const auto item : tokens(text, ";,")) {
         const auto colon = item.find(':');
         if (colon == std::string_view::npos) {
-            return {std::nullopt, fmt::format("'{}' is not language:level; write for example "
-                                              "ar:C2 or ar:Muttersprache",
-                                              item)};
+            return {std::nullopt, _f("'{}' is not language:level; write for example "
+                                     "ar:C2 or ar:Muttersprache",
+                                     item)};
         }
         const auto code = text::ascii_lower(text::trim(item.substr(0, colon)));
         const auto level_text = text::trim(item.substr(colon + 1));
         if (!is_iso639_1(code)) {
-            return {std::nullopt,
-                    fmt::format("'{}' is not an ISO 639-1 language code; use two letters such "
-                                "as ar, de, en, fa, ku, ti, uk",
-                                text::trim(item.substr(0, colon)))};
+            return {std::nullopt, _f("'{}' is not an ISO 639-1 language code; use two letters such "
+                                     "as ar, de, en, fa, ku, ti, uk",
+                                     text::trim(item.substr(0, colon)))};
         }
         const auto level = CefrLevel::parse(level_text);
         if (!level) {
-            return {std::nullopt, fmt::format("'{}' is not a language level; use A1, A2, B1, B2, "
-                                              "C1, C2 or Muttersprache",
-                                              level_text)};
+            return {std::nullopt, _f("'{}' is not a language level; use A1, A2, B1, B2, "
+                                     "C1, C2 or Muttersprache",
+                                     level_text)};
         }
         const auto same = [&](const LanguageSkill& s) { return s.code == code; };
         if (std::any_of(skills.begin(), skills.end(), same)) {
-            return {std::nullopt, fmt::format("language '{}' is given twice; give each language "
-                                              "once with its best level",
-                                              code)};
+            return {std::nullopt, _f("language '{}' is given twice; give each language "
+                                     "once with its best level",
+                                     code)};
         }
         skills.push_back(LanguageSkill{code, *level});
     }

@@ -54,11 +54,11 @@ TextProblem clean_text_into(std::string_view value, std::size_t max_bytes, std::
 std::string describe(TextProblem problem, std::size_t max_bytes) {
     switch (problem) {
     case TextProblem::invalid_utf8:
-        return "not valid UTF-8 text";
+        return _("not valid UTF-8 text");
     case TextProblem::control_character:
-        return "contains a control character";
+        return _("contains a control character");
     case TextProblem::too_long:
-        return fmt::format("longer than {} bytes", max_bytes);
+        return _f("longer than {} bytes", max_bytes);
     case TextProblem::none:
         break;
     }

@@ -84,7 +84,7 @@ Company apply_fields(Database& db, Event& e, const EventFields& f,
         const auto d = Date::parse(*f.date);
         if (!d) {
             throw bad(fmt::format("date '{}' {}; {}", text::printable(*f.date, 20),
-                                  Date::why_not(*f.date), date_forms));
+                                  why_not_a_day(*f.date), date_forms));
         }
         assign_changed(e.date, *d, "date", changed);
     }

@@ -445,9 +445,9 @@ class Run {
                 known = true;
                 continue;
             }
-            who.push_back(fmt::format("{} {} ({})", hit.owner > 0 ? "candidate" : "the row on line",
-                                      hit.owner > 0 ? hit.owner : -hit.owner,
-                                      text::join(evidence_words(hit.evidence), ", ")));
+            const auto evidence = text::join(evidence_words(hit.evidence), ", ");
+            who.push_back(hit.owner > 0 ? _f("candidate {} ({})", hit.owner, evidence)
+                                        : _f("the row on line {} ({})", -hit.owner, evidence));
         }
         if (!who.empty()) {
             warn(_f("{}:{}: likely the same person as {}; the row is imported, see "
@@ -568,9 +568,9 @@ class Run {
             const auto day = Date::parse(value);
             if (!day) {
                 bad(b, raw,
-                    fmt::format("{}; write DD.MM.YYYY or YYYY-MM-DD",
-                                Date::why_not(value) != "is not a date" ? "not a day that exists"
-                                                                        : "not a date"));
+                    Date::why_not(value) != "is not a date"
+                        ? _("not a day that exists; write DD.MM.YYYY or YYYY-MM-DD")
+                        : _("not a date; write DD.MM.YYYY or YYYY-MM-DD"));
                 continue;
             }
             (b.field == "consent_given_on" ? c.given_on : c.valid_until) = day;

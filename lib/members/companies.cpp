@@ -157,8 +157,8 @@ CompanyOutcome archive_company(Database& db, std::string_view key, ArchiveAction
     out.company = require_company(db, key);
     const bool active = action == ArchiveAction::restore;
     if (out.company.active == active) {
-        out.warnings.push_back(
-            fmt::format("company {} is {} already", key, active ? "active" : "archived"));
+        out.warnings.push_back(active ? _f("company {} is active already", key)
+                                      : _f("company {} is archived already", key));
         return out;
     }
     out.company.active = active;

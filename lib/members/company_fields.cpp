@@ -154,7 +154,7 @@ void apply_fields(Company& c, const CompanyFields& f, const MemberPolicy& policy
             since = Date::parse(*f.member_since);
             if (!since) {
                 throw bad(_f("member-since '{}' {}; {}", text::printable(*f.member_since, 20),
-                             Date::why_not(*f.member_since), date_forms));
+                             why_not_a_day(*f.member_since), date_forms));
             }
         }
         assign_changed(c.member_since, since, "member_since", changed);

@@ -103,4 +103,14 @@ expect_err_has "06.03.2027 ist ein Samstag"
 run event add --date 2027-03-06 --host haus --dry-run
 expect_err_has "2027-03-06 is a Saturday"
 
+case_ "German field problems: what is wrong with a value, in German"
+run candidate import "$TESTDATA/match/candidates.csv" --profile ba --source jc-md
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" candidate edit CP-A --available-from 2027-02-30 \
+    >"$T/out" 2>"$T/err"
+status=$?
+expect_status 65
+expect_err_has "kein Tag, den es gibt; schreiben Sie JJJJ-MM-TT oder TT.MM.JJJJ"
+run candidate edit CP-A --available-from 2027-02-30
+expect_err_has "not a day that exists; write YYYY-MM-DD or DD.MM.YYYY"
+
 finish
