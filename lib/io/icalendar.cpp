@@ -172,9 +172,9 @@ void check_person(const IcsEvent& event, std::string_view role, const IcsPerson&
     }
     if (!ok) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format("{}: the {}'s address '{}' is not like name@example.org; correct "
-                                "it",
-                                event_name(event), role, text::display_safe(person.address)));
+                    _f("{}: the {}'s address '{}' is not like name@example.org; correct "
+                       "it",
+                       event_name(event), role, text::display_safe(person.address)));
     }
 }
 

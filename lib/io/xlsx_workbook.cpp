@@ -2,6 +2,7 @@
 #include "io/xlsx_workbook.hpp"
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -120,9 +121,9 @@ void XlsxWorkbook::check(lxw_error err, std::string_view what) const {
 }
 
 void XlsxWorkbook::throw_error(const std::string& what) const {
-    throw Error(ErrorKind::output, fmt::format("cannot write {}: {}; check the folder, its "
-                                               "permissions and the free space",
-                                               m_target.string(), what));
+    throw Error(ErrorKind::output, _f("cannot write {}: {}; check the folder, its "
+                                      "permissions and the free space",
+                                      m_target.string(), what));
 }
 
 void XlsxSheet::text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
@@ -222,10 +223,10 @@ void copy_workbook_to(std::ostream& out,
         std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/werkstatt-xlsx-XXXXXX";
     if (::mkdtemp(folder_template.data()) == nullptr) {
         throw Error(ErrorKind::output,
-                    fmt::format("cannot make a temporary folder for the workbook in {} ({}); set "
-                                "TMPDIR to a folder you may write, or use --output",
-                                folder_template.substr(0, folder_template.rfind('/')),
-                                std::strerror(errno)));
+                    _f("cannot make a temporary folder for the workbook in {} ({}); set "
+                       "TMPDIR to a folder you may write, or use --output",
+                       folder_template.substr(0, folder_template.rfind('/')),
+                       std::strerror(errno)));
     }
     const std::filesystem::path folder = folder_template;
     const auto file = folder / "listing.xlsx";

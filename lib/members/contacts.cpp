@@ -66,9 +66,9 @@ void apply_contact(Database& db, Contact& c, const ContactFields& f,
             salutation = std::string(value);
         } else if (!value.empty() && value != "neutral") {
             throw Error(ErrorKind::bad_data,
-                        fmt::format("salutation '{}' is not frau, herr or neutral; give one of "
-                                    "them (neutral: \"Guten Tag\" with the full name)",
-                                    text::display_safe(*f.salutation)));
+                        _f("salutation '{}' is not frau, herr or neutral; give one of "
+                           "them (neutral: \"Guten Tag\" with the full name)",
+                           text::display_safe(*f.salutation)));
         }
         assign_changed(c.salutation, salutation, "salutation", changed);
     }
