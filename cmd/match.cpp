@@ -155,10 +155,10 @@ void setup_match(CLI::App& app, Runtime& rt) {
             for (const auto& line : left_out) {
                 rt.info(line);
             }
-            rt.detail(_f(
-                "pool: {} candidates, {} openings, read in {:.2f} s", pool.candidates.size(),
-                pool.openings.size(),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+            const double read_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            rt.detail(_f("pool: {} candidates, {} openings, read in {} s", pool.candidates.size(),
+                         pool.openings.size(), format_number(read_seconds, 2, ui_language())));
             if (o.opening || o.candidate) {
                 rank(rt, o, db, pool, settings);
             } else if (o.scores) {

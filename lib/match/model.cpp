@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/model.hpp"
 
+#include "core/i18n.hpp"
 #include "reference/work_rules.hpp"
 
 #include <algorithm>
@@ -46,18 +47,64 @@ bool near_enough(const std::optional<double>& distance, std::int64_t limit_km) {
 }
 
 // The requirement level in the words of the KldB (Anforderungsniveau).
-std::string_view level_words(RequirementLevel level) {
+std::string level_words(RequirementLevel level) {
     switch (level) {
     case RequirementLevel::helper:
-        return "helper (Helfer)";
+        return _("helper (Helfer)");
     case RequirementLevel::skilled:
-        return "skilled worker (Fachkraft)";
+        return _("skilled worker (Fachkraft)");
     case RequirementLevel::specialist:
-        return "specialist (Spezialist)";
+        return _("specialist (Spezialist)");
     case RequirementLevel::expert:
-        return "expert (Experte)";
+        return _("expert (Experte)");
     }
     return "";
+}
+
+// How close two KldB codes sharing `shared` leading digits (0 to 4) are, in words.
+std::string shared_field_words(int shared) {
+    switch (shared) {
+    case 0:
+        return _("a different occupational area");
+    case 1:
+        return _("a different main group");
+    case 2:
+        return _("the same main group (2 digits)");
+    case 3:
+        return _("the same occupational group (3 digits)");
+    default:
+        return _("the same occupation (4 digits)");
+    }
+}
+
+// What the work permission of `rule` means for a hire, in words (translated only when explaining:
+// scoring calls permit() for every pair).
+std::string permission_words(const WorkRule& rule) {
+    switch (rule.permission) {
+    case WorkPermission::free:
+        return _("may work without approval");
+    case WorkPermission::title_job:
+        if (rule.job_change == JobChange::notice) {
+            return _("may take a job that meets the title's conditions; a change of employer "
+                     "needs only a notice to the Ausländerbehörde");
+        }
+        return _("may work only in the job or training the title names; another job needs "
+                 "the Ausländerbehörde");
+    case WorkPermission::limited:
+        return _("may work without approval, but only within the hours or days the title "
+                 "allows; check the job fits them");
+    case WorkPermission::permit_required:
+        return _("employment needs the approval of the Ausländerbehörde "
+                 "(Beschäftigungserlaubnis, usually with BA consent)");
+    default:
+        return _("work permission unclear: neutral; clarify with the Ausländerbehörde or "
+                 "Faire Integration before proposing");
+    }
+}
+
+// A day in the reasons, the way the UI language writes it.
+std::string match_day(const Date& day) {
+    return format_date(day, ui_language());
 }
 
 // The share of the occupation points for the field of work: the first four KldB digits (the
@@ -79,34 +126,39 @@ double level_share(int levels_above) {
 // Return why the matching consent of `c` does not hold on `day`, in words.
 std::string consent_failure(const MatchCandidate& c, Date day) {
     if (!c.consent) {
-        return fmt::format("no matching consent recorded; record it with 'werkstatt candidate "
-                           "consent {} --scope matching --given-on DAY'",
-                           c.id);
+        return _f("no matching consent recorded; record it with 'werkstatt candidate "
+                  "consent {} --scope matching --given-on DAY'",
+                  c.id);
     }
     const auto& k = *c.consent;
     if (k.withdrawn_on && *k.withdrawn_on <= day) {
-        return fmt::format("matching consent withdrawn on {}", k.withdrawn_on->iso());
+        return _f("matching consent withdrawn on {}", match_day(*k.withdrawn_on));
     }
     if (k.given_on && *k.given_on > day) {
-        return fmt::format("matching consent given only on {}", k.given_on->iso());
+        return _f("matching consent given only on {}", match_day(*k.given_on));
     }
-    return fmt::format("matching consent ended on {}; renew it first",
-                       k.valid_until ? k.valid_until->iso() : std::string("?"));
+    return _f("matching consent ended on {}; renew it first",
+              k.valid_until ? match_day(*k.valid_until) : std::string("?"));
 }
 
 // Return why `c` fails freshness_rule() on settings.today, in words.
 std::string freshness_failure(const MatchCandidate& c, const MatchSettings& s) {
     if (c.permit_until && *c.permit_until < s.today) {
-        return fmt::format("residence title ended on {}; record a new one with 'werkstatt "
-                           "candidate edit {} --permit-until DAY'",
-                           c.permit_until->iso(), c.id);
+        return _f("residence title ended on {}; record a new one with 'werkstatt "
+                  "candidate edit {} --permit-until DAY'",
+                  match_day(*c.permit_until), c.id);
     }
     const auto days = c.last_confirmed ? s.today.days() - c.last_confirmed->days() : 0;
-    return fmt::format("not confirmed for {} days (since {}, exchange.pause_days = {}); "
-                       "record that the person still wants to be placed with 'werkstatt "
-                       "candidate confirm {}'",
-                       days, c.last_confirmed ? c.last_confirmed->iso() : std::string("?"),
-                       s.pause_days, c.id);
+    return fmt::format(
+        fmt::runtime(n_("not confirmed for {} day (since {}, exchange.pause_days = {}); record "
+                        "that the person still wants to be placed with 'werkstatt candidate "
+                        "confirm {}'",
+                        "not confirmed for {} days (since {}, exchange.pause_days = {}); record "
+                        "that the person still wants to be placed with 'werkstatt candidate "
+                        "confirm {}'",
+                        static_cast<std::uint64_t>(std::max<long>(days, 0)))),
+        days, c.last_confirmed ? match_day(*c.last_confirmed) : std::string("?"), s.pause_days,
+        c.id);
 }
 
 struct Scorer {
@@ -152,13 +204,14 @@ struct Scorer {
     // Hard rules, in order; return false at the first that fails.
     bool hard_rules(WorkPermission permission, std::int64_t limit_km) {
         if (std::binary_search(c.closed_openings.begin(), c.closed_openings.end(), o.id)) {
-            fail(Rule::closed_before, "declined or withdrawn for this opening before");
+            fail(Rule::closed_before,
+                 [] { return _("declined or withdrawn for this opening before"); });
             return false;
         }
         if (permission == WorkPermission::not_allowed) {
             fail(Rule::not_allowed_to_work, [&] {
-                return fmt::format("residence status {} does not allow employment ({})",
-                                   to_string(c.residence), rules.rule(c.residence).legal_basis);
+                return _f("residence status {} does not allow employment ({})",
+                          to_string(c.residence), rules.rule(c.residence).legal_basis);
             });
             return false;
         }
@@ -172,41 +225,48 @@ struct Scorer {
         }
         if (!occupation_related(c, o, s)) {
             fail(Rule::occupation_unrelated, [&] {
-                return fmt::format("target occupation {} shares fewer than {} digits with {}",
-                                   c.kldb->str(), s.min_kldb_digits, o.kldb->str());
+                return _f("target occupation {} shares fewer than {} digits with {}", c.kldb->str(),
+                          s.min_kldb_digits, o.kldb->str());
             });
             return false;
         }
         if (!near_enough(e.distance, limit_km)) {
             fail(Rule::too_far, [&] {
-                return fmt::format("lives {:.1f} km away, beyond the candidate's {} km and the "
-                                   "opening's {} km",
-                                   *e.distance, c.radius_km.value_or(s.default_radius_km),
-                                   o.max_distance_km.value_or(0));
+                return _f("lives {} km away, beyond the candidate's {} km and the "
+                          "opening's {} km",
+                          format_number(*e.distance, 1, ui_language()),
+                          c.radius_km.value_or(s.default_radius_km), o.max_distance_km.value_or(0));
             });
             return false;
         }
         if (c.available_from && o.latest_start && *c.available_from > *o.latest_start) {
             fail(Rule::not_available, [&] {
-                return fmt::format("available from {}, after the latest start {}",
-                                   c.available_from->iso(), o.latest_start->iso());
+                return _f("available from {}, after the latest start {}",
+                          match_day(*c.available_from), match_day(*o.latest_start));
             });
             return false;
         }
         if (const auto missing = missing_licence(o.licence, c.licences)) {
             fail(Rule::licence_missing, [&] {
-                return fmt::format("driving licence class {} needed, candidate holds {}",
-                                   to_string(*missing),
-                                   c.licences && !c.licences->empty() ? c.licences->str() : "none");
+                if (c.licences && !c.licences->empty()) {
+                    return _f("driving licence class {} needed, candidate holds {}",
+                              to_string(*missing), c.licences->str());
+                }
+                return _f("driving licence class {} needed, candidate holds none",
+                          to_string(*missing));
             });
             return false;
         }
         if (o.needs_recognition && c.recognition != Recognition::full &&
             c.recognition != Recognition::german_qualification) {
             fail(Rule::recognition_missing, [&] {
-                return fmt::format("regulated occupation needs full recognition or a German "
-                                   "qualification, candidate's is {}",
-                                   c.recognition ? to_string(*c.recognition) : "not recorded");
+                if (!c.recognition) {
+                    return _("regulated occupation needs full recognition or a German "
+                             "qualification, candidate's is not recorded");
+                }
+                return _f("regulated occupation needs full recognition or a German "
+                          "qualification, candidate's is {}",
+                          to_string(*c.recognition));
             });
             return false;
         }
@@ -215,19 +275,19 @@ struct Scorer {
 
     // Where to record a missing fact of the candidate or the opening, for the reasons.
     std::string record_candidate(std::string_view flag) const {
-        return fmt::format("record it with: werkstatt candidate edit {} --{}", c.reference, flag);
+        return _f("record it with: werkstatt candidate edit {} --{}", c.reference, flag);
     }
     std::string record_opening(std::string_view flag) const {
-        return fmt::format("record it with: werkstatt opening edit {} --{}", o.id, flag);
+        return _f("record it with: werkstatt opening edit {} --{}", o.id, flag);
     }
 
     void occupation() {
         if (!c.kldb || !o.kldb) {
             part(Part::occupation, k_missing_share, [&] {
-                return c.kldb ? fmt::format("the opening has no KldB code: missing, {}",
-                                            record_opening("kldb CODE"))
-                              : fmt::format("candidate has no KldB code: missing, {}",
-                                            record_candidate("kldb CODE"));
+                return c.kldb ? _f("the opening has no KldB code: missing, {}",
+                                   record_opening("kldb CODE"))
+                              : _f("candidate has no KldB code: missing, {}",
+                                   record_candidate("kldb CODE"));
             });
             return;
         }
@@ -235,59 +295,71 @@ struct Scorer {
         const int shared = std::min(digits, 4);
         const int above = static_cast<int>(c.kldb->requirement_level()) -
                           static_cast<int>(o.kldb->requirement_level());
-        static constexpr const char* k_what[] = {
-            "a different occupational area", "a different main group",
-            "the same main group (2 digits)", "the same occupational group (3 digits)",
-            "the same occupation (4 digits)"};
         part(Part::occupation, field_share(shared) * level_share(above), [&] {
             if (digits == 5) {
-                return fmt::format("KldB {} for {}: the same occupation and level", c.kldb->str(),
-                                   o.kldb->str());
+                return _f("KldB {} for {}: the same occupation and level", c.kldb->str(),
+                          o.kldb->str());
             }
-            auto reason =
-                fmt::format("KldB {} for {}: {}", c.kldb->str(), o.kldb->str(), k_what[shared]);
+            const auto what = shared_field_words(shared);
             const auto theirs = level_words(c.kldb->requirement_level());
             const auto needed = level_words(o.kldb->requirement_level());
             if (above == 0) {
-                reason += fmt::format("; the level asked, {}", theirs);
-            } else {
-                reason += fmt::format("; {}, opening asks {}: {} level{} {}", theirs, needed,
-                                      std::abs(above), std::abs(above) == 1 ? "" : "s",
-                                      above < 0 ? "below" : "above");
+                return _f("KldB {} for {}: {}; the level asked, {}", c.kldb->str(), o.kldb->str(),
+                          what, theirs);
             }
-            return reason;
+            const auto levels = static_cast<std::uint64_t>(std::abs(above));
+            const auto sentence =
+                above < 0 ? n_("KldB {} for {}: {}; {}, opening asks {}: {} level below",
+                               "KldB {} for {}: {}; {}, opening asks {}: {} levels below", levels)
+                          : n_("KldB {} for {}: {}; {}, opening asks {}: {} level above",
+                               "KldB {} for {}: {}; {}, opening asks {}: {} levels above", levels);
+            return fmt::format(fmt::runtime(sentence), c.kldb->str(), o.kldb->str(), what, theirs,
+                               needed, levels);
         });
     }
 
     void german() {
         if (!o.german) {
-            part(Part::german, 1.0, "the opening asks no German level");
+            part(Part::german, 1.0, [] { return _("the opening asks no German level"); });
             return;
         }
         if (!c.german) {
             part(Part::german, k_missing_share, [&] {
-                return fmt::format("German level not recorded, opening asks {}: missing, {}",
-                                   o.german->str(), record_candidate("german LEVEL"));
+                return _f("German level not recorded, opening asks {}: missing, {}",
+                          o.german->str(), record_candidate("german LEVEL"));
             });
             return;
         }
         // Scored only up to what the opening requires: more German earns nothing extra.
         const int gap = o.german->rank() - c.german->rank();
-        const auto level = [&] {
-            return c.german->course_level() ? fmt::format("German {}: course level, counted as {};",
-                                                          c.german->str(), c.german->counted())
-                                            : fmt::format("German {},", c.german->str());
-        };
+        // Whole sentences for each case: a course level is named with what it counts as.
         if (gap <= 0) {
             part(Part::german, 1.0, [&] {
-                return explain ? fmt::format("{} opening asks {}", level(), o.german->str())
-                               : std::string();
+                if (!explain) {
+                    return std::string();
+                }
+                return c.german->course_level()
+                           ? _f("German {}: course level, counted as {}; opening asks {}",
+                                c.german->str(), c.german->counted(), o.german->str())
+                           : _f("German {}, opening asks {}", c.german->str(), o.german->str());
             });
             return;
         }
         part(Part::german, 1.0 - gap / 3.0, [&] {
-            return fmt::format("{} opening asks {}: {} level{} below", level(), o.german->str(),
-                               gap, gap == 1 ? "" : "s");
+            const auto levels = static_cast<std::uint64_t>(gap);
+            if (c.german->course_level()) {
+                return fmt::format(
+                    fmt::runtime(n_("German {}: course level, counted as {}; opening asks {}: {} "
+                                    "level below",
+                                    "German {}: course level, counted as {}; opening asks {}: {} "
+                                    "levels below",
+                                    levels)),
+                    c.german->str(), c.german->counted(), o.german->str(), gap);
+            }
+            return fmt::format(
+                fmt::runtime(n_("German {}, opening asks {}: {} level below",
+                                "German {}, opening asks {}: {} levels below", levels)),
+                c.german->str(), o.german->str(), gap);
         });
     }
 
@@ -299,11 +371,11 @@ struct Scorer {
                 const auto where =
                     candidate_side ? record_candidate("plz PLZ") : record_opening("plz PLZ");
                 if (plz.empty()) {
-                    return fmt::format("{} has no PLZ: distance missing, {}",
-                                       candidate_side ? "candidate" : "the opening", where);
+                    return candidate_side
+                               ? _f("candidate has no PLZ: distance missing, {}", where)
+                               : _f("the opening has no PLZ: distance missing, {}", where);
                 }
-                return fmt::format("PLZ {} is not a German postal code: distance missing, {}", plz,
-                                   where);
+                return _f("PLZ {} is not a German postal code: distance missing, {}", plz, where);
             });
             return;
         }
@@ -311,13 +383,22 @@ struct Scorer {
         const double share = limit_km > 0 ? 1.0 - d / static_cast<double>(limit_km) : 1.0;
         std::string reason;
         if (explain) {
-            reason = fmt::format("lives {:.1f} km away, willing to travel {} km", d,
-                                 c.radius_km.value_or(s.default_radius_km));
-            if (!c.radius_km) {
-                reason += " (the default radius)";
-            }
-            if (o.max_distance_km) {
-                reason += fmt::format(", opening accepts {} km", *o.max_distance_km);
+            // One sentence for each combination of the candidate's own radius (or the default)
+            // and the opening's limit (or none).
+            const auto km = format_number(d, 1, ui_language());
+            const auto radius = c.radius_km.value_or(s.default_radius_km);
+            if (c.radius_km && o.max_distance_km) {
+                reason = _f("lives {} km away, willing to travel {} km, opening accepts {} km", km,
+                            radius, *o.max_distance_km);
+            } else if (c.radius_km) {
+                reason = _f("lives {} km away, willing to travel {} km", km, radius);
+            } else if (o.max_distance_km) {
+                reason = _f("lives {} km away, willing to travel {} km (the default radius), "
+                            "opening accepts {} km",
+                            km, radius, *o.max_distance_km);
+            } else {
+                reason = _f("lives {} km away, willing to travel {} km (the default radius)", km,
+                            radius);
             }
         }
         part(Part::distance, share, std::move(reason));
@@ -325,48 +406,34 @@ struct Scorer {
 
     void permit(const WorkRule& rule) {
         double share = 1.0;
-        std::string_view what;
         switch (rule.permission) {
         case WorkPermission::free:
-            what = "may work without approval";
             break;
         case WorkPermission::title_job:
-            if (rule.job_change == JobChange::notice) {
-                // Blaue Karte EU since 18.11.2023 (§ 18g Abs. 4 AufenthG): a new employer is
-                // notified, not approved, so the hire brings no more friction than a free status.
-                what = "may take a job that meets the title's conditions; a change of employer "
-                       "needs only a notice to the Ausländerbehörde";
-                break;
-            }
-            share = 0.5;
-            what = "may work only in the job or training the title names; another job needs "
-                   "the Ausländerbehörde";
+            // Blaue Karte EU since 18.11.2023 (§ 18g Abs. 4 AufenthG): a new employer is
+            // notified, not approved, so the hire brings no more friction than a free status.
+            share = rule.job_change == JobChange::notice ? 1.0 : 0.5;
             break;
         case WorkPermission::limited:
             share = 0.5;
-            what = "may work without approval, but only within the hours or days the title "
-                   "allows; check the job fits them";
             break;
         case WorkPermission::permit_required:
             share = 0.25;
-            what = "employment needs the approval of the Ausländerbehörde "
-                   "(Beschäftigungserlaubnis, usually with BA consent)";
             break;
         default:
             share = k_neutral_share;
-            what = "work permission unclear: neutral; clarify with the Ausländerbehörde or "
-                   "Faire Integration before proposing";
             break;
         }
-        part(Part::permit, share,
-             [&] { return fmt::format("residence status {}: {}", to_string(c.residence), what); });
+        part(Part::permit, share, [&] {
+            return _f("residence status {}: {}", to_string(c.residence), permission_words(rule));
+        });
     }
 
     void recognition() {
         if (!c.recognition) {
             part(Part::recognition, k_missing_share, [&] {
-                return fmt::format("recognition not recorded: missing, {}",
-                                   record_candidate("recognition STATUS"));
+                return _f("recognition not recorded: missing, {}",
+                          record_candidate("recognition STATUS"));
             });
             return;
         }
@@ -393,14 +460,14 @@ struct Scorer {
             break;
         }
         part(Part::recognition, share,
-             [&] { return fmt::format("recognition {}", to_string(*c.recognition)); });
+             [&] { return _f("recognition {}", to_string(*c.recognition)); });
     }
 
     void availability() {
         if (!c.available_from) {
             part(Part::availability, k_missing_share, [&] {
-                return fmt::format("availability not recorded: missing, {}",
-                                   record_candidate("available-from DATE"));
+                return _f("availability not recorded: missing, {}",
+                          record_candidate("available-from DATE"));
             });
             return;
         }
@@ -408,8 +475,8 @@ struct Scorer {
         const Date from = *c.available_from;
         if (from <= start) {
             part(Part::availability, 1.0, [&] {
-                return explain ? fmt::format("available from {}, opening starts {}", from.iso(),
-                                             start.iso())
+                return explain ? _f("available from {}, opening starts {}", match_day(from),
+                                    match_day(start))
                                : std::string();
             });
             return;
@@ -421,8 +488,10 @@ struct Scorer {
         }
         part(Part::availability, 1.0 - static_cast<double>(late) / static_cast<double>(window),
              [&] {
-                 return fmt::format("available from {}, {} days after the start {}", from.iso(),
-                                    late, start.iso());
+                 return fmt::format(fmt::runtime(n_("available from {}, {} day after the start {}",
+                                                    "available from {}, {} days after the start {}",
+                                                    static_cast<std::uint64_t>(late))),
+                                    match_day(from), late, match_day(start));
              });
     }
 
@@ -437,28 +506,28 @@ struct Scorer {
         e.permit_warning = permit_warning(c, o, s);
         if (explain) {
             if (e.permit_warning) {
-                note(fmt::format("warning: residence title valid only until {}, less than {} "
-                                 "days after the start {}; check its extension before proposing",
-                                 e.permit_warning->iso(), s.permit_warn_days,
-                                 o.start_date.value_or(s.today).iso()));
+                note(_f("warning: residence title valid only until {}, less than {} "
+                        "days after the start {}; check its extension before proposing",
+                        match_day(*e.permit_warning), s.permit_warn_days,
+                        match_day(o.start_date.value_or(s.today))));
             }
             if (permission == WorkPermission::unknown) {
-                note("residence status needs clarifying before a hire");
+                note(_("residence status needs clarifying before a hire"));
             }
             if (c.kldb && o.kldb && s.min_kldb_digits == 0) {
-                note("match.min_kldb_digits = 0: occupation does not filter");
+                note(_("match.min_kldb_digits = 0: occupation does not filter"));
             }
             if (!c.kldb || !o.kldb) {
-                note("no KldB code on one side: the occupation rule was not applied");
+                note(_("no KldB code on one side: the occupation rule was not applied"));
             }
             if (c.kldb && o.kldb && c.kldb->requirement_level() < o.kldb->requirement_level()) {
-                note(fmt::format("the candidate's target level is below the opening's ({} for "
-                                 "{}): check the qualification before proposing",
-                                 level_words(c.kldb->requirement_level()),
-                                 level_words(o.kldb->requirement_level())));
+                note(_f("the candidate's target level is below the opening's ({} for "
+                        "{}): check the qualification before proposing",
+                        level_words(c.kldb->requirement_level()),
+                        level_words(o.kldb->requirement_level())));
             }
             if (!e.distance) {
-                note("place unknown on one side: the distance rule was not applied");
+                note(_("place unknown on one side: the distance rule was not applied"));
             }
         }
         occupation();
@@ -565,6 +634,14 @@ std::string format_points(std::int64_t milli) {
     }
     if (text.back() == '.') {
         text.pop_back();
+    }
+    return text;
+}
+
+std::string format_points(std::int64_t milli, Language lang) {
+    auto text = format_points(milli);
+    if (lang == Language::de) {
+        std::replace(text.begin(), text.end(), '.', ',');
     }
     return text;
 }

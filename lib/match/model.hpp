@@ -8,6 +8,7 @@
 #pragma once
 
 #include "applicants/consent.hpp"
+#include "core/i18n.hpp"
 #include "domain/candidate_values.hpp"
 #include "match/settings.hpp"
 #include "reference/geo.hpp"
@@ -163,5 +164,7 @@ bool candidate_excluded(const MatchCandidate& c, const MatchSettings& settings,
 
 // Return the points of `milli` thousandths as text with up to three decimals ("87.35", "40").
 std::string format_points(std::int64_t milli);
+// Return format_points(milli) with the decimal separator of `lang` (47,5 in German), for text.
+std::string format_points(std::int64_t milli, Language lang);
 
 } // namespace werkstatt

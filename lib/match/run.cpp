@@ -89,10 +89,12 @@ std::string consent_left_out(const MatchPool& pool, const MatchSettings& setting
     if (none + expired == 0) {
         return "";
     }
-    return fmt::format("{} candidate{} left out: no matching consent valid on {} ({} {}, {} {})",
-                       none + expired, none + expired == 1 ? "" : "s", settings.today.iso(),
-                       to_string(Rule::no_consent), none, to_string(Rule::consent_expired),
-                       expired);
+    return fmt::format(
+        fmt::runtime(n_("{} candidate left out: no matching consent valid on {} ({} {}, {} {})",
+                        "{} candidates left out: no matching consent valid on {} ({} {}, {} {})",
+                        none + expired)),
+        none + expired, format_date(settings.today, ui_language()), rule_label(Rule::no_consent),
+        none, rule_label(Rule::consent_expired), expired);
 }
 
 std::string freshness_left_out(const MatchPool& pool, const MatchSettings& settings) {
@@ -109,10 +111,13 @@ std::string freshness_left_out(const MatchPool& pool, const MatchSettings& setti
     if (ended + paused == 0) {
         return "";
     }
-    return fmt::format("{} candidate{} left out on {}: {} {}, {} {} ('werkstatt candidate "
-                       "confirm' ends a pause)",
-                       ended + paused, ended + paused == 1 ? "" : "s", settings.today.iso(),
-                       to_string(Rule::permit_ended), ended, to_string(Rule::paused), paused);
+    return fmt::format(fmt::runtime(n_("{} candidate left out on {}: {} {}, {} {} ('werkstatt "
+                                       "candidate confirm' ends a pause)",
+                                       "{} candidates left out on {}: {} {}, {} {} ('werkstatt "
+                                       "candidate confirm' ends a pause)",
+                                       ended + paused)),
+                       ended + paused, format_date(settings.today, ui_language()),
+                       rule_label(Rule::permit_ended), ended, rule_label(Rule::paused), paused);
 }
 
 std::vector<std::string> permit_warnings(const MatchPool& pool, const Proposal& proposal,
@@ -123,19 +128,19 @@ std::vector<std::string> permit_warnings(const MatchPool& pool, const Proposal& 
         const auto& c = pool.candidates[pair.candidate];
         const auto& o = pool.openings[pair.opening];
         if (const auto until = permit_warning(c, o, settings)) {
-            lines.push_back(fmt::format("candidate {} (id {}) for opening {}: residence title "
-                                        "valid only until {}, less than {} days after the start; "
-                                        "check its extension before proposing",
-                                        c.reference, c.id, o.id, until->iso(),
-                                        settings.permit_warn_days));
+            lines.push_back(_f("candidate {} (id {}) for opening {}: residence title "
+                               "valid only until {}, less than {} days after the start; "
+                               "check its extension before proposing",
+                               c.reference, c.id, o.id, format_date(*until, ui_language()),
+                               settings.permit_warn_days));
         }
     }
     return lines;
 }
 
 std::string ranking_summary(const RankingRun& run) {
-    return fmt::format("{} shown; excluded by hard rules: {}", run.ranking.best.size(),
-                       excluded_summary(run.ranking));
+    return _f("{} shown; excluded by hard rules: {}", run.ranking.best.size(),
+              excluded_summary(run.ranking));
 }
 
 std::size_t
@@ -152,8 +157,8 @@ score_pool(const MatchPool& pool, const MatchSettings& settings, const WorkRules
 }
 
 std::string scores_summary(const MatchPool& pool, std::size_t pairs) {
-    return fmt::format("{} feasible pairs of {} candidates and {} openings", pairs,
-                       pool.candidates.size(), pool.openings.size());
+    return _f("{} feasible pairs of {} candidates and {} openings", pairs, pool.candidates.size(),
+              pool.openings.size());
 }
 
 ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& settings,
@@ -173,9 +178,10 @@ ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& se
 }
 
 std::vector<std::string> proposal_details(const ProposalRun& run) {
-    return {fmt::format("scored {} feasible pairs in {:.2f} s", run.proposal.pairs.size(),
-                        run.scoring_seconds),
-            fmt::format("solved the assignment in {:.2f} s", run.solving_seconds)};
+    return {
+        _f("scored {} feasible pairs in {} s", run.proposal.pairs.size(),
+           format_number(run.scoring_seconds, 2, ui_language())),
+        _f("solved the assignment in {} s", format_number(run.solving_seconds, 2, ui_language()))};
 }
 
 std::string committed_summary(const ProposalRun& run) {
@@ -183,32 +189,38 @@ std::string committed_summary(const ProposalRun& run) {
         return "";
     }
     const auto& c = *run.committed;
-    return fmt::format("stored as match run {}: {} new proposed placements, {} earlier proposals "
-                       "not repeated were removed",
-                       c.run_id, c.new_placements, c.stale_removed);
+    return _f("stored as match run {}: {} new proposed placements, {} earlier proposals "
+              "not repeated were removed",
+              c.run_id, c.new_placements, c.stale_removed);
 }
 
 std::vector<std::string> removed_lines(const CommittedRun& committed, std::size_t limit) {
     std::vector<std::string> lines;
     for (const auto& r : committed.removed) {
         if (limit > 0 && lines.size() == limit) {
-            lines.push_back(fmt::format("... and {} more removed proposals; -v lists them all",
-                                        committed.removed.size() - limit));
+            lines.push_back(_f("... and {} more removed proposals; -v lists them all",
+                               committed.removed.size() - limit));
             break;
         }
-        lines.push_back(fmt::format("removed the proposal of candidate {} for opening {}: {}",
-                                    r.candidate_id, r.opening_id, r.reason));
+        lines.push_back(_f("removed the proposal of candidate {} for opening {}: {}",
+                           r.candidate_id, r.opening_id, r.reason));
     }
     return lines;
 }
 
 std::string proposal_summary(const MatchPool& pool, const ProposalRun& run) {
     const auto& a = run.proposal.assignment;
-    return fmt::format("optimal proposal: {} of {} candidates to {} openings, total score {} ({} "
-                       "feasible pairs){}",
-                       a.chosen.size(), pool.candidates.size(), pool.openings.size(),
-                       format_points(a.total_milli), run.proposal.pairs.size(),
-                       run.committed ? "" : "; nothing stored (add --commit)");
+    const auto total = format_points(a.total_milli, ui_language());
+    if (run.committed) {
+        return _f("optimal proposal: {} of {} candidates to {} openings, total score {} ({} "
+                  "feasible pairs)",
+                  a.chosen.size(), pool.candidates.size(), pool.openings.size(), total,
+                  run.proposal.pairs.size());
+    }
+    return _f("optimal proposal: {} of {} candidates to {} openings, total score {} ({} "
+              "feasible pairs); nothing stored (add --commit)",
+              a.chosen.size(), pool.candidates.size(), pool.openings.size(), total,
+              run.proposal.pairs.size());
 }
 
 } // namespace werkstatt

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "match/views.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -44,21 +45,76 @@ void add_identity(std::vector<Value>& row, const MatchPool& pool, std::size_t in
     }
 }
 
+// Points the way the UI language writes them.
+std::string shown_points(std::int64_t milli) {
+    return format_points(milli, ui_language());
+}
+
+// One line of an explanation: the part's points and why, a whole sentence per part so that a
+// translation names the criterion in its own words.
+std::string part_line(Part part, const std::string& points, const std::string& max,
+                      const std::string& reason) {
+    switch (part) {
+    case Part::occupation:
+        return _f("occupation {} of {}: {}", points, max, reason);
+    case Part::german:
+        return _f("german {} of {}: {}", points, max, reason);
+    case Part::distance:
+        return _f("distance {} of {}: {}", points, max, reason);
+    case Part::permit:
+        return _f("permit {} of {}: {}", points, max, reason);
+    case Part::recognition:
+        return _f("recognition {} of {}: {}", points, max, reason);
+    case Part::availability:
+        return _f("availability {} of {}: {}", points, max, reason);
+    }
+    return fmt::format("{} {} of {}: {}", to_string(part), points, max, reason);
+}
+
 } // namespace
+
+std::string rule_label(Rule rule) {
+    // TRANSLATORS: the hard rules of matching; in English their codes (JSON shows the codes).
+    switch (rule) {
+    case Rule::not_allowed_to_work:
+        return _("not-allowed-to-work");
+    case Rule::consent_expired:
+        return _("consent-expired");
+    case Rule::not_available:
+        return _("not-available");
+    case Rule::too_far:
+        return _("too-far");
+    case Rule::licence_missing:
+        return _("licence-missing");
+    case Rule::recognition_missing:
+        return _("recognition-missing");
+    case Rule::occupation_unrelated:
+        return _("occupation-unrelated");
+    case Rule::closed_before:
+        return _("closed-before");
+    case Rule::no_consent:
+        return _("no-consent");
+    case Rule::permit_ended:
+        return _("permit-ended");
+    case Rule::paused:
+        return _("paused");
+    }
+    return std::string(to_string(rule));
+}
 
 std::vector<std::string> explanation_lines(const Evaluation& e) {
     std::vector<std::string> lines;
     if (e.failed) {
-        lines.push_back(fmt::format("excluded ({}): {}", to_string(*e.failed), e.failure));
+        lines.push_back(_f("excluded ({}): {}", rule_label(*e.failed), e.failure));
         return lines;
     }
     for (const auto part : all_parts()) {
         const auto& p = e.parts[static_cast<std::size_t>(part)];
-        lines.push_back(fmt::format("{} {} of {}: {}", to_string(part), format_points(p.milli),
-                                    format_points(p.max_milli), p.reason));
+        lines.push_back(
+            part_line(part, shown_points(p.milli), shown_points(p.max_milli), p.reason));
     }
     for (const auto& note : e.notes) {
-        lines.push_back("note: " + note);
+        lines.push_back(_f("note: {}", note));
     }
     return lines;
 }
@@ -67,11 +123,12 @@ std::string excluded_summary(const Ranking& ranking) {
     std::vector<std::string> items;
     for (std::size_t i = 0; i < k_rule_count; ++i) {
         if (ranking.excluded[i] > 0) {
-            items.push_back(
-                fmt::format("{} {}", to_string(static_cast<Rule>(i)), ranking.excluded[i]));
+            items.push_back(fmt::format(
+                "{} {}", rule_label(static_cast<Rule>(i)),
+                format_count(static_cast<std::int64_t>(ranking.excluded[i]), ui_language())));
         }
     }
-    return items.empty() ? "none" : text::join(items, ", ");
+    return items.empty() ? _("none") : text::join(items, ", ");
 }
 
 Records ranking_records(const MatchPool& pool, const Ranking& ranking, RankingSide side,
@@ -117,38 +174,47 @@ void write_ranking_explained(std::ostream& out, const MatchPool& pool, const Ran
                              RankingSide side) {
     std::size_t rank = 0;
     for (const auto& entry : ranking.best) {
-        std::string who;
-        if (side == RankingSide::candidates) {
-            const auto& c = pool.candidates[entry.index];
-            who = fmt::format("candidate {} ({}, id {})", c.reference, c.source, c.id);
-        } else {
-            const auto& o = pool.openings[entry.index];
-            who = fmt::format("opening {} \"{}\" at {}", o.id, o.title, o.company);
-        }
         std::int64_t max = 0;
         for (const auto& p : entry.evaluation.parts) {
             max += p.max_milli;
         }
-        out << fmt::format("{}. {}: score {} of {}\n", ++rank, who,
-                           format_points(entry.evaluation.total_milli), format_points(max));
+        const auto score = shown_points(entry.evaluation.total_milli);
+        ++rank;
+        if (side == RankingSide::candidates) {
+            const auto& c = pool.candidates[entry.index];
+            out << _f("{}. candidate {} ({}, id {}): score {} of {}", rank, c.reference, c.source,
+                      c.id, score, shown_points(max))
+                << '\n';
+        } else {
+            const auto& o = pool.openings[entry.index];
+            out << _f("{}. opening {} \"{}\" at {}: score {} of {}", rank, o.id, o.title, o.company,
+                      score, shown_points(max))
+                << '\n';
+        }
         for (const auto& line : explanation_lines(entry.evaluation)) {
             out << "   " << line << '\n';
         }
     }
     if (ranking.best.empty()) {
-        out << "no feasible pair\n";
+        out << _("no feasible pair") << '\n';
     }
-    out << "excluded by hard rules: " << excluded_summary(ranking) << '\n';
+    out << _f("excluded by hard rules: {}", excluded_summary(ranking)) << '\n';
     // The reasons of the rules that concern the person or the pool's freshness, which a
     // coordinator can act on: the first pair each excluded.
     for (const auto rule : {Rule::not_allowed_to_work, Rule::no_consent, Rule::consent_expired,
                             Rule::permit_ended, Rule::paused}) {
         const auto i = static_cast<std::size_t>(rule);
         if (ranking.excluded[i] > 0 && !ranking.first_reason[i].empty()) {
-            out << fmt::format("   {}: {}{}\n", to_string(rule), ranking.first_reason[i],
-                               ranking.excluded[i] > 1 && side == RankingSide::candidates
-                                   ? fmt::format(" (and {} more)", ranking.excluded[i] - 1)
-                                   : "");
+            if (ranking.excluded[i] > 1 && side == RankingSide::candidates) {
+                const auto more = ranking.excluded[i] - 1;
+                out << "   "
+                    << fmt::format(
+                           fmt::runtime(n_("{}: {} (and {} more)", "{}: {} (and {} more)", more)),
+                           rule_label(rule), ranking.first_reason[i], more)
+                    << '\n';
+            } else {
+                out << fmt::format("   {}: {}\n", rule_label(rule), ranking.first_reason[i]);
+            }
         }
     }
 }

@@ -19,6 +19,8 @@ std::vector<std::string> explanation_lines(const Evaluation& e);
 
 // Return how many pairs each hard rule excluded, as "too-far 3, consent-expired 1" (or "none").
 std::string excluded_summary(const Ranking& ranking);
+// Return the name of a hard rule for people: its code in English, translated otherwise.
+std::string rule_label(Rule rule);
 
 // Which side a ranking lists.
 enum class RankingSide { candidates, openings };

@@ -54,6 +54,26 @@ assert d["german_reason"] == "German A1, opening asks A2: 1 level below", d
 assert abs(d["score"] - sum(d[p] for p in ("occupation", "german", "distance", "permit", "recognition", "availability"))) < 1e-9
 PY
 
+case_ "match --explain in German: whole translated sentences, decimal commas, German dates"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" match --opening 1 --explain $DAY >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has "1. Bewerber/in CP-A (jc-md, ID 1): 100 von 100 Punkten"
+expect_out_has "   Deutsch 16,667 von 25: Deutsch A1, Stellenangebot verlangt A2: 1 Niveaustufe darunter"
+expect_out_has "   Entfernung 13,6 von 15: wohnt 2,8 km entfernt, bereit zu 30 km Arbeitsweg"
+expect_out_has "   Verfügbarkeit 2,627 von 5: verfügbar ab 01.03.2027, 28 Tage nach dem Beginn 01.02.2027"
+expect_out_has "durch harte Regeln ausgeschlossen: keine Arbeitserlaubnis 1, Einwilligung abgelaufen 1, zu weit entfernt 1"
+expect_out_lacks " of "
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" match --opening 1 $DAY >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_err_has "3 angezeigt; durch harte Regeln ausgeschlossen: keine Arbeitserlaubnis 1"
+# The machine format keeps its keys and codes in any language.
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" match --opening 1 $DAY --format json >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has '"german": 16.667'
+
 case_ "match --candidate by agency reference: the openings, best first"
 run match --candidate CP-A $DAY --format csv
 expect_status 0

@@ -370,6 +370,12 @@ TEST_CASE("weights scale the parts and format as points", "[match]") {
     CHECK(format_points(40000) == "40");
 }
 
+TEST_CASE("points in text take the language's decimal separator", "[match]") {
+    CHECK(format_points(16667, Language::de) == "16,667");
+    CHECK(format_points(16667, Language::en) == "16.667");
+    CHECK(format_points(40000, Language::de) == "40");
+}
+
 namespace {
 
 // Return a place due east of the test candidate's place whose great-circle distance from it is
