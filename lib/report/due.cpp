@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/due.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/advisors.hpp"
 #include "applicants/consent.hpp"
@@ -153,14 +154,22 @@ void add_advisors(Database& db, const DueQuery& q, std::vector<DueItem>& items) 
     const auto first = std::min_element(
         due.begin(), due.end(), [&](const auto& a, const auto& b) { return when(a) < when(b); });
     const auto older = static_cast<int>(due.size()) - never;
-    std::string what =
-        due.size() == 1
-            ? fmt::format("advisory entry {} ({}): {}", first->key, first->organisation,
-                          first->last_verified ? "last verified " + first->last_verified->iso()
-                                               : std::string("never verified"))
-            : fmt::format("{} advisory entries to check ({} never verified, {} "
-                          "verified more than {} days ago), first {}",
-                          due.size(), never, older, q.verify_after_days, first->key);
+    std::string what;
+    if (due.size() == 1) {
+        what = first->last_verified
+                   ? _f("advisory entry {} ({}): last verified {}", first->key, first->organisation,
+                        format_date(*first->last_verified, ui_language()))
+                   : _f("advisory entry {} ({}): never verified", first->key, first->organisation);
+    } else {
+        // The plural follows the number of entries; the other numbers sit in parentheses as
+        // counts, which read the same for one and many.
+        what = fmt::format(fmt::runtime(n_("{0} advisory entry to check ({1} never verified, {2} "
+                                           "verified more than {3} days ago), first {4}",
+                                           "{0} advisory entries to check ({1} never verified, {2} "
+                                           "verified more than {3} days ago), first {4}",
+                                           due.size())),
+                           due.size(), never, older, q.verify_after_days, first->key);
+    }
     items.push_back({"advisor-check", when(*first), "advisor", first->id, std::move(what),
                      "check each (werkstatt advisor find shows CHECK), then werkstatt advisor "
                      "edit KEY --verified DAY"});
