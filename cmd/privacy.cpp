@@ -78,9 +78,12 @@ void setup_status(CLI::App& group, Runtime& rt) {
                 rt.print(consents, o.format);
                 return;
             }
-            rt.print_text(fmt::format("Consents ended or ending by {}:\n", (day + o.within).iso()));
+            const Language lang = ui_language();
+            rt.print_text(_f("Consents ended or ending by {}:", format_date(day + o.within, lang)) +
+                          "\n");
             rt.print(consents, o.format);
-            rt.print_text(fmt::format("\nThe next purge (as of {}) would erase:\n", day.iso()));
+            rt.print_text(
+                "\n" + _f("The next purge (as of {}) would erase:", format_date(day, lang)) + "\n");
             rt.print(purge_count_records(due.counts), o.format);
         };
     });

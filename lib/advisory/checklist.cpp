@@ -112,7 +112,7 @@ std::string helper_text(const AdvisorMatch& m) {
         where += fmt::format(", {:.0f} km", *m.distance_km);
     }
     return fmt::format("{} – {} ({}){}", s.organisation, s.service, where,
-                       m.needs_check ? " [check: not verified recently]" : "");
+                       m.needs_check ? " " + _("[check: not verified recently]") : "");
 }
 
 std::string situation_line(const Checklist& c) {

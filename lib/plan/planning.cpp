@@ -101,16 +101,19 @@ void explain_skipped(Database& db, PlanResult& result) {
             if (e.status == EventStatus::cancelled) {
                 continue;
             }
-            m.explanation.push_back(fmt::format("its Werkstatt: event {} on {} ({}) at {}", e.id,
-                                                e.date.iso(), to_string(e.status), e.host_key));
+            const Language lang = ui_language();
+            // The status stays its code (planned, held): the word of 'event list --status'.
+            m.explanation.push_back(_f("its Werkstatt: event {} on {} ({}) at {}", e.id,
+                                       format_date(e.date, lang), to_string(e.status), e.host_key));
             if (active[e.host_id] || e.status == EventStatus::held) {
                 continue;
             }
-            const auto line = fmt::format(
-                "{} event {} on {} has lost its host: company {} is archived; give it another "
-                "with 'werkstatt event edit {} --host KEY', or cancel it with 'werkstatt event "
-                "cancel {}' and plan {} again",
-                to_string(e.status), e.id, e.date.iso(), e.host_key, e.id, e.id, m.quarter.str());
+            const auto line =
+                _f("{} event {} on {} has lost its host: company {} is archived; give it another "
+                   "with 'werkstatt event edit {} --host KEY', or cancel it with 'werkstatt event "
+                   "cancel {}' and plan {} again",
+                   to_string(e.status), e.id, format_date(e.date, lang), e.host_key, e.id, e.id,
+                   m.quarter.str());
             m.explanation.push_back(line);
             result.warnings.push_back(fmt::format("{}: {}", m.quarter.str(), line));
         }
@@ -129,11 +132,15 @@ std::string unknown_holidays_warning(const std::vector<PlannedMeeting>& meetings
     if (quarters.empty()) {
         return "";
     }
-    return fmt::format("school holidays are known only up to {}, so {} {} planned without them; "
-                       "add the later holidays with planner.school_holidays or "
-                       "planner.school_holidays_file",
-                       known_until.iso(), text::join(quarters, ", "),
-                       quarters.size() == 1 ? "was" : "were");
+    return fmt::format(
+        fmt::runtime(n_("school holidays are known only up to {0}, so {1} was planned without "
+                        "them; add the later holidays with planner.school_holidays or "
+                        "planner.school_holidays_file",
+                        "school holidays are known only up to {0}, so {1} were planned without "
+                        "them; add the later holidays with planner.school_holidays or "
+                        "planner.school_holidays_file",
+                        quarters.size())),
+        format_date(known_until, ui_language()), text::join(quarters, ", "));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "reference/holidays.hpp"
 
 #include <algorithm>
@@ -63,14 +64,31 @@ long quarter_index(const Quarter& q) {
     return 4L * q.year + (q.q - 1);
 }
 
-const char* region_name(Region region) {
-    return region == Region::north ? "north" : region == Region::south ? "south" : "unknown";
+// Return the label of `region` in the UI language (the same words as the rotation report's
+// column); the explanations are read by people, the codes stay in the data.
+std::string region_label(Region region) {
+    return region == Region::north   ? _("north")
+           : region == Region::south ? _("south")
+                                     : _("unknown region");
 }
 
-const char* weekday_name(int weekday) {
-    static const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                        "Friday", "Saturday", "Sunday"};
-    return names[weekday - 1];
+std::string weekday_label(int weekday) {
+    switch (weekday) {
+    case 1:
+        return _("Monday");
+    case 2:
+        return _("Tuesday");
+    case 3:
+        return _("Wednesday");
+    case 4:
+        return _("Thursday");
+    case 5:
+        return _("Friday");
+    case 6:
+        return _("Saturday");
+    default:
+        return _("Sunday");
+    }
 }
 
 void check_rules(const RotationRules& rules) {
@@ -98,15 +116,21 @@ Date nominal_date(const Quarter& q, const RotationRules& rules) {
     return first + ((rules.weekday - first.iso_weekday() + 7) % 7 + 7 * (rules.week - 1));
 }
 
-// Return why no meeting can be held on `day` (a holiday's name, or the school holidays), or
-// nothing.
-std::optional<std::string> date_conflict(const Date& day, const RotationRules& rules) {
+// Why no meeting can be held on a day: a public holiday (its name) or school holidays (their
+// period).
+struct DateConflict {
+    std::optional<std::string> holiday;
+    std::optional<Period> school_holidays;
+};
+
+// Return why no meeting can be held on `day`, or nothing.
+std::optional<DateConflict> date_conflict(const Date& day, const RotationRules& rules) {
     if (const auto holiday = holiday_on(day)) {
-        return holiday->name;
+        return DateConflict{holiday->name, std::nullopt};
     }
     for (const Period& period : rules.school_holidays) {
         if (period.contains(day)) {
-            return "school holidays " + period.str();
+            return DateConflict{std::nullopt, period};
         }
     }
     return std::nullopt;
@@ -137,10 +161,10 @@ std::optional<Period> blocking(const HostCandidate& c, const Quarter& q,
     return std::nullopt;
 }
 
-// Mark `a` as excluded because of `reason`, described by `why`.
-void exclude(Assessment& a, Exclusion reason, const std::string& why) {
+// Mark `a` as excluded because of `reason`, described by the whole sentence `why`.
+void exclude(Assessment& a, Exclusion reason, std::string why) {
     a.exclusion = reason;
-    a.why = fmt::format("excluded: {} {}", a.company->key, why);
+    a.why = std::move(why);
 }
 
 // Judge `a` by everything but the repeat limit: archive, hosting, capacity and blocked periods.
@@ -148,15 +172,18 @@ void assess_standing(Assessment& a, const Quarter& q, const std::optional<Date>&
                      const RotationRules& rules) {
     const HostCandidate& c = *a.company;
     if (!c.active) {
-        exclude(a, Exclusion::archived, "archived");
+        exclude(a, Exclusion::archived, _f("excluded: {} archived", c.key));
     } else if (!c.can_host) {
-        exclude(a, Exclusion::cannot_host, "cannot host");
+        exclude(a, Exclusion::cannot_host, _f("excluded: {} cannot host", c.key));
     } else if (!seats_enough(c.capacity, rules)) {
         exclude(a, Exclusion::too_small,
-                c.capacity ? fmt::format("seats {}, fewer than {}", *c.capacity, rules.min_capacity)
-                           : std::string("capacity unknown"));
+                c.capacity ? _f("excluded: {} seats {}, fewer than {}", c.key, *c.capacity,
+                                rules.min_capacity)
+                           : _f("excluded: {} capacity unknown", c.key));
     } else if (const auto period = blocking(c, q, date)) {
-        exclude(a, Exclusion::blocked, "blocked " + period->str());
+        // The period as written in the configuration (2027Q1, 2027-02-11, A..B): it is what
+        // people look for there.
+        exclude(a, Exclusion::blocked, _f("excluded: {} blocked {}", c.key, period->str()));
     }
 }
 
@@ -193,11 +220,12 @@ void apply_repeat_limit(std::vector<Assessment>& assessed, const std::vector<Hos
         }
         const std::string when = a.last->quarter.str();
         if (n > 0 && quarter_index(q) - quarter_index(a.last->quarter) <= n) {
-            exclude(a, Exclusion::hosted_recently,
-                    fmt::format("hosted {}, within {} quarter(s) before", when, n));
+            exclude(
+                a, Exclusion::hosted_recently,
+                _f("excluded: {} hosted {}, within {} quarter(s) before", a.company->key, when, n));
         } else if (n == 0 && round.count(a.company->id) > 0) {
-            exclude(a, Exclusion::hosted_recently, "hosted " + when);
-            a.why = a.company->key + " " + when; // listed on one line with the others
+            // Listed on one line with the others: a key and a quarter, no words.
+            exclude(a, Exclusion::hosted_recently, a.company->key + " " + when);
             a.still_to_host = pool.size() - round.size();
         }
     }
@@ -254,9 +282,63 @@ std::string tie_note(const std::vector<const Assessment*>& pool) {
         return "";
     }
     if (pool[0]->company->member_since != pool[1]->company->member_since) {
-        return "; tie broken by earlier membership";
+        return _("tie broken by earlier membership");
     }
-    return "; tie broken by key";
+    return _("tie broken by key");
+}
+
+// Return the sentence that names `chosen`, when it last hosted and among how many it was chosen:
+// `in_pool` in its region's pool, `eligible` in all. One whole sentence per case for the
+// translators.
+std::string choice_sentence(const Assessment& chosen, std::size_t in_pool, std::size_t eligible) {
+    const auto& name = chosen.company->name;
+    const auto& key = chosen.company->key;
+    const std::string region = region_label(chosen.company->region);
+    const bool all = in_pool == eligible;
+    if (!chosen.last) {
+        if (in_pool == 1) {
+            return all ? _f("{} ({}): never hosted, the only one eligible", name, key)
+                       : fmt::format(fmt::runtime(
+                                         n_("{0} ({1}): never hosted, the only one eligible in the "
+                                            "{2} ({3} in all)",
+                                            "{0} ({1}): never hosted, the only one eligible in the "
+                                            "{2} ({3} in all)",
+                                            eligible)),
+                                     name, key, region, eligible);
+        }
+        return all ? fmt::format(
+                         fmt::runtime(n_("{0} ({1}): never hosted, longest ago among {2} eligible",
+                                         "{0} ({1}): never hosted, longest ago among {2} eligible",
+                                         in_pool)),
+                         name, key, in_pool)
+                   : fmt::format(fmt::runtime(n_("{0} ({1}): never hosted, longest ago among {2} "
+                                                 "eligible in the {3} ({4} in all)",
+                                                 "{0} ({1}): never hosted, longest ago among {2} "
+                                                 "eligible in the {3} ({4} in all)",
+                                                 in_pool)),
+                                 name, key, in_pool, region, eligible);
+    }
+    const std::string when = chosen.last->quarter.str();
+    if (in_pool == 1) {
+        return all ? _f("{} ({}): last hosted {}, the only one eligible", name, key, when)
+                   : fmt::format(fmt::runtime(n_("{0} ({1}): last hosted {2}, the only one "
+                                                 "eligible in the {3} ({4} in all)",
+                                                 "{0} ({1}): last hosted {2}, the only one "
+                                                 "eligible in the {3} ({4} in all)",
+                                                 eligible)),
+                                 name, key, when, region, eligible);
+    }
+    return all ? fmt::format(
+                     fmt::runtime(n_("{0} ({1}): last hosted {2}, longest ago among {3} eligible",
+                                     "{0} ({1}): last hosted {2}, longest ago among {3} eligible",
+                                     in_pool)),
+                     name, key, when, in_pool)
+               : fmt::format(fmt::runtime(n_("{0} ({1}): last hosted {2}, longest ago among {3} "
+                                             "eligible in the {4} ({5} in all)",
+                                             "{0} ({1}): last hosted {2}, longest ago among {3} "
+                                             "eligible in the {4} ({5} in all)",
+                                             in_pool)),
+                             name, key, when, in_pool, region, eligible);
 }
 
 // Choose the host among the eligible in `assessed` and describe the choice in `meeting`.
@@ -277,31 +359,27 @@ void choose_host(const PlanState& state, const std::vector<Assessment>& assessed
         std::copy_if(pool.begin(), pool.end(), std::back_inserter(there),
                      [other](const Assessment* a) { return a->company->region == other; });
         if (!there.empty()) {
-            region_note =
-                fmt::format("; region {} after {}", region_name(other), region_name(previous));
+            region_note = _f("region {} after {}", region_label(other), region_label(previous));
             pool = std::move(there);
         } else {
-            region_note = fmt::format("; no eligible host in the {} to follow the {}",
-                                      region_name(other), region_name(previous));
+            region_note = _f("no eligible host in the {} to follow the {}", region_label(other),
+                             region_label(previous));
         }
     }
     std::sort(pool.begin(), pool.end(), goes_first);
     const Assessment& chosen = *pool.front();
-    const std::string last =
-        chosen.last ? "last hosted " + chosen.last->quarter.str() : std::string("never hosted");
-    const bool all = pool.size() == eligible;
-    const std::string where =
-        all ? ""
-            : fmt::format(" in the {} ({} in all)", region_name(chosen.company->region), eligible);
-    const std::string among =
-        pool.size() == 1 ? "the only one eligible" + where
-                         : fmt::format("longest ago among {} eligible{}", pool.size(), where);
     meeting.host_id = chosen.company->id;
     meeting.host_key = chosen.company->key;
     meeting.host_name = chosen.company->name;
-    meeting.explanation.push_back(fmt::format("{} ({}): {}, {}{}{}", chosen.company->name,
-                                              chosen.company->key, last, among, tie_note(pool),
-                                              region_note));
+    // The clauses after the first are sentences of their own, joined by "; " as the lines of the
+    // explanation are in JSON.
+    std::string line = choice_sentence(chosen, pool.size(), eligible);
+    for (const std::string& note : {tie_note(pool), region_note}) {
+        if (!note.empty()) {
+            line += "; " + note;
+        }
+    }
+    meeting.explanation.push_back(std::move(line));
 }
 
 // Return the line that says why nobody in `assessed` can host.
@@ -312,18 +390,27 @@ std::string no_host_line(const std::vector<Assessment>& assessed) {
     const auto hosts =
         count([](const Assessment& a) { return a.company->active && a.company->can_host; });
     if (hosts == 0) {
-        return "no eligible host: no active company can host";
+        return _("no eligible host: no active company can host");
     }
-    std::string line = fmt::format("no eligible host: {} {} can host", hosts,
-                                   hosts == 1 ? "company" : "companies");
-    for (const auto& [reason, text] :
-         {std::pair{Exclusion::too_small, "too small"}, std::pair{Exclusion::blocked, "blocked"},
-          std::pair{Exclusion::hosted_recently, "hosted recently"}}) {
-        const auto n =
-            count([reason = reason](const Assessment& a) { return a.exclusion == reason; });
-        if (n > 0) {
-            line += fmt::format(", {} {}", n, text);
-        }
+    std::string line =
+        fmt::format(fmt::runtime(n_("no eligible host: {} company can host",
+                                    "no eligible host: {} companies can host", hosts)),
+                    hosts);
+    // The counts follow as a list, each item whole ("3 too small").
+    const auto too_small =
+        count([](const Assessment& a) { return a.exclusion == Exclusion::too_small; });
+    const auto blocked =
+        count([](const Assessment& a) { return a.exclusion == Exclusion::blocked; });
+    const auto recent =
+        count([](const Assessment& a) { return a.exclusion == Exclusion::hosted_recently; });
+    if (too_small > 0) {
+        line += ", " + _f("{} too small", too_small);
+    }
+    if (blocked > 0) {
+        line += ", " + _f("{} blocked", blocked);
+    }
+    if (recent > 0) {
+        line += ", " + _f("{} hosted recently", recent);
     }
     return line;
 }
@@ -339,16 +426,17 @@ void propose_topics(PlanState& state, int count, const Date& covered_on, Planned
                std::tie(y->last_covered, y->order, y->key);
     });
     order.resize(std::min(order.size(), static_cast<std::size_t>(count)));
-    std::string line = "topics:";
+    std::string items;
     for (TopicUse* t : order) {
-        line += fmt::format("{} {} ({})", t == order.front() ? "" : ",", t->key,
-                            t->last_covered ? "last covered " + t->last_covered->iso()
-                                            : std::string("never covered"));
+        items += (t == order.front() ? "" : ", ") +
+                 (t->last_covered ? _f("{} (last covered {})", t->key,
+                                       format_date(*t->last_covered, ui_language()))
+                                  : _f("{} (never covered)", t->key));
         meeting.topic_keys.push_back(t->key);
         t->last_covered = covered_on;
     }
     if (!order.empty()) {
-        meeting.explanation.push_back(line);
+        meeting.explanation.push_back(_f("topics: {}", items));
     }
 }
 
@@ -357,12 +445,22 @@ void explain_date(const Quarter& q, const RotationRules& rules, PlannedMeeting& 
     const Date nominal = nominal_date(q, rules);
     if (!meeting.date) {
         meeting.explanation.push_back(
-            fmt::format("no meeting date: every {} of {} is a public holiday or in school holidays",
-                        weekday_name(rules.weekday), q.str()));
+            _f("no meeting date: every {} of {} is a public holiday or in school holidays",
+               weekday_label(rules.weekday), q.str()));
     } else if (*meeting.date != nominal) {
-        meeting.explanation.push_back(fmt::format("date moved from {} ({}) to {}", nominal.iso(),
-                                                  *date_conflict(nominal, rules),
-                                                  meeting.date->iso()));
+        const Language lang = ui_language();
+        const DateConflict conflict = *date_conflict(nominal, rules);
+        if (conflict.holiday) {
+            meeting.explanation.push_back(_f("date moved from {} ({}) to {}",
+                                             format_date(nominal, lang), *conflict.holiday,
+                                             format_date(*meeting.date, lang)));
+        } else {
+            meeting.explanation.push_back(_f("date moved from {} (school holidays {}..{}) to {}",
+                                             format_date(nominal, lang),
+                                             format_date(conflict.school_holidays->first(), lang),
+                                             format_date(conflict.school_holidays->last(), lang),
+                                             format_date(*meeting.date, lang)));
+        }
     }
 }
 
@@ -395,12 +493,10 @@ PlannedMeeting plan_quarter(PlanState& state, const Quarter& q, const RotationRu
         }
     }
     if (!this_round.empty()) {
-        std::string line =
-            fmt::format("hosted in this round ({} eligible still to host):", still_to_host);
-        for (std::size_t i = 0; i < this_round.size(); ++i) {
-            line += (i == 0 ? " " : ", ") + this_round[i];
-        }
-        meeting.explanation.push_back(line);
+        meeting.explanation.push_back(fmt::format(
+            fmt::runtime(n_("hosted in this round ({} eligible still to host): {}",
+                            "hosted in this round ({} eligible still to host): {}", still_to_host)),
+            still_to_host, text::join(this_round, ", ")));
     }
     if (meeting.host_id) {
         const Hosting planned{*meeting.host_id, on, q};
@@ -466,7 +562,7 @@ std::vector<PlannedMeeting> plan_rotation(const RotationInput& input) {
             PlannedMeeting skipped;
             skipped.quarter = q;
             skipped.skipped = true;
-            skipped.explanation.push_back(q.str() + " already has a Werkstatt: skipped");
+            skipped.explanation.push_back(_f("{} already has a Werkstatt: skipped", q.str()));
             plan.push_back(std::move(skipped));
         } else {
             plan.push_back(plan_quarter(state, q, input.rules));

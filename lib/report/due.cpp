@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/due.hpp"
+#include "core/i18n.hpp"
 
 #include "advisory/advisors.hpp"
 #include "applicants/consent.hpp"
@@ -55,13 +56,18 @@ void add_consents(Database& db, const DueQuery& q, const std::set<std::int64_t>&
     for (const auto& [key, scopes] : ending) {
         const auto& [id, until] = key;
         const bool ended = until < q.today;
-        std::string names;
-        for (const auto& s : scopes) {
-            names += names.empty() ? s : " and " + s;
+        // The scopes stay their codes (the words of --scope); one sentence per case.
+        const auto on = format_date(until, ui_language());
+        std::string what;
+        if (scopes.size() == 1) {
+            what = ended ? _f("consent to {} ended on {}", scopes.front(), on)
+                         : _f("consent to {} ends on {}", scopes.front(), on);
+        } else {
+            what = ended ? _f("consent to {} and {} ended on {}", scopes[0], scopes[1], on)
+                         : _f("consent to {} and {} ends on {}", scopes[0], scopes[1], on);
         }
         items.push_back(
-            {ended ? "consent-ended" : "consent-ending", until, "candidate", id,
-             fmt::format("consent to {} {} on {}", names, ended ? "ended" : "ends", until.iso()),
+            {ended ? "consent-ended" : "consent-ending", until, "candidate", id, std::move(what),
              fmt::format("ask for a renewal: werkstatt candidate consent {} --scope {} --until "
                          "DAY; or archive the candidate",
                          id, scopes.size() == 1 ? scopes.front() : "matching,sharing")});
@@ -73,7 +79,8 @@ void add_permits(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
         const bool ended = p.until < q.today;
         items.push_back(
             {ended ? "permit-ended" : "permit-ending", p.until, "candidate", p.candidate_id,
-             fmt::format("residence title {} on {}", ended ? "ended" : "ends", p.until.iso()),
+             ended ? _f("residence title ended on {}", format_date(p.until, ui_language()))
+                   : _f("residence title ends on {}", format_date(p.until, ui_language())),
              fmt::format("ask about the extension, then werkstatt candidate edit {} "
                          "--permit-until DAY",
                          p.candidate_id)});
@@ -87,8 +94,10 @@ void add_confirmations(Database& db, const DueQuery& q, std::vector<DueItem>& it
         items.push_back(
             {paused ? "paused" : "confirmation",
              paused ? paused_on : c.last + q.exchange.reconfirm_days, "candidate", c.candidate_id,
-             fmt::format("last confirmed {} ({} days ago){}", c.last.iso(),
-                         q.today.days() - c.last.days(), paused ? "; paused from matching" : ""),
+             paused ? _f("last confirmed {} ({} days ago); paused from matching",
+                         format_date(c.last, ui_language()), q.today.days() - c.last.days())
+                    : _f("last confirmed {} ({} days ago)", format_date(c.last, ui_language()),
+                         q.today.days() - c.last.days()),
              fmt::format("ask whether they still want to be placed: werkstatt candidate confirm "
                          "{}",
                          c.candidate_id)});
@@ -98,13 +107,17 @@ void add_confirmations(Database& db, const DueQuery& q, std::vector<DueItem>& it
 void add_followups(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
     for (const auto& f : list_followups(db, q.today + q.within_days)) {
         const auto due = Date::parse_iso(f.due_on).value_or(q.today);
-        items.push_back({"followup", due, "followup", f.id,
-                         fmt::format("candidate {} at {} ({}), {} month{} after the hire on {}",
-                                     f.candidate_id, f.company, f.opening_title, f.months,
-                                     f.months == 1 ? "" : "s", f.hired_on),
-                         fmt::format("ask, then werkstatt followup record {} --outcome "
-                                     "employed|left|changed-employer|unknown",
-                                     f.id)});
+        items.push_back(
+            {"followup", due, "followup", f.id,
+             fmt::format(fmt::runtime(n_("candidate {0} at {1} ({2}), {3} month "
+                                         "after the hire on {4}",
+                                         "candidate {0} at {1} ({2}), {3} months "
+                                         "after the hire on {4}",
+                                         static_cast<std::uint64_t>(f.months))),
+                         f.candidate_id, f.company, f.opening_title, f.months, f.hired_on),
+             fmt::format("ask, then werkstatt followup record {} --outcome "
+                         "employed|left|changed-employer|unknown",
+                         f.id)});
     }
 }
 
@@ -153,14 +166,22 @@ void add_advisors(Database& db, const DueQuery& q, std::vector<DueItem>& items) 
     const auto first = std::min_element(
         due.begin(), due.end(), [&](const auto& a, const auto& b) { return when(a) < when(b); });
     const auto older = static_cast<int>(due.size()) - never;
-    std::string what =
-        due.size() == 1
-            ? fmt::format("advisory entry {} ({}): {}", first->key, first->organisation,
-                          first->last_verified ? "last verified " + first->last_verified->iso()
-                                               : std::string("never verified"))
-            : fmt::format("{} advisory entries to check ({} never verified, {} "
-                          "verified more than {} days ago), first {}",
-                          due.size(), never, older, q.verify_after_days, first->key);
+    std::string what;
+    if (due.size() == 1) {
+        what = first->last_verified
+                   ? _f("advisory entry {} ({}): last verified {}", first->key, first->organisation,
+                        format_date(*first->last_verified, ui_language()))
+                   : _f("advisory entry {} ({}): never verified", first->key, first->organisation);
+    } else {
+        // The plural follows the number of entries; the other numbers sit in parentheses as
+        // counts, which read the same for one and many.
+        what = fmt::format(fmt::runtime(n_("{0} advisory entry to check ({1} never verified, {2} "
+                                           "verified more than {3} days ago), first {4}",
+                                           "{0} advisory entries to check ({1} never verified, {2} "
+                                           "verified more than {3} days ago), first {4}",
+                                           due.size())),
+                           due.size(), never, older, q.verify_after_days, first->key);
+    }
     items.push_back({"advisor-check", when(*first), "advisor", first->id, std::move(what),
                      "check each (werkstatt advisor find shows CHECK), then werkstatt advisor "
                      "edit KEY --verified DAY"});

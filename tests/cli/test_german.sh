@@ -53,6 +53,28 @@ expect_err_has "werkstatt: warning: ui.lang = \"fr\" is not a language werkstatt
 check
 [ "$(grep -c warning "$T/err")" -eq 1 ] || fail "expected one warning"
 
+case_ "a German locale: the event plan explains itself in German, dates the German way"
+run company add --key nord --name "Nord GmbH" --plz 39104 --member-since 2019-01-01 --can-host --capacity 40
+run company add --key sued --name "Süd GmbH" --plz 06842 --member-since 2020-01-01 --can-host --capacity 40
+expect_status 0
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" --set planner.weekday=tuesday --set planner.week=1 \
+    event plan --from 2029Q1 --quarters 2 >"$T/out" 2>"$T/err"
+status=$?
+expect_status 0
+expect_out_has "Nord GmbH (nord): noch nie Gastgeber, am längsten her unter 2 infrage kommenden Unternehmen; Gleichstand entschieden nach früherer Mitgliedschaft"
+expect_out_has "Termin vom 06.02.2029 (Schulferien 05.02.2029 bis 10.02.2029) auf den 13.02.2029 verschoben"
+expect_out_has "Süd GmbH (sued): noch nie Gastgeber, das einzige infrage kommende Unternehmen"
+expect_out_has "in dieser Runde schon Gastgeber (noch 1 infrage kommendes Unternehmen an der Reihe): nord 2029Q1"
+expect_out_lacks "hosted"
+
+case_ "a German locale: due names the advisory entries to check in one German sentence"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" due --date 2027-01-10 >"$T/out" 2>"$T/err"
+status=$?
+expect_status 1
+expect_out_has "Beratungsangebote zu prüfen ("
+expect_out_has "noch nie überprüft, 0 vor mehr als 365 Tagen überprüft), zuerst "
+expect_out_lacks "advisory entries"
+
 case_ "JSON keys and CSV columns do not change with the language"
 run company list --format json
 cp "$T/out" "$T/english.json"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 #include "plan/rotation.hpp"
 #include "reference/holidays.hpp"
 
@@ -393,4 +394,22 @@ TEST_CASE("plan::rotation is deterministic whatever the order of companies", "[r
         CHECK(render(plan_rotation(input)) == first);
     }
     CHECK(first.find("firma7 seats 10, fewer than 20") != std::string::npos);
+}
+
+TEST_CASE("plan::rotation explains in the UI language, dates the German way", "[rotation][i18n]") {
+    const auto before = werkstatt::ui_language();
+    werkstatt::set_ui_language(werkstatt::Language::de);
+    auto input = input_for({company(1, "a"), company(2, "b")}, 3);
+    input.rules.school_holidays = {period("2027Q3")};
+    const auto no_date = plan_rotation(input);
+    input.rules.school_holidays = {period("2027-08-01..2027-08-31")};
+    const auto moved = plan_rotation(input);
+    werkstatt::set_ui_language(before);
+    CHECK(explains(no_date[2], "kein Termin: jeder Donnerstag in 2027Q3 ist ein Feiertag oder "
+                               "liegt in den Schulferien"));
+    CHECK(explains(moved[2], "Termin vom 12.08.2027 (Schulferien 01.08.2027 bis 31.08.2027) auf "
+                             "den 02.09.2027 verschoben"));
+    CHECK(moved[0].explanation.front() == "a GmbH (a): noch nie Gastgeber, am längsten her unter 2 "
+                                          "infrage kommenden Unternehmen; Gleichstand entschieden "
+                                          "nach Schlüssel");
 }
