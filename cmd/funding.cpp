@@ -3,6 +3,7 @@
 // (Fördermöglichkeiten) and which of them fit a planned hire.
 #include "advisory/funding.hpp"
 #include "advisor.hpp"
+#include "advisory/catalogue.hpp"
 #include "commands.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -13,6 +14,11 @@
 namespace werkstatt::cli {
 
 namespace {
+
+// Return `stored` with the texts for people in the UI language (German from the rule files).
+std::vector<FundingInstrument> funding_for_ui(Runtime& rt, std::vector<FundingInstrument> stored) {
+    return in_language(std::move(stored), catalogue_funding(catalogue_files(rt)), ui_language());
+}
 
 struct FundingListOptions {
     std::optional<std::string> tag;
@@ -44,7 +50,7 @@ void setup_list(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            rt.print(funding_records(find_funding(db, o.tag, std::nullopt),
+            rt.print(funding_records(funding_for_ui(rt, find_funding(db, o.tag, std::nullopt)),
                                      rt.format(o.format) == Format::table),
                      o.format);
         };
@@ -59,7 +65,10 @@ void setup_show(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            rt.print(funding_detail(require_funding(db, o.key)), o.format);
+            rt.print(
+                funding_detail(in_language(require_funding(db, o.key),
+                                           catalogue_funding(catalogue_files(rt)), ui_language())),
+                o.format);
         };
     });
 }
@@ -77,7 +86,7 @@ void setup_find(CLI::App& group, Runtime& rt) {
                                                 "'werkstatt funding list' shows all"));
             }
             auto db = rt.open(Access::read_only);
-            rt.print(funding_records(find_funding(db, o.tag, o.word),
+            rt.print(funding_records(funding_for_ui(rt, find_funding(db, o.tag, o.word)),
                                      rt.format(o.format) == Format::table),
                      o.format);
         };
@@ -97,13 +106,14 @@ void setup_suggest(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_only);
             const auto situation = load_situation(db, o.candidate, o.opening);
             const auto& rules = WorkRules::shipped();
-            const auto suggestions = suggest_funding(list_funding(db), situation, rules);
+            const auto suggestions =
+                suggest_funding(funding_for_ui(rt, list_funding(db)), situation, rules);
             rt.print(suggestion_records(suggestions, rt.format(o.format) == Format::table),
                      o.format);
             if (suggestions.empty()) {
                 rt.info(situation.permission(rules) == WorkPermission::not_allowed
-                            ? "no funding while the person may not work"
-                            : "no instrument of the catalogue fits this situation");
+                            ? _("no funding while the person may not work")
+                            : _("no instrument of the catalogue fits this situation"));
             }
         };
     });

@@ -2,6 +2,7 @@
 // werkstatt hiring checklist: the labour-law steps of one planned hire, who helps with each and
 // which funding may apply.
 #include "advisor.hpp"
+#include "advisory/catalogue.hpp"
 #include "advisory/checklist.hpp"
 #include "commands.hpp"
 #include "core/i18n.hpp"
@@ -28,9 +29,13 @@ void setup_hiring(CLI::App& app, Runtime& rt) {
             const auto rules = file.empty() ? HiringRules::shipped() : HiringRules::from_file(file);
             auto db = rt.open(Access::read_only);
             const auto situation = load_situation(db, candidate, opening);
+            // The checklist's own texts are not yet in documents.lang (they follow no language):
+            // its funding reasons follow the UI language, so an English run stays English.
             const auto checklist =
                 build_checklist(situation, rules, WorkRules::shipped(), list_advisors(db),
-                                list_funding(db), verify_policy(rt));
+                                in_language(list_funding(db),
+                                            catalogue_funding(catalogue_files(rt)), ui_language()),
+                                verify_policy(rt));
             switch (rt.format(format)) {
             case Format::table:
                 rt.print_text(checklist_text(checklist));

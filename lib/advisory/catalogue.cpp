@@ -229,8 +229,9 @@ std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::st
     std::set<std::string> keys;
     for (const auto* table : file.tables("instrument")) {
         const TableReader r(source, *table, "an instrument");
-        r.check_keys({"key", "name", "grantor", "audience", "pays", "apply_at", "legal_basis",
-                      "source", "tags", "description", "when"});
+        r.check_keys({"key", "name", "grantor", "audience", "audience_de", "pays", "pays_de",
+                      "apply_at", "apply_at_de", "legal_basis", "source", "tags", "description",
+                      "description_de", "when"});
         FundingInstrument i;
         const auto key = RecordKey::parse(r.text("key", true));
         if (!key) {
@@ -244,8 +245,11 @@ std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::st
         i.name = r.text("name", true);
         i.grantor = r.text("grantor", false);
         i.audience = r.text("audience", false);
+        i.audience_de = r.text("audience_de", false);
         i.pays = r.text("pays", false);
+        i.pays_de = r.text("pays_de", false);
         i.apply_at = r.text("apply_at", false);
+        i.apply_at_de = r.text("apply_at_de", false);
         i.legal_basis = r.text("legal_basis", false);
         i.source = r.text("source", false);
         i.tags = r.texts("tags");
@@ -264,12 +268,13 @@ std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::st
             }
         }
         i.description = r.text("description", false);
+        i.description_de = r.text("description_de", false);
         for (const auto* when : r.tables("when")) {
             const TableReader w(source, *when, "a [[instrument.when]] situation");
             std::vector<std::string_view> allowed(std::begin(k_condition_keys),
                                                   std::end(k_condition_keys));
             for (const auto& [k, v] : *when) {
-                if (k.str() != "reason" &&
+                if (k.str() != "reason" && k.str() != "reason_de" &&
                     std::find(allowed.begin(), allowed.end(), k.str()) == allowed.end()) {
                     w.fail(v, fmt::format("unknown condition '{}'; see the comment at the top "
                                           "of funding.toml",
@@ -278,6 +283,7 @@ std::vector<FundingInstrument> parse_funding_toml(std::string_view text, std::st
             }
             auto condition = read_condition(w);
             condition.reason = w.text("reason", true);
+            condition.reason_de = w.text("reason_de", false);
             i.conditions.push_back(std::move(condition));
         }
         out.push_back(std::move(i));
@@ -289,7 +295,9 @@ bool CatalogueReport::changed() const {
     return advisors.inserted + advisors.updated + funding.inserted + funding.updated > 0;
 }
 
-CatalogueReport update_catalogue(Database& db, const CatalogueFiles& files, DryRun dry_run) {
+namespace {
+
+std::map<std::string, FundingInstrument> funding_by_key(const CatalogueFiles& files) {
     std::map<std::string, FundingInstrument> funding;
     merge(funding, parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml"));
     for (const auto& path : files.funding_files) {
@@ -299,6 +307,84 @@ CatalogueReport update_catalogue(Database& db, const CatalogueFiles& files, DryR
         }
         merge(funding, parse_funding_toml(*text, path.string()));
     }
+    return funding;
+}
+
+// Replace `text` by `german` when the stored English is still the file's and a German is given.
+void use_german_text(std::string& text, const std::string& file_english,
+                     const std::string& german) {
+    if (!german.empty() && text == file_english) {
+        text = german;
+    }
+}
+
+} // namespace
+
+std::vector<FundingInstrument> catalogue_funding(const CatalogueFiles& files) {
+    std::vector<FundingInstrument> out;
+    for (auto& [key, instrument] : funding_by_key(files)) {
+        out.push_back(std::move(instrument));
+    }
+    return out;
+}
+
+FundingInstrument in_language(FundingInstrument stored, const std::vector<FundingInstrument>& files,
+                              Language lang) {
+    if (lang != Language::de) {
+        return stored; // the database holds the English texts
+    }
+    const auto file = std::find_if(files.begin(), files.end(),
+                                   [&](const FundingInstrument& f) { return f.key == stored.key; });
+    if (file == files.end()) {
+        return stored; // an instrument entered here: its texts are as the admin wrote them
+    }
+    use_german_text(stored.audience, file->audience, file->audience_de);
+    use_german_text(stored.pays, file->pays, file->pays_de);
+    use_german_text(stored.apply_at, file->apply_at, file->apply_at_de);
+    use_german_text(stored.description, file->description, file->description_de);
+    for (auto& c : stored.conditions) {
+        // A reason is matched by its English text: situations may have been edited or reordered.
+        for (const auto& fc : file->conditions) {
+            if (fc.reason == c.reason && !fc.reason_de.empty()) {
+                c.reason = fc.reason_de;
+                break;
+            }
+        }
+    }
+    return stored;
+}
+
+std::vector<FundingInstrument> in_language(std::vector<FundingInstrument> stored,
+                                           const std::vector<FundingInstrument>& files,
+                                           Language lang) {
+    for (auto& i : stored) {
+        i = in_language(std::move(i), files, lang);
+    }
+    return stored;
+}
+
+std::vector<std::string> funding_without_german(const std::vector<FundingInstrument>& instruments) {
+    std::vector<std::string> out;
+    const auto check = [&](const FundingInstrument& i, const char* field,
+                           const std::string& english, const std::string& german) {
+        if (!english.empty() && german.empty()) {
+            out.push_back(fmt::format("{}: {}", i.key, field));
+        }
+    };
+    for (const auto& i : instruments) {
+        check(i, "audience", i.audience, i.audience_de);
+        check(i, "pays", i.pays, i.pays_de);
+        check(i, "apply_at", i.apply_at, i.apply_at_de);
+        check(i, "description", i.description, i.description_de);
+        for (const auto& c : i.conditions) {
+            check(i, "reason", c.reason, c.reason_de);
+        }
+    }
+    return out;
+}
+
+CatalogueReport update_catalogue(Database& db, const CatalogueFiles& files, DryRun dry_run) {
+    auto funding = funding_by_key(files);
     std::map<std::string, AdvisoryService> advisors;
     merge(advisors, advisors_from(*embedded_file("data/advisors.csv"), "advisors.csv"));
     for (const auto& path : files.advisor_files) {

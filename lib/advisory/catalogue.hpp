@@ -4,6 +4,7 @@
 // `catalogue update` without ever overwriting what an admin changed.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "domain/advisory.hpp"
 #include "store/database.hpp"
 
@@ -39,6 +40,28 @@ struct CatalogueFiles {
     std::vector<std::filesystem::path> advisor_files; // catalogue.advisor_files
     std::vector<std::filesystem::path> funding_files; // catalogue.funding_files
 };
+
+// Return the funding instruments of the shipped catalogue and of `files` (an entry of `files`
+// wins over a shipped one with the same key), as the files give them, with their German texts.
+// Throw Error(config) as parse_funding_toml does, or if a file cannot be read.
+std::vector<FundingInstrument> catalogue_funding(const CatalogueFiles& files);
+
+// Return `stored` with its texts for people (audience, pays, apply_at, description and each
+// situation's reason) in `lang`. The database keeps the English texts; the German ones come from
+// the entry of `files` (see catalogue_funding) with the same key, each only while the stored
+// English text still equals the file's, so an admin's edit never shows a stale translation.
+// A text without a German version stays English.
+FundingInstrument in_language(FundingInstrument stored, const std::vector<FundingInstrument>& files,
+                              Language lang);
+// The same for each of `stored`.
+std::vector<FundingInstrument> in_language(std::vector<FundingInstrument> stored,
+                                           const std::vector<FundingInstrument>& files,
+                                           Language lang);
+
+// Return "key: field" for each text for people of `instruments` that has no German version:
+// every entry of the shipped catalogue must have one (a unit test holds it to that); admins' own
+// files may give one language only.
+std::vector<std::string> funding_without_german(const std::vector<FundingInstrument>& instruments);
 
 // What a catalogue update did to one kind of row, or would do.
 struct CatalogueCounts {

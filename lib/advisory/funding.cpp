@@ -27,7 +27,8 @@ bool contains_word(const FundingInstrument& i, const std::string& word) {
 
 std::string condition_text(const SituationCondition& c) {
     std::vector<std::string> parts;
-    const auto list = [&](const char* name, const auto& items, auto to_name) {
+    // `label` is a whole phrase with one {} for the codes (codes stay codes in every language).
+    const auto list = [&](std::string label, const auto& items, auto to_name) {
         if (items.empty()) {
             return;
         }
@@ -35,28 +36,28 @@ std::string condition_text(const SituationCondition& c) {
         for (const auto& item : items) {
             names.emplace_back(to_name(item));
         }
-        parts.push_back(fmt::format("{} {}", name, text::join(names, "|")));
+        parts.push_back(fmt::format(fmt::runtime(label), text::join(names, "|")));
     };
     const auto str = [](auto v) { return std::string(to_string(v)); };
-    list("permission", c.permission, str);
-    list("permission not", c.permission_not, str);
-    list("status", c.status, str);
-    list("status not", c.status_not, str);
-    list("recognition", c.recognition, recognition_name);
-    list("recognition not", c.recognition_not, recognition_name);
+    list(_("permission {}"), c.permission, str);
+    list(_("permission not {}"), c.permission_not, str);
+    list(_("status {}"), c.status, str);
+    list(_("status not {}"), c.status_not, str);
+    list(_("recognition {}"), c.recognition, recognition_name);
+    list(_("recognition not {}"), c.recognition_not, recognition_name);
     if (c.german_below) {
-        parts.push_back(fmt::format("German below {}", c.german_below->str()));
+        parts.push_back(_f("German below {}", c.german_below->str()));
     }
     if (c.german_at_least) {
-        parts.push_back(fmt::format("German at least {}", c.german_at_least->str()));
+        parts.push_back(_f("German at least {}", c.german_at_least->str()));
     }
     if (c.german_below_opening) {
-        parts.push_back(*c.german_below_opening ? "German below the opening's"
-                                                : "German meets the opening's");
+        parts.push_back(*c.german_below_opening ? _("German below the opening's")
+                                                : _("German meets the opening's"));
     }
-    list("level", c.level, str);
+    list(_("level {}"), c.level, str);
     if (c.regulated) {
-        parts.push_back(*c.regulated ? "regulated occupation" : "not regulated");
+        parts.push_back(*c.regulated ? _("regulated occupation") : _("not regulated"));
     }
     return text::join(parts, "; ");
 }

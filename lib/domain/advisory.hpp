@@ -77,6 +77,7 @@ struct AdvisoryService {
 // value does not restrict): when a funding instrument may fit, or when a checklist step applies.
 struct SituationCondition {
     std::string reason;                     // why it fits, for people
+    std::string reason_de;                  // the same in German; empty: none given
     std::vector<WorkPermission> permission; // empty: any
     std::vector<WorkPermission> permission_not;
     std::vector<ResidenceStatus> status; // empty: any
@@ -105,6 +106,12 @@ struct FundingInstrument {
     std::vector<std::string> tags;
     std::string description;
     std::vector<SituationCondition> conditions;
+    // German versions of the texts for people, read from the rule files (not stored in the
+    // database: the files give them when the stored English still matches). Empty: none given.
+    std::string audience_de;
+    std::string pays_de;
+    std::string apply_at_de;
+    std::string description_de;
     Origin origin = Origin::local;
     std::string catalogue_hash;
 };

@@ -6,8 +6,10 @@
 #include "support.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 using namespace werkstatt;
 using werkstatt::test::failure_of;
@@ -106,4 +108,59 @@ TEST_CASE("an admin's own entry with a catalogue key is kept; dry runs write not
     CHECK(dry.advisors.kept_local == std::vector<std::string>{"abh-harz"});
     CHECK(count(t.db(), "SELECT count(*) FROM advisor") == 1);
     CHECK(count(t.db(), "SELECT count(*) FROM funding_instrument") == 0);
+}
+
+TEST_CASE("every shipped funding instrument has its texts for people in German too") {
+    const auto shipped = catalogue_funding({});
+    REQUIRE(shipped.size() == 9);
+    CHECK(funding_without_german(shipped).empty());
+    const auto egz = std::find_if(shipped.begin(), shipped.end(),
+                                  [](const auto& i) { return i.key == "eingliederungszuschuss"; });
+    REQUIRE(egz != shipped.end());
+    CHECK_THAT(egz->pays_de, Catch::StartsWith("Ein Lohnkostenzuschuss"));
+    REQUIRE(!egz->conditions.empty());
+    CHECK_THAT(egz->conditions.front().reason_de, Catch::Contains("Stellenangebot"));
+}
+
+TEST_CASE("German texts of a funding file are read, shown in German and fall back to English") {
+    const auto files = parse_funding_toml(
+        "[[instrument]]\nkey = \"landesprogramm\"\nname = \"Landesprogramm\"\n"
+        "audience = \"Employers\"\naudience_de = \"Unternehmen\"\n"
+        "pays = \"A grant\"\n"
+        "[[instrument.when]]\nreason = \"German below B1\"\nreason_de = \"Deutsch unter B1\"\n"
+        "german_below = \"B1\"\n"
+        "[[instrument.when]]\nreason = \"a helper job\"\nlevel = [\"helper\"]\n",
+        "own.toml");
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].audience_de == "Unternehmen");
+    CHECK(files[0].pays_de.empty());
+    // An admin's own file may give one language: the check names what has no German.
+    CHECK(funding_without_german(files) ==
+          std::vector<std::string>{"landesprogramm: pays", "landesprogramm: reason"});
+
+    auto stored = files[0]; // as the database keeps it: the English texts
+    const auto de = in_language(stored, files, Language::de);
+    CHECK(de.audience == "Unternehmen");
+    CHECK(de.pays == "A grant"); // no German: English
+    REQUIRE(de.conditions.size() == 2);
+    CHECK(de.conditions[0].reason == "Deutsch unter B1");
+    CHECK(de.conditions[1].reason == "a helper job");
+    CHECK(in_language(stored, files, Language::en).audience == "Employers");
+
+    // An admin changed the English in the database: the file's German no longer fits it.
+    stored.audience = "Companies in Harz";
+    stored.conditions[0].reason = "German below B1 (our wording)";
+    const auto edited = in_language(stored, files, Language::de);
+    CHECK(edited.audience == "Companies in Harz");
+    CHECK(edited.conditions[0].reason == "German below B1 (our wording)");
+
+    // An instrument entered here has no file entry: shown as entered.
+    stored.key = "eigenes";
+    CHECK(in_language(stored, files, Language::de).audience == "Companies in Harz");
+
+    const auto f = failure_of([] {
+        parse_funding_toml("[[instrument]]\nkey = \"x\"\nname = \"X\"\npays_fr = \"?\"\n",
+                           "o.toml");
+    });
+    CHECK(f.kind == ErrorKind::config);
 }
