@@ -107,7 +107,7 @@ std::vector<AdvisorMatch> helpers_for(const HiringStepRule& rule, const HiringSi
 
 std::string helper_text(const AdvisorMatch& m) {
     const auto& s = m.service;
-    std::string where = s.statewide ? "statewide" : s.city;
+    std::string where = s.statewide ? _("statewide") : s.city;
     if (m.distance_km) {
         where += fmt::format(", {:.0f} km", *m.distance_km);
     }
@@ -117,18 +117,18 @@ std::string helper_text(const AdvisorMatch& m) {
 
 std::string situation_line(const Checklist& c) {
     const auto& s = c.situation;
-    return fmt::format("Candidate {}: residence status {} ({}), recognition {}, German {}",
-                       s.candidate_id, to_string(s.status), c.work_rule.label,
-                       recognition_name(s.recognition), s.german ? s.german->str() : "unrecorded");
+    return _f("Candidate {}: residence status {} ({}), recognition {}, German {}", s.candidate_id,
+              to_string(s.status), c.work_rule.label, recognition_name(s.recognition),
+              s.german ? std::string(s.german->str()) : _("unrecorded"));
 }
 
 std::string opening_line(const OpeningFacts& o) {
-    std::string line = fmt::format("Opening {}: {} at {}", o.id, o.title, o.company_key);
+    std::string line = _f("Opening {}: {} at {}", o.id, o.title, o.company_key);
     if (!o.plz.empty()) {
         line += fmt::format(", {} {}", o.plz, o.city);
     }
     if (o.needs_recognition) {
-        line += " (regulated occupation)";
+        line += _(" (regulated occupation)");
     }
     return line;
 }
@@ -250,38 +250,43 @@ Checklist build_checklist(const HiringSituation& situation, const HiringRules& r
 }
 
 std::string checklist_text(const Checklist& c) {
-    std::string out = "Hiring checklist\n";
+    std::string out = _("Hiring checklist") + "\n";
     out += situation_line(c) + "\n";
     if (c.situation.opening) {
         out += opening_line(*c.situation.opening) + "\n";
     }
-    out += fmt::format("Rule data: {} valid as of {}; work_rules.toml valid as of {}.\n",
-                       c.rules_source, c.rules_valid_as_of, c.work_rules_valid_as_of);
-    out += std::string(k_not_legal_advice) + "\n";
+    out += _f("Rule data: {} valid as of {}; work_rules.toml valid as of {}.", c.rules_source,
+              c.rules_valid_as_of, c.work_rules_valid_as_of) +
+           "\n";
+    out += _(std::string(k_not_legal_advice).c_str()) + "\n";
     int n = 0;
     for (const auto& step : c.steps) {
         out += fmt::format("\n{}. {}\n   {}\n", ++n, step.rule.title, step.text);
         if (!step.rule.who.empty()) {
-            out += fmt::format("   Who: {}\n", step.rule.who);
+            out += "   " + _f("Who: {}", step.rule.who) + "\n";
         }
         if (!step.rule.duration.empty()) {
-            out += fmt::format("   Usually takes: {}\n", step.rule.duration);
+            out += "   " + _f("Usually takes: {}", step.rule.duration) + "\n";
         }
-        out += fmt::format("   Rule: {} (valid as of {})\n", step_source(c, step),
-                           step_valid_as_of(c, step));
+        out += "   " +
+               _f("Rule: {} (valid as of {})", step_source(c, step), step_valid_as_of(c, step)) +
+               "\n";
         for (const auto& h : step.helpers) {
-            out += fmt::format("   Help: {}\n", helper_text(h));
+            out += "   " + _f("Help: {}", helper_text(h)) + "\n";
         }
     }
-    out += "\nFunding that may apply:\n";
+    out += "\n" + _("Funding that may apply:") + "\n";
     if (c.funding.empty()) {
-        out += c.work_rule.permission == WorkPermission::not_allowed
-                   ? "   none while the person may not work\n"
-                   : "   none of the catalogue's conditions hold\n";
+        out += "   " +
+               (c.work_rule.permission == WorkPermission::not_allowed
+                    ? _("none while the person may not work")
+                    : _("none of the catalogue's conditions hold")) +
+               "\n";
     }
     for (const auto& f : c.funding) {
-        out += fmt::format("   - {} ({}): {}\n     Apply: {}\n", f.instrument.name,
-                           f.instrument.key, f.reason, f.instrument.apply_at);
+        out +=
+            fmt::format("   - {} ({}): {}\n     ", f.instrument.name, f.instrument.key, f.reason) +
+            _f("Apply: {}", f.instrument.apply_at) + "\n";
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include "advisory/advisors.hpp"
 #include "advisory/funding.hpp"
 #include "advisory/situation.hpp"
+#include "core/i18n.hpp"
 #include "reference/work_rules.hpp"
 
 #include <filesystem>
@@ -83,8 +84,8 @@ Checklist build_checklist(const HiringSituation& situation, const HiringRules& r
 
 // The sentence that every checklist carries.
 inline constexpr std::string_view k_not_legal_advice =
-    "This checklist is guidance from general rules, not legal advice: the document's annotation "
-    "and the authorities' decision in the individual case prevail.";
+    N_("This checklist is guidance from general rules, not legal advice: the document's "
+       "annotation and the authorities' decision in the individual case prevail.");
 
 // Return the checklist as text for people.
 std::string checklist_text(const Checklist& checklist);
