@@ -74,10 +74,9 @@ void make_invitation_folder(const std::filesystem::path& dir) {
         return;
     }
     if (::mkdir(dir.c_str(), 0700) != 0) {
-        throw Error(ErrorKind::output,
-                    fmt::format(fmt::runtime(_("cannot make the folder {}: {}; give a folder "
-                                               "you may write to")),
-                                dir.string(), std::strerror(errno)));
+        throw Error(ErrorKind::output, _f("cannot make the folder {}: {}; give a folder "
+                                          "you may write to",
+                                          dir.string(), std::strerror(errno)));
     }
 }
 
@@ -92,8 +91,8 @@ std::vector<std::int64_t> send_invitations(Runtime& rt, const std::vector<Invita
         if (result.sent) {
             sent.push_back(m.contact.id);
         } else {
-            rt.warn(fmt::format(fmt::runtime(_("not sent: {} ({}); it stays in the folder")),
-                                (dir / m.file_name).string(), result.problem));
+            rt.warn(_f("not sent: {} ({}); it stays in the folder", (dir / m.file_name).string(),
+                       result.problem));
         }
     }
     return sent;
@@ -112,9 +111,9 @@ void run_invite(Runtime& rt, const InviteOptions& o) {
                                             "would write {} invitations to {}", mails.size())),
                             mails.size(), dir.string()));
         if (o.send && !program_ok) {
-            rt.warn(fmt::format(fmt::runtime(_("mail.sendmail: the program '{}' is not found; "
-                                               "nothing could be sent")),
-                                argv.empty() ? std::string() : argv.front()));
+            rt.warn(_f("mail.sendmail: the program '{}' is not found; "
+                       "nothing could be sent",
+                       argv.empty() ? std::string() : argv.front()));
         }
         return;
     }
@@ -137,15 +136,13 @@ void run_invite(Runtime& rt, const InviteOptions& o) {
     }
     if (!program_ok) {
         throw Error(ErrorKind::config,
-                    fmt::format(fmt::runtime(_("mail.sendmail: the program '{}' is not found or "
-                                               "may not be run, so none of the {} invitations "
-                                               "was sent (they are in {}); set mail.sendmail to "
-                                               "e.g. \"/usr/bin/msmtp -t\"")),
-                                argv.empty() ? std::string() : argv.front(), written.size(),
-                                dir.string()));
+                    _f("mail.sendmail: the program '{}' is not found or "
+                       "may not be run, so none of the {} invitations "
+                       "was sent (they are in {}); set mail.sendmail to "
+                       "e.g. \"/usr/bin/msmtp -t\"",
+                       argv.empty() ? std::string() : argv.front(), written.size(), dir.string()));
     }
-    rt.info(fmt::format(fmt::runtime(_("sent {} of {} with {}")), sent.size(), written.size(),
-                        argv.front()));
+    rt.info(_f("sent {} of {} with {}", sent.size(), written.size(), argv.front()));
     if (sent.size() < written.size()) {
         rt.status = exit_status::partial;
     }
@@ -183,8 +180,7 @@ void setup_sheet(CLI::App& group, Runtime& rt) {
                 return;
             }
             write_file_atomically(*o.output, html, FileMode::private_to_owner);
-            rt.info(fmt::format(fmt::runtime(_("wrote the sign-in sheet of event {} to {}")), o.id,
-                                *o.output));
+            rt.info(_f("wrote the sign-in sheet of event {} to {}", o.id, *o.output));
         };
     });
 }

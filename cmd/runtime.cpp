@@ -271,10 +271,9 @@ void Runtime::check_output() {
     }
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) {
-        throw Error(ErrorKind::output,
-                    fmt::format(fmt::runtime(_("cannot write {}: the folder {} does not exist; "
-                                               "create it or choose another --output")),
-                                path.string(), folder.string()));
+        throw Error(ErrorKind::output, _f("cannot write {}: the folder {} does not exist; "
+                                          "create it or choose another --output",
+                                          path.string(), folder.string()));
     }
 }
 
@@ -285,8 +284,7 @@ void Runtime::finish_output() {
     const std::filesystem::path path = *global.output;
     const auto content = m_file_content.view();
     if (content.empty()) {
-        warn(fmt::format(fmt::runtime(_("'{}' prints no listing; {} was not written")),
-                         command_name, path.string()));
+        warn(_f("'{}' prints no listing; {} was not written", command_name, path.string()));
         return;
     }
     write_file_atomically(path, content, FileMode::private_to_owner);

@@ -375,10 +375,9 @@ AdvisorFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
         case Column::plz:
             f.plz = v;
             if (const auto restored = rows.was_number(i) ? Plz::parse_lost_zero(v) : std::nullopt) {
-                warnings.push_back(fmt::format(
-                    fmt::runtime(_("column \"plz\": {} lost its leading zero in a spreadsheet; "
-                                   "read as {}")),
-                    text::trim(v), restored->str()));
+                warnings.push_back(_f("column \"plz\": {} lost its leading zero in a spreadsheet; "
+                                      "read as {}",
+                                      text::trim(v), restored->str()));
                 f.plz = restored->str();
             }
             break;

@@ -113,10 +113,9 @@ AttendanceListColumns attendance_list_header(const CsvRecord& header, const std:
     }
     if (!cols.company || !cols.name || !cols.status) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(_(
-                                    "{}:{}: an attendance list needs the columns company, name and "
-                                    "status (e.g. company,name,status); add the missing ones")),
-                                source, header.line));
+                    _f("{}:{}: an attendance list needs the columns company, name and "
+                       "status (e.g. company,name,status); add the missing ones",
+                       source, header.line));
     }
     return cols;
 }
@@ -135,10 +134,9 @@ AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id,
     CsvRecord record;
     if (!reader.next(record)) {
         throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(
-                                    _("{} is empty; an attendance list starts with the header line "
-                                      "company,name,status")),
-                                source));
+                    _f("{} is empty; an attendance list starts with the header line "
+                       "company,name,status",
+                       source));
     }
     const auto cols = attendance_list_header(record, source);
     WriteTransaction txn(db);
@@ -166,9 +164,9 @@ AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id,
         bool known = true;
         const auto status = attendance_list_status(status_text, known);
         if (!known) {
-            report.problems.push_back(fmt::format(
-                fmt::runtime(_("{}: status '{}' is not attended, no-show or excused; correct it")),
-                where, text::display_safe(status_text)));
+            report.problems.push_back(
+                _f("{}: status '{}' is not attended, no-show or excused; correct it", where,
+                   text::display_safe(status_text)));
             continue;
         }
         if (!status) {
@@ -183,10 +181,10 @@ AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id,
             }
         }
         if (company == nullptr) {
-            report.problems.push_back(fmt::format(
-                fmt::runtime(_("{}: no member company '{}'; give its key or name as 'werkstatt "
-                               "company list' shows them")),
-                where, text::display_safe(company_text)));
+            report.problems.push_back(
+                _f("{}: no member company '{}'; give its key or name as 'werkstatt "
+                   "company list' shows them",
+                   where, text::display_safe(company_text)));
             continue;
         }
         std::vector<const Contact*> found;
@@ -197,23 +195,22 @@ AttendanceListReport record_attendance_list(Database& db, std::int64_t event_id,
             }
         }
         if (found.empty()) {
-            report.problems.push_back(fmt::format(
-                fmt::runtime(_("{}: '{}' is no contact of {}; add the person with 'werkstatt "
-                               "contact add --company {}' first, or correct the name")),
-                where, text::display_safe(name_text), company->key, company->key));
+            report.problems.push_back(
+                _f("{}: '{}' is no contact of {}; add the person with 'werkstatt "
+                   "contact add --company {}' first, or correct the name",
+                   where, text::display_safe(name_text), company->key, company->key));
             continue;
         }
         if (found.size() > 1) {
-            report.problems.push_back(fmt::format(
-                fmt::runtime(_("{}: '{}' names {} contacts of {}; record them one by one with "
-                               "'werkstatt event attend --contact ID'")),
-                where, text::display_safe(name_text), found.size(), company->key));
+            report.problems.push_back(
+                _f("{}: '{}' names {} contacts of {}; record them one by one with "
+                   "'werkstatt event attend --contact ID'",
+                   where, text::display_safe(name_text), found.size(), company->key));
             continue;
         }
         if (!seen.insert(found.front()->id).second) {
-            report.problems.push_back(
-                fmt::format(fmt::runtime(_("{}: '{}' of {} is listed twice; keep one row")), where,
-                            text::display_safe(name_text), company->key));
+            report.problems.push_back(_f("{}: '{}' of {} is listed twice; keep one row", where,
+                                         text::display_safe(name_text), company->key));
             continue;
         }
         rows.emplace_back(*found.front(), *status);

@@ -37,19 +37,16 @@ PaperworkFacts paperwork_facts(Database& db, std::int64_t event_id, bool held_ok
     f.event = require_event(db, event_id);
     const auto& e = f.event;
     if (e.status == EventStatus::cancelled) {
-        throw Error(
-            ErrorKind::conflict,
-            fmt::format(
-                fmt::runtime(_("event {} is cancelled; there is nothing to invite to (reinstate "
-                               "it with 'werkstatt event confirm {}')")),
-                e.id, e.id));
+        throw Error(ErrorKind::conflict,
+                    _f("event {} is cancelled; there is nothing to invite to (reinstate "
+                       "it with 'werkstatt event confirm {}')",
+                       e.id, e.id));
     }
     if (e.status == EventStatus::held && !held_ok) {
         throw Error(ErrorKind::conflict,
-                    fmt::format(fmt::runtime(_(
-                                    "event {} was held already; invitations go to events still to "
-                                    "come")),
-                                e.id));
+                    _f("event {} was held already; invitations go to events still to "
+                       "come",
+                       e.id));
     }
     f.host = require_company(db, e.host_key);
     f.title = e.title.empty() ? kind_label(e.kind) : e.title;
@@ -106,9 +103,8 @@ std::string fill_mail_template(std::string_view key, const std::string& templ,
         const auto it = values.find(name);
         if (it == values.end()) {
             throw Error(ErrorKind::config,
-                        fmt::format(fmt::runtime(_("{} has the unknown placeholder '{}'; use {}")),
-                                    key, text::display_safe(name),
-                                    text::join(mail_placeholders(), ", ")));
+                        _f("{} has the unknown placeholder '{}'; use {}", key,
+                           text::display_safe(name), text::join(mail_placeholders(), ", ")));
         }
         out += it->second;
         pos = close + 1;
@@ -138,11 +134,9 @@ MailAddress sender_of(const MailSettings& settings) {
         sender = {"", from};
     }
     if (sender.address.find('@') == std::string::npos) {
-        throw Error(
-            ErrorKind::config,
-            fmt::format(fmt::runtime(_("mail.from '{}' holds no address; give e.g. \"Netzwerk "
-                                       "<netzwerk@example.org>\"")),
-                        text::display_safe(from)));
+        throw Error(ErrorKind::config, _f("mail.from '{}' holds no address; give e.g. \"Netzwerk "
+                                          "<netzwerk@example.org>\"",
+                                          text::display_safe(from)));
     }
     return sender;
 }

@@ -70,12 +70,10 @@ std::string sheet_row(int n, std::string_view company, std::string_view name,
 std::string sign_in_sheet_html(Database& db, std::int64_t event_id, Language lang, int empty_rows) {
     const auto e = require_event(db, event_id);
     if (e.status == EventStatus::cancelled) {
-        throw Error(
-            ErrorKind::conflict,
-            fmt::format(
-                fmt::runtime(_("event {} is cancelled; it needs no sign-in sheet (reinstate it "
-                               "with 'werkstatt event confirm {}')")),
-                e.id, e.id));
+        throw Error(ErrorKind::conflict,
+                    _f("event {} is cancelled; it needs no sign-in sheet (reinstate it "
+                       "with 'werkstatt event confirm {}')",
+                       e.id, e.id));
     }
     const auto host = require_company(db, e.host_key);
     const auto title = e.title.empty() ? kind_label(e.kind) : e.title;

@@ -316,10 +316,9 @@ class Run {
                 b.index < record.fields.size() ? std::string_view(record.fields[b.index]) : "";
             if (b.field == "plz" && rows.was_number(b.index)) {
                 if (const auto restored = Plz::parse_lost_zero(raw)) {
-                    warn(fmt::format(fmt::runtime(_("{}:{}: column \"{}\": {} lost its leading "
-                                                    "zero in a spreadsheet; read as {}")),
-                                     file, record.line, b.header, text::trim(raw),
-                                     restored->str()));
+                    warn(_f("{}:{}: column \"{}\": {} lost its leading "
+                            "zero in a spreadsheet; read as {}",
+                            file, record.line, b.header, text::trim(raw), restored->str()));
                     m_restored_plz = restored->str();
                     raw = m_restored_plz;
                 }

@@ -18,11 +18,10 @@ ExpatLibrary load_expat_library(const char* soname) {
     // Kept loaded for the rest of the run.
     void* handle = load_library(soname);
     if (handle == nullptr) {
-        throw Error(ErrorKind::config,
-                    fmt::format(fmt::runtime(_("cannot load {} to read Excel files; install the "
-                                               "Debian package libexpat1, or save the sheet as "
-                                               "CSV")),
-                                soname));
+        throw Error(ErrorKind::config, _f("cannot load {} to read Excel files; install the "
+                                          "Debian package libexpat1, or save the sheet as "
+                                          "CSV",
+                                          soname));
     }
     ExpatLibrary lib;
 #define WERKSTATT_EXPAT_RESOLVE(name)                                                              \

@@ -181,10 +181,9 @@ InputFile open_input(const std::string& path, std::optional<Encoding> forced, In
         std::error_code size_error;
         const auto bytes = std::filesystem::file_size(file, size_error);
         if (!size_error && bytes > xlsx_max_file_bytes) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{} is larger than {} MiB; save the sheet as "
-                                                   "CSV to import it")),
-                                    input.name, xlsx_max_file_bytes >> 20));
+            throw Error(ErrorKind::bad_data, _f("{} is larger than {} MiB; save the sheet as "
+                                                "CSV to import it",
+                                                input.name, xlsx_max_file_bytes >> 20));
         }
         std::ifstream in(file, std::ios::binary);
         auto workbook =

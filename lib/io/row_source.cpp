@@ -83,18 +83,16 @@ RowInput open_rows(const std::string& path, std::optional<Encoding> forced,
         // a CSV file to guess columns from.
         const auto extension = text::ascii_lower(std::filesystem::path(path).extension().string());
         if (extension == ".xlsx" || extension == ".xlsm") {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{} is named like an Excel workbook but is "
-                                                   "none (it is no zip file); open it in Excel "
-                                                   "or LibreOffice and save it again as .xlsx, "
-                                                   "or as CSV under a .csv name")),
-                                    input.file.name));
+            throw Error(ErrorKind::bad_data, _f("{} is named like an Excel workbook but is "
+                                                "none (it is no zip file); open it in Excel "
+                                                "or LibreOffice and save it again as .xlsx, "
+                                                "or as CSV under a .csv name",
+                                                input.file.name));
         }
         if (options.sheet) {
-            throw Error(ErrorKind::usage,
-                        fmt::format(fmt::runtime(_("--sheet names a sheet of an Excel workbook, "
-                                                   "but {} is a text (CSV) file; leave it out")),
-                                    input.file.name));
+            throw Error(ErrorKind::usage, _f("--sheet names a sheet of an Excel workbook, "
+                                             "but {} is a text (CSV) file; leave it out",
+                                             input.file.name));
         }
         input.rows = std::make_unique<CsvRowSource>(input.file.stream(), input.file.name, options);
     }

@@ -48,9 +48,9 @@ Language resolve_language(const std::string& key, const std::string& setting,
         return *lang;
     }
     if (warn) {
-        warn(fmt::format(fmt::runtime(_("{} = \"{}\" is not a language werkstatt speaks (de, en): "
-                                        "using English")),
-                         key, text::display_safe(setting, 20)));
+        warn(_f("{} = \"{}\" is not a language werkstatt speaks (de, en): "
+                "using English",
+                key, text::display_safe(setting, 20)));
     }
     return Language::en;
 }

@@ -245,12 +245,11 @@ class XlsxZip {
         io.opaque = &m_stream;
         m_zip = m_lib.unzOpen2_64("workbook.xlsx", &io);
         if (m_zip == nullptr) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{} starts like an Excel workbook (.xlsx) but "
-                                                   "is no zip file that can be read; open it in "
-                                                   "Excel or LibreOffice and save it again as "
-                                                   ".xlsx or as CSV")),
-                                    source));
+            throw Error(ErrorKind::bad_data, _f("{} starts like an Excel workbook (.xlsx) but "
+                                                "is no zip file that can be read; open it in "
+                                                "Excel or LibreOffice and save it again as "
+                                                ".xlsx or as CSV",
+                                                source));
         }
     }
     ~XlsxZip() {
@@ -412,11 +411,11 @@ class XlsxXml {
         if (status != XML_STATUS_OK) {
             const auto* why = m_lib.XML_ErrorString(m_lib.XML_GetErrorCode(m_parser));
             throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{}: the part {} of the workbook is damaged "
-                                                   "(XML, line {}: {}); open the file in Excel or "
-                                                   "LibreOffice and save it again")),
-                                    source, part, m_lib.XML_GetCurrentLineNumber(m_parser),
-                                    why != nullptr ? why : "?"));
+                        _f("{}: the part {} of the workbook is damaged "
+                           "(XML, line {}: {}); open the file in Excel or "
+                           "LibreOffice and save it again",
+                           source, part, m_lib.XML_GetCurrentLineNumber(m_parser),
+                           why != nullptr ? why : "?"));
         }
     }
 
@@ -454,9 +453,9 @@ class XlsxXml {
 };
 
 std::string xlsx_too_big(const std::string& source) {
-    return fmt::format(fmt::runtime(_("{} unpacks to more than {} MiB; split the sheet into "
-                                      "smaller files or save it as CSV")),
-                       source, xlsx_max_unpacked_bytes >> 20);
+    return _f("{} unpacks to more than {} MiB; split the sheet into "
+              "smaller files or save it as CSV",
+              source, xlsx_max_unpacked_bytes >> 20);
 }
 
 // Parse the whole entry `part` of `zip` with `handler`; false if there is no such entry.
@@ -470,11 +469,10 @@ bool xlsx_parse_part(XlsxZip& zip, const std::string& part, XlsxHandler& handler
     for (;;) {
         const long n = zip.read(buffer.data(), static_cast<unsigned>(buffer.size()));
         if (n < 0) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{}: the part {} of the workbook cannot be "
-                                                   "unpacked; open the file in Excel or "
-                                                   "LibreOffice and save it again")),
-                                    source, part));
+            throw Error(ErrorKind::bad_data, _f("{}: the part {} of the workbook cannot be "
+                                                "unpacked; open the file in Excel or "
+                                                "LibreOffice and save it again",
+                                                source, part));
         }
         if (zip.unpacked() > xlsx_max_unpacked_bytes) {
             throw Error(ErrorKind::bad_data, xlsx_too_big(source));
@@ -570,10 +568,10 @@ struct XlsxSheetReader::State {
                 const auto [ptr, ec] = std::from_chars(r->data(), r->data() + r->size(), n);
                 if (ec != std::errc() || ptr != r->data() + r->size() || n == 0 ||
                     n > k_xlsx_max_rows) {
-                    fail(fmt::format(fmt::runtime(_("{}: {}: row number '{}' is not one; the "
-                                                    "file is damaged, save it again with Excel "
-                                                    "or LibreOffice")),
-                                     source, sheet_label, text::printable(*r, 20)));
+                    fail(_f("{}: {}: row number '{}' is not one; the "
+                            "file is damaged, save it again with Excel "
+                            "or LibreOffice",
+                            source, sheet_label, text::printable(*r, 20)));
                     return;
                 }
                 number = n;
@@ -588,19 +586,19 @@ struct XlsxSheetReader::State {
             if (const auto r = xlsx_attr(attrs, "r")) {
                 const auto ref = xlsx_parse_ref(*r);
                 if (!ref) {
-                    fail(fmt::format(fmt::runtime(_("{}: {}: cell reference '{}' is not one; the "
-                                                    "file is damaged, save it again with Excel "
-                                                    "or LibreOffice")),
-                                     source, sheet_label, text::printable(*r, 20)));
+                    fail(_f("{}: {}: cell reference '{}' is not one; the "
+                            "file is damaged, save it again with Excel "
+                            "or LibreOffice",
+                            source, sheet_label, text::printable(*r, 20)));
                     return;
                 }
                 col = ref->first;
             }
             if (col > k_xlsx_max_columns) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: more columns than Excel has; the file "
-                                                "is damaged, save it again with Excel or "
-                                                "LibreOffice")),
-                                 source, where(col)));
+                fail(_f("{}: {}: more columns than Excel has; the file "
+                        "is damaged, save it again with Excel or "
+                        "LibreOffice",
+                        source, where(col)));
                 return;
             }
             column = col;
@@ -632,9 +630,9 @@ struct XlsxSheetReader::State {
         if (in_value || (in_text && phonetic == 0)) {
             row_bytes += s.size();
             if (row_bytes > options.max_record_bytes) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: row {} is longer than {} bytes; split "
-                                                "the text of its cells")),
-                                 source, sheet_label, row.row, options.max_record_bytes));
+                fail(_f("{}: {}: row {} is longer than {} bytes; split "
+                        "the text of its cells",
+                        source, sheet_label, row.row, options.max_record_bytes));
                 return;
             }
             value.append(s);
@@ -666,11 +664,11 @@ struct XlsxSheetReader::State {
         if (!has_value ||
             (cell_type != "str" && cell_type != "inlineStr" && text::trim(value).empty())) {
             if (has_formula) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: the formula has no saved result; open "
-                                                "the file in Excel or LibreOffice, let it "
-                                                "calculate and save it, or write the value "
-                                                "instead")),
-                                 source, where(column)));
+                fail(_f("{}: {}: the formula has no saved result; open "
+                        "the file in Excel or LibreOffice, let it "
+                        "calculate and save it, or write the value "
+                        "instead",
+                        source, where(column)));
             }
             return; // an empty (formatted) cell
         }
@@ -679,10 +677,10 @@ struct XlsxSheetReader::State {
             const auto v = text::trim(value);
             const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), index);
             if (ec != std::errc() || ptr != v.data() + v.size() || index >= shared.size()) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: the cell refers to shared text '{}', "
-                                                "but the workbook has {}; the file is damaged, "
-                                                "save it again with Excel or LibreOffice")),
-                                 source, where(column), text::printable(v, 20), shared.size()));
+                fail(_f("{}: {}: the cell refers to shared text '{}', "
+                        "but the workbook has {}; the file is damaged, "
+                        "save it again with Excel or LibreOffice",
+                        source, where(column), text::printable(v, 20), shared.size()));
                 return;
             }
             out = shared[index];
@@ -692,26 +690,26 @@ struct XlsxSheetReader::State {
             const auto v = text::trim(value);
             out = v == "1" || v == "true" ? options.true_text : options.false_text;
         } else if (cell_type == "e") {
-            fail(fmt::format(fmt::runtime(_("{}: {}: the cell holds the error {}; correct it in "
-                                            "the sheet and save the file again")),
-                             source, where(column), text::printable(text::trim(value), 20)));
+            fail(_f("{}: {}: the cell holds the error {}; correct it in "
+                    "the sheet and save the file again",
+                    source, where(column), text::printable(text::trim(value), 20)));
             return;
         } else if (cell_type == "d") {
             const auto day = Date::parse_iso(text::trim(value).substr(0, 10));
             if (!day) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: '{}' is not a date; correct the cell, "
-                                                "e.g. 25.11.2026")),
-                                 source, where(column), text::printable(value, 30)));
+                fail(_f("{}: {}: '{}' is not a date; correct the cell, "
+                        "e.g. 25.11.2026",
+                        source, where(column), text::printable(value, 30)));
                 return;
             }
             out = day->iso();
         } else {
             const auto parsed = xlsx_parse_double(value);
             if (!parsed) {
-                fail(fmt::format(fmt::runtime(_("{}: {}: '{}' is not a number; the file is "
-                                                "damaged, save it again with Excel or "
-                                                "LibreOffice")),
-                                 source, where(column), text::printable(value, 30)));
+                fail(_f("{}: {}: '{}' is not a number; the file is "
+                        "damaged, save it again with Excel or "
+                        "LibreOffice",
+                        source, where(column), text::printable(value, 30)));
                 return;
             }
             out = number_text(*parsed, number);
@@ -794,10 +792,9 @@ XlsxSheetReader::XlsxSheetReader(std::string_view bytes, std::string source,
     s.source = std::move(source);
     s.options = std::move(options);
     if (!looks_like_zip(bytes)) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(_("{} is not an Excel workbook (.xlsx); save it as "
-                                               ".xlsx or as CSV")),
-                                s.source));
+        throw Error(ErrorKind::bad_data, _f("{} is not an Excel workbook (.xlsx); save it as "
+                                            ".xlsx or as CSV",
+                                            s.source));
     }
     s.zip = std::make_unique<XlsxZip>(bytes, s.source);
 
@@ -814,17 +811,15 @@ XlsxSheetReader::XlsxSheetReader(std::string_view bytes, std::string source,
         }
     };
     if (!xlsx_parse_part(*s.zip, "xl/workbook.xml", workbook, s.source)) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(_("{} is a zip file but no Excel workbook (it has "
-                                               "no xl/workbook.xml); save the sheet as .xlsx or "
-                                               "as CSV")),
-                                s.source));
+        throw Error(ErrorKind::bad_data, _f("{} is a zip file but no Excel workbook (it has "
+                                            "no xl/workbook.xml); save the sheet as .xlsx or "
+                                            "as CSV",
+                                            s.source));
     }
     if (sheets.empty()) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(_("{} is a workbook without sheets; save the sheet "
-                                               "again as .xlsx or as CSV")),
-                                s.source));
+        throw Error(ErrorKind::bad_data, _f("{} is a workbook without sheets; save the sheet "
+                                            "again as .xlsx or as CSV",
+                                            s.source));
     }
     for (const auto& sheet : sheets) {
         s.sheet_names.push_back(sheet.first);
@@ -867,11 +862,10 @@ XlsxSheetReader::XlsxSheetReader(std::string_view bytes, std::string source,
             for (const auto& sheet : sheets) {
                 quoted.push_back("'" + text::printable(sheet.first, 40) + "'");
             }
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{} has no sheet named '{}'; its sheets are "
-                                                   "{}: name one with --sheet")),
-                                    s.source, text::printable(*s.options.sheet, 40),
-                                    text::join(quoted, ", ")));
+            throw Error(ErrorKind::bad_data, _f("{} has no sheet named '{}'; its sheets are "
+                                                "{}: name one with --sheet",
+                                                s.source, text::printable(*s.options.sheet, 40),
+                                                text::join(quoted, ", ")));
         }
     }
     s.sheet = chosen->first;
@@ -944,11 +938,10 @@ XlsxSheetReader::XlsxSheetReader(std::string_view bytes, std::string source,
 
     // The sheet, parsed as its rows are asked for.
     if (!s.zip->open(s.sheet_part)) {
-        throw Error(ErrorKind::bad_data,
-                    fmt::format(fmt::runtime(_("{}: the sheet '{}' is missing from the workbook; "
-                                               "the file is damaged, save it again with Excel or "
-                                               "LibreOffice")),
-                                s.source, text::printable(s.sheet, 40)));
+        throw Error(ErrorKind::bad_data, _f("{}: the sheet '{}' is missing from the workbook; "
+                                            "the file is damaged, save it again with Excel or "
+                                            "LibreOffice",
+                                            s.source, text::printable(s.sheet, 40)));
     }
     s.handler.start = [&s](std::string_view name, const XML_Char** attrs) { s.start(name, attrs); };
     s.handler.end = [&s](std::string_view name) { s.end(name); };
@@ -964,11 +957,10 @@ bool XlsxSheetReader::next(XlsxRow& row) {
     while (s.ready.empty() && !s.done) {
         const long n = s.zip->read(s.buffer.data(), static_cast<unsigned>(s.buffer.size()));
         if (n < 0) {
-            throw Error(ErrorKind::bad_data,
-                        fmt::format(fmt::runtime(_("{}: the part {} of the workbook cannot be "
-                                                   "unpacked; open the file in Excel or "
-                                                   "LibreOffice and save it again")),
-                                    s.source, s.sheet_part));
+            throw Error(ErrorKind::bad_data, _f("{}: the part {} of the workbook cannot be "
+                                                "unpacked; open the file in Excel or "
+                                                "LibreOffice and save it again",
+                                                s.source, s.sheet_part));
         }
         if (s.zip->unpacked() > xlsx_max_unpacked_bytes) {
             throw Error(ErrorKind::bad_data, xlsx_too_big(s.source));

@@ -18,11 +18,10 @@ ZipLibrary load_zip_library(const char* soname) {
     // Kept loaded for the rest of the run.
     void* handle = load_library(soname);
     if (handle == nullptr) {
-        throw Error(ErrorKind::config,
-                    fmt::format(fmt::runtime(_("cannot load {} to read Excel files; install the "
-                                               "Debian package libminizip1, or save the sheet as "
-                                               "CSV")),
-                                soname));
+        throw Error(ErrorKind::config, _f("cannot load {} to read Excel files; install the "
+                                          "Debian package libminizip1, or save the sheet as "
+                                          "CSV",
+                                          soname));
     }
     ZipLibrary lib;
 #define WERKSTATT_ZIP_RESOLVE(name)                                                                \

@@ -189,9 +189,16 @@ std::string committed_summary(const ProposalRun& run) {
         return "";
     }
     const auto& c = *run.committed;
-    return _f("stored as match run {}: {} new proposed placements, {} earlier proposals "
-              "not repeated were removed",
-              c.run_id, c.new_placements, c.stale_removed);
+    // Two counts, two plural rules: each clause is whole and has its own msgid.
+    return fmt::format(fmt::runtime(n_("stored as match run {}: {} new proposed placement",
+                                       "stored as match run {}: {} new proposed placements",
+                                       c.new_placements)),
+                       c.run_id, c.new_placements) +
+           ", " +
+           fmt::format(
+               fmt::runtime(n_("{} earlier proposal not repeated was removed",
+                               "{} earlier proposals not repeated were removed", c.stale_removed)),
+               c.stale_removed);
 }
 
 std::vector<std::string> removed_lines(const CommittedRun& committed, std::size_t limit) {

@@ -104,10 +104,9 @@ CompanyFields row_fields(const std::vector<Column>& columns, const CsvRecord& ro
             f.plz = value;
             if (const auto restored =
                     rows.was_number(i) ? Plz::parse_lost_zero(value) : std::nullopt) {
-                warnings.push_back(fmt::format(
-                    fmt::runtime(_("column \"plz\": {} lost its leading zero in a spreadsheet; "
-                                   "read as {}")),
-                    text::trim(value), restored->str()));
+                warnings.push_back(_f("column \"plz\": {} lost its leading zero in a spreadsheet; "
+                                      "read as {}",
+                                      text::trim(value), restored->str()));
                 f.plz = restored->str();
             }
             break;
