@@ -50,7 +50,7 @@ void setup_list(CLI::App& group, Runtime& rt) {
     cmd->callback([&rt] {
         rt.action = [&rt] {
             auto db = rt.open(Access::read_only);
-            rt.print(funding_records(funding_for_ui(rt, find_funding(db, o.tag, std::nullopt)),
+            rt.print(funding_records(funding_for_ui(rt, find_funding(db, o.tag, std::nullopt, {})),
                                      rt.format(o.format) == Format::table),
                      o.format);
         };
@@ -86,7 +86,9 @@ void setup_find(CLI::App& group, Runtime& rt) {
                                                 "'werkstatt funding list' shows all"));
             }
             auto db = rt.open(Access::read_only);
-            rt.print(funding_records(funding_for_ui(rt, find_funding(db, o.tag, o.word)),
+            const auto catalogue = catalogue_funding(catalogue_files(rt));
+            rt.print(funding_records(in_language(find_funding(db, o.tag, o.word, catalogue),
+                                                 catalogue, ui_language()),
                                      rt.format(o.format) == Format::table),
                      o.format);
         };

@@ -76,7 +76,8 @@ FundingInstrument require_funding(Database& db, std::string_view key) {
 }
 
 std::vector<FundingInstrument> find_funding(Database& db, const std::optional<std::string>& tag,
-                                            const std::optional<std::string>& word) {
+                                            const std::optional<std::string>& word,
+                                            const std::vector<FundingInstrument>& catalogue) {
     const auto all = list_funding(db);
     std::optional<std::string> wanted;
     if (tag) {
@@ -98,7 +99,8 @@ std::vector<FundingInstrument> find_funding(Database& db, const std::optional<st
         if (wanted && std::find(i.tags.begin(), i.tags.end(), *wanted) == i.tags.end()) {
             continue;
         }
-        if (word && !contains_word(i, *word)) {
+        if (word && !contains_word(i, *word) &&
+            !contains_word(in_language(i, catalogue, Language::de), *word)) {
             continue;
         }
         out.push_back(i);

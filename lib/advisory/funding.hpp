@@ -18,10 +18,12 @@ namespace werkstatt {
 FundingInstrument require_funding(Database& db, std::string_view key);
 
 // Return the stored instruments with tag `tag` (if given) whose name, description, audience or
-// pays contain `word` (if given; case ignored). Throw Error(usage) for a tag no instrument has,
-// naming the known tags.
+// pays contain `word` (if given; case and umlaut spelling ignored), in English or in the German
+// version `catalogue` gives (see in_language), so a coordinator finds "Zuschuss" as well as
+// "subsidy". Throw Error(usage) for a tag no instrument has, naming the known tags.
 std::vector<FundingInstrument> find_funding(Database& db, const std::optional<std::string>& tag,
-                                            const std::optional<std::string>& word);
+                                            const std::optional<std::string>& word,
+                                            const std::vector<FundingInstrument>& catalogue);
 
 // An instrument that may fit, and why.
 struct FundingSuggestion {

@@ -23,6 +23,15 @@ expect_out_has "asa-flex"
 expect_out_lacks "eingliederungszuschuss"
 run funding find Anerkennung --format csv
 expect_out_has "anerkennungszuschuss"
+# A German word finds the instrument whose German text has it (the database keeps English), in
+# either UI language; an English word still finds the English text.
+run funding find Praktikumsvergütung --format csv
+expect_status 0
+expect_out_has "einstiegsqualifizierung"
+expect_out_lacks "eingliederungszuschuss"
+run funding find "wage subsidy" --format csv
+expect_out_has "eingliederungszuschuss"
+expect_out_lacks "einstiegsqualifizierung"
 run funding find --tag colour
 expect_error 2 "tag 'colour' is unknown; the known tags are anerkennung"
 run funding find
