@@ -68,9 +68,9 @@ void add_consents(Database& db, const DueQuery& q, const std::set<std::int64_t>&
         }
         items.push_back(
             {ended ? "consent-ended" : "consent-ending", until, "candidate", id, std::move(what),
-             fmt::format("ask for a renewal: werkstatt candidate consent {} --scope {} --until "
-                         "DAY; or archive the candidate",
-                         id, scopes.size() == 1 ? scopes.front() : "matching,sharing")});
+             _f("ask for a renewal: werkstatt candidate consent {} --scope {} --until DAY; or "
+                "archive the candidate",
+                id, scopes.size() == 1 ? scopes.front() : "matching,sharing")});
     }
 }
 
@@ -81,9 +81,8 @@ void add_permits(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
             {ended ? "permit-ended" : "permit-ending", p.until, "candidate", p.candidate_id,
              ended ? _f("residence title ended on {}", format_date(p.until, ui_language()))
                    : _f("residence title ends on {}", format_date(p.until, ui_language())),
-             fmt::format("ask about the extension, then werkstatt candidate edit {} "
-                         "--permit-until DAY",
-                         p.candidate_id)});
+             _f("ask about the extension, then werkstatt candidate edit {} --permit-until DAY",
+                p.candidate_id)});
     }
 }
 
@@ -98,15 +97,16 @@ void add_confirmations(Database& db, const DueQuery& q, std::vector<DueItem>& it
                          format_date(c.last, ui_language()), q.today.days() - c.last.days())
                     : _f("last confirmed {} ({} days ago)", format_date(c.last, ui_language()),
                          q.today.days() - c.last.days()),
-             fmt::format("ask whether they still want to be placed: werkstatt candidate confirm "
-                         "{}",
-                         c.candidate_id)});
+             _f("ask whether they still want to be placed: werkstatt candidate confirm {}",
+                c.candidate_id)});
     }
 }
 
 void add_followups(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
     for (const auto& f : list_followups(db, q.today + q.within_days)) {
         const auto due = Date::parse_iso(f.due_on).value_or(q.today);
+        const auto hired = Date::parse_iso(f.hired_on);
+        const auto hired_text = hired ? format_date(*hired, ui_language()) : f.hired_on;
         items.push_back(
             {"followup", due, "followup", f.id,
              fmt::format(fmt::runtime(n_("candidate {0} at {1} ({2}), {3} month "
@@ -114,10 +114,10 @@ void add_followups(Database& db, const DueQuery& q, std::vector<DueItem>& items)
                                          "candidate {0} at {1} ({2}), {3} months "
                                          "after the hire on {4}",
                                          static_cast<std::uint64_t>(f.months))),
-                         f.candidate_id, f.company, f.opening_title, f.months, f.hired_on),
-             fmt::format("ask, then werkstatt followup record {} --outcome "
-                         "employed|left|changed-employer|unknown",
-                         f.id)});
+                         f.candidate_id, f.company, f.opening_title, f.months, hired_text),
+             _f("ask, then werkstatt followup record {} --outcome "
+                "employed|left|changed-employer|unknown",
+                f.id)});
     }
 }
 
@@ -135,12 +135,17 @@ void add_stuck(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
             if (horizon < due) {
                 continue;
             }
-            items.push_back({"stuck", due, "placement", p.id,
-                             fmt::format("candidate {} at {} ({}) {} since {}", p.candidate_id,
-                                         p.company, p.opening_title, status, since.iso()),
-                             fmt::format("ask the company, then werkstatt placement set {} {} "
-                                         "interview|hired|declined|withdrawn",
-                                         p.candidate_id, p.opening_id)});
+            const auto on = format_date(since, ui_language());
+            // One whole sentence per step: the step is no word to splice into another language.
+            auto what = std::string(status) == "introduced"
+                            ? _f("candidate {} at {} ({}) introduced since {}", p.candidate_id,
+                                 p.company, p.opening_title, on)
+                            : _f("candidate {} at {} ({}) interview since {}", p.candidate_id,
+                                 p.company, p.opening_title, on);
+            items.push_back({"stuck", due, "placement", p.id, std::move(what),
+                             _f("ask the company, then werkstatt placement set {} {} "
+                                "interview|hired|declined|withdrawn",
+                                p.candidate_id, p.opening_id)});
         }
     }
 }
@@ -183,8 +188,8 @@ void add_advisors(Database& db, const DueQuery& q, std::vector<DueItem>& items) 
                            due.size(), never, older, q.verify_after_days, first->key);
     }
     items.push_back({"advisor-check", when(*first), "advisor", first->id, std::move(what),
-                     "check each (werkstatt advisor find shows CHECK), then werkstatt advisor "
-                     "edit KEY --verified DAY"});
+                     _("check each (werkstatt advisor find shows CHECK), then werkstatt advisor "
+                       "edit KEY --verified DAY")});
 }
 
 void add_next_event(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
@@ -201,9 +206,12 @@ void add_next_event(Database& db, const DueQuery& q, std::vector<DueItem>& items
                 seats = host->capacity;
             }
         }
-        items.push_back({"event", e.date, "event", e.id,
-                         fmt::format("{} at {}: {} registered{}", e.title, e.host_key, registered,
-                                     seats ? fmt::format(" of {} seats", *seats) : std::string()),
+        auto what = seats ? fmt::format(fmt::runtime(n_("{} at {}: {} registered of {} seat",
+                                                        "{} at {}: {} registered of {} seats",
+                                                        static_cast<std::uint64_t>(*seats))),
+                                        e.title, e.host_key, registered, *seats)
+                          : _f("{} at {}: {} registered", e.title, e.host_key, registered);
+        items.push_back({"event", e.date, "event", e.id, std::move(what),
                          fmt::format("werkstatt event show {}", e.id)});
         break; // the next one only
     }
@@ -244,17 +252,21 @@ Records due_records(const std::vector<DueItem>& items, Date today) {
 }
 
 std::string due_markdown(const std::vector<DueItem>& items, Date today) {
-    std::string out = fmt::format("# Due on {}\n\n", today.iso());
+    const auto lang = ui_language();
+    std::string out = "# " + _f("Due on {}", format_date(today, lang)) + "\n\n";
     if (items.empty()) {
-        return out + "Nothing is due.\n";
+        return out + _("Nothing is due.") + "\n";
     }
     for (const auto& i : items) {
         const auto days = i.date.days() - today.days();
-        const auto when = days < 0    ? fmt::format("{} days overdue", -days)
-                          : days == 0 ? std::string("today")
-                                      : fmt::format("in {} days", days);
-        out += fmt::format("- **{}** ({}), {} {} {}: {}  \n  `{}`\n", i.date.iso(), when, i.kind,
-                           i.entity, i.id, i.what, i.action);
+        const auto count = static_cast<std::uint64_t>(days < 0 ? -days : days);
+        const auto when =
+            days < 0
+                ? fmt::format(fmt::runtime(n_("{} day overdue", "{} days overdue", count)), count)
+            : days == 0 ? _("today")
+                        : fmt::format(fmt::runtime(n_("in {} day", "in {} days", count)), count);
+        out += fmt::format("- **{}** ({}), {} {} {}: {}  \n  `{}`\n", format_date(i.date, lang),
+                           when, i.kind, i.entity, i.id, i.what, i.action);
     }
     return out;
 }

@@ -65,6 +65,29 @@ expect_status 1
 expect_out_has "# Due on 2027-01-01"
 expect_out_has "- **2026-12-20** (12 days overdue), permit-ended candidate 3: residence title ended on 2026-12-20"
 expect_out_has "werkstatt followup record 1 --outcome"
+case_ "in German: the list, its actions and the markdown, codes and exit status unchanged"
+run --set ui.lang=de due --date $D --format md
+expect_status 1
+expect_out_has "# Fällig am 01.01.2027"
+expect_out_has "- **20.12.2026** (seit 12 Tagen überfällig), permit-ended candidate 3: Aufenthaltstitel endete am 20.12.2026"
+expect_out_has "(in 11 Tagen), event event 1: Werkstatt 1/2027 bei spedition: 0 angemeldet  "
+expect_out_has "seit 15.11.2026 vorgestellt"
+expect_out_has "nachfragen, dann werkstatt followup record 1 --outcome"
+expect_out_lacks "overdue"
+expect_out_lacks " since "
+run --set ui.lang=de due --date $D --format csv
+expect_out_has "due_on,days,kind,entity,id,what,action"
+expect_out_has ",stuck,placement,"
+expect_out_has "beim Unternehmen nachfragen, dann werkstatt placement set"
+run due --date $D --format csv
+expect_out_has "introduced since 2026-11-15,\"ask the company, then werkstatt placement set"
+# The seats, when known, with their own plural.
+sql "UPDATE event SET capacity = 1"
+run --set ui.lang=de due --date $D --format csv
+expect_out_has "\"Werkstatt 1/2027 bei spedition: 0 angemeldet, 1 Platz\","
+run due --date $D --format csv
+expect_out_has "Werkstatt 1/2027 at spedition: 0 registered of 1 seat,"
+sql "UPDATE event SET capacity = NULL"
 run due --date $D --format json
 expect_status 1
 check; python3 -c "
