@@ -76,27 +76,7 @@ std::string recognition_text(const std::optional<Recognition>& r, Language lang)
     if (!r) {
         return not_stated(lang);
     }
-    switch (*r) {
-    case Recognition::not_required:
-        return tr(lang, "not required (occupation not regulated)");
-    case Recognition::german_qualification:
-        return tr(lang, "German vocational qualification");
-    case Recognition::not_applied:
-        return tr(lang, "not applied for");
-    case Recognition::counselling:
-        return tr(lang, "in recognition counselling");
-    case Recognition::pending:
-        return tr(lang, "applied for, not decided yet");
-    case Recognition::full:
-        return tr(lang, "fully equivalent");
-    case Recognition::partial:
-        return tr(lang, "partly equivalent");
-    case Recognition::compensation_required:
-        return tr(lang, "compensation measure required");
-    case Recognition::rejected:
-        return tr(lang, "rejected");
-    }
-    return not_stated(lang);
+    return recognition_phrase(*r, lang);
 }
 
 std::string occupation_text(const CandidateCard& c, Language lang) {

@@ -267,6 +267,30 @@ std::string_view to_string(Recognition recognition) {
     return name_in(k_recognitions, recognition);
 }
 
+std::string recognition_phrase(Recognition recognition, Language lang) {
+    switch (recognition) {
+    case Recognition::not_required:
+        return tr(lang, "not required (occupation not regulated)");
+    case Recognition::german_qualification:
+        return tr(lang, "German vocational qualification");
+    case Recognition::not_applied:
+        return tr(lang, "not applied for");
+    case Recognition::counselling:
+        return tr(lang, "in recognition counselling");
+    case Recognition::pending:
+        return tr(lang, "applied for, not decided yet");
+    case Recognition::full:
+        return tr(lang, "fully equivalent");
+    case Recognition::partial:
+        return tr(lang, "partly equivalent");
+    case Recognition::compensation_required:
+        return tr(lang, "compensation measure required");
+    case Recognition::rejected:
+        return tr(lang, "rejected");
+    }
+    return std::string(to_string(recognition));
+}
+
 std::optional<LicenceClass> parse_licence_class(std::string_view text) {
     return lookup_name(k_licences, ascii_upper(text::trim(text)));
 }

@@ -167,6 +167,9 @@ enum class Recognition {
 std::optional<Recognition> parse_recognition(std::string_view text);
 // Return the name of `recognition` ("compensation-required").
 std::string_view to_string(Recognition recognition);
+enum class Language; // core/i18n.hpp
+// Return where `recognition` stands as a phrase for people in `lang` ("partly equivalent").
+std::string recognition_phrase(Recognition recognition, Language lang);
 
 // A class of the German (EU) driving licence (Führerscheinklasse).
 enum class LicenceClass { am, a1, a2, a, b, be, c1, c1e, c, ce, d1, d1e, d, de, l, t };

@@ -459,8 +459,11 @@ struct Scorer {
             share = 0;
             break;
         }
-        part(Part::recognition, share,
-             [&] { return _f("recognition {}", to_string(*c.recognition)); });
+        part(Part::recognition, share, [&] {
+            // The phrase for people, the code to type back.
+            return _f("recognition: {} ({})", recognition_phrase(*c.recognition, ui_language()),
+                      to_string(*c.recognition));
+        });
     }
 
     void availability() {

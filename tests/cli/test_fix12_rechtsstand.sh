@@ -35,7 +35,11 @@ case_ "a German qualification is not excluded from a regulated opening"
 run match --opening 1 --explain $DAY
 expect_status 0
 expect_out_has "candidate DE-1 (jc, id 1)"
-expect_out_has "recognition 5 of 5: recognition german-qualification"
+expect_out_has "recognition 5 of 5: recognition: German vocational qualification (german-qualification)"
+run --set ui.lang=de match --opening 1 --explain $DAY
+expect_status 0
+expect_out_has "Anerkennung 5 von 5: Anerkennung: deutscher Berufsabschluss (german-qualification)"
+run match --opening 1 --explain $DAY
 
 case_ "B1.1 is a course level, counted as A2"
 expect_out_has "german 16.667 of 25: German B1.1: course level, counted as A2; opening asks B1: 1 level below"
