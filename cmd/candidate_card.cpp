@@ -164,7 +164,7 @@ void setup_candidate_card(CLI::App& group, Runtime& rt) {
     cards->add_option("--run", c.run, _("Match run (default: the last committed one)"));
     cards->add_option("-o,--output", c.output, _("Folder for the files (mode 0600)"))->required();
     cards->add_option("--lang", c.lang,
-                      _("Language of the cards: de or en (default: report.lang)"));
+                      _("Language of the cards: de or en (default: documents.lang)"));
     cards->add_option("--date", c.date, _("Day of the cards and their consent check"));
     cards->callback([&rt] { rt.action = [&rt] { run_cards(rt, c); }; });
 

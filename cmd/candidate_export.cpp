@@ -45,27 +45,15 @@ void setup_candidate_export(CLI::App& group, Runtime& rt) {
                     _("The file to write (mode 0600; replaced if it exists)"))
         ->required();
     cmd->add_option("--format", o.format, _("json or html (default: by the extension, else json)"));
-    cmd->add_option("--lang", o.lang, _("Language of the html: de or en (default: report.lang)"));
+    cmd->add_option("--lang", o.lang,
+                    _("Language of the html: de or en (default: documents.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto format = format_of(o.format, o.output);
             const auto& config = rt.config().config;
-            const auto lang_text = o.lang.value_or(config.report.lang);
-            const auto lang = parse_language(lang_text);
-            if (!lang) {
-                throw Error(
-                    ErrorKind::usage,
-                    _f("--lang '{}' is not a language of the export; use de or en", lang_text));
-            }
-            if (format == AccessFormat::html && !catalogue_found(*lang)) {
-                rt.warn(_f("the German catalogue was not found at {}; the export's "
-                           "texts are in English (reinstall werkstatt, or set "
-                           "WERKSTATT_LOCALEDIR)",
-                           catalogue_path(*lang).string()));
-            }
+            const auto lang = rt.documents_language(o.lang);
             auto db = rt.open(Access::read_write);
-            const AccessContext context{config.report.network, config.privacy, *lang,
-                                        Date::today()};
+            const AccessContext context{config.report.network, config.privacy, lang, Date::today()};
             const auto id = export_person_data(db, o.key, o.source, format, o.output, context);
             rt.info(
                 _f("wrote everything stored about candidate {} to {} (mode 0600)", id, o.output));

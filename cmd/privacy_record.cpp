@@ -13,24 +13,12 @@ void add_privacy_record(CLI::App& privacy, Runtime& rt) {
     static std::optional<std::string> lang_flag;
     auto* cmd = privacy.add_subcommand(
         "record", _("Print the entry for the record of processing activities (Art. 30 DSGVO)"));
-    cmd->add_option("--lang", lang_flag, _("de or en (default: report.lang)"));
+    cmd->add_option("--lang", lang_flag, _("de or en (default: documents.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const auto& config = rt.config().config;
-            const auto text = lang_flag.value_or(config.report.lang);
-            const auto lang = parse_language(text);
-            if (!lang) {
-                throw Error(ErrorKind::usage,
-                            _f("--lang '{}' is not a language of werkstatt's documents; "
-                               "use de or en",
-                               text));
-            }
-            if (!catalogue_found(*lang)) {
-                rt.warn(_f("the German catalogue was not found at {}; the texts are in "
-                           "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                           catalogue_path(*lang).string()));
-            }
-            rt.out() << record_of_processing({config.report.network, config.privacy, *lang});
+            const auto lang = rt.documents_language(lang_flag);
+            rt.out() << record_of_processing({config.report.network, config.privacy, lang});
         };
     });
 }

@@ -29,7 +29,7 @@ std::string utc_now() {
 
 // Return the request the options name; throw Error(usage) for a kind, period, language or
 // format that is not one.
-report::Request request_of(const ReportOptions& o, const ReportSettings& settings) {
+report::Request request_of(const ReportOptions& o, Language lang) {
     const auto kind = report::parse_kind(o.kind);
     if (!kind) {
         throw Error(ErrorKind::usage,
@@ -46,16 +46,10 @@ report::Request request_of(const ReportOptions& o, const ReportSettings& setting
     if (!period) {
         throw Error(ErrorKind::usage, report::why_not_period(*o.period));
     }
-    const auto lang_text = o.lang.value_or(settings.lang);
-    const auto lang = parse_language(lang_text);
-    if (!lang) {
-        throw Error(ErrorKind::usage,
-                    _f("--lang '{}' is not a language of reports; use de or en", lang_text));
-    }
     return report::Request{*kind,
                            *period,
                            day,
-                           *lang,
+                           lang,
                            o.timestamp ? std::optional<std::string>(utc_now()) : std::nullopt,
                            PlannerSettings{},
                            AdvisorySettings{}.verify_after_days};
@@ -77,17 +71,18 @@ report::ReportFormat format_of(const ReportOptions& o) {
 
 std::optional<std::string> write_requested_report(Runtime& rt, const ReportOptions& o) {
     const auto& settings = rt.config().config.report;
-    auto request = request_of(o, settings);
+    // A report is a document: --lang, else report.lang, else documents.lang (which warns when
+    // the German catalogue is missing).
+    auto request =
+        request_of(o, rt.documents_language(o.lang ? o.lang
+                                            : settings.lang.empty()
+                                                ? std::nullopt
+                                                : std::optional<std::string>(settings.lang)));
     // A report applies the planner's and the advisory map's rules as configured.
     request.planner = rt.config().config.planner;
     request.verify_after_days = rt.config().config.advisory.verify_after_days;
     request.special_categories = rt.config().config.privacy.special_categories;
     const auto format = format_of(o);
-    if (!catalogue_found(request.lang)) {
-        rt.warn(_f("the German catalogue was not found at {}; the report's texts are in "
-                   "English (reinstall werkstatt, or set WERKSTATT_LOCALEDIR)",
-                   catalogue_path(request.lang).string()));
-    }
     std::optional<std::string> output;
     if (o.output) {
         if (const auto why = why_not_output_template(*o.output)) {
@@ -133,7 +128,7 @@ void setup_report(CLI::App& app, Runtime& rt) {
     cmd->add_option("--output", o.output,
                     _("Write to this file (csv: a folder, one file per table) instead of stdout; "
                       "{period} and {date} are replaced"));
-    cmd->add_option("--lang", o.lang, _("de or en (default: report.lang)"));
+    cmd->add_option("--lang", o.lang, _("de or en (default: report.lang, else documents.lang)"));
     cmd->add_option("--date", o.date,
                     _("Resolve relative periods on this day, YYYY-MM-DD or DD.MM.YYYY (default "
                       "today)"));

@@ -84,7 +84,9 @@ void setup_report_list(CLI::App& group, Runtime& rt) {
             records.columns = {"name", "kind", "period", "format", "output", "lang", "table"};
             for (const auto& r : config.named_reports) {
                 records.rows.push_back({r.name, r.kind, r.period, r.format, text_or_null(r.output),
-                                        r.lang.empty() ? config.report.lang : r.lang,
+                                        !r.lang.empty()               ? r.lang
+                                        : !config.report.lang.empty() ? config.report.lang
+                                                                      : config.lang.documents,
                                         text_or_null(r.table)});
             }
             rt.print(records, o.format);

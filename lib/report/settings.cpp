@@ -12,7 +12,7 @@ namespace werkstatt {
 namespace {
 
 std::optional<std::string> check_lang(const std::string& s) {
-    if (s == "de" || s == "en") {
+    if (s.empty() || s == "de" || s == "en") {
         return std::nullopt;
     }
     return fmt::format("must be de or en, not '{}'", s);
@@ -31,7 +31,9 @@ const SettingTable<ReportSettings>& report_settings_table() {
     static const auto table =
         SettingTable<ReportSettings>()
             .text("report.lang", &ReportSettings::lang,
-                  "The language of reports without --lang: de (German) or en (English)", check_lang)
+                  "The language of reports without --lang: de (German) or en (English); empty: "
+                  "documents.lang",
+                  check_lang)
             .integer("report.min_cell", &ReportSettings::min_cell, 1, 99, "",
                      "Counts of persons from 1 to this are not published (shown as <N, N one "
                      "more); further cells are hidden so that none can be worked out")

@@ -16,8 +16,8 @@ namespace werkstatt {
 // The settings of `werkstatt report` ([report], [report.csv]); whether special categories are
 // collected is privacy.special_categories (lib/privacy/settings.hpp).
 struct ReportSettings {
-    std::string lang = "de"; // the language of a report without --lang: de or en
-    int min_cell = 3;        // counts from 1 to min_cell are not published ("<4")
+    std::string lang; // the language of a report without --lang: de or en; empty: documents.lang
+    int min_cell = 3; // counts from 1 to min_cell are not published ("<4")
     std::string network = "Betriebliche Werkstatt Arbeits-(Kultur-)Integration";
     std::string csv_delimiter = ";"; // German Excel reads ; as the field separator
     bool csv_bom = true;             // a UTF-8 byte order mark, so that Excel reads UTF-8

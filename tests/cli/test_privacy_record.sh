@@ -37,6 +37,11 @@ expect_out_has "\`disability\`, \`minority\`"
 expect_out_lacks "nicht erhoben"
 expect_out_has "Listen und Ranglisten zeigen Pseudonyme statt Namen"
 
+case_ "documents.lang = en: the record in English without --lang"
+run --set documents.lang=en privacy record
+expect_status 0
+expect_out_has "# Record of processing activities (Art. 30 GDPR)"
+
 case_ "--lang en"
 run privacy record --lang en
 expect_status 0

@@ -92,9 +92,21 @@ case_ "an unknown format"
 run report quarterly --period 2027Q1 --format pdf
 expect_error 2 "--format 'pdf' is not a report format"
 
+case_ "a report follows --lang, else report.lang, else documents.lang"
+run --set documents.lang=en report quarterly --period 2026Q4
+expect_status 0
+expect_out_has "2026-10-01–2026-12-31 (2026Q4)"
+expect_out_lacks "01.10.2026"
+run --set documents.lang=en --set report.lang=de report quarterly --period 2026Q4
+expect_out_has "01.10.2026–31.12.2026 (2026Q4)"
+run --set documents.lang=en --set report.lang=de report quarterly --period 2026Q4 --lang en
+expect_out_has "2026-10-01–2026-12-31 (2026Q4)"
+run --set report.lang=en report list
+expect_status 0
+
 case_ "an unknown language"
 run report quarterly --period 2027Q1 --lang fr
-expect_error 2 "--lang 'fr' is not a language of reports"
+expect_error 2 "--lang 'fr' is not a language of the documents"
 
 case_ "a period that does not parse"
 run report quarterly --period 2027Q5
