@@ -22,6 +22,7 @@ struct FindOptions {
     std::optional<std::string> city;
     std::optional<std::string> language;
     std::optional<std::string> format;
+    std::optional<std::string> lang;
     std::string output;
 };
 
@@ -75,6 +76,7 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
                                               "as an HTML page with a table"));
     cmd->add_option("--topic", o.topic, _("Only services with this topic"));
     cmd->add_option("--output", o.output, _("File to write, ending in .svg or .html"))->required();
+    cmd->add_option("--lang", o.lang, _("Language of the map: de or en (default: documents.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
             const bool html = ends_with(o.output, ".html") || ends_with(o.output, ".htm");
@@ -89,19 +91,24 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_only);
             const auto services = select_advisors(db, query);
             MapOptions options;
+            options.lang = rt.documents_language(o.lang);
             if (query.topic) {
-                options.subtitle = fmt::format("Thema: {}", title(*query.topic));
+                options.subtitle = fmt::format(fmt::runtime(tr(options.lang, "Topic: {}")),
+                                               title(*query.topic, options.lang));
             }
             const auto& shapes = DistrictShapes::shipped();
             const auto document = html ? render_map_html(services, shapes, options)
                                        : render_map_svg(services, shapes, options);
             write_file_atomically(o.output, document, FileMode::shared);
-            if (services.empty()) {
-                rt.warn(_f("no advisory services{}; the map shows the districts only. "
-                           "Add services with 'werkstatt advisor add' or load the "
-                           "catalogue with 'werkstatt catalogue update'",
-                           query.topic ? fmt::format(" with topic {}", to_string(*query.topic))
-                                       : std::string()));
+            if (services.empty() && query.topic) {
+                rt.warn(_f("no advisory services with topic {}; the map shows the districts only. "
+                           "Add services with 'werkstatt advisor add' or load the catalogue with "
+                           "'werkstatt catalogue update'",
+                           to_string(*query.topic)));
+            } else if (services.empty()) {
+                rt.warn(_("no advisory services; the map shows the districts only. Add services "
+                          "with 'werkstatt advisor add' or load the catalogue with 'werkstatt "
+                          "catalogue update'"));
             }
             rt.info(_f("wrote {} with {} advisory services", o.output, services.size()));
         };

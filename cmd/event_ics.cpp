@@ -17,6 +17,7 @@ struct IcsOptions {
     std::optional<std::int64_t> event;
     std::optional<std::string> period;
     std::optional<std::string> output;
+    std::optional<std::string> lang;
 };
 
 } // namespace
@@ -28,8 +29,11 @@ void setup_event_ics(CLI::App& group, Runtime& rt) {
     cmd->add_option("--period", o.period, _("Events in this period: 2027, 2027Q1, A..B"))
         ->excludes(one);
     cmd->add_option("--output,-o", o.output, _("Write to FILE (atomically) instead of stdout"));
+    cmd->add_option("--lang", o.lang,
+                    _("Language of the calendar entries: de or en (default: documents.lang)"));
     cmd->callback([&rt] {
         rt.action = [&rt] {
+            const auto lang = rt.documents_language(o.lang);
             auto db = rt.open(Access::read_only);
             std::vector<Event> events;
             if (o.event) {
@@ -41,7 +45,7 @@ void setup_event_ics(CLI::App& group, Runtime& rt) {
                 }
                 events = list_events(db, filter);
             }
-            const auto ics = events_icalendar(db, events);
+            const auto ics = events_icalendar(db, events, lang);
             if (!o.output) {
                 rt.out() << ics;
                 return;

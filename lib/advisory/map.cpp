@@ -93,13 +93,18 @@ std::pair<double, double> label_position(const DistrictShape& d, const MapProjec
     return {x, y};
 }
 
-// Return the legend text of `e` in lines of at most k_legend_chars columns, broken between
-// words; nothing is left out.
-std::vector<std::string> legend_lines(const MapEntry& e) {
+// Return the legend text of `e` in `lang` in lines of at most k_legend_chars columns, broken
+// between words; nothing is left out.
+std::vector<std::string> legend_lines(const MapEntry& e, Language lang) {
     const auto& s = e.service;
-    const std::string outside = e.point ? "" : " (außerhalb der Karte)";
-    return text::wrap_words(
-        fmt::format("{} – {}, {}{}", s.organisation, s.service, s.city, outside), k_legend_chars);
+    // TRANSLATORS: a legend entry of the advisory map: organisation – service, town.
+    const auto entry =
+        e.point
+            ? fmt::format(fmt::runtime(tr(lang, "{} – {}, {}")), s.organisation, s.service, s.city)
+            // TRANSLATORS: the same for a service that is not drawn.
+            : fmt::format(fmt::runtime(tr(lang, "{} – {}, {} (outside the map)")), s.organisation,
+                          s.service, s.city);
+    return text::wrap_words(entry, k_legend_chars);
 }
 
 // Where each legend entry stands: two columns, the first half of the entries left; an entry
@@ -110,14 +115,14 @@ struct LegendLayout {
     double end = 0;                              // below the last line of either column
 };
 
-LegendLayout legend_layout(const std::vector<MapEntry>& entries, double top) {
+LegendLayout legend_layout(const std::vector<MapEntry>& entries, double top, Language lang) {
     LegendLayout l;
     const std::size_t rows = (entries.size() + 1) / 2;
     double left = top, right = top;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const bool first_column = i < rows;
         double& next = first_column ? left : right;
-        l.lines.push_back(legend_lines(entries[i]));
+        l.lines.push_back(legend_lines(entries[i], lang));
         l.x.push_back(k_margin + (first_column ? 0.0 : (k_width - 2 * k_margin) / 2));
         l.y.push_back(next);
         next += static_cast<double>(l.lines.back().size()) * k_legend_line;
@@ -126,12 +131,20 @@ LegendLayout legend_layout(const std::vector<MapEntry>& entries, double top) {
     return l;
 }
 
+// Return the title of the map: the one asked for, else the advisory map of Sachsen-Anhalt.
+std::string map_title(const MapOptions& options) {
+    return options.title.empty() ? tr(options.lang, "Advisory map of Sachsen-Anhalt")
+                                 : options.title;
+}
+
 std::string svg_document(const std::vector<MapEntry>& entries, const DistrictShapes& shapes,
                          const MapOptions& options, bool standalone) {
+    const auto lang = options.lang;
+    const auto title = map_title(options);
     const MapProjection proj(shapes.bounds(),
                              MapFrame{k_margin, k_map_top, k_width - 2 * k_margin, k_map_height});
     const double legend_top = k_map_top + k_map_height + 30;
-    const auto legend = legend_layout(entries, legend_top + 22);
+    const auto legend = legend_layout(entries, legend_top + 22, lang);
     const double legend_end = legend.end;
     const double height = legend_end + 50;
 
@@ -143,19 +156,22 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
                        "viewBox=\"0 0 {0} {1}\" font-family=\"DejaVu Sans, Arial, Helvetica, "
                        "sans-serif\">\n",
                        num(k_width), num(height));
-    out += fmt::format("<title>{}</title>\n", xml_escape(options.title));
+    out += fmt::format("<title>{}</title>\n", xml_escape(title));
     out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
     out += fmt::format("<text class=\"title\" x=\"{}\" y=\"36\" font-size=\"22\" "
                        "font-weight=\"bold\" fill=\"#222\">{}</text>\n",
-                       num(k_margin), xml_escape(options.title));
+                       num(k_margin), xml_escape(title));
+    const auto drawn =
+        std::count_if(entries.begin(), entries.end(), [](const auto& e) { return e.point; });
+    const auto counts = fmt::format(
+        fmt::runtime(trn(lang, "{} advisory service, {} on the map",
+                         "{} advisory services, {} on the map", entries.size())),
+        format_count(static_cast<std::int64_t>(entries.size()), lang), format_count(drawn, lang));
     out += fmt::format(
         "<text class=\"subtitle\" x=\"{}\" y=\"60\" font-size=\"13\" "
         "fill=\"#444\">{}</text>\n",
         num(k_margin),
-        xml_escape(fmt::format(
-            "{}{} Beratungsstellen, {} auf der Karte",
-            options.subtitle.empty() ? "" : options.subtitle + " · ", entries.size(),
-            std::count_if(entries.begin(), entries.end(), [](const auto& e) { return e.point; }))));
+        xml_escape(options.subtitle.empty() ? counts : options.subtitle + " · " + counts));
 
     out += "<g id=\"districts\" stroke=\"#555\" stroke-width=\"0.8\" stroke-linejoin=\"round\">\n";
     std::size_t index = 0;
@@ -200,14 +216,17 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
     }
     out += "</g>\n<g id=\"legend\" font-size=\"10.5\" fill=\"#222\">\n";
     out += fmt::format("<text class=\"legend-title\" x=\"{}\" y=\"{}\" font-size=\"14\" "
-                       "font-weight=\"bold\">Beratungsstellen</text>\n",
-                       num(k_margin), num(legend_top));
+                       "font-weight=\"bold\">{}</text>\n",
+                       num(k_margin), num(legend_top), xml_escape(tr(lang, "Advisory services")));
     if (entries.empty()) {
-        out +=
-            fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">Keine "
-                        "Beratungsstellen erfasst{}.</text>\n",
-                        num(k_margin), num(legend_top + 22),
-                        xml_escape(options.subtitle.empty() ? "" : " (" + options.subtitle + ")"));
+        const auto none =
+            options.subtitle.empty()
+                ? tr(lang, "No advisory services recorded.")
+                // TRANSLATORS: {} is what the map shows, e.g. "Topic: Language support".
+                : fmt::format(fmt::runtime(tr(lang, "No advisory services recorded ({}).")),
+                              options.subtitle);
+        out += fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">{}</text>\n",
+                           num(k_margin), num(legend_top + 22), xml_escape(none));
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
@@ -227,17 +246,17 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
     out += "</g>\n";
     out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
                        "fill=\"#555\">{}</text>\n",
-                       num(k_margin), num(legend_end + 18), xml_escape(k_district_attribution));
+                       num(k_margin), num(legend_end + 18), xml_escape(district_attribution(lang)));
     out += fmt::format("<text class=\"source\" x=\"{}\" y=\"{}\" font-size=\"9\" "
                        "fill=\"#555\">{}</text>\n",
-                       num(k_margin), num(legend_end + 30), xml_escape(k_plz_attribution));
+                       num(k_margin), num(legend_end + 30), xml_escape(plz_attribution(lang)));
     out += "</svg>\n";
     return out;
 }
 
-std::string district_names(const AdvisoryService& s) {
+std::string map_district_names(const AdvisoryService& s, Language lang) {
     if (s.statewide) {
-        return "landesweit";
+        return tr(lang, "statewide");
     }
     std::vector<std::string> names;
     for (const auto& ags : s.districts) {
@@ -247,10 +266,10 @@ std::string district_names(const AdvisoryService& s) {
     return text::join(names, ", ");
 }
 
-std::string topic_titles(const AdvisoryService& s) {
+std::string map_topic_titles(const AdvisoryService& s, Language lang) {
     std::vector<std::string> titles;
     for (const auto t : s.topics) {
-        titles.emplace_back(title(t));
+        titles.push_back(title(t, lang));
     }
     return text::join(titles, ", ");
 }
@@ -264,6 +283,14 @@ std::string link(const std::string& url) {
 }
 
 } // namespace
+
+std::string plz_attribution(Language lang) {
+    return tr(lang, "Postal code coordinates: © GeoNames, CC BY 4.0.");
+}
+
+std::string map_attribution(Language lang) {
+    return district_attribution(lang) + " " + plz_attribution(lang);
+}
 
 std::vector<MapEntry> number_services(const std::vector<AdvisoryService>& services) {
     // The map shows Sachsen-Anhalt: a service located elsewhere in Germany (the BAMF in
@@ -299,9 +326,12 @@ std::string render_map_svg(const std::vector<AdvisoryService>& services,
 
 std::string render_map_html(const std::vector<AdvisoryService>& services,
                             const DistrictShapes& shapes, const MapOptions& options) {
+    const auto lang = options.lang;
+    const auto title = map_title(options);
     const auto entries = number_services(services);
-    std::string out = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n";
-    out += fmt::format("<title>{}</title>\n", xml_escape(options.title));
+    std::string out = fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", to_string(lang));
+    out += fmt::format("<title>{}</title>\n", xml_escape(title));
     out += "<style>\n"
            "body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 1.5em; color: #222; }\n"
            "svg { max-width: 100%; height: auto; }\n"
@@ -312,19 +342,34 @@ std::string render_map_html(const std::vector<AdvisoryService>& services,
            ".source { font-size: 0.8em; color: #555; }\n"
            "@media print { figure { page-break-after: always; } }\n"
            "</style>\n</head>\n<body>\n";
-    out += fmt::format("<h1>{}</h1>\n", xml_escape(options.title));
+    out += fmt::format("<h1>{}</h1>\n", xml_escape(title));
     if (!options.subtitle.empty()) {
         out += fmt::format("<p>{}</p>\n", xml_escape(options.subtitle));
     }
     out += "<figure>\n" + svg_document(entries, shapes, options, false) + "</figure>\n";
-    out += "<h2>Beratungsstellen</h2>\n";
+    out += fmt::format("<h2>{}</h2>\n", xml_escape(tr(lang, "Advisory services")));
     if (entries.empty()) {
-        out += "<p>Keine Beratungsstellen erfasst.</p>\n";
+        out += fmt::format("<p>{}</p>\n", xml_escape(tr(lang, "No advisory services recorded.")));
     } else {
-        out += "<table>\n<thead><tr><th>Nr.</th><th>Organisation</th><th>Angebot</th>"
-               "<th>Themen</th><th>Zuständig für</th><th>Adresse</th><th>Ansprechperson</th>"
-               "<th>Telefon</th><th>E-Mail</th><th>Web</th><th>Sprachen</th>"
-               "<th>Öffnungszeiten</th><th>Zuletzt geprüft</th></tr></thead>\n<tbody>\n";
+        // The columns of the table, as the page's reader calls them.
+        const std::vector<std::string> headings = {tr(lang, "No."),
+                                                   tr(lang, "Organisation"),
+                                                   tr(lang, "Service"),
+                                                   tr(lang, "Topics"),
+                                                   tr(lang, "Responsible for"),
+                                                   tr(lang, "Address"),
+                                                   tr(lang, "Contact person"),
+                                                   tr(lang, "Phone"),
+                                                   tr(lang, "E-mail"),
+                                                   tr(lang, "Web"),
+                                                   tr(lang, "Languages"),
+                                                   tr(lang, "Opening hours"),
+                                                   tr(lang, "Last checked")};
+        out += "<table>\n<thead><tr>";
+        for (const auto& h : headings) {
+            out += "<th>" + xml_escape(h) + "</th>";
+        }
+        out += "</tr></thead>\n<tbody>\n";
         for (const auto& e : entries) {
             const auto& s = e.service;
             const auto address = text::join({s.street, text::join({s.plz, s.city}, " ")},
@@ -333,15 +378,17 @@ std::string render_map_html(const std::vector<AdvisoryService>& services,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                 "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 e.number, xml_escape(s.organisation), xml_escape(s.service),
-                xml_escape(topic_titles(s)), xml_escape(district_names(s)), xml_escape(address),
-                xml_escape(s.contact_person), xml_escape(s.phone), xml_escape(s.email), link(s.web),
-                xml_escape(text::join(s.languages, ", ")), xml_escape(s.opening_hours),
-                s.last_verified ? s.last_verified->iso() : "nie");
+                xml_escape(map_topic_titles(s, lang)), xml_escape(map_district_names(s, lang)),
+                xml_escape(address), xml_escape(s.contact_person), xml_escape(s.phone),
+                xml_escape(s.email), link(s.web), xml_escape(text::join(s.languages, ", ")),
+                xml_escape(s.opening_hours),
+                xml_escape(s.last_verified ? format_date(*s.last_verified, lang)
+                                           : tr(lang, "never")));
         }
         out += "</tbody>\n</table>\n";
     }
     out += fmt::format("<p class=\"source\">{}</p>\n</body>\n</html>\n",
-                       xml_escape(k_map_attribution));
+                       xml_escape(map_attribution(lang)));
     return out;
 }
 

@@ -4,6 +4,7 @@
 // a standalone HTML page with the same SVG and a table of the services.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "domain/advisory.hpp"
 #include "reference/district_shapes.hpp"
 #include "reference/map_geometry.hpp"
@@ -13,10 +14,12 @@
 
 namespace werkstatt {
 
-// What the map says about itself.
+// What the map says about itself, and in which language: a document handed to others, it
+// follows documents.lang (or --lang), not the language of the terminal.
 struct MapOptions {
-    std::string title = "Beratungslandkarte Sachsen-Anhalt";
-    std::string subtitle; // e.g. the topic shown; "" for all topics
+    Language lang = Language::de;
+    std::string title;    // "" for "Advisory map of Sachsen-Anhalt" in `lang`
+    std::string subtitle; // e.g. the topic shown, in `lang`; "" for all topics
 };
 
 // A service as numbered on the map; `point` is empty when its PLZ lies outside the state's data
@@ -40,10 +43,9 @@ std::string render_map_svg(const std::vector<AdvisoryService>& services,
 std::string render_map_html(const std::vector<AdvisoryService>& services,
                             const DistrictShapes& shapes, const MapOptions& options);
 
-// The attribution of the postal code coordinates the markers stand on.
-inline constexpr const char* k_plz_attribution = "PLZ-Koordinaten: © GeoNames, CC BY 4.0.";
-// The attribution of the boundary and postal code data, for maps and listings.
-inline const std::string k_map_attribution =
-    std::string(k_district_attribution) + " " + k_plz_attribution;
+// Return the attribution of the postal code coordinates the markers stand on, in `lang`.
+std::string plz_attribution(Language lang);
+// Return the attribution of the boundary and postal code data, in `lang`.
+std::string map_attribution(Language lang);
 
 } // namespace werkstatt

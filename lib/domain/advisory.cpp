@@ -11,18 +11,25 @@ namespace {
 struct TopicName {
     AdvisoryTopic topic;
     std::string_view key;
-    std::string_view title;
+    std::string_view title;  // German, as coordinators say it
+    const char* title_msgid; // the same in English, translated by the catalogue for documents
 };
 
 constexpr std::array<TopicName, 8> k_topics = {{
-    {AdvisoryTopic::recognition, "recognition", "Anerkennung ausländischer Berufsqualifikationen"},
-    {AdvisoryTopic::work_permit, "work-permit", "Aufenthalt und Arbeitserlaubnis"},
-    {AdvisoryTopic::language, "language", "Sprachförderung"},
-    {AdvisoryTopic::funding, "funding", "Förderung und Finanzierung"},
-    {AdvisoryTopic::training, "training", "Ausbildung und Weiterbildung"},
-    {AdvisoryTopic::job_placement, "job-placement", "Vermittlung und Fachkräftegewinnung"},
-    {AdvisoryTopic::labour_rights, "labour-rights", "Arbeits- und Sozialrecht"},
-    {AdvisoryTopic::social_integration, "social-integration", "Soziale Integration"},
+    {AdvisoryTopic::recognition, "recognition", "Anerkennung ausländischer Berufsqualifikationen",
+     N_("Recognition of foreign professional qualifications")},
+    {AdvisoryTopic::work_permit, "work-permit", "Aufenthalt und Arbeitserlaubnis",
+     N_("Residence and work permits")},
+    {AdvisoryTopic::language, "language", "Sprachförderung", N_("Language support")},
+    {AdvisoryTopic::funding, "funding", "Förderung und Finanzierung", N_("Funding and financing")},
+    {AdvisoryTopic::training, "training", "Ausbildung und Weiterbildung",
+     N_("Vocational and further training")},
+    {AdvisoryTopic::job_placement, "job-placement", "Vermittlung und Fachkräftegewinnung",
+     N_("Placement and recruiting of skilled workers")},
+    {AdvisoryTopic::labour_rights, "labour-rights", "Arbeits- und Sozialrecht",
+     N_("Labour and social law")},
+    {AdvisoryTopic::social_integration, "social-integration", "Soziale Integration",
+     N_("Social integration")},
 }};
 
 constexpr std::array<AdvisoryTopic, 8> k_all = {
@@ -55,6 +62,10 @@ std::string_view to_string(AdvisoryTopic topic) {
 
 std::string_view title(AdvisoryTopic topic) {
     return entry(topic).title;
+}
+
+std::string title(AdvisoryTopic topic, Language lang) {
+    return tr(lang, entry(topic).title_msgid);
 }
 
 std::string known_advisory_topics() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "domain/candidate_values.hpp"
 
 #include <cstdint>
@@ -36,6 +37,9 @@ std::optional<AdvisoryTopic> parse_advisory_topic(std::string_view key);
 std::string_view to_string(AdvisoryTopic topic);
 // Return the German title of `topic` as coordinators say it.
 std::string_view title(AdvisoryTopic topic);
+// Return the title of `topic` in `lang`, for documents (the advisory map); in German the same as
+// title(topic).
+std::string title(AdvisoryTopic topic, Language lang);
 // Return the known topic keys joined by ", ", for messages.
 std::string known_advisory_topics();
 

@@ -76,4 +76,20 @@ std::string kind_label(EventKind kind) {
     return "Betriebliche Werkstatt";
 }
 
+std::string kind_label(EventKind kind, Language lang) {
+    switch (kind) {
+    case EventKind::site_visit:
+        // TRANSLATORS: an event's title in calendars and invitations when it has none of its own.
+        return tr(lang, "Site visit");
+    case EventKind::fireside:
+        // TRANSLATORS: an event's title in calendars and invitations when it has none of its own.
+        return tr(lang, "Fireside talk");
+    case EventKind::werkstatt:
+        break;
+    }
+    // TRANSLATORS: an event's title in calendars and invitations when it has none of its own: the
+    // quarterly meeting at a member company (Betriebliche Werkstatt).
+    return tr(lang, "Company Werkstatt");
+}
+
 } // namespace werkstatt

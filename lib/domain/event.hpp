@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "domain/period.hpp"
 
 #include <cstdint>
@@ -27,6 +28,9 @@ std::optional<EventKind> parse_event_kind(std::string_view text);
 std::string_view to_string(EventKind kind);
 // Return the German name of `kind` for people ("Betriebliche Werkstatt", "Vor-Ort-Besuch").
 std::string kind_label(EventKind kind);
+// Return the name of `kind` in `lang`, for documents (calendar entries, invitations, sign-in
+// sheets); in German the same as kind_label(kind).
+std::string kind_label(EventKind kind, Language lang);
 // Parse `text` ("planned", "confirmed", "held", "cancelled"), or nothing.
 std::optional<EventStatus> parse_event_status(std::string_view text);
 std::string_view to_string(EventStatus status);

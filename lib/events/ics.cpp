@@ -14,9 +14,9 @@ namespace {
 constexpr const char* k_ics_product_id =
     "-//IQ Netzwerk Sachsen-Anhalt//werkstatt " WERKSTATT_VERSION "//DE";
 
-// Return the calendar entry of `e` at `host` with the agenda's `titles`.
+// Return the calendar entry of `e` at `host` with the agenda's `titles`, in `lang`.
 IcsEvent ics_entry(const Event& e, const Company& host,
-                   const std::map<std::string, std::string>& titles) {
+                   const std::map<std::string, std::string>& titles, Language lang) {
     IcsEvent ics;
     ics.uid = e.uid;
     ics.date = e.date;
@@ -28,16 +28,19 @@ IcsEvent ics_entry(const Event& e, const Company& host,
     if (e.end) {
         ics.end_minute = e.end->minutes();
     }
-    ics.summary = (e.title.empty() ? kind_label(e.kind) : e.title) + " bei " + host.name;
+    // TRANSLATORS: a calendar entry's summary: the event's title (or kind) at its host company.
+    ics.summary = fmt::format(fmt::runtime(tr(lang, "{} at {}")),
+                              e.title.empty() ? kind_label(e.kind, lang) : e.title, host.name);
     ics.location = host_address_line(host);
     const auto agenda = event_agenda(e, titles);
-    ics.description = agenda.empty() ? "" : "Themen:\n" + text::join(agenda, "\n");
+    // TRANSLATORS: a calendar entry's description: the heading line of the agenda that follows.
+    ics.description = agenda.empty() ? "" : tr(lang, "Topics:") + "\n" + text::join(agenda, "\n");
     if (!e.notes.empty()) {
         ics.description += (ics.description.empty() ? "" : "\n\n") + e.notes;
     }
     if (e.status == EventStatus::cancelled && !e.cancel_reason.empty()) {
-        ics.description +=
-            (ics.description.empty() ? "" : "\n\n") + std::string("Abgesagt: ") + e.cancel_reason;
+        ics.description += (ics.description.empty() ? "" : "\n\n") +
+                           fmt::format(fmt::runtime(tr(lang, "Cancelled: {}")), e.cancel_reason);
     }
     ics.cancelled = e.status == EventStatus::cancelled;
     ics.confirmed = e.status == EventStatus::confirmed || e.status == EventStatus::held;
@@ -75,18 +78,18 @@ std::vector<std::string> event_agenda(const Event& event,
     return agenda;
 }
 
-std::string events_icalendar(Database& db, const std::vector<Event>& events) {
+std::string events_icalendar(Database& db, const std::vector<Event>& events, Language lang) {
     std::vector<IcsEvent> out;
     const auto titles = topic_titles(db);
     for (const auto& e : events) {
-        out.push_back(ics_entry(e, require_company(db, e.host_key), titles));
+        out.push_back(ics_entry(e, require_company(db, e.host_key), titles, lang));
     }
     return write_icalendar(out, k_ics_product_id);
 }
 
 std::string event_invitation_icalendar(Database& db, const Event& event, const IcsPerson& organizer,
-                                       const IcsPerson& attendee) {
-    auto ics = ics_entry(event, require_company(db, event.host_key), topic_titles(db));
+                                       const IcsPerson& attendee, Language lang) {
+    auto ics = ics_entry(event, require_company(db, event.host_key), topic_titles(db), lang);
     ics.organizer = organizer;
     ics.attendees = {attendee};
     return write_icalendar({ics}, k_ics_product_id, IcsMethod::request);

@@ -30,9 +30,9 @@ struct PaperworkFacts {
     std::string place;               // host_address_line
 };
 
-// Return event `event_id` with its host and agenda; throw Error(conflict) if it is cancelled or
-// (unless `held_ok`) held already.
-PaperworkFacts paperwork_facts(Database& db, std::int64_t event_id, bool held_ok) {
+// Return event `event_id` with its host and agenda, its title in `lang`; throw Error(conflict) if
+// it is cancelled or (unless `held_ok`) held already.
+PaperworkFacts paperwork_facts(Database& db, std::int64_t event_id, bool held_ok, Language lang) {
     PaperworkFacts f;
     f.event = require_event(db, event_id);
     const auto& e = f.event;
@@ -49,7 +49,7 @@ PaperworkFacts paperwork_facts(Database& db, std::int64_t event_id, bool held_ok
                        e.id));
     }
     f.host = require_company(db, e.host_key);
-    f.title = e.title.empty() ? kind_label(e.kind) : e.title;
+    f.title = e.title.empty() ? kind_label(e.kind, lang) : e.title;
     f.agenda = event_agenda(e, topic_titles(db));
     f.place = host_address_line(f.host);
     return f;
@@ -166,7 +166,7 @@ std::string contact_greeting(const Contact& contact, Language lang) {
 }
 
 InvitationList event_invitations(Database& db, std::int64_t event_id, Language lang) {
-    const auto f = paperwork_facts(db, event_id, false);
+    const auto f = paperwork_facts(db, event_id, false, lang);
     InvitationList list;
     list.records.columns = {"contact_id",   "salutation", "greeting", "name",  "role",  "company",
                             "company_name", "email",      "event",    "title", "date",  "date_text",
@@ -187,7 +187,7 @@ std::vector<InvitationMail> invitation_mails(Database& db, std::int64_t event_id
                                              const MailSettings& settings, Language lang,
                                              std::time_t now) {
     const auto sender = sender_of(settings);
-    const auto f = paperwork_facts(db, event_id, false);
+    const auto f = paperwork_facts(db, event_id, false, lang);
     std::size_t without_email = 0;
     const auto invitees = paperwork_invitees(db, without_email);
     const auto domain = sender.address.substr(sender.address.find('@') + 1);
@@ -216,7 +216,7 @@ std::vector<InvitationMail> invitation_mails(Database& db, std::int64_t event_id
         m.attachments.push_back(
             {"text/calendar; charset=UTF-8; method=REQUEST", "einladung.ics",
              event_invitation_icalendar(db, f.event, IcsPerson{sender.name, sender.address},
-                                        IcsPerson{c.name, c.email})});
+                                        IcsPerson{c.name, c.email}, lang)});
         out.push_back({c, invitation_file_name(f.event, c), write_mail(m)});
     }
     return out;

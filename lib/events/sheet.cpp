@@ -76,7 +76,7 @@ std::string sign_in_sheet_html(Database& db, std::int64_t event_id, Language lan
                        e.id, e.id));
     }
     const auto host = require_company(db, e.host_key);
-    const auto title = e.title.empty() ? kind_label(e.kind) : e.title;
+    const auto title = e.title.empty() ? kind_label(e.kind, lang) : e.title;
     const auto agenda = event_agenda(e, topic_titles(db));
     std::string time;
     if (e.start) {

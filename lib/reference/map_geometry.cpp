@@ -7,6 +7,11 @@
 
 namespace werkstatt {
 
+std::string district_attribution(Language lang) {
+    return tr(lang, "District boundaries: © GeoBasis-DE / BKG 2019 (data modified), dl-de/by-2-0, "
+                    "VG250 as of 2018-12-31, simplified by OpenDataLab.");
+}
+
 MapProjection::MapProjection(const GeoBounds& b, const MapFrame& frame) : m_bounds(b) {
     constexpr double k_rad = 3.14159265358979323846 / 180.0;
     m_kx = std::cos((b.min_lat + b.max_lat) / 2 * k_rad);

@@ -4,6 +4,7 @@
 // maps of the reports, so that both draw the same state the same way.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "reference/district_shapes.hpp"
 
 #include <string>
@@ -11,10 +12,9 @@
 
 namespace werkstatt {
 
-// The attribution the boundaries' licence (dl-de/by-2-0) asks for on every map drawn from them.
-inline constexpr const char* k_district_attribution =
-    "Kreisgrenzen: © GeoBasis-DE / BKG 2019 (Daten verändert), dl-de/by-2-0, VG250 Stand "
-    "31.12.2018, vereinfacht von OpenDataLab.";
+// Return the attribution the boundaries' licence (dl-de/by-2-0) asks for on every map drawn from
+// them, in the language of the map.
+std::string district_attribution(Language lang);
 
 // A box on the page in SVG user units: its left and top edge, its width and height.
 struct MapFrame {

@@ -429,7 +429,7 @@ std::string district_map(const Chart& chart, const Table& table, const Report& r
     out += fmt::format("<text class=\"map-source\" x=\"0\" y=\"{}\" font-size=\"7.5\" "
                        "fill=\"#444444\">{}</text>\n",
                        num(map_end + 14 + static_cast<double>(legend_marks.size()) * 13),
-                       xml_escape(k_district_attribution));
+                       xml_escape(district_attribution(lang)));
     out += "</svg>\n";
     return out;
 }

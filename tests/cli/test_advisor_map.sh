@@ -89,4 +89,75 @@ run_bare --db "$T/fresh.db" advisor map --output "$T/fresh.svg"
 expect_status 0
 check; cmp -s "$T/fresh.svg" "$SOURCE_DIR/examples/advisory-map.svg" || fail "examples/advisory-map.svg is out of date: werkstatt --db X init && werkstatt --db X advisor map --output examples/advisory-map.svg"
 
+# The map is a document handed to others: it follows documents.lang (German by default) or --lang,
+# not the terminal's language, which governs the messages only.
+case_ "German by default: LANG=C and no configuration draw the German map and page"
+run_bare --db "$T/fresh.db" advisor map --topic recognition --output "$T/de.html"
+expect_status 0
+expect_err_has "wrote $T/de.html with 7 advisory services"
+for text in '<html lang="de">' '<h1>Beratungslandkarte Sachsen-Anhalt</h1>' \
+    '<p>Thema: Anerkennung ausländischer Berufsqualifikationen</p>' '<h2>Beratungsstellen</h2>' \
+    '<th>Zuständig für</th>' '<th>Zuletzt geprüft</th>' '7 Beratungsstellen, 7 auf der Karte' \
+    'Kreisgrenzen: © GeoBasis-DE' 'PLZ-Koordinaten: © GeoNames'; do
+    check; grep -qF -- "$text" "$T/de.html" || fail "the German page lacks '$text'"
+done
+
+# check_english FILE: the words of the map are English, the data as recorded.
+check_english() {
+    for text in 'Advisory map of Sachsen-Anhalt' 'advisory services, ' ' on the map' \
+        '>Advisory services<' 'District boundaries: © GeoBasis-DE' 'dl-de/by-2-0' \
+        'Postal code coordinates: © GeoNames' 'data-name="Dessau-Roßlau"'; do
+        check; grep -qF -- "$text" "$1" || fail "the English map $1 lacks '$text'"
+    done
+    for text in Beratungsstellen Beratungslandkarte 'auf der Karte' außerhalb Kreisgrenzen \
+        PLZ-Koordinaten Thema; do
+        check; ! grep -qF -- "$text" "$1" || fail "the English map $1 says '$text'"
+    done
+}
+
+case_ "--lang en: the whole map in English, the same drawing"
+run_bare --db "$T/fresh.db" advisor map --lang en --output "$T/en.svg"
+expect_status 0
+expect_err_has "wrote $T/en.svg with 25 advisory services"
+check_svg "$T/en.svg" 24
+check_english "$T/en.svg"
+check; grep -qF "(outside the map)" "$T/en.svg" || fail "the service outside the state is not listed"
+check; grep -qF ">25 advisory services, 24 on the map<" "$T/en.svg" || fail "the counts"
+check; [ "$(grep -o 'class="marker"' "$T/en.svg" | wc -l)" -eq "$(grep -o 'class="marker"' "$T/fresh.svg" | wc -l)" ] ||
+    fail "the English map has other markers than the German one"
+run_bare --db "$T/fresh.db" advisor map --lang en --topic recognition --output "$T/en.html"
+expect_status 0
+check_english "$T/en.html"
+for text in '<html lang="en">' '<p>Topic: Recognition of foreign professional qualifications</p>' \
+    '<th>No.</th><th>Organisation</th><th>Service</th><th>Topics</th><th>Responsible for</th>' \
+    '<th>Last checked</th>'; do
+    check; grep -qF -- "$text" "$T/en.html" || fail "the English page lacks '$text'"
+done
+check; ! grep -qF '<th>Zuständig' "$T/en.html" || fail "German headings in the English page"
+
+case_ "documents.lang = \"en\" in the configuration: English without --lang; --lang de wins"
+mkdir -p "$XDG_CONFIG_HOME/werkstatt"
+printf '[documents]\nlang = "en"\n' >"$XDG_CONFIG_HOME/werkstatt/config.toml"
+run_bare --db "$T/fresh.db" advisor map --output "$T/config-en.svg"
+expect_status 0
+check_english "$T/config-en.svg"
+check; cmp -s "$T/config-en.svg" "$T/en.svg" || fail "documents.lang = en draws another map than --lang en"
+run_bare --db "$T/fresh.db" advisor map --lang de --output "$T/config-de.svg"
+expect_status 0
+check; cmp -s "$T/config-de.svg" "$T/fresh.svg" || fail "--lang de does not draw the German map"
+rm "$XDG_CONFIG_HOME/werkstatt/config.toml"
+
+case_ "a German terminal with documents.lang = en: an English map, German messages"
+LC_ALL=de_DE.UTF-8 run_bare --db "$T/fresh.db" --set documents.lang=en advisor map \
+    --output "$T/de-terminal.svg"
+expect_status 0
+expect_err_has "$T/de-terminal.svg mit 25 Beratungsangeboten geschrieben"
+expect_err_lacks "wrote"
+check; cmp -s "$T/de-terminal.svg" "$T/en.svg" || fail "the terminal's language changed the map"
+
+case_ "--lang: only de or en, and nothing is written otherwise"
+run_bare --db "$T/fresh.db" advisor map --lang fr --output "$T/fr.svg"
+expect_error 2 "--lang 'fr' is not a language of the documents"
+check; [ ! -e "$T/fr.svg" ] || fail "a map was written for --lang fr"
+
 finish

@@ -54,4 +54,64 @@ run event ics --output "$T/no/such/dir/x.ics"
 expect_error 73 "cannot write $T/no/such/dir/x.ics"
 check; [ -z "$(ls "$T" | grep '^\.x\.ics')" ] || fail "temporary file left behind"
 
+# Calendar entries are documents handed to others: they follow documents.lang (German by default)
+# or --lang, not the terminal's language, which governs the messages only.
+case_ "German by default: LANG=C and no configuration write German entries"
+run event ics --period 2027
+expect_status 0
+expect_out_has "SUMMARY:Werkstatt 1/2027 bei Müller Metallbau GmbH"
+expect_out_has "SUMMARY:Vor-Ort-Besuch bei Saale-Pflege gGmbH"
+expect_out_has "SUMMARY:Betriebliche Werkstatt bei Müller Metallbau GmbH"
+expect_out_has 'DESCRIPTION:Themen:\n1. '
+expect_out_has "DESCRIPTION:Abgesagt: Gastgeber verhindert"
+grep '^UID:' "$T/out" >"$T/uids.de"
+
+# check_english_ics FILE: the entries' words are English, the data as recorded.
+check_english_ics() {
+    for text in "SUMMARY:Werkstatt 1/2027 at Müller Metallbau GmbH" \
+        "SUMMARY:Site visit at Saale-Pflege gGmbH" \
+        "SUMMARY:Company Werkstatt at Müller Metallbau GmbH" 'DESCRIPTION:Topics:\n1. ' \
+        "DESCRIPTION:Cancelled: Gastgeber verhindert"; do
+        check; grep -qF -- "$text" "$1" || fail "the English calendar lacks '$text'"
+    done
+    for text in " bei " "Themen:" "Abgesagt:" "Vor-Ort-Besuch" "Betriebliche Werkstatt"; do
+        check; ! grep -qF -- "$text" "$1" || fail "the English calendar says '$text'"
+    done
+}
+
+case_ "--lang en: English words, the same UIDs, times and states"
+run event ics --period 2027 --lang en
+expect_status 0
+cp "$T/out" "$T/en.ics"
+check_english_ics "$T/en.ics"
+grep '^UID:' "$T/en.ics" >"$T/uids.en"
+check; cmp -s "$T/uids.de" "$T/uids.en" || fail "the UIDs differ between the languages"
+python3 "$CHECK" "$T/en.ics" --expect-events 3 --expect-cancelled "$uid3" >"$T/check" 2>&1
+status=$?
+check; [ "$status" -eq 0 ] || { cat "$T/check"; fail "check_ics failed on the English calendar"; }
+check; grep -q "2027-07-08T09:00:00+02:00" "$T/check" || fail "times differ: $(cat "$T/check")"
+
+case_ "documents.lang = \"en\" in the configuration: English without --lang; --lang de wins"
+mkdir -p "$XDG_CONFIG_HOME/werkstatt"
+printf '[documents]\nlang = "en"\n' >"$XDG_CONFIG_HOME/werkstatt/config.toml"
+run event ics --period 2027
+expect_status 0
+check; cmp -s "$T/out" "$T/en.ics" || fail "documents.lang = en writes other entries than --lang en"
+run event ics --period 2027 --lang de
+expect_status 0
+expect_out_has "SUMMARY:Vor-Ort-Besuch bei Saale-Pflege gGmbH"
+rm "$XDG_CONFIG_HOME/werkstatt/config.toml"
+
+case_ "a German terminal with documents.lang = en: English entries, German messages"
+LC_ALL=de_DE.UTF-8 run --set documents.lang=en event ics --period 2027 --output "$T/de-terminal.ics"
+expect_status 0
+expect_err_has "3 Veranstaltungen nach $T/de-terminal.ics geschrieben"
+check_english_ics "$T/de-terminal.ics"
+check; cmp -s "$T/de-terminal.ics" "$T/en.ics" || fail "the terminal's language changed the calendar"
+
+case_ "--lang: only de or en"
+run event ics 1 --lang fr
+expect_error 2 "--lang 'fr' is not a language of the documents"
+expect_out_empty
+
 finish

@@ -182,6 +182,18 @@ expect_err_has "wrote 3 invitations to $T/mail4"
 expect_err_has "werkstatt: error: mail.sendmail: the program '$T/no-such-program' is not found or may not be run, so none of the 3 invitations was sent"
 check; [ "$(ls "$T/mail4" | wc -l)" -eq 3 ] || fail "the files are gone"
 
+case_ "invite --lang en: the attached calendar entry is in the invitation's language"
+run event invite 1 --output "$T/mail-en" --lang en
+expect_status 0
+"$PY" "$CHECK_EML" "$T/mail-en/event1-contact1-mueller.eml" "$T/en.ics" >"$T/eml-en" 2>"$T/eml-en.err"
+status=$?
+check; [ "$status" -eq 0 ] || { cat "$T/eml-en.err"; fail "check_eml failed on the English invitation"; }
+check; grep -qx "summary: Werkstatt 1/2027 at Müller Metallbau GmbH" "$T/eml-en" ||
+    fail "English summary: $(grep summary "$T/eml-en")"
+check; grep -qx "uid: $EVENT_UID" "$T/eml-en" || fail "the English entry has another UID"
+check; grep -qx "summary: Werkstatt 1/2027 bei Müller Metallbau GmbH" "$T/eml1" ||
+    fail "German summary: $(grep summary "$T/eml1")"
+
 case_ "invite: bad input"
 run event invite 3 --output "$T/mail5"
 expect_error 69 "cancelled"

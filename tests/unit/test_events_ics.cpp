@@ -44,9 +44,9 @@ struct Calendar {
         return require_event(db, id);
     }
 
-    // The calendar of `events` with folded lines joined again.
-    std::string ics(const std::vector<Event>& events) {
-        auto text = events_icalendar(db, events);
+    // The calendar of `events` in `lang` with folded lines joined again.
+    std::string ics(const std::vector<Event>& events, Language lang = Language::de) {
+        auto text = events_icalendar(db, events, lang);
         std::string out;
         for (std::size_t i = 0; i < text.size(); ++i) {
             if (text.compare(i, 3, "\r\n ") == 0) {
@@ -149,4 +149,40 @@ TEST_CASE("ics: a confirmed event is CONFIRMED and a cancelled one CANCELLED", "
     CHECK_THAT(ev2, !Catch::Contains("STATUS:CONFIRMED"));
     CHECK_THAT(ev2, Catch::Contains("DESCRIPTION:Abgesagt: Gastgeber krank\r\n"));
     CHECK_THAT(ev2, Catch::Contains("SEQUENCE:1\r\n"));
+}
+
+TEST_CASE("ics: what people read follows the language asked for; UIDs and codes do not",
+          "[events][ics][i18n]") {
+    Calendar c;
+    EventFields f;
+    f.topics = std::vector<std::string>{"sprache"};
+    f.kind = "site-visit";
+    const auto a = c.add("2027-05-12", "mueller", f);
+    const auto b = c.add("2027-06-09", "schmidt");
+    set_event_status(c.db, b.id, EventStatus::cancelled, "Gastgeber krank", DryRun::no);
+    const std::vector<Event> events = {a, require_event(c.db, b.id)};
+
+    const auto de = c.ics(events, Language::de);
+    CHECK_THAT(vevent(de, a.uid),
+               Catch::Contains("SUMMARY:Vor-Ort-Besuch bei Müller Metallbau GmbH\r\n"));
+    CHECK_THAT(vevent(de, a.uid), Catch::Contains("DESCRIPTION:Themen:\\n1. "));
+    CHECK_THAT(vevent(de, b.uid),
+               Catch::Contains("SUMMARY:Betriebliche Werkstatt bei Schmidt Logistik\r\n"));
+
+    const auto en = c.ics(events, Language::en);
+    const auto ev_a = vevent(en, a.uid);
+    const auto ev_b = vevent(en, b.uid);
+    CHECK_THAT(ev_a, Catch::Contains("SUMMARY:Site visit at Müller Metallbau GmbH\r\n"));
+    CHECK_THAT(ev_a, Catch::Contains("DESCRIPTION:Topics:\\n1. "));
+    CHECK_THAT(ev_b, Catch::Contains("SUMMARY:Company Werkstatt at Schmidt Logistik\r\n"));
+    CHECK_THAT(ev_b, Catch::Contains("DESCRIPTION:Cancelled: Gastgeber krank\r\n"));
+    for (const auto* german : {" bei ", "Themen", "Abgesagt", "Vor-Ort", "Betriebliche"}) {
+        CHECK_THAT(en, !Catch::Contains(german));
+    }
+    // The same entries apart from their words: UIDs, revisions, times and states.
+    for (const auto* field : {"UID:", "SEQUENCE:", "DTSTART", "STATUS:", "LOCATION:"}) {
+        CHECK(count(de, field) == count(en, field));
+    }
+    CHECK(count(en, "UID:" + a.uid + "\r\n") == 1);
+    CHECK(count(en, "STATUS:CANCELLED\r\n") == 1);
 }
