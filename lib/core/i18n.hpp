@@ -48,6 +48,9 @@ Language language_from_environment();
 // Marks `text` as a msgid where it is written and translated later, by the function it is
 // handed to (gettext's noop idiom). xgettext keyword: N_.
 #define N_(text) text
+// Marks `text` as a msgid of `context` (gettext's msgctxt), translated later by tr_context().
+// xgettext keyword: NC_:1c,2.
+#define NC_(context, text) text
 
 // Return `msgid` translated into ui_language(). xgettext keyword: _.
 std::string _(const char* msgid);

@@ -14,9 +14,6 @@ namespace werkstatt {
 
 namespace {
 
-// Marks `key` for xgettext as a msgid of `context`; the program reads the key.
-#define NC_(context, key) key
-
 // Sorted, for the binary search below.
 constexpr std::array k_column_names = {
     NC_("column", "action"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plan/calendar.hpp"
 
+#include "core/i18n.hpp"
 #include "members/members.hpp"
 #include "reference/holidays.hpp"
 #include "store/event_store.hpp"
@@ -39,8 +40,8 @@ Records year_calendar(Database& db, int year, const PlannerHolidays& school_holi
     filter.period = Period::parse(std::to_string(year));
     for (const auto& e : list_events(db, filter)) {
         const auto host = require_company(db, e.host_key);
-        const auto name = e.title.empty() ? kind_label(e.kind) + " bei " + host.name
-                                          : e.title + " bei " + host.name;
+        const auto name = _f(
+            "{} at {}", e.title.empty() ? kind_label(e.kind, ui_language()) : e.title, host.name);
         rows.push_back({e.date, e.start ? e.start->str() : "", std::string(to_string(e.kind)), name,
                         Value{e.id}, std::string(to_string(e.status))});
     }
@@ -49,9 +50,13 @@ Records year_calendar(Database& db, int year, const PlannerHolidays& school_holi
     });
     Records r;
     r.columns = {"date", "weekday", "time", "type", "name", "event_id", "status"};
-    static const char* const k_days[] = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
+    // Abbreviations for people, in the UI language (ISO order, Monday first).
+    static const char* const k_days[] = {
+        NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"), NC_("weekday", "Thu"),
+        NC_("weekday", "Fri"), NC_("weekday", "Sat"), NC_("weekday", "Sun")};
     for (const auto& row : rows) {
-        r.rows.push_back({row.date, std::string(k_days[row.date.iso_weekday() - 1]),
+        const char* day = k_days[row.date.iso_weekday() - 1];
+        r.rows.push_back({row.date, tr_context(ui_language(), "weekday", day).value_or(day),
                           text_or_null(row.time), row.type, row.name, row.event_id,
                           text_or_null(row.status)});
     }

@@ -175,9 +175,10 @@ import json, sys
 rows = json.load(open(sys.argv[1]))
 holidays = [r for r in rows if r["type"] == "holiday"]
 assert len(holidays) == 11, holidays
-assert {"date": "2027-10-31", "weekday": "So", "time": None, "type": "holiday", "name": "Reformationstag", "event_id": None, "status": None} in rows
+assert {"date": "2027-10-31", "weekday": "Sun", "time": None, "type": "holiday", "name": "Reformationstag", "event_id": None, "status": None} in rows
 events = [r for r in rows if r["type"] == "werkstatt"]
 assert len(events) == 4 and events[0]["date"] == "2027-02-11" and events[0]["time"] == "14:00"
+assert all(" at " in e["name"] and " bei " not in e["name"] for e in events), events
 assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
 school = [(r["date"], r["name"]) for r in rows if r["type"] == "school-holidays"]
 assert ("2027-01-01", "Weihnachtsferien 2026-12-21..2027-01-02") in school, school
@@ -187,7 +188,14 @@ assert ("2027-12-20", "Weihnachtsferien 2027-12-20..2027-12-31") in school, scho
 assert len(school) == 7, school
 PY2
 run --set planner.school_holidays=2027-09-01..2027-09-03 calendar --year 2027 --format csv
+expect_out_has "2027-09-01,Wed,,school-holidays,planner.school_holidays 2027-09-01..2027-09-03,,"
+# In German: the weekday and the event's name; the columns and the type codes stay.
+run --set ui.lang=de --set planner.school_holidays=2027-09-01..2027-09-03 calendar --year 2027 --format csv
+expect_out_has "date,weekday,time,type,name,event_id,status"
 expect_out_has "2027-09-01,Mi,,school-holidays,planner.school_holidays 2027-09-01..2027-09-03,,"
+expect_out_has "2027-10-31,So,,holiday,Reformationstag,,"
+expect_out_has "2027-02-11,Do,14:00,werkstatt,Werkstatt 2027Q1 bei Nord A GmbH,2,planned"
+expect_out_lacks " at "
 run calendar --year 2031 --format csv
 expect_status 0
 expect_out_lacks "school-holidays"
