@@ -43,14 +43,16 @@ OpeningFacts opening(const char* kldb, const char* german, bool regulated) {
 
 std::vector<std::string> suggested(const HiringSituation& s) {
     std::vector<std::string> keys;
-    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+    for (const auto& f :
+         suggest_funding(shipped_catalogue(), s, WorkRules::shipped(), Language::en)) {
         keys.push_back(f.instrument.key);
     }
     return keys;
 }
 
 std::string reason_of(const HiringSituation& s, const std::string& key) {
-    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+    for (const auto& f :
+         suggest_funding(shipped_catalogue(), s, WorkRules::shipped(), Language::en)) {
         if (f.instrument.key == key) {
             return f.reason;
         }
