@@ -108,8 +108,8 @@ void setup_suggest(CLI::App& group, Runtime& rt) {
             auto db = rt.open(Access::read_only);
             const auto situation = load_situation(db, o.candidate, o.opening);
             const auto& rules = WorkRules::shipped();
-            const auto suggestions =
-                suggest_funding(funding_for_ui(rt, list_funding(db)), situation, rules);
+            const auto suggestions = suggest_funding(funding_for_ui(rt, list_funding(db)),
+                                                     situation, rules, ui_language());
             rt.print(suggestion_records(suggestions, rt.format(o.format) == Format::table),
                      o.format);
             if (suggestions.empty()) {

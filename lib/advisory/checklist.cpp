@@ -27,26 +27,41 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string permission_text(const WorkRule& rule) {
+// What the person may do, as the clause after "{status_label} ({legal_basis}): " in `lang`.
+std::string checklist_permission_text(const WorkRule& rule, Language lang) {
     switch (rule.permission) {
     case WorkPermission::free:
-        return "may work without a permit";
+        return tr(lang, "may work without a permit");
     case WorkPermission::title_job:
         return rule.job_change == JobChange::notice
-                   ? "may work in any job that meets the title's conditions; a change of "
-                     "employer needs a notice, not a permit"
-                   : "may work only in the job or training the title names";
+                   ? tr(lang, "may work in any job that meets the title's conditions; a change of "
+                              "employer needs a notice, not a permit")
+                   : tr(lang, "may work only in the job or training the title names");
     case WorkPermission::limited:
-        return "may work without a permit, but only within the limits of hours or days the "
-               "title sets";
+        return tr(lang, "may work without a permit, but only within the limits of hours or days "
+                        "the title sets");
     case WorkPermission::permit_required:
-        return "needs a work permit of the Ausländerbehörde for each job";
+        return tr(lang, "needs a work permit of the Ausländerbehörde for each job");
     case WorkPermission::not_allowed:
-        return "may not work";
+        return tr(lang, "may not work");
     case WorkPermission::unknown:
-        return "it is not clear whether the person may work";
+        return tr(lang, "it is not clear whether the person may work");
     }
     return "";
+}
+
+// Return the day `iso` (YYYY-MM-DD) as `lang` writes it, or `iso` if it is no day.
+std::string checklist_day(const std::string& iso, Language lang) {
+    const auto day = Date::parse_iso(iso);
+    return day ? format_date(*day, lang) : iso;
+}
+
+// Replace `german` into `text` when the rule file gives one.
+void use_checklist_german(std::string& text, std::string& german) {
+    if (!german.empty()) {
+        text = std::move(german);
+    }
+    german.clear();
 }
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {
@@ -105,41 +120,44 @@ std::vector<AdvisorMatch> helpers_for(const HiringStepRule& rule, const HiringSi
     return out;
 }
 
-std::string helper_text(const AdvisorMatch& m) {
+std::string helper_text(const AdvisorMatch& m, Language lang) {
     const auto& s = m.service;
-    std::string where = s.statewide ? _("statewide") : s.city;
+    std::string where = s.statewide ? tr(lang, "statewide") : s.city;
     if (m.distance_km) {
         where += fmt::format(", {:.0f} km", *m.distance_km);
     }
     return fmt::format("{} – {} ({}){}", s.organisation, s.service, where,
-                       m.needs_check ? " " + _("[check: not verified recently]") : "");
+                       m.needs_check ? " " + tr(lang, "[check: not verified recently]") : "");
 }
 
 std::string situation_line(const Checklist& c) {
     const auto& s = c.situation;
-    return _f("Candidate {}: residence status {} ({}), recognition {}, German {}", s.candidate_id,
-              to_string(s.status), c.work_rule.label, recognition_name(s.recognition),
-              s.german ? std::string(s.german->str()) : _("unrecorded"));
+    return fmt::format(
+        fmt::runtime(tr(c.lang, "Candidate {}: residence status {} ({}), recognition {}, "
+                                "German {}")),
+        s.candidate_id, to_string(s.status), c.work_rule.label, recognition_name(s.recognition),
+        s.german ? std::string(s.german->str()) : tr(c.lang, "unrecorded"));
 }
 
-std::string opening_line(const OpeningFacts& o) {
-    std::string line = _f("Opening {}: {} at {}", o.id, o.title, o.company_key);
+std::string opening_line(const OpeningFacts& o, Language lang) {
+    std::string line =
+        fmt::format(fmt::runtime(tr(lang, "Opening {}: {} at {}")), o.id, o.title, o.company_key);
     if (!o.plz.empty()) {
         line += fmt::format(", {} {}", o.plz, o.city);
     }
     if (o.needs_recognition) {
-        line += _(" (regulated occupation)");
+        line += tr(lang, " (regulated occupation)");
     }
     return line;
 }
 
-// The rule a step comes from and the date its data is valid as of.
+// The rule a step comes from, in the checklist's language.
 std::string step_source(const Checklist& c, const ChecklistStep& step) {
     if (step.rule.key == "may-work") {
-        return fmt::format("{} [{}] and work_rules.toml [{}]: {}; {}", c.rules_source,
-                           step.rule.key, to_string(c.situation.status), step.rule.source,
-                           c.work_rule.legal_basis.empty() ? "no paragraph"
-                                                           : c.work_rule.legal_basis);
+        return fmt::format(
+            fmt::runtime(tr(c.lang, "{} [{}] and work_rules.toml [{}]: {}; {}")), c.rules_source,
+            step.rule.key, to_string(c.situation.status), step.rule.source,
+            c.work_rule.legal_basis.empty() ? tr(c.lang, "no paragraph") : c.work_rule.legal_basis);
     }
     return fmt::format("{} [{}]: {}", c.rules_source, step.rule.key, step.rule.source);
 }
@@ -163,7 +181,8 @@ HiringRules HiringRules::from_toml(std::string_view text, std::string_view sourc
     std::set<std::string> keys;
     for (const auto* table : file.tables("step")) {
         const TableReader r(source, *table, "a step");
-        r.check_keys({"key", "title", "text", "who", "duration", "source", "topics", "when"});
+        r.check_keys({"key", "title", "title_de", "text", "text_de", "who", "who_de", "duration",
+                      "duration_de", "source", "source_de", "topics", "when"});
         HiringStepRule step;
         step.key = r.text("key", true);
         if (!keys.insert(step.key).second) {
@@ -175,6 +194,11 @@ HiringRules HiringRules::from_toml(std::string_view text, std::string_view sourc
         step.who = r.text("who", false);
         step.duration = r.text("duration", false);
         step.source = r.text("source", true);
+        step.title_de = r.text("title_de", false);
+        step.text_de = r.text("text_de", false);
+        step.who_de = r.text("who_de", false);
+        step.duration_de = r.text("duration_de", false);
+        step.source_de = r.text("source_de", false);
         step.topics = read_topics(r, "topics");
         if (const auto* when = r.table("when")) {
             const TableReader w(source, *when, "a step's 'when'");
@@ -219,13 +243,42 @@ HiringRules HiringRules::from_file(const std::filesystem::path& path) {
     return from_toml(*text, path.string());
 }
 
+HiringStepRule in_language(HiringStepRule step, Language lang) {
+    if (lang == Language::de) {
+        use_checklist_german(step.title, step.title_de);
+        use_checklist_german(step.text, step.text_de);
+        use_checklist_german(step.who, step.who_de);
+        use_checklist_german(step.duration, step.duration_de);
+        use_checklist_german(step.source, step.source_de);
+    }
+    return step;
+}
+
+std::vector<std::string> steps_without_german(const HiringRules& rules) {
+    std::vector<std::string> out;
+    const auto check = [&](const HiringStepRule& step, const char* field,
+                           const std::string& english, const std::string& german) {
+        if (!english.empty() && german.empty()) {
+            out.push_back(fmt::format("{}: {}", step.key, field));
+        }
+    };
+    for (const auto& step : rules.steps()) {
+        check(step, "title", step.title, step.title_de);
+        check(step, "text", step.text, step.text_de);
+        check(step, "who", step.who, step.who_de);
+        check(step, "duration", step.duration, step.duration_de);
+    }
+    return out;
+}
+
 Checklist build_checklist(const HiringSituation& situation, const HiringRules& rules,
                           const WorkRules& work_rules, const std::vector<AdvisoryService>& advisors,
-                          const std::vector<FundingInstrument>& funding,
-                          const VerifyPolicy& policy) {
+                          const std::vector<FundingInstrument>& funding, const VerifyPolicy& policy,
+                          Language lang) {
     Checklist c;
+    c.lang = lang;
     c.situation = situation;
-    c.work_rule = work_rules.rule(situation.status);
+    c.work_rule = in_language(work_rules.rule(situation.status), lang);
     c.work_rules_valid_as_of = work_rules.valid_as_of();
     c.rules_valid_as_of = rules.valid_as_of();
     c.rules_source = rules.source_name();
@@ -234,66 +287,75 @@ Checklist build_checklist(const HiringSituation& situation, const HiringRules& r
             continue;
         }
         ChecklistStep step;
-        step.rule = rule;
-        step.text = rule.text;
+        step.rule = in_language(rule, lang);
+        step.text = step.rule.text;
         step.text = replace_all(step.text, "{status_label}", c.work_rule.label);
         step.text = replace_all(step.text, "{legal_basis}",
-                                c.work_rule.legal_basis.empty() ? "no paragraph recorded"
+                                c.work_rule.legal_basis.empty() ? tr(lang, "no paragraph recorded")
                                                                 : c.work_rule.legal_basis);
-        step.text = replace_all(step.text, "{permission}", permission_text(c.work_rule));
+        step.text =
+            replace_all(step.text, "{permission}", checklist_permission_text(c.work_rule, lang));
         step.text = replace_all(step.text, "{work_note}", c.work_rule.note);
         step.helpers = helpers_for(rule, situation, advisors, policy);
         c.steps.push_back(std::move(step));
     }
-    c.funding = suggest_funding(funding, situation, work_rules);
+    c.funding = suggest_funding(funding, situation, work_rules, lang);
     return c;
 }
 
 std::string checklist_text(const Checklist& c) {
-    std::string out = _("Hiring checklist") + "\n";
+    const auto lang = c.lang;
+    // The checklist is a document in its own language, not the UI's: tr(), then a runtime format
+    // (the test "po: catalogue complete" holds the translations to the same placeholders).
+    const auto line = [](const std::string& format, const auto&... args) {
+        return fmt::format(fmt::runtime(format), args...);
+    };
+    std::string out = tr(lang, "Hiring checklist") + "\n";
     out += situation_line(c) + "\n";
     if (c.situation.opening) {
-        out += opening_line(*c.situation.opening) + "\n";
+        out += opening_line(*c.situation.opening, lang) + "\n";
     }
-    out += _f("Rule data: {} valid as of {}; work_rules.toml valid as of {}.", c.rules_source,
-              c.rules_valid_as_of, c.work_rules_valid_as_of) +
+    out += line(tr(lang, "Rule data: {} valid as of {}; work_rules.toml valid as of {}."),
+                c.rules_source, checklist_day(c.rules_valid_as_of, lang),
+                checklist_day(c.work_rules_valid_as_of, lang)) +
            "\n";
-    out += _(std::string(k_not_legal_advice).c_str()) + "\n";
+    out += tr(lang, std::string(k_not_legal_advice).c_str()) + "\n";
     int n = 0;
     for (const auto& step : c.steps) {
         out += fmt::format("\n{}. {}\n   {}\n", ++n, step.rule.title, step.text);
         if (!step.rule.who.empty()) {
-            out += "   " + _f("Who: {}", step.rule.who) + "\n";
+            out += "   " + line(tr(lang, "Who: {}"), step.rule.who) + "\n";
         }
         if (!step.rule.duration.empty()) {
-            out += "   " + _f("Usually takes: {}", step.rule.duration) + "\n";
+            out += "   " + line(tr(lang, "Usually takes: {}"), step.rule.duration) + "\n";
         }
         out += "   " +
-               _f("Rule: {} (valid as of {})", step_source(c, step), step_valid_as_of(c, step)) +
+               line(tr(lang, "Rule: {} (valid as of {})"), step_source(c, step),
+                    checklist_day(step_valid_as_of(c, step), lang)) +
                "\n";
         for (const auto& h : step.helpers) {
-            out += "   " + _f("Help: {}", helper_text(h)) + "\n";
+            out += "   " + line(tr(lang, "Help: {}"), helper_text(h, lang)) + "\n";
         }
     }
-    out += "\n" + _("Funding that may apply:") + "\n";
+    out += "\n" + tr(lang, "Funding that may apply:") + "\n";
     if (c.funding.empty()) {
         out += "   " +
                (c.work_rule.permission == WorkPermission::not_allowed
-                    ? _("none while the person may not work")
-                    : _("none of the catalogue's conditions hold")) +
+                    ? tr(lang, "none while the person may not work")
+                    : tr(lang, "none of the catalogue's conditions hold")) +
                "\n";
     }
     for (const auto& f : c.funding) {
         out +=
             fmt::format("   - {} ({}): {}\n     ", f.instrument.name, f.instrument.key, f.reason) +
-            _f("Apply: {}", f.instrument.apply_at) + "\n";
+            line(tr(lang, "Apply: {}"), f.instrument.apply_at) + "\n";
     }
     return out;
 }
 
 std::string checklist_json(const Checklist& c) {
     json doc = json::object();
-    doc["notice"] = std::string(k_not_legal_advice);
+    doc["notice"] = tr(c.lang, std::string(k_not_legal_advice).c_str());
     doc["candidate"] = c.situation.candidate_id;
     doc["residence_status"] = std::string(to_string(c.situation.status));
     doc["work_permission"] = std::string(to_string(c.work_rule.permission));

@@ -27,7 +27,13 @@ struct HiringStepRule {
     std::string source;                // the paragraphs it rests on
     std::vector<AdvisoryTopic> topics; // services with these topics help
     SituationCondition when;           // all must hold
+    // The same texts in German (title_de, ... in the file); "" where the file gives none.
+    std::string title_de, text_de, who_de, duration_de, source_de;
 };
+
+// Return `step` with its texts in `lang`: in German each text the file gives in German, the
+// English where it gives none (an admin's own rule file may be English only).
+HiringStepRule in_language(HiringStepRule step, Language lang);
 
 // The steps of hiring_rules.toml and the day they were last checked.
 class HiringRules {
@@ -56,6 +62,12 @@ class HiringRules {
     std::string m_source;
 };
 
+// Return "key: field" for each text of `rules` (title, text, who, duration) that has no German
+// version: every step of the shipped file must have one (a unit test holds it to that); an
+// admin's own file may be English only. source_de is optional: most sources are paragraphs
+// alone, the same in both languages.
+std::vector<std::string> steps_without_german(const HiringRules& rules);
+
 // A step that applies to the hire.
 struct ChecklistStep {
     HiringStepRule rule;
@@ -63,8 +75,9 @@ struct ChecklistStep {
     std::vector<AdvisorMatch> helpers; // at most three, serving the place first
 };
 
-// The checklist of one hire.
+// The checklist of one hire, in one language.
 struct Checklist {
+    Language lang = Language::de; // of its texts for people; keys and codes stay as they are
     HiringSituation situation;
     WorkRule work_rule;
     std::string work_rules_valid_as_of;
@@ -74,24 +87,26 @@ struct Checklist {
     std::vector<FundingSuggestion> funding;
 };
 
-// Build the checklist of `situation` from `rules` and `work_rules`, with helpers from `advisors`
-// (permits and labour rights near where the person lives, the rest near the workplace) and
-// suggestions from `funding`.
+// Build the checklist of `situation` in `lang` from `rules` and `work_rules`, with helpers from
+// `advisors` (permits and labour rights near where the person lives, the rest near the
+// workplace) and suggestions from `funding` (whose texts the caller gives in `lang`).
 Checklist build_checklist(const HiringSituation& situation, const HiringRules& rules,
                           const WorkRules& work_rules, const std::vector<AdvisoryService>& advisors,
-                          const std::vector<FundingInstrument>& funding,
-                          const VerifyPolicy& policy);
+                          const std::vector<FundingInstrument>& funding, const VerifyPolicy& policy,
+                          Language lang);
 
 // The sentence that every checklist carries.
 inline constexpr std::string_view k_not_legal_advice =
     N_("This checklist is guidance from general rules, not legal advice: the document's "
        "annotation and the authorities' decision in the individual case prevail.");
 
-// Return the checklist as text for people.
+// Return the checklist as text for people, in its language (dates as the language writes them).
 std::string checklist_text(const Checklist& checklist);
-// Return the checklist as a JSON document.
+// Return the checklist as a JSON document: keys, codes and dates (YYYY-MM-DD) as they are, the
+// texts for people in the checklist's language.
 std::string checklist_json(const Checklist& checklist);
-// Return the steps as a listing (one row per step, for CSV).
+// Return the steps as a listing (one row per step, for CSV): column names as they are, the texts
+// for people in the checklist's language.
 Records checklist_records(const Checklist& checklist);
 
 } // namespace werkstatt

@@ -110,7 +110,7 @@ std::vector<FundingInstrument> find_funding(Database& db, const std::optional<st
 
 std::vector<FundingSuggestion> suggest_funding(const std::vector<FundingInstrument>& catalogue,
                                                const HiringSituation& situation,
-                                               const WorkRules& rules) {
+                                               const WorkRules& rules, Language lang) {
     std::vector<FundingSuggestion> out;
     if (situation.permission(rules) == WorkPermission::not_allowed) {
         return out;
@@ -118,7 +118,7 @@ std::vector<FundingSuggestion> suggest_funding(const std::vector<FundingInstrume
     for (const auto& instrument : catalogue) {
         for (const auto& condition : instrument.conditions) {
             if (holds(condition, situation, rules)) {
-                const auto facts = matched_facts(condition, situation, rules);
+                const auto facts = matched_facts(condition, situation, rules, lang);
                 out.push_back(FundingSuggestion{
                     instrument, facts.empty() ? condition.reason
                                               : fmt::format("{} ({})", condition.reason, facts)});

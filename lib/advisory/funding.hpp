@@ -32,10 +32,11 @@ struct FundingSuggestion {
 };
 
 // Return the instruments of `catalogue` with a situation that holds for `situation` (the first
-// such situation gives the reason), in catalogue order. A person who may not work gets none.
+// such situation gives the reason, with the facts it looked at in `lang`), in catalogue order. A
+// person who may not work gets none.
 std::vector<FundingSuggestion> suggest_funding(const std::vector<FundingInstrument>& catalogue,
                                                const HiringSituation& situation,
-                                               const WorkRules& rules);
+                                               const WorkRules& rules, Language lang);
 
 // Return `instruments` as a listing; `brief` for a terminal table.
 Records funding_records(const std::vector<FundingInstrument>& instruments, bool brief);

@@ -131,30 +131,43 @@ bool holds(const SituationCondition& c, const HiringSituation& s, const WorkRule
 }
 
 std::string matched_facts(const SituationCondition& c, const HiringSituation& s,
-                          const WorkRules& rules) {
+                          const WorkRules& rules, Language lang) {
+    // Each fact is a whole phrase of the catalogue with the code in its {}; "unrecorded" has
+    // phrases of its own rather than a word spliced in.
+    const auto fact = [lang](const char* msgid, std::string_view code) {
+        return fmt::format(fmt::runtime(tr(lang, msgid)), code);
+    };
     std::vector<std::string> facts;
     if (!c.permission.empty() || !c.permission_not.empty()) {
-        facts.push_back(fmt::format("work: {}", to_string(s.permission(rules))));
+        facts.push_back(fact(N_("work: {}"), to_string(s.permission(rules))));
     }
     if (!c.status.empty() || !c.status_not.empty()) {
-        facts.push_back(fmt::format("status: {}", to_string(s.status)));
+        facts.push_back(fact(N_("status: {}"), to_string(s.status)));
     }
     if (!c.recognition.empty() || !c.recognition_not.empty()) {
-        facts.push_back(fmt::format("recognition: {}", recognition_name(s.recognition)));
+        facts.push_back(fact(N_("recognition: {}"), recognition_name(s.recognition)));
     }
     if (c.german_below || c.german_at_least || c.german_below_opening) {
-        std::string german = fmt::format("German {}", s.german ? s.german->str() : "unrecorded");
-        if (c.german_below_opening && s.opening && s.opening->german) {
-            german += fmt::format(", the opening asks {}", s.opening->german->str());
+        const bool asks = c.german_below_opening && s.opening && s.opening->german;
+        if (!s.german) {
+            facts.push_back(
+                asks ? fact(N_("German unrecorded, the opening asks {}"), s.opening->german->str())
+                     : tr(lang, "German unrecorded"));
+        } else if (asks) {
+            facts.push_back(fmt::format(fmt::runtime(tr(lang, "German {}, the opening asks {}")),
+                                        s.german->str(), s.opening->german->str()));
+        } else {
+            facts.push_back(fact(N_("German {}"), s.german->str()));
         }
-        facts.push_back(german);
     }
     if (!c.level.empty()) {
         const auto level = s.level();
-        facts.push_back(fmt::format("level: {}", level ? to_string(*level) : "unrecorded"));
+        facts.push_back(level ? fact(N_("level: {}"), to_string(*level))
+                              : tr(lang, "level: unrecorded"));
     }
     if (c.regulated) {
-        facts.push_back(s.regulated() ? "regulated occupation" : "not a regulated occupation");
+        facts.push_back(s.regulated() ? tr(lang, "regulated occupation")
+                                      : tr(lang, "not a regulated occupation"));
     }
     return text::join(facts, "; ");
 }

@@ -5,6 +5,7 @@
 // them.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "domain/advisory.hpp"
 #include "domain/candidate_values.hpp"
 #include "reference/work_rules.hpp"
@@ -59,8 +60,9 @@ HiringSituation load_situation(Database& db, const std::string& candidate,
 bool holds(const SituationCondition& condition, const HiringSituation& situation,
            const WorkRules& rules);
 
-// Return the facts that `condition` looked at, for people ("German A2, the opening asks B1").
+// Return the facts that `condition` looked at, for people, in `lang` ("German A2, the opening
+// asks B1"); the values that are codes (permit-required, partial, helper) stay codes.
 std::string matched_facts(const SituationCondition& condition, const HiringSituation& situation,
-                          const WorkRules& rules);
+                          const WorkRules& rules, Language lang);
 
 } // namespace werkstatt

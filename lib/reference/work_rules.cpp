@@ -70,7 +70,8 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
     if (array != nullptr) {
         for (const auto& element : *array) {
             const TableReader reader(source, *element.as_table(), "this rule");
-            reader.check_keys({"code", "label", "legal_basis", "permission", "note", "job_change"});
+            reader.check_keys(
+                {"code", "label", "legal_basis", "permission", "note", "note_de", "job_change"});
             const auto code = reader.text("code", true);
             const auto status = parse_residence_status(code);
             if (!status) {
@@ -97,6 +98,7 @@ WorkRules WorkRules::from_toml(std::string_view text, std::string_view source) {
             }
             rule.permission = *permission;
             rule.note = reader.present_text("note");
+            rule.note_de = reader.text("note_de", false);
             const auto change = reader.text("job_change", false);
             if (change == "notice") {
                 rule.job_change = JobChange::notice;
@@ -131,6 +133,14 @@ const WorkRules& WorkRules::shipped() {
         return from_toml(*text, "work_rules.toml");
     }();
     return rules;
+}
+
+WorkRule in_language(WorkRule rule, Language lang) {
+    if (lang == Language::de && !rule.note_de.empty()) {
+        rule.note = std::move(rule.note_de);
+        rule.note_de.clear();
+    }
+    return rule;
 }
 
 const WorkRule& WorkRules::rule(ResidenceStatus status) const {

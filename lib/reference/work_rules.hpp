@@ -3,6 +3,7 @@
 // (config/data/work_rules.toml, compiled in) with a "valid as of" date, because the law changes.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "domain/candidate_values.hpp"
 
 #include <string>
@@ -25,12 +26,18 @@ struct WorkRule {
     WorkPermission permission = WorkPermission::unknown;
     std::string note; // one sentence: who must approve, how long it usually takes
     JobChange job_change = JobChange::approval; // for title-job: how a new job is allowed
+    std::string note_de;                        // the note in German; "" when the file gives none
 };
+
+// Return `rule` with its note in `lang`: the German note where the file gives one, else the
+// English (label and legal_basis are German names and paragraphs in every language).
+WorkRule in_language(WorkRule rule, Language lang);
 
 // One rule for every residence status, and the day the table was last checked against the law.
 class WorkRules {
   public:
     // Read the table from the TOML `text`; `source` names it in messages ("work_rules.toml").
+    // Each rule may give its note in German too (note_de).
     // Throw Error(config) naming source and line on a TOML syntax error, an unknown key or
     // residence status code, a duplicate or missing code, a bad permission or job_change, a
     // missing field or a `sources` that is not a list of texts, and naming the status when one

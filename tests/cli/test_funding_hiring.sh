@@ -59,7 +59,7 @@ run funding suggest --candidate 1 --opening 999
 expect_error 66 "no opening with id 999"
 
 case_ "hiring checklist: permit required (Duldung)"
-run hiring checklist --candidate 6
+run hiring checklist --candidate 6 --lang en
 expect_status 0
 expect_out_has "not legal advice"
 expect_out_has "Apply for a work permit for this job"
@@ -71,7 +71,7 @@ expect_out_has "Help: Burgenlandkreis – Ausländerbehörde"
 expect_out_has "Funding that may apply:"
 
 case_ "hiring checklist: free status and a regulated occupation"
-run hiring checklist --candidate 1 --opening 1 --format json
+run hiring checklist --candidate 1 --opening 1 --format json --lang en
 expect_status 0
 check
 python3 - "$T/out" <<'PY' || fail "checklist JSON is wrong"
@@ -109,11 +109,48 @@ run hiring checklist --candidate 6 --format csv
 expect_status 0
 expect_out_has "not-allowed"
 expect_out_lacks "keep-document-copy"
-run hiring checklist --candidate 6
+run hiring checklist --candidate 6 --lang en
 expect_out_has "none while the person may not work"
 run funding suggest --candidate 6
 expect_status 0
 expect_err_has "no funding while the person may not work"
+
+case_ "hiring checklist: in documents.lang (German) by default, --lang en even in a German locale"
+run candidate edit 6 --residence-status duldung
+run hiring checklist --candidate 6
+expect_status 0
+expect_out_has "Checkliste zur Einstellung"
+expect_out_has "keine Rechtsberatung"
+expect_out_has "Beschäftigungserlaubnis für diese Stelle beantragen"
+expect_out_has "Wer: Ausländerbehörde, mit Zustimmung der Bundesagentur für Arbeit"
+expect_out_has "(Stand 02.12.2026)"
+expect_out_has "(Erwerbstätigkeit: permit-required; Deutsch "
+expect_out_lacks "Apply for a work permit"
+expect_out_lacks "work: permit-required"
+run --set documents.lang=en hiring checklist --candidate 6
+expect_out_has "Apply for a work permit for this job"
+LC_ALL=de_DE.UTF-8 "$WERKSTATT" --db "$DB" hiring checklist --candidate 6 --lang en \
+    >"$T/out" 2>"$T/err" </dev/null
+status=$?
+expect_status 0
+expect_out_has "Apply for a work permit for this job"
+expect_out_has "(valid as of 2026-12-02)"
+expect_out_has "(work: permit-required; German "
+expect_out_lacks "Beschäftigungserlaubnis für diese Stelle"
+run hiring checklist --candidate 6 --format json
+expect_status 0
+check
+python3 - "$T/out" <<'PY' || fail "the German checklist JSON is wrong"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "keine Rechtsberatung" in d["notice"], d["notice"]
+assert d["work_permission"] == "permit-required" and d["residence_status"] == "duldung"
+permit = next(s for s in d["steps"] if s["key"] == "permit")
+assert permit["title"] == "Beschäftigungserlaubnis für diese Stelle beantragen", permit
+assert permit["valid_as_of"] == "2026-12-02", permit
+PY
+run hiring checklist --candidate 6 --lang fr
+expect_error 2 "--lang 'fr' is not a language of the documents; use de or en"
 
 case_ "funding: the Anerkennungszuschuss is not suggested once recognition is pending"
 run candidate edit 1 --recognition pending

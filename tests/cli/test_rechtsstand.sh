@@ -29,12 +29,18 @@ golden() {
     fi
 }
 
+# The goldens are the English checklists (--lang en); documents.lang (German) is the default.
 for ref in RS-DUL RS-GES RS-BLK RS-16B RS-20A RS-16D; do
     case_ "hiring checklist for $ref"
-    run hiring checklist --candidate "$ref" --opening 1
+    run hiring checklist --candidate "$ref" --opening 1 --lang en
     expect_status 0
     golden "checklist_$ref.txt" '^   Help: '
 done
+
+case_ "hiring checklist for RS-DUL in German (documents.lang), whatever the terminal says"
+run hiring checklist --candidate RS-DUL --opening 1
+expect_status 0
+golden "checklist_RS-DUL.de.txt" '^   Hilfe: '
 
 case_ "match --explain: the permit part of every residence status"
 # Per candidate, only the permit reason and the residence notes: the other parts belong to other

@@ -40,11 +40,12 @@ AdvisoryService harz_office() {
     return s;
 }
 
-Checklist checklist(const HiringSituation& s) {
+// The English checklist, which the English assertions below read.
+Checklist checklist(const HiringSituation& s, Language lang = Language::en) {
     static const auto funding =
         parse_funding_toml(*embedded_file("data/funding.toml"), "funding.toml");
     return build_checklist(s, HiringRules::shipped(), WorkRules::shipped(), {harz_office()},
-                           funding, k_policy);
+                           in_language(funding, funding, lang), k_policy, lang);
 }
 
 std::vector<std::string> steps(const Checklist& c) {
@@ -140,7 +141,7 @@ TEST_CASE("a step names at most three helpers, those serving the place first") {
         const std::vector<AdvisoryService> some(offices.end() - static_cast<long>(count) - 1,
                                                 offices.end());
         const auto c = build_checklist(person(ResidenceStatus::duldung), HiringRules::shipped(),
-                                       WorkRules::shipped(), some, funding, k_policy);
+                                       WorkRules::shipped(), some, funding, k_policy, Language::en);
         std::vector<std::string> keys;
         for (const auto& step : c.steps) {
             CHECK(step.helpers.size() <= 3);
@@ -262,4 +263,91 @@ TEST_CASE("the shipped hiring rules are dated and list their sources") {
         [] { HiringRules::from_toml("valid_as_of = 2026-01-01\nsources = 3\n", "r.toml"); });
     CHECK(bad.kind == ErrorKind::config);
     CHECK_THAT(bad.message, Catch::StartsWith("r.toml:2: 'sources' must be a list"));
+}
+
+TEST_CASE("every shipped step has its texts in German; a rule file without falls back") {
+    CHECK(steps_without_german(HiringRules::shipped()).empty());
+    for (const auto& step : HiringRules::shipped().steps()) {
+        INFO("step " << step.key);
+        // The German text has the placeholders of the English, so the facts are filled in.
+        for (const char* placeholder :
+             {"{status_label}", "{legal_basis}", "{permission}", "{work_note}"}) {
+            CHECK((step.text.find(placeholder) == std::string::npos) ==
+                  (step.text_de.find(placeholder) == std::string::npos));
+        }
+    }
+
+    // An admin's copy may give German for some fields only: the others stay English.
+    const auto own = HiringRules::from_toml("valid_as_of = 2025-01-01\n[[step]]\nkey = \"a\"\n"
+                                            "title = \"Check it\"\ntitle_de = \"Prüfen\"\n"
+                                            "text = \"{permission}.\"\nwho = \"the employer\"\n"
+                                            "source = \"§ 1 and 2\"\n",
+                                            "own.toml");
+    CHECK(steps_without_german(own) == std::vector<std::string>{"a: text", "a: who"});
+    const auto de = in_language(own.steps().front(), Language::de);
+    CHECK(de.title == "Prüfen");
+    CHECK(de.text == "{permission}.");
+    CHECK(de.who == "the employer");
+    CHECK(de.source == "§ 1 and 2");
+    CHECK(in_language(own.steps().front(), Language::en).title == "Check it");
+
+    const auto c = build_checklist(person(ResidenceStatus::eu), own, WorkRules::shipped(), {}, {},
+                                   k_policy, Language::de);
+    REQUIRE(c.steps.size() == 1);
+    CHECK(c.steps[0].rule.title == "Prüfen");
+    CHECK(c.steps[0].text == "darf ohne Erlaubnis arbeiten.");
+
+    const auto bad = failure_of([] {
+        HiringRules::from_toml("valid_as_of = 2025-01-01\n[[step]]\nkey = \"a\"\ntitle = \"t\"\n"
+                               "text = \"x\"\nsource = \"s\"\ntitle_fr = \"x\"\n",
+                               "r.toml");
+    });
+    CHECK(bad.kind == ErrorKind::config);
+}
+
+TEST_CASE("a checklist in German: steps, labels, dates, funding facts; keys and codes stay") {
+    auto s = person(ResidenceStatus::duldung);
+    const auto c = checklist(s, Language::de);
+    REQUIRE(steps(c) == std::vector<std::string>{"may-work", "permit", "work-ban-duldung",
+                                                 "keep-document-copy"});
+    CHECK(c.steps[0].rule.title == "Darf die Person arbeiten?");
+    CHECK_THAT(c.steps[0].text,
+               Catch::StartsWith("Duldung (§ 60a AufenthG; § 4a Abs. 4 AufenthG; § 61 Abs. 1 "
+                                 "AsylG; § 32 BeschV): braucht für jede Beschäftigung eine "
+                                 "Beschäftigungserlaubnis der Ausländerbehörde. Seit dem 27. "
+                                 "Februar 2024"));
+    CHECK_THAT(c.steps[0].text, Catch::EndsWith("lesen Sie sie daher vor dem ersten Arbeitstag."));
+    CHECK(c.steps[1].rule.who == "Ausländerbehörde, mit Zustimmung der Bundesagentur für Arbeit");
+
+    const auto text = checklist_text(c);
+    CHECK_THAT(text, Catch::StartsWith("Checkliste zur Einstellung\n"));
+    CHECK_THAT(text, Catch::Contains("keine Rechtsberatung"));
+    CHECK_THAT(text, Catch::Contains("Wer: Ausländerbehörde, mit Zustimmung"));
+    CHECK_THAT(text, Catch::Contains("Dauert meist: etwa 3 bis 4 Wochen"));
+    CHECK_THAT(text, Catch::Contains("Regel: hiring_rules.toml [may-work] und work_rules.toml "
+                                     "[duldung]: § 4a Abs. 1, 3 und 4 AufenthG; § 60a AufenthG"));
+    CHECK_THAT(text, Catch::Contains("(Stand 02.12.2026)"));
+    CHECK_THAT(text, !Catch::Contains("2026-12-02"));
+    CHECK_THAT(text, Catch::Contains("(Erwerbstätigkeit: permit-required; Deutsch B1)"));
+    CHECK_THAT(text, !Catch::Contains("work:"));
+    CHECK_THAT(text, !Catch::Contains("Who:"));
+
+    const auto doc = nlohmann::json::parse(checklist_json(c));
+    CHECK(doc["work_permission"] == "permit-required");
+    CHECK(doc["residence_status"] == "duldung");
+    CHECK_THAT(doc["notice"].get<std::string>(), Catch::Contains("keine Rechtsberatung"));
+    CHECK(doc["steps"][1]["key"] == "permit");
+    CHECK(doc["steps"][1]["title"] == "Beschäftigungserlaubnis für diese Stelle beantragen");
+    CHECK(doc["steps"][1]["valid_as_of"] == "2026-12-02"); // a machine date
+    CHECK_THAT(doc["funding"][0]["reason"].get<std::string>(),
+               Catch::Contains("(Erwerbstätigkeit: permit-required; Deutsch B1)"));
+
+    const auto rows = checklist_records(c);
+    CHECK(rows.columns.front() == "no");
+    CHECK(std::get<std::string>(rows.rows[0][2]) == "Darf die Person arbeiten?");
+
+    // Without a German level recorded the fact says so as a whole phrase.
+    s.german.reset();
+    s.recognition = Recognition::partial;
+    CHECK_THAT(checklist_text(checklist(s, Language::de)), Catch::Contains("Anerkennung: partial"));
 }

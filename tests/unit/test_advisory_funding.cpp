@@ -43,14 +43,16 @@ OpeningFacts opening(const char* kldb, const char* german, bool regulated) {
 
 std::vector<std::string> suggested(const HiringSituation& s) {
     std::vector<std::string> keys;
-    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+    for (const auto& f :
+         suggest_funding(shipped_catalogue(), s, WorkRules::shipped(), Language::en)) {
         keys.push_back(f.instrument.key);
     }
     return keys;
 }
 
 std::string reason_of(const HiringSituation& s, const std::string& key) {
-    for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped())) {
+    for (const auto& f :
+         suggest_funding(shipped_catalogue(), s, WorkRules::shipped(), Language::en)) {
         if (f.instrument.key == key) {
             return f.reason;
         }
@@ -201,4 +203,33 @@ TEST_CASE("the funding file is checked: unknown keys, conditions and values name
                            "f");
     });
     CHECK_THAT(f.message, Catch::Contains("a second instrument 'a'"));
+}
+
+TEST_CASE("the facts of a reason are whole phrases in the language asked; codes stay codes") {
+    const auto facts = [](const HiringSituation& s, const std::string& key, Language lang) {
+        for (const auto& f : suggest_funding(shipped_catalogue(), s, WorkRules::shipped(), lang)) {
+            if (f.instrument.key == key) {
+                return f.reason;
+            }
+        }
+        return std::string();
+    };
+    auto s = person(ResidenceStatus::eu, Recognition::not_required, "A2");
+    s.opening = opening("29302", "B1", false);
+    CHECK_THAT(facts(s, "eingliederungszuschuss", Language::de),
+               Catch::Contains("Deutsch A2, das Stellenangebot verlangt B1"));
+    CHECK_THAT(facts(s, "eingliederungszuschuss", Language::en),
+               Catch::Contains("German A2, the opening asks B1"));
+    CHECK_THAT(facts(s, "einstiegsqualifizierung", Language::de),
+               Catch::Contains("Anforderungsniveau: "));
+
+    auto regulated = person(ResidenceStatus::eu, std::nullopt, "C2");
+    regulated.opening = opening("81302", "B2", true);
+    const auto de = facts(regulated, "iq-anerkennungsberatung", Language::de);
+    CHECK_THAT(de, Catch::Contains("reglementierter Beruf"));
+    CHECK_THAT(de, !Catch::Contains("regulated occupation"));
+
+    auto duldung = person(ResidenceStatus::duldung, std::nullopt, "B1");
+    CHECK_THAT(facts(duldung, "berufssprachkurs", Language::de),
+               Catch::EndsWith("(Erwerbstätigkeit: permit-required; Deutsch B1)"));
 }

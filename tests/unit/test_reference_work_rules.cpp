@@ -233,3 +233,25 @@ TEST_CASE("WorkRules::from_toml names a status without a rule", "[work_rules]") 
     CHECK(undated.kind == ErrorKind::config);
     CHECK_THAT(undated.message, Catch::Contains("'valid_as_of' is missing"));
 }
+
+TEST_CASE("WorkRules: every shipped rule has its note in German; a note without falls back",
+          "[work_rules]") {
+    for (const auto& rule : WorkRules::shipped().rules()) {
+        INFO("status " << to_string(rule.status));
+        CHECK((rule.note.empty() || !rule.note_de.empty()));
+    }
+    CHECK_THAT(in_language(WorkRules::shipped().rule(ResidenceStatus::duldung), Language::de).note,
+               Catch::Contains("Arbeitsverbot nach § 60a Abs. 6"));
+    CHECK_THAT(in_language(WorkRules::shipped().rule(ResidenceStatus::duldung), Language::en).note,
+               Catch::Contains("a work ban under § 60a (6)"));
+
+    // An admin's table may give English only: a German document shows the English note.
+    const auto rules = WorkRules::from_toml(
+        table_with("", "schutz") +
+            "\n[[rule]]\ncode = \"schutz\"\nlabel = \"Schutz\"\nlegal_basis = \"\"\n"
+            "permission = \"free\"\nnote = \"Any work.\"\nnote_de = \"Jede Arbeit.\"\n",
+        "test.toml");
+    CHECK(in_language(rules.rule(ResidenceStatus::schutz), Language::de).note == "Jede Arbeit.");
+    CHECK(in_language(rules.rule(ResidenceStatus::schutz), Language::en).note == "Any work.");
+    CHECK(in_language(rules.rule(ResidenceStatus::eu), Language::de).note == "A note.");
+}
