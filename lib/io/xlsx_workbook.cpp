@@ -177,8 +177,10 @@ void write_records_workbook(const Records& records, const std::filesystem::path&
                             const std::filesystem::path& target, Language lang,
                             const std::string& sheet_name) {
     XlsxWorkbook book(file, target, lang);
-    // A fixed creation time: the same listing gives the same bytes.
-    book.set_properties(sheet_name, "", 0);
+    // A fixed creation time, so the same listing gives the same bytes: 1980-01-01, the time of
+    // the zip entries. (libxlsxwriter takes 0 for "now".)
+    constexpr std::time_t k_listing_created = 315532800;
+    book.set_properties(sheet_name, "", k_listing_created);
     XlsxSheet sheet(book, book.add_sheet(sheet_name));
     for (std::size_t c = 0; c < records.columns.size(); ++c) {
         sheet.text(0, static_cast<lxw_col_t>(c), records.columns[c], book.header);

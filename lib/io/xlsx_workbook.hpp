@@ -37,7 +37,7 @@ class XlsxWorkbook {
     // Add the sheet `name` (valid and unique already); throw Error(output).
     lxw_worksheet* add_sheet(const std::string& name);
     // Stamp the workbook with `title`, `company`, werkstatt as author and `created` as the time
-    // it was made (a fixed time gives the same bytes for the same data).
+    // it was made (a fixed time gives the same bytes for the same data; 0 means now).
     void set_properties(const std::string& title, const std::string& company, std::time_t created);
     // Write the workbook to its file; throw Error(output) if that fails.
     void close();
