@@ -7,8 +7,10 @@ Usage: check_eml.py FILE.eml [ICS_OUT]
 Checks the bytes (ASCII only, every line ended by CRLF, no line longer than 998 octets, no header
 line longer than 78), parses the
 message with Python's `email` package (policy.default, so that RFC 2047 headers are decoded) and
-checks: Date, From, To, Subject, Message-ID and MIME-Version present; multipart/mixed with a
-text/plain part (UTF-8, quoted-printable or base64) and a text/calendar part with method=REQUEST;
+checks: Date, From, To, Subject, Message-ID and MIME-Version present; multipart/mixed whose first
+part is a multipart/alternative of a text/plain part (UTF-8, quoted-printable or base64) and an
+inline text/calendar part with method=REQUEST (iMIP, RFC 6047: where Outlook and other calendars
+find a meeting request), followed by the same calendar as an .ics file attachment;
 the calendar parsed with python3-icalendar: METHOD:REQUEST, one VEVENT with UID, ORGANIZER =
 the From address, one ATTENDEE = the To address with RSVP=TRUE, DTSTART in Europe/Berlin.
 
@@ -24,19 +26,10 @@ import email.utils
 import os
 import sys
 
-DEBIAN_PYTHON = "/usr/bin/python3"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from debian_python import import_or_reexec  # noqa: E402
 
-try:
-    import icalendar
-except ImportError:
-    if (
-        os.path.exists(DEBIAN_PYTHON)
-        and os.path.realpath(sys.executable) != os.path.realpath(DEBIAN_PYTHON)
-        and not os.environ.get("CHECK_EML_REEXEC")
-    ):
-        os.environ["CHECK_EML_REEXEC"] = "1"
-        os.execv(DEBIAN_PYTHON, [DEBIAN_PYTHON, *sys.argv])
-    sys.exit("check_eml: error: python3-icalendar is missing; apt-get install -y python3-icalendar")
+(icalendar,) = import_or_reexec("check_eml", ["icalendar"], "python3-icalendar")
 
 
 def main():
@@ -77,6 +70,17 @@ def main():
         problems.append(f"the message is {msg.get_content_type()}, not multipart/mixed")
     body = None
     calendar = None
+    parts = list(msg.iter_parts()) if msg.is_multipart() else []
+    if not parts or parts[0].get_content_type() != "multipart/alternative":
+        problems.append("the first part is not multipart/alternative (text and invitation)")
+        alternatives = []
+    else:
+        alternatives = [p.get_content_type() for p in parts[0].iter_parts()]
+        if alternatives != ["text/plain", "text/calendar"]:
+            problems.append(f"the alternatives are {alternatives}, not text/plain, text/calendar")
+    files = [p for p in parts[1:] if p.get_content_disposition() == "attachment"]
+    if not any(p.get_filename() and p.get_filename().endswith(".ics") for p in files):
+        problems.append("the invitation is not attached as an .ics file too")
     for part in msg.walk():
         ctype = part.get_content_type()
         if ctype == "text/plain":
@@ -86,9 +90,14 @@ def main():
                 problems.append("the text is neither quoted-printable nor base64")
             body = part.get_content().replace("\r\n", "\n")
         elif ctype == "text/calendar":
+            if part.get_content_disposition() == "attachment":
+                problems.append("the text/calendar alternative is marked as an attachment")
             if part.get_param("method") != "REQUEST":
                 problems.append("the calendar part lacks method=REQUEST")
             calendar = part.get_payload(decode=True)
+        elif ctype == "application/ics" and calendar is not None:
+            if part.get_payload(decode=True) != calendar:
+                problems.append("the attached .ics differs from the invitation")
     if body is None:
         problems.append("no text/plain part")
     if calendar is None:

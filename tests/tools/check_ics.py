@@ -22,21 +22,11 @@ import datetime
 import os
 import sys
 
-DEBIAN_PYTHON = "/usr/bin/python3"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from debian_python import import_or_reexec  # noqa: E402
 
-try:
-    import dateutil.rrule
-    import icalendar
-except ImportError:
-    # A python3 from pyenv or a venv does not see Debian's dist-packages: use Debian's once.
-    if (
-        os.path.exists(DEBIAN_PYTHON)
-        and os.path.realpath(sys.executable) != os.path.realpath(DEBIAN_PYTHON)
-        and not os.environ.get("CHECK_ICS_REEXEC")
-    ):
-        os.environ["CHECK_ICS_REEXEC"] = "1"
-        os.execv(DEBIAN_PYTHON, [DEBIAN_PYTHON, *sys.argv])
-    sys.exit("check_ics: error: python3-icalendar is missing; apt-get install -y python3-icalendar")
+dateutil_rrule, icalendar = import_or_reexec("check_ics", ["dateutil.rrule", "icalendar"],
+                                             "python3-icalendar")
 
 MAX_OCTETS = 75
 TZID = "Europe/Berlin"
@@ -105,7 +95,7 @@ def offset_from_vtimezone(vtimezone, local):
         start = rule["DTSTART"].dt
         if "RRULE" in rule:
             text = rule["RRULE"].to_ical().decode("utf-8")
-            onset = dateutil.rrule.rrulestr(text, dtstart=start).before(local, inc=True)
+            onset = dateutil_rrule.rrulestr(text, dtstart=start).before(local, inc=True)
         else:
             onset = start if start <= local else None
         if onset is not None and (best is None or onset > best[0]):
