@@ -213,10 +213,10 @@ std::vector<InvitationMail> invitation_mails(Database& db, std::int64_t event_id
             "mail.body", settings.body.empty() ? default_invitation_body() : settings.body, values);
         m.date = now;
         m.message_id = new_message_id(domain);
-        m.attachments.push_back(
-            {"text/calendar; charset=UTF-8; method=REQUEST", "einladung.ics",
-             event_invitation_icalendar(db, f.event, IcsPerson{sender.name, sender.address},
-                                        IcsPerson{c.name, c.email}, lang)});
+        m.invitation = MailAttachment{
+            "text/calendar; charset=UTF-8; method=REQUEST", "einladung.ics",
+            event_invitation_icalendar(db, f.event, IcsPerson{sender.name, sender.address},
+                                       IcsPerson{c.name, c.email}, lang)};
         out.push_back({c, invitation_file_name(f.event, c), write_mail(m)});
     }
     return out;

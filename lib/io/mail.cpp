@@ -240,7 +240,7 @@ std::string write_mail(const MailMessage& m) {
     out += "MIME-Version: 1.0\r\n";
     const std::string text_headers = "Content-Type: text/plain; charset=UTF-8\r\n"
                                      "Content-Transfer-Encoding: quoted-printable\r\n";
-    if (m.attachments.empty()) {
+    if (m.attachments.empty() && !m.invitation) {
         return out + text_headers + "\r\n" + quoted_printable(m.text);
     }
     // Neither quoted-printable ("=" is always =3D) nor base64 can hold "=_", so the boundary
@@ -248,8 +248,26 @@ std::string write_mail(const MailMessage& m) {
     const std::string boundary = "=_werkstatt_" + mail_random_hex();
     out += "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
     out += "This is a message in MIME format.\r\n";
-    out += "--" + boundary + "\r\n" + text_headers + "\r\n" + quoted_printable(m.text);
-    for (const auto& a : m.attachments) {
+    std::vector<MailAttachment> files = m.attachments;
+    if (m.invitation) {
+        // The text and the invitation as alternatives (what iMIP clients read), then the
+        // invitation as a file.
+        const auto& inv = *m.invitation;
+        mail_check_line("invitation type", inv.content_type);
+        const std::string inner = boundary + "_alt";
+        out += "--" + boundary + "\r\n";
+        out += "Content-Type: multipart/alternative;\r\n boundary=\"" + inner + "\"\r\n\r\n";
+        out += "--" + inner + "\r\n" + text_headers + "\r\n" + quoted_printable(m.text);
+        out += "--" + inner + "\r\n";
+        out += "Content-Type: " + inv.content_type + "\r\n";
+        out += "Content-Transfer-Encoding: base64\r\n\r\n";
+        out += mail_base64_lines(inv.content);
+        out += "--" + inner + "--\r\n";
+        files.insert(files.begin(), {"application/ics", inv.file_name, inv.content});
+    } else {
+        out += "--" + boundary + "\r\n" + text_headers + "\r\n" + quoted_printable(m.text);
+    }
+    for (const auto& a : files) {
         mail_check_line("attachment type", a.content_type);
         mail_check_line("attachment name", a.file_name);
         out += "--" + boundary + "\r\n";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <ctime>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,10 @@ struct MailMessage {
     std::time_t date = 0;   // the Date header, written in the local time zone
     std::string message_id; // without angle brackets: "<random>@<domain>"
     std::vector<MailAttachment> attachments;
+    // An iCalendar invitation (iMIP, RFC 6047), e.g. METHOD:REQUEST: sent as the text's
+    // alternative (text/calendar; method=...), where Outlook and other calendars look for a
+    // meeting request, and attached once more as `file_name` for those that only open files.
+    std::optional<MailAttachment> invitation;
 };
 
 // Return `text` as RFC 2047 encoded words ("=?UTF-8?B?...?=", each at most 75 characters,

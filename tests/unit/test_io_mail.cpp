@@ -76,6 +76,35 @@ TEST_CASE("write_mail writes the headers, the text and the attachment as MIME", 
     }
 }
 
+TEST_CASE("write_mail sends an invitation as the text's alternative and as an .ics file",
+          "[io][mail]") {
+    auto m = mail_test_message();
+    m.attachments.clear();
+    m.invitation = MailAttachment{"text/calendar; charset=UTF-8; method=REQUEST", "einladung.ics",
+                                  "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"};
+    const auto out = write_mail(m);
+    const auto mixed = out.find("Content-Type: multipart/mixed;");
+    const auto alternative = out.find("Content-Type: multipart/alternative;");
+    const auto text = out.find("Content-Type: text/plain; charset=UTF-8");
+    const auto inline_calendar =
+        out.find("Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\n");
+    const auto file = out.find("Content-Type: application/ics;\r\n name=\"einladung.ics\"");
+    REQUIRE(mixed != std::string::npos);
+    REQUIRE(alternative != std::string::npos);
+    REQUIRE(inline_calendar != std::string::npos);
+    REQUIRE(file != std::string::npos);
+    // In this order: the alternatives (text first, as the least preferred), then the file.
+    CHECK(mixed < alternative);
+    CHECK(alternative < text);
+    CHECK(text < inline_calendar);
+    CHECK(inline_calendar < file);
+    // The inline calendar is no attachment; the file is; the calendar's bytes are in both.
+    CHECK(out.find("Content-Disposition", inline_calendar) > file);
+    const std::string encoded = "QkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=";
+    CHECK(out.find(encoded, inline_calendar) < file);
+    CHECK(out.find(encoded, file) != std::string::npos);
+}
+
 TEST_CASE("write_mail refuses a bad address and a header with a line break", "[io][mail]") {
     auto m = mail_test_message();
     m.to.address = "kein-at-zeichen";
