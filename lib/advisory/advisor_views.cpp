@@ -2,6 +2,7 @@
 // Advisory services as listings and details for `advisor list|show|find|topics`.
 #include "advisory/advisors.hpp"
 #include "advisory/catalogue.hpp"
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "reference/plz_directory.hpp"
 
@@ -47,11 +48,13 @@ Value verified(const AdvisoryService& s) {
 
 std::string check_text(const AdvisoryService& s, const VerifyPolicy& policy) {
     if (!s.last_verified) {
-        return "never verified";
+        return _("never verified");
     }
     const auto days = policy.today.days() - s.last_verified->days();
     if (days > policy.verify_after_days) {
-        return fmt::format("verified {} days ago", days);
+        return fmt::format(fmt::runtime(n_("verified {} day ago", "verified {} days ago",
+                                           static_cast<std::uint64_t>(days))),
+                           days);
     }
     return "";
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "privacy/purge.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -51,13 +52,14 @@ PurgeOutcome purge(Database& db, const Date& as_of, const PrivacySettings& setti
 Records purge_count_records(const PurgeCounts& c) {
     Records r;
     r.columns = {"erased", "count"};
-    r.rows = {{Value{std::string("candidates")}, Value{c.candidates()}},
-              {Value{std::string("candidates: consent ended")}, Value{c.consent_ended}},
-              {Value{std::string("candidates: inactive or exited")}, Value{c.left}},
-              {Value{std::string("match pairs")}, Value{c.match_pairs}},
-              {Value{std::string("placement notes")}, Value{c.placement_notes}},
-              {Value{std::string("import before-images")}, Value{c.import_images}},
-              {Value{std::string("merge before-images")}, Value{c.merge_images}}};
+    // What was erased, for people: in the UI language (the count is the machine's part).
+    r.rows = {{Value{_("candidates")}, Value{c.candidates()}},
+              {Value{_("candidates: consent ended")}, Value{c.consent_ended}},
+              {Value{_("candidates: inactive or exited")}, Value{c.left}},
+              {Value{_("match pairs")}, Value{c.match_pairs}},
+              {Value{_("placement notes")}, Value{c.placement_notes}},
+              {Value{_("import before-images")}, Value{c.import_images}},
+              {Value{_("merge before-images")}, Value{c.merge_images}}};
     return r;
 }
 

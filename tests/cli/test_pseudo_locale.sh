@@ -137,10 +137,11 @@ while read -r listing; do
         $listing --format table >"$T/said/$n.out" 2>"$T/said/$n.err" </dev/null
     [ -s "$T/said/$n.out" ] || fail "'$listing' showed nothing: $(head -2 "$T/said/$n.err")"
 done <"$T/listings"
-python3 "$SOURCE_DIR/tests/pseudo/data_words.py" "$T"/said/*.json >>"$T/allowed"
+python3 "$SOURCE_DIR/tests/pseudo/data_words.py" --db "$T/demo/werkstatt.db" "$T"/said/*.json >>"$T/allowed"
 # The rule files' German texts (the *_de values of funding.toml, hiring_rules.toml and
-# work_rules.toml) are data the program shows in German as written, not catalogue text.
-sed -n 's/^[a-z_]*_de = "\(.*\)"$/\1/p' "$SOURCE_DIR/config/data/funding.toml" \
+# work_rules.toml, whose labels are German only) are data the program shows in German as
+# written, not catalogue text.
+sed -n 's/^\(label\|[a-z_]*_de\) = "\(.*\)"$/\2/p' "$SOURCE_DIR/config/data/funding.toml" \
     "$SOURCE_DIR/config/data/hiring_rules.toml" "$SOURCE_DIR/config/data/work_rules.toml" |
     python3 -c 'import re, sys; print("\n".join(re.findall(r"[^\W\d_]{2,}", sys.stdin.read())))' >>"$T/allowed"
 grep -q "$(printf '\342\237\246')ID$(printf '\342\237\247')" "$T"/said/*.out ||

@@ -5,12 +5,17 @@ listing may show untranslated (names, places, codes). The marked parts of a valu
 away, and so are the values of fields that hold the program's own prose (explanations, reasons,
 checklist steps): words there must come from the catalogue, so they may not be allowed.
 
-Usage: data_words.py JSON_FILE...
+Usage: data_words.py [--db DATABASE] JSON_FILE...
 A file named *.log.json is a log (the audit log, the import batches): what it records is data,
 prose fields included.
+With --db, a value with a blank counts as data only if each of its words is a word of a text the
+database holds (a name, an address put together from its fields): a sentence the program makes up
+is no data even in a field that is not listed as prose, so its words must come from the
+catalogue. Single words (codes, names) count as data anyway.
 """
 import json
 import re
+import sqlite3
 import sys
 
 OPEN, CLOSE = "\u27e6", "\u27e7"
@@ -21,8 +26,35 @@ PROSE = {"explanation", "reason", "reasons", "what", "action", "help", "conditio
          "detail", "details", "note", "message", "warning", "permit_warning", "verdict", "why"}
 
 
+# Fields whose values are data as written even with blanks, though the database does not hold
+# them: names (holidays too), configuration values and their origin, rule files' sources.
+DATA = {"name", "value", "origin", "source"}
+
+
 def prose(key):
     return key in PROSE or key.endswith("_reason")
+
+
+STORED = None  # the words of the database's texts, lowered, when --db is given
+
+
+def stored_words(path):
+    """Return the words of every text value of every table of the database at `path`."""
+    db = sqlite3.connect("file:" + path + "?mode=ro", uri=True)
+    found = set()
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for row in db.execute(f'SELECT * FROM "{table}"'):
+            for v in row:
+                if isinstance(v, str):
+                    found.update(w.lower() for w in WORD.findall(v))
+    return found
+
+
+def is_data(text):
+    """Return whether `text` is data: one word, or words the database holds."""
+    if STORED is None or " " not in text.strip():
+        return True
+    return all(w.lower() in STORED for w in WORD.findall(MARKED.sub(" ", text)))
 
 
 def words(value, key, out, log):
@@ -32,7 +64,7 @@ def words(value, key, out, log):
     elif isinstance(value, list):
         for v in value:
             words(v, key, out, log)
-    elif isinstance(value, str) and (log or not prose(key or "")):
+    elif isinstance(value, str) and (log or not prose(key or "")) and (log or key in DATA or is_data(value)):
         text = value
         previous = None
         while previous != text:
@@ -42,8 +74,13 @@ def words(value, key, out, log):
 
 
 def main():
+    global STORED
+    args = sys.argv[1:]
+    if args[:1] == ["--db"]:
+        STORED = stored_words(args[1])
+        args = args[2:]
     out = set()
-    for path in sys.argv[1:]:
+    for path in args:
         with open(path, encoding="utf-8") as f:
             try:
                 words(json.load(f), None, out, path.endswith(".log.json"))
