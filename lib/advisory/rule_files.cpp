@@ -194,7 +194,7 @@ void add(std::vector<RuleFile>& out, RuleFile file, const std::function<std::str
 std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile bad) {
     std::vector<RuleFile> out;
     add(
-        out, RuleFile{"work rules", "work_rules.toml", true, "", "", "", "no"},
+        out, RuleFile{_("work rules"), "work_rules.toml", true, "", "", "", _("no")},
         [] {
             auto text = shipped_text("data/work_rules.toml");
             WorkRules::from_toml(text, "work_rules.toml");
@@ -205,8 +205,8 @@ std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile b
     const auto& hiring = settings.hiring_rules_file;
     add(
         out,
-        RuleFile{"hiring rules", hiring.empty() ? "hiring_rules.toml" : hiring, hiring.empty(), "",
-                 "", "", hiring.empty() ? "no" : "replaced (hiring.rules_file)"},
+        RuleFile{_("hiring rules"), hiring.empty() ? "hiring_rules.toml" : hiring, hiring.empty(),
+                 "", "", "", hiring.empty() ? _("no") : _("replaced (hiring.rules_file)")},
         [&] {
             auto text = hiring.empty() ? shipped_text("data/hiring_rules.toml")
                                        : admin_text(hiring, "hiring.rules_file");
@@ -217,8 +217,9 @@ std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile b
 
     add(
         out,
-        RuleFile{"funding", "funding.toml", true, "", "", "",
-                 settings.funding_files.empty() ? "no" : "extended (catalogue.funding_files)"},
+        RuleFile{_("funding"), "funding.toml", true, "", "", "",
+                 settings.funding_files.empty() ? _("no")
+                                                : _("extended (catalogue.funding_files)")},
         [] {
             auto text = shipped_text("data/funding.toml");
             parse_funding_toml(text, "funding.toml");
@@ -227,7 +228,8 @@ std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile b
         bad);
     for (const auto& path : settings.funding_files) {
         add(
-            out, RuleFile{"funding", path, false, "", "", "", "admin's (catalogue.funding_files)"},
+            out,
+            RuleFile{_("funding"), path, false, "", "", "", _("admin's (catalogue.funding_files)")},
             [&] {
                 auto text = admin_text(path, "catalogue.funding_files");
                 parse_funding_toml(text, path);
@@ -237,14 +239,18 @@ std::vector<RuleFile> rule_files(const RuleFileSettings& settings, BadRuleFile b
     }
 
     const auto& holidays = settings.school_holidays_file;
-    std::string how = holidays.empty() ? "no" : "replaced (planner.school_holidays_file)";
+    std::string how = holidays.empty() ? _("no") : _("replaced (planner.school_holidays_file)");
     if (settings.school_holiday_periods > 0) {
-        how = fmt::format("{}extended (planner.school_holidays: {} periods)",
-                          holidays.empty() ? "" : how + ", ", settings.school_holiday_periods);
+        const auto n = settings.school_holiday_periods;
+        const auto extended =
+            fmt::format(fmt::runtime(n_("extended (planner.school_holidays: {} period)",
+                                        "extended (planner.school_holidays: {} periods)", n)),
+                        n);
+        how = holidays.empty() ? extended : how + ", " + extended;
     }
     add(
         out,
-        RuleFile{"school holidays", holidays.empty() ? "school_holidays.toml" : holidays,
+        RuleFile{_("school holidays"), holidays.empty() ? "school_holidays.toml" : holidays,
                  holidays.empty(), "", "", "", how},
         [&] {
             auto text = holidays.empty() ? shipped_text("data/school_holidays.toml")
@@ -279,17 +285,16 @@ std::optional<std::string> stale_rules_warning(const std::vector<RuleFile>& file
     for (const auto& f : files) {
         if (is_due_for_review(f, today, max_age_months)) {
             list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", f.file,
-                                f.valid_as_of.empty() ? "no valid_as_of"
-                                                      : "valid as of " + f.valid_as_of);
+                                f.valid_as_of.empty() ? _("no valid_as_of")
+                                                      : _f("valid as of {}", f.valid_as_of));
         }
     }
     if (list.empty()) {
         return std::nullopt;
     }
-    return fmt::format("rule data not checked in the last {} months (rules.max_age_months): {}; "
-                       "check it against the law and its sources, then update valid_as_of (see "
-                       "werkstatt rules)",
-                       max_age_months, list);
+    return _f("rule data not checked in the last {} months (rules.max_age_months): {}; check it "
+              "against the law and its sources, then update valid_as_of (see werkstatt rules)",
+              max_age_months, list);
 }
 
 Records rule_file_records(const std::vector<RuleFile>& files, const Date& today,

@@ -52,6 +52,12 @@ expect_out_has "hiring rules,$T/hiring.toml,2020-01-01,,2021-01-01,due,replaced 
 expect_err_has "werkstatt: warning: rule data not checked in the last 12 months (rules.max_age_months): "
 expect_err_has "$T/hiring.toml (valid as of 2020-01-01)"
 check; [ "$(grep -c 'warning: rule data' "$T/err")" -eq 1 ] || fail "the warning is not given exactly once"
+# In German: the list's words and the warning; file names, dates in CSV and codes stay.
+run --set ui.lang=de --set hiring.rules_file="$T/hiring.toml" rules --format csv
+expect_status 0
+expect_out_has "Einstellungsregeln,$T/hiring.toml,2020-01-01,,2021-01-01,due,ersetzt (hiring.rules_file),"
+expect_out_has "Arbeitsregeln,work_rules.toml,"
+expect_err_has "werkstatt: Warnung: Regeldaten seit 12 Monaten nicht geprüft (rules.max_age_months): $T/hiring.toml (Stand 2020-01-01)"
 # Any command that reads the configuration warns, once, and goes on.
 run --set hiring.rules_file="$T/hiring.toml" config show --format csv
 expect_status 0
@@ -73,7 +79,7 @@ expect_status 0
 expect_out_has "funding,funding.toml,"
 expect_out_has "extended (catalogue.funding_files)"
 expect_out_has "funding,$T/funding.toml,2026-11-01,,2027-11-01,current,admin's (catalogue.funding_files),Landesprogramm; Richtlinie 2026"
-expect_out_has "extended (planner.school_holidays: 1 periods)"
+expect_out_has "extended (planner.school_holidays: 1 period)"
 
 case_ "errors"
 run --set hiring.rules_file="$T/missing.toml" rules
