@@ -170,8 +170,10 @@ step "The member list as an Excel workbook (bold frozen header, dates as dates)"
 w company list --output "$dir/mitglieder.xlsx"
 printf 'wrote %s\n' "$dir/mitglieder.xlsx"
 
-step "Auf Deutsch: with a German locale (or ui.lang = \"de\") werkstatt speaks German" "company show gibt-es-nicht; event --help   (LANG=de_DE.UTF-8)"
+step "Auf Deutsch: with a German locale (or ui.lang = \"de\") werkstatt speaks German" "company show gibt-es-nicht; event --help; due; match --opening 1 --explain --top 1   (LANG=de_DE.UTF-8)"
 LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w company show gibt-es-nicht 2>&1 || true
 LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w event --help | head -4
+LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w due --date 2027-01-20 --format md || true
+LC_ALL= LC_MESSAGES= LANG=de_DE.UTF-8 w match --opening 1 --explain --top 1 --date 2027-01-20
 
 printf '\nDemo database: %s (try: %s --db %s company list --format json)\n' "$db" "$bin" "$db"

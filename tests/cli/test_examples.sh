@@ -21,6 +21,10 @@ check; [ -s "$T/demo/werkstatt-2027.ics" ] && [ -s "$T/demo/paare.csv" ] && [ -s
 check; [ "$(stat -c %a "$T/demo/auskunft-CP-000003-B.html")" = 600 ] || fail "the access export is not 0600"
 check; grep -q "Verzeichnis von Verarbeitungst" "$T/demo/verarbeitungsverzeichnis.md" || fail "the record of processing is not German"
 expect_out_has "auskunft-CP-000003-B.html"
+# The German run: an error, the due list and a match explanation in German.
+expect_out_has "werkstatt: Fehler: kein Unternehmen mit dem Schlüssel 'gibt-es-nicht'"
+expect_out_has "# Fällig am 20.01.2027"
+expect_out_has " von 100 Punkten"
 
 case_ "the demo's meetings of 2027 to 2029 keep out of Sachsen-Anhalt's school holidays"
 "$WERKSTATT" --db "$T/demo/werkstatt.db" event plan --from 2027Q1 --quarters 12 --format csv >"$T/out" 2>"$T/err"
