@@ -87,7 +87,8 @@ void scores(Runtime& rt, const MatchOptions& o, const MatchPool& pool,
 void assign(Runtime& rt, const MatchOptions& o, Database& db, const MatchPool& pool,
             const MatchSettings& settings) {
     const auto run =
-        propose(db, pool, settings, WorkRules::shipped(), o.commit ? Commit::yes : Commit::no);
+        propose(db, pool, settings, WorkRules::shipped(), o.commit ? Commit::yes : Commit::no,
+                o.commit ? rt.documents_language(std::nullopt) : ui_language());
     for (const auto& line : proposal_details(run)) {
         rt.detail(line);
     }

@@ -41,6 +41,20 @@ std::string trn(Language lang, const char* singular, const char* plural, std::ui
 // then. Documents handed to others (cards, checklists, reports) take their own language instead.
 Language ui_language();
 void set_ui_language(Language lang);
+
+// Within its scope, _() and _f() write `lang`: for text made by the same code for the person at
+// the terminal and for a record others read later (a match run's stored reasons). The UI
+// language comes back when the scope ends.
+class LanguageScope {
+  public:
+    explicit LanguageScope(Language lang) : m_before(ui_language()) { set_ui_language(lang); }
+    ~LanguageScope() { set_ui_language(m_before); }
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+  private:
+    Language m_before;
+};
 // Return the UI language the environment asks for: the first set of LC_ALL, LC_MESSAGES and LANG;
 // "de..." is German, anything else (C, POSIX, en_US.UTF-8) English.
 Language language_from_environment();

@@ -402,7 +402,8 @@ removal_reasons(Database& db, const MatchPool& pool, const Proposal& proposal,
 
 CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal& proposal,
                              const MatchSettings& settings, const WorkRules& rules,
-                             const std::string& settings_text, DryRun dry_run) {
+                             const std::string& settings_text, DryRun dry_run,
+                             Language stored_lang) {
     WriteTransaction txn(db);
     const auto now = utc_timestamp();
     MatchRunRow run;
@@ -422,9 +423,14 @@ CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal
         const auto& pair = proposal.pairs[k];
         const auto& c = pool.candidates[pair.candidate];
         const auto& o = pool.openings[pair.opening];
-        const auto e = evaluate(c, o, settings, rules, true);
+        std::string explanation;
+        {
+            const LanguageScope stored(stored_lang); // the record's language, not the terminal's
+            explanation =
+                text::join(explanation_lines(evaluate(c, o, settings, rules, true)), "\n");
+        }
         keep.emplace_back(c.id, o.id);
-        if (writer.add(c.id, o.id, pair.score_milli, text::join(explanation_lines(e), "\n"))) {
+        if (writer.add(c.id, o.id, pair.score_milli, explanation)) {
             ++out.new_placements;
         }
     }

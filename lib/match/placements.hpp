@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "io/records.hpp"
 #include "match/matching.hpp"
 #include "store/database.hpp"
@@ -112,9 +113,12 @@ struct CommittedRun {
 // Store `proposal` over `pool` as a match run: its pairs with their reasons, a `proposed`
 // placement for each pair that has none, and earlier `proposed` placements not in it removed,
 // each returned with the reason it was not repeated (the candidate or the opening left the pool,
-// a hard rule excludes the pair now, or other pairs scored higher).
+// a hard rule excludes the pair now, or other pairs scored higher). The pairs' reasons are
+// stored in `stored_lang` (documents.lang: an access export shows them); the removal reasons
+// returned are in the UI language.
 CommittedRun commit_proposal(Database& db, const MatchPool& pool, const Proposal& proposal,
                              const MatchSettings& settings, const WorkRules& rules,
-                             const std::string& settings_text, DryRun dry_run);
+                             const std::string& settings_text, DryRun dry_run,
+                             Language stored_lang);
 
 } // namespace werkstatt

@@ -162,7 +162,7 @@ std::string scores_summary(const MatchPool& pool, std::size_t pairs) {
 }
 
 ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& settings,
-                    const WorkRules& rules, Commit commit) {
+                    const WorkRules& rules, Commit commit, Language stored_lang) {
     require_pool(pool);
     Stopwatch watch;
     ProposalRun run;
@@ -172,7 +172,7 @@ ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& se
     run.solving_seconds = watch.lap();
     if (commit == Commit::yes) {
         run.committed = commit_proposal(db, pool, run.proposal, settings, rules,
-                                        describe_settings(settings), DryRun::no);
+                                        describe_settings(settings), DryRun::no, stored_lang);
     }
     return run;
 }

@@ -4,6 +4,7 @@
 // request; each with the summary lines the command shows.
 #pragma once
 
+#include "core/i18n.hpp"
 #include "match/matching.hpp"
 #include "match/placements.hpp"
 #include "match/views.hpp"
@@ -75,10 +76,10 @@ struct ProposalRun {
 };
 
 // Score every feasible pair of `pool`, choose the assignment of maximum total score and, with
-// Commit::yes, store it in `db` as a match run (see commit_proposal()). Throw Error(not_found) if
-// the pool has no opening or no candidate.
+// Commit::yes, store it in `db` as a match run with its reasons in `stored_lang` (see
+// commit_proposal()). Throw Error(not_found) if the pool has no opening or no candidate.
 ProposalRun propose(Database& db, const MatchPool& pool, const MatchSettings& settings,
-                    const WorkRules& rules, Commit commit);
+                    const WorkRules& rules, Commit commit, Language stored_lang);
 // Return the lines for -v about `run`: how many pairs were scored, how long each phase took.
 std::vector<std::string> proposal_details(const ProposalRun& run);
 // Return the line that says where `run` was stored, or "" if it was not.

@@ -184,6 +184,20 @@ TEST_CASE("the UI language comes from the first of LC_ALL, LC_MESSAGES and LANG"
     }
 }
 
+TEST_CASE("LanguageScope writes another language until it ends", "[i18n]") {
+    const EnvGuard env{{"WERKSTATT_LOCALEDIR", nullptr}, {"LANGUAGE", nullptr}};
+    const auto before = ui_language();
+    set_ui_language(Language::en);
+    {
+        const LanguageScope scope(Language::de);
+        CHECK(ui_language() == Language::de);
+        CHECK(_("not recorded") == "keine Angabe");
+    }
+    CHECK(ui_language() == Language::en);
+    CHECK(_("not recorded") == "not recorded");
+    set_ui_language(before);
+}
+
 TEST_CASE("_() and n_() translate into the UI language", "[i18n]") {
     const EnvGuard env{{"WERKSTATT_LOCALEDIR", nullptr}, {"LANGUAGE", nullptr}};
     const auto before = ui_language();
