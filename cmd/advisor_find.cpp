@@ -93,8 +93,8 @@ void setup_advisor_map(CLI::App& group, Runtime& rt) {
             MapOptions options;
             options.lang = rt.documents_language(o.lang);
             if (query.topic) {
-                options.subtitle = fmt::format(fmt::runtime(tr(options.lang, "Topic: {}")),
-                                               title(*query.topic, options.lang));
+                options.subtitle =
+                    trf(options.lang, "Topic: {}", title(*query.topic, options.lang));
             }
             const auto& shapes = DistrictShapes::shipped();
             const auto document = html ? render_map_html(services, shapes, options)

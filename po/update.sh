@@ -21,7 +21,7 @@ list=$(mktemp)
 trap 'rm -f "$list"' EXIT
 (cd "$top" && find lib cmd -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort) >"$list"
 (cd "$top" && xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=tr:2 \
-    --keyword=trn:2,3 --keyword=_ --keyword=_f --keyword=n_:1,2 --keyword=NC_:1c,2 --keyword=N_ --add-comments=TRANSLATORS: --sort-output \
+    --keyword=trn:2,3 --keyword=_ --keyword=_f --keyword=trf:2 --keyword=n_:1,2 --keyword=NC_:1c,2 --keyword=N_ --add-comments=TRANSLATORS: --sort-output \
     --add-location=file \
     --package-name=werkstatt --msgid-bugs-address=werkstatt --files-from="$list" --output=-) |
     sed '/^"POT-Creation-Date: /d' >"$pot.tmp"

@@ -50,12 +50,6 @@ std::string checklist_permission_text(const WorkRule& rule, Language lang) {
     return "";
 }
 
-// Return the day `iso` (YYYY-MM-DD) as `lang` writes it, or `iso` if it is no day.
-std::string checklist_day(const std::string& iso, Language lang) {
-    const auto day = Date::parse_iso(iso);
-    return day ? format_date(*day, lang) : iso;
-}
-
 // Replace `german` into `text` when the rule file gives one.
 void use_checklist_german(std::string& text, std::string& german) {
     if (!german.empty()) {
@@ -132,16 +126,16 @@ std::string helper_text(const AdvisorMatch& m, Language lang) {
 
 std::string situation_line(const Checklist& c) {
     const auto& s = c.situation;
-    return fmt::format(
-        fmt::runtime(tr(c.lang, "Candidate {}: residence status {} ({}), recognition {}, "
-                                "German {}")),
-        s.candidate_id, to_string(s.status), c.work_rule.label, recognition_name(s.recognition),
-        s.german ? std::string(s.german->str()) : tr(c.lang, "unrecorded"));
+    return trf(c.lang,
+               "Candidate {}: residence status {} ({}), recognition {}, "
+               "German {}",
+               s.candidate_id, to_string(s.status), c.work_rule.label,
+               recognition_name(s.recognition),
+               s.german ? std::string(s.german->str()) : tr(c.lang, "unrecorded"));
 }
 
 std::string opening_line(const OpeningFacts& o, Language lang) {
-    std::string line =
-        fmt::format(fmt::runtime(tr(lang, "Opening {}: {} at {}")), o.id, o.title, o.company_key);
+    std::string line = trf(lang, "Opening {}: {} at {}", o.id, o.title, o.company_key);
     if (!o.plz.empty()) {
         line += fmt::format(", {} {}", o.plz, o.city);
     }
@@ -154,10 +148,10 @@ std::string opening_line(const OpeningFacts& o, Language lang) {
 // The rule a step comes from, in the checklist's language.
 std::string step_source(const Checklist& c, const ChecklistStep& step) {
     if (step.rule.key == "may-work") {
-        return fmt::format(
-            fmt::runtime(tr(c.lang, "{} [{}] and work_rules.toml [{}]: {}; {}")), c.rules_source,
-            step.rule.key, to_string(c.situation.status), step.rule.source,
-            c.work_rule.legal_basis.empty() ? tr(c.lang, "no paragraph") : c.work_rule.legal_basis);
+        return trf(c.lang, "{} [{}] and work_rules.toml [{}]: {}; {}", c.rules_source,
+                   step.rule.key, to_string(c.situation.status), step.rule.source,
+                   c.work_rule.legal_basis.empty() ? tr(c.lang, "no paragraph")
+                                                   : c.work_rule.legal_basis);
     }
     return fmt::format("{} [{}]: {}", c.rules_source, step.rule.key, step.rule.source);
 }
@@ -305,36 +299,32 @@ Checklist build_checklist(const HiringSituation& situation, const HiringRules& r
 
 std::string checklist_text(const Checklist& c) {
     const auto lang = c.lang;
-    // The checklist is a document in its own language, not the UI's: tr(), then a runtime format
-    // (the test "po: catalogue complete" holds the translations to the same placeholders).
-    const auto line = [](const std::string& format, const auto&... args) {
-        return fmt::format(fmt::runtime(format), args...);
-    };
+    // The checklist is a document in its own language, not the UI's: tr() and trf().
     std::string out = tr(lang, "Hiring checklist") + "\n";
     out += situation_line(c) + "\n";
     if (c.situation.opening) {
         out += opening_line(*c.situation.opening, lang) + "\n";
     }
-    out += line(tr(lang, "Rule data: {} valid as of {}; work_rules.toml valid as of {}."),
-                c.rules_source, checklist_day(c.rules_valid_as_of, lang),
-                checklist_day(c.work_rules_valid_as_of, lang)) +
+    out += trf(lang, "Rule data: {} valid as of {}; work_rules.toml valid as of {}.",
+               c.rules_source, format_date_text(c.rules_valid_as_of, lang),
+               format_date_text(c.work_rules_valid_as_of, lang)) +
            "\n";
     out += tr(lang, std::string(k_not_legal_advice).c_str()) + "\n";
     int n = 0;
     for (const auto& step : c.steps) {
         out += fmt::format("\n{}. {}\n   {}\n", ++n, step.rule.title, step.text);
         if (!step.rule.who.empty()) {
-            out += "   " + line(tr(lang, "Who: {}"), step.rule.who) + "\n";
+            out += "   " + trf(lang, "Who: {}", step.rule.who) + "\n";
         }
         if (!step.rule.duration.empty()) {
-            out += "   " + line(tr(lang, "Usually takes: {}"), step.rule.duration) + "\n";
+            out += "   " + trf(lang, "Usually takes: {}", step.rule.duration) + "\n";
         }
         out += "   " +
-               line(tr(lang, "Rule: {} (valid as of {})"), step_source(c, step),
-                    checklist_day(step_valid_as_of(c, step), lang)) +
+               trf(lang, "Rule: {} (valid as of {})", step_source(c, step),
+                   format_date_text(step_valid_as_of(c, step), lang)) +
                "\n";
         for (const auto& h : step.helpers) {
-            out += "   " + line(tr(lang, "Help: {}"), helper_text(h, lang)) + "\n";
+            out += "   " + trf(lang, "Help: {}", helper_text(h, lang)) + "\n";
         }
     }
     out += "\n" + tr(lang, "Funding that may apply:") + "\n";
@@ -348,7 +338,7 @@ std::string checklist_text(const Checklist& c) {
     for (const auto& f : c.funding) {
         out +=
             fmt::format("   - {} ({}): {}\n     ", f.instrument.name, f.instrument.key, f.reason) +
-            line(tr(lang, "Apply: {}"), f.instrument.apply_at) + "\n";
+            trf(lang, "Apply: {}", f.instrument.apply_at) + "\n";
     }
     return out;
 }

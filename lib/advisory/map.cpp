@@ -97,13 +97,11 @@ std::pair<double, double> label_position(const DistrictShape& d, const MapProjec
 // between words; nothing is left out.
 std::vector<std::string> legend_lines(const MapEntry& e, Language lang) {
     const auto& s = e.service;
-    // TRANSLATORS: a legend entry of the advisory map: organisation – service, town.
     const auto entry =
-        e.point
-            ? fmt::format(fmt::runtime(tr(lang, "{} – {}, {}")), s.organisation, s.service, s.city)
-            // TRANSLATORS: the same for a service that is not drawn.
-            : fmt::format(fmt::runtime(tr(lang, "{} – {}, {} (outside the map)")), s.organisation,
-                          s.service, s.city);
+        // TRANSLATORS: a legend entry of the advisory map: organisation – service, town.
+        e.point ? trf(lang, "{} – {}, {}", s.organisation, s.service, s.city)
+                // TRANSLATORS: the same for a service that is not drawn.
+                : trf(lang, "{} – {}, {} (outside the map)", s.organisation, s.service, s.city);
     return text::wrap_words(entry, k_legend_chars);
 }
 
@@ -223,8 +221,7 @@ std::string svg_document(const std::vector<MapEntry>& entries, const DistrictSha
             options.subtitle.empty()
                 ? tr(lang, "No advisory services recorded.")
                 // TRANSLATORS: {} is what the map shows, e.g. "Topic: Language support".
-                : fmt::format(fmt::runtime(tr(lang, "No advisory services recorded ({}).")),
-                              options.subtitle);
+                : trf(lang, "No advisory services recorded ({}).", options.subtitle);
         out += fmt::format("<text class=\"legend-empty\" x=\"{}\" y=\"{}\">{}</text>\n",
                            num(k_margin), num(legend_top + 22), xml_escape(none));
     }

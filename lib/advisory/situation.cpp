@@ -154,8 +154,8 @@ std::string matched_facts(const SituationCondition& c, const HiringSituation& s,
                 asks ? fact(N_("German unrecorded, the opening asks {}"), s.opening->german->str())
                      : tr(lang, "German unrecorded"));
         } else if (asks) {
-            facts.push_back(fmt::format(fmt::runtime(tr(lang, "German {}, the opening asks {}")),
-                                        s.german->str(), s.opening->german->str()));
+            facts.push_back(trf(lang, "German {}, the opening asks {}", s.german->str(),
+                                s.opening->german->str()));
         } else {
             facts.push_back(fact(N_("German {}"), s.german->str()));
         }

@@ -106,7 +106,7 @@ std::string available_text(const CandidateCard& c, const CardContext& x) {
     if (*c.available_from <= x.day) {
         return tr(x.lang, "now");
     }
-    return fmt::format(fmt::runtime(tr(x.lang, "from {}")), format_date(*c.available_from, x.lang));
+    return trf(x.lang, "from {}", format_date(*c.available_from, x.lang));
 }
 
 PermissionText permission_text(const CandidateCard& c, const CardContext& x) {
@@ -175,12 +175,10 @@ PermissionText permission_text(const CandidateCard& c, const CardContext& x) {
     if (p.steps.empty()) {
         p.steps.push_back(tr(lang, "Nothing to apply for."));
     }
-    p.note = fmt::format(
-        fmt::runtime(tr(lang, "General rules as of {}, not legal advice: the annotation on the "
-                              "residence document (Nebenbestimmung) prevails.")),
-        Date::parse_iso(c.work_rules_valid_as_of)
-            ? format_date(*Date::parse_iso(c.work_rules_valid_as_of), lang)
-            : c.work_rules_valid_as_of);
+    p.note = trf(lang,
+                 "General rules as of {}, not legal advice: the annotation on the "
+                 "residence document (Nebenbestimmung) prevails.",
+                 format_date_text(c.work_rules_valid_as_of, lang));
     return p;
 }
 
@@ -201,13 +199,12 @@ std::vector<Row> card_rows(const CandidateCard& c, const CardContext& x) {
     rows.push_back(
         {tr(lang, "Lives in (district)"), c.district.empty() ? not_stated(lang) : c.district});
     rows.push_back({tr(lang, "Willing to travel"),
-                    c.radius_km ? fmt::format(fmt::runtime(tr(lang, "up to {} km")), *c.radius_km)
-                                : not_stated(lang)});
+                    c.radius_km ? trf(lang, "up to {} km", *c.radius_km) : not_stated(lang)});
     return rows;
 }
 
 std::string title_of(const CandidateCard& c, Language lang) {
-    return fmt::format(fmt::runtime(tr(lang, "Application {}")), c.pseudonym);
+    return trf(lang, "Application {}", c.pseudonym);
 }
 
 // The lines under the title: the opening and the matching's score.
@@ -217,24 +214,22 @@ std::vector<std::string> opening_lines(const CandidateCard& c, Language lang) {
         return lines;
     }
     const auto& o = *c.opening;
-    lines.push_back(fmt::format(fmt::runtime(tr(lang, "For the opening “{}” at {} (opening {})")),
-                                o.title, o.company_name, o.id));
+    lines.push_back(
+        trf(lang, "For the opening “{}” at {} (opening {})", o.title, o.company_name, o.id));
     if (o.score_milli) {
-        lines.push_back(
-            fmt::format(fmt::runtime(tr(lang, "Fit found by the matching: {} of 100")),
-                        format_number(static_cast<double>(*o.score_milli) / 1000.0, 0, lang)));
+        lines.push_back(trf(lang, "Fit found by the matching: {} of 100",
+                            format_number(static_cast<double>(*o.score_milli) / 1000.0, 0, lang)));
     }
     return lines;
 }
 
 std::string footer_text(const CardContext& x) {
-    return fmt::format(
-        fmt::runtime(tr(x.lang,
-                        "Pseudonymised profile from {}, as of {}. The card names no person: the "
-                        "network's coordinators arrange the contact. Use it only for this "
-                        "application, pass it on to no one, and destroy it when the position is "
-                        "filled.")),
-        x.network, format_date(x.day, x.lang));
+    return trf(x.lang,
+               "Pseudonymised profile from {}, as of {}. The card names no person: the "
+               "network's coordinators arrange the contact. Use it only for this "
+               "application, pass it on to no one, and destroy it when the position is "
+               "filled.",
+               x.network, format_date(x.day, x.lang));
 }
 
 // Return `s` with the characters that Markdown reads as markup escaped, on one line.
@@ -343,10 +338,9 @@ std::string card_markdown(const CandidateCard& c, const CardContext& x) {
 
 std::string cards_html(const std::vector<CandidateCard>& cards, const CardContext& x,
                        const std::string& company) {
-    const auto heading =
-        !company.empty()
-            ? fmt::format(fmt::runtime(tr(x.lang, "Applications for {}")), company)
-            : (cards.size() == 1 ? title_of(cards.front(), x.lang) : tr(x.lang, "Applications"));
+    const auto heading = !company.empty() ? trf(x.lang, "Applications for {}", company)
+                                          : (cards.size() == 1 ? title_of(cards.front(), x.lang)
+                                                               : tr(x.lang, "Applications"));
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta "
                                   "charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n"
                                   "</head>\n<body>\n<main>\n",

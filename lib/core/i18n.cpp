@@ -286,6 +286,11 @@ std::string format_number(double x, int decimals, Language lang) {
     return out;
 }
 
+std::string format_date_text(const std::string& iso, Language lang) {
+    const auto day = Date::parse_iso(iso);
+    return day ? format_date(*day, lang) : iso;
+}
+
 std::string why_not_a_day(std::string_view text) {
     return _(std::string(Date::why_not(text)).c_str());
 }

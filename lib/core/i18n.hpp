@@ -66,6 +66,15 @@ Language language_from_environment();
 // xgettext keyword: NC_:1c,2.
 #define NC_(context, text) text
 
+// Return `msgid` translated into `lang` and formatted with `args`: _f for a document in a language
+// of its own. xgettext keyword: trf:2.
+template <typename... Args>
+std::string trf(Language lang, fmt::format_string<Args...> msgid, Args&&... args) {
+    const fmt::string_view english = msgid;
+    return fmt::format(fmt::runtime(tr(lang, std::string(english.data(), english.size()).c_str())),
+                       std::forward<Args>(args)...);
+}
+
 // Return `msgid` translated into ui_language(). xgettext keyword: _.
 std::string _(const char* msgid);
 // Return `singular` / `plural` for `n` translated into ui_language(). xgettext keyword: n_:1,2.
@@ -97,6 +106,9 @@ std::string format_count(std::int64_t n, Language lang);
 std::string format_number(double x, int decimals, Language lang);
 // Return `day` as the language writes it: 25.11.2026 in German, 2026-11-25 in English.
 std::string format_date(const Date& day, Language lang);
+// Return the day `iso` (YYYY-MM-DD) as format_date writes it, or `iso` unchanged if it is no day
+// (an empty or free-text date field).
+std::string format_date_text(const std::string& iso, Language lang);
 // Return what is wrong with `text` as a day (Date::why_not), in the UI language.
 std::string why_not_a_day(std::string_view text);
 // Return `day` as the UI language writes it, for messages: format_date(day, ui_language()).

@@ -28,9 +28,9 @@ IcsEvent ics_entry(const Event& e, const Company& host,
     if (e.end) {
         ics.end_minute = e.end->minutes();
     }
-    // TRANSLATORS: a calendar entry's summary: the event's title (or kind) at its host company.
-    ics.summary = fmt::format(fmt::runtime(tr(lang, "{} at {}")),
-                              e.title.empty() ? kind_label(e.kind, lang) : e.title, host.name);
+    ics.summary =
+        // TRANSLATORS: a calendar entry's summary: the event's title (or kind) at its host company.
+        trf(lang, "{} at {}", e.title.empty() ? kind_label(e.kind, lang) : e.title, host.name);
     ics.location = host_address_line(host);
     const auto agenda = event_agenda(e, titles);
     // TRANSLATORS: a calendar entry's description: the heading line of the agenda that follows.
@@ -39,8 +39,8 @@ IcsEvent ics_entry(const Event& e, const Company& host,
         ics.description += (ics.description.empty() ? "" : "\n\n") + e.notes;
     }
     if (e.status == EventStatus::cancelled && !e.cancel_reason.empty()) {
-        ics.description += (ics.description.empty() ? "" : "\n\n") +
-                           fmt::format(fmt::runtime(tr(lang, "Cancelled: {}")), e.cancel_reason);
+        ics.description +=
+            (ics.description.empty() ? "" : "\n\n") + trf(lang, "Cancelled: {}", e.cancel_reason);
     }
     ics.cancelled = e.status == EventStatus::cancelled;
     ics.confirmed = e.status == EventStatus::confirmed || e.status == EventStatus::held;

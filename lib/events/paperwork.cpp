@@ -157,12 +157,12 @@ std::string invitation_file_name(const Event& e, const Contact& c) {
 
 std::string contact_greeting(const Contact& contact, Language lang) {
     if (contact.salutation == "frau") {
-        return fmt::format(fmt::runtime(tr(lang, "Dear Ms {}")), contact.name);
+        return trf(lang, "Dear Ms {}", contact.name);
     }
     if (contact.salutation == "herr") {
-        return fmt::format(fmt::runtime(tr(lang, "Dear Mr {}")), contact.name);
+        return trf(lang, "Dear Mr {}", contact.name);
     }
-    return fmt::format(fmt::runtime(tr(lang, "Hello {}")), contact.name);
+    return trf(lang, "Hello {}", contact.name);
 }
 
 InvitationList event_invitations(Database& db, std::int64_t event_id, Language lang) {

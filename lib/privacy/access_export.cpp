@@ -191,15 +191,14 @@ std::string consent_state(const StoredRow& consent, const AccessContext& c) {
     const auto lang = c.lang;
     const auto withdrawn = text_of(field_of(consent, "withdrawn_on"));
     if (!withdrawn.empty()) {
-        return fmt::format(fmt::runtime(tr(lang, "You withdrew this consent on {}.")),
-                           shown(field_of(consent, "withdrawn_on"), lang));
+        return trf(lang, "You withdrew this consent on {}.",
+                   shown(field_of(consent, "withdrawn_on"), lang));
     }
     const auto until = text_of(field_of(consent, "valid_until"));
     if (until.empty()) {
         return tr(lang, "Your consent holds until you withdraw it.");
     }
-    return fmt::format(fmt::runtime(tr(lang, "Your consent holds until {}.")),
-                       shown(field_of(consent, "valid_until"), lang));
+    return trf(lang, "Your consent holds until {}.", shown(field_of(consent, "valid_until"), lang));
 }
 
 constexpr const char* k_style = R"css(
@@ -242,10 +241,9 @@ std::string html_purposes(const PersonData& p, const AccessContext& c) {
 std::string html_origin(const PersonData& p, const AccessContext& c) {
     const auto lang = c.lang;
     std::string out = heading(tr(lang, "Where your data came from"));
-    out += paragraph(fmt::format(
-        fmt::runtime(tr(lang, "Your data was given to the network by {} (reference {}).")),
-        text_of(field_of(p.rows.candidate, "source")),
-        text_of(field_of(p.rows.candidate, "reference"))));
+    out += paragraph(trf(lang, "Your data was given to the network by {} (reference {}).",
+                         text_of(field_of(p.rows.candidate, "source")),
+                         text_of(field_of(p.rows.candidate, "reference"))));
     if (p.rows.import_batches.empty()) {
         out += paragraph(tr(lang, "It was entered by hand, not imported from a file."));
     } else {
@@ -528,16 +526,15 @@ std::string access_html(const PersonData& p, const AccessContext& c) {
     const auto name = text::trim(full_name);
     std::string out = html_head(c);
     out += "<h1>" + esc(tr(lang, "Information about your data")) + "</h1>\n";
-    out += paragraph(
-        fmt::format(fmt::runtime(tr(lang, "For {} (number {} in werkstatt), as of {}.")),
-                    name.empty() ? text_of(field_of(cand, "reference")) : std::string(name),
-                    text_of(field_of(cand, "id")), format_date(c.today, lang)));
+    out += paragraph(trf(lang, "For {} (number {} in werkstatt), as of {}.",
+                         name.empty() ? text_of(field_of(cand, "reference")) : std::string(name),
+                         text_of(field_of(cand, "id")), format_date(c.today, lang)));
     out += heading(tr(lang, "Who holds your data"));
-    out += paragraph(fmt::format(
-        fmt::runtime(tr(lang, "{} is responsible for your data (the controller under Art. 4 "
-                              "(7) GDPR). It keeps your data in its database of the program "
-                              "werkstatt.")),
-        c.network));
+    out += paragraph(trf(lang,
+                         "{} is responsible for your data (the controller under Art. 4 "
+                         "(7) GDPR). It keeps your data in its database of the program "
+                         "werkstatt.",
+                         c.network));
     out += html_purposes(p, c);
     out += html_origin(p, c);
     out += html_retention(c);

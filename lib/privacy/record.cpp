@@ -61,9 +61,10 @@ std::string record_of_processing(const RecordOfProcessingContext& c) {
     md += tr(lang, "Processing: the applicant exchange of the network (werkstatt)") + "\n\n";
 
     md += "## " + tr(lang, "Controller") + "\n\n";
-    md += fmt::format(fmt::runtime(tr(lang, "{}; address, representative and data protection "
-                                            "officer: to be filled in.")),
-                      c.network) +
+    md += trf(lang,
+              "{}; address, representative and data protection "
+              "officer: to be filled in.",
+              c.network) +
           "\n\n";
 
     md += "## " + tr(lang, "Purposes") + "\n\n";

@@ -105,8 +105,7 @@ void add_confirmations(Database& db, const DueQuery& q, std::vector<DueItem>& it
 void add_followups(Database& db, const DueQuery& q, std::vector<DueItem>& items) {
     for (const auto& f : list_followups(db, q.today + q.within_days)) {
         const auto due = Date::parse_iso(f.due_on).value_or(q.today);
-        const auto hired = Date::parse_iso(f.hired_on);
-        const auto hired_text = hired ? format_date(*hired, ui_language()) : f.hired_on;
+        const auto hired_text = format_date_text(f.hired_on, ui_language());
         items.push_back(
             {"followup", due, "followup", f.id,
              fmt::format(fmt::runtime(n_("candidate {0} at {1} ({2}), {3} month "

@@ -104,8 +104,7 @@ Section exchange_by_quarter(Database& db, const Period& period, const std::vecto
         add_row_totals(rows);
         auto table =
             count_table("new_candidates_by_" + group_id(group),
-                        fmt::format(fmt::runtime(tr(lang, "New candidates by {} and quarter")),
-                                    group_title(group, lang)),
+                        trf(lang, "New candidates by {} and quarter", group_title(group, lang)),
                         quarter_columns({group_id(group), group_title(group, lang)}, slices, lang),
                         1, rows, Totals::both, lang);
         table.note = tr(lang, "New: entered in the quarter.");
@@ -230,11 +229,12 @@ Section achieved(Database& db, const Period& period, Language lang) {
                                   Cell::of_count(m.hires_after_attending)});
         }
     }
-    section.paragraphs.push_back(fmt::format(
-        fmt::runtime(tr(lang, "{} member companies attended events in the period; {} of them "
-                              "later hired through the exchange.")),
-        format_count(attended, lang),
-        format_count(static_cast<std::int64_t>(table.rows.size()), lang)));
+    section.paragraphs.push_back(
+        trf(lang,
+            "{} member companies attended events in the period; {} of them "
+            "later hired through the exchange.",
+            format_count(attended, lang),
+            format_count(static_cast<std::int64_t>(table.rows.size()), lang)));
     table.note = tr(lang, "Hires on or after the company's first attended event of the period.");
     section.tables.push_back(std::move(table));
     return section;
@@ -245,8 +245,7 @@ Section achieved(Database& db, const Period& period, Language lang) {
 Report annual(Database& db, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
     auto report =
-        start_report(request, settings,
-                     fmt::format(fmt::runtime(tr(lang, "Annual report {}")), request.period.str()));
+        start_report(request, settings, trf(lang, "Annual report {}", request.period.str()));
     const auto& period = request.period;
     const auto slices = slices_of(period);
     const auto first = iso(period.first());

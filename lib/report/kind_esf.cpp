@@ -378,8 +378,7 @@ std::vector<Cell> published_sum(const Report& report, std::string_view id,
 Report esf(Database& db, const Request& request, const ReportSettings& settings) {
     auto report =
         start_report(request, settings,
-                     fmt::format(fmt::runtime(tr(request.lang, "ESF+ participant indicators {}")),
-                                 request.period.str()));
+                     trf(request.lang, "ESF+ participant indicators {}", request.period.str()));
     const auto counts = tally(db, request);
     report.sections.push_back(participants(counts, request));
     report.sections.push_back(results(counts, request));

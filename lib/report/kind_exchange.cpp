@@ -57,9 +57,8 @@ Section retention_section(Database& db, const Request& request, const ReportSett
 
 Report exchange(Database& db, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
-    auto report = start_report(
-        request, settings,
-        fmt::format(fmt::runtime(tr(lang, "Open proposals {}")), request.period.str()));
+    auto report =
+        start_report(request, settings, trf(lang, "Open proposals {}", request.period.str()));
     Section section;
     section.id = "proposals";
     section.title = tr(lang, "Open proposals per company");

@@ -10,8 +10,7 @@ namespace werkstatt::report {
 
 Report members(Database& db, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
-    auto report = start_report(
-        request, settings, fmt::format(fmt::runtime(tr(lang, "Members {}")), request.period.str()));
+    auto report = start_report(request, settings, trf(lang, "Members {}", request.period.str()));
     const auto first = iso(request.period.first());
     const auto last = iso(request.period.last());
     const auto held = held_events(db, first, last);

@@ -35,10 +35,9 @@ Section exchange_section(Database& db, const std::string& first, const std::stri
                 row.counts.resize(2);
             }
         }
-        auto table = count_table(
-            "candidates_by_" + group_id(group),
-            fmt::format(fmt::runtime(tr(lang, "Candidates by {}")), group_title(group, lang)),
-            group_columns(group, lang), 1, rows, Totals::columns, lang);
+        auto table = count_table("candidates_by_" + group_id(group),
+                                 trf(lang, "Candidates by {}", group_title(group, lang)),
+                                 group_columns(group, lang), 1, rows, Totals::columns, lang);
         table.note = tr(lang, "New: entered in the period. Active: in the exchange on some day of "
                               "the period.");
         // Every breakdown counts the same candidates: their total rows must hide alike.
@@ -122,9 +121,8 @@ Section exchange_section(Database& db, const std::string& first, const std::stri
 
 Report quarterly(Database& db, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
-    auto report = start_report(
-        request, settings,
-        fmt::format(fmt::runtime(tr(lang, "Quarterly report {}")), request.period.str()));
+    auto report =
+        start_report(request, settings, trf(lang, "Quarterly report {}", request.period.str()));
     const auto first = iso(request.period.first());
     const auto last = iso(request.period.last());
     report.sections.push_back(events_section(db, first, last, lang));

@@ -101,9 +101,8 @@ Section rotation_section(Database& db, const std::string& first, const std::stri
 
 Report rotation(Database& db, const Request& request, const ReportSettings& settings) {
     const auto lang = request.lang;
-    auto report = start_report(
-        request, settings,
-        fmt::format(fmt::runtime(tr(lang, "Hosting rotation {}")), request.period.str()));
+    auto report =
+        start_report(request, settings, trf(lang, "Hosting rotation {}", request.period.str()));
     const auto first = iso(request.period.first());
     const auto last = iso(request.period.last());
     report.sections.push_back(rotation_section(db, first, last, request.planner, lang));

@@ -195,13 +195,11 @@ std::string render_html(const Report& report) {
         out += fmt::format("<p class=\"network\">{}</p>\n", esc(report.network));
     }
     out += fmt::format("<p class=\"period\">{}</p>\n",
-                       esc(fmt::format(fmt::runtime(tr(lang, "Period: {}–{} ({})")),
-                                       format_date(report.first, lang),
-                                       format_date(report.last, lang), report.period)));
+                       esc(trf(lang, "Period: {}–{} ({})", format_date(report.first, lang),
+                               format_date(report.last, lang), report.period)));
     if (report.generated_at) {
-        out += fmt::format(
-            "<p class=\"generated\">{}</p>\n",
-            esc(fmt::format(fmt::runtime(tr(lang, "Generated: {}")), *report.generated_at)));
+        out += fmt::format("<p class=\"generated\">{}</p>\n",
+                           esc(trf(lang, "Generated: {}", *report.generated_at)));
     }
     out += "</header>\n<main>\n";
     int chart_number = 0;

@@ -71,13 +71,12 @@ void write_table(std::string& out, const Table& table, Language lang, int min_ce
     if (primary || secondary) {
         out += "\n";
         if (primary && secondary) {
-            out += fmt::format(
-                fmt::runtime(tr(lang, "<{}: from 1 to {}, not published; x: not published, so "
-                                      "that small counts cannot be worked out from the totals.")),
-                min_cell + 1, min_cell);
+            out += trf(lang,
+                       "<{}: from 1 to {}, not published; x: not published, so "
+                       "that small counts cannot be worked out from the totals.",
+                       min_cell + 1, min_cell);
         } else if (primary) {
-            out += fmt::format(fmt::runtime(tr(lang, "<{}: from 1 to {}, not published.")),
-                               min_cell + 1, min_cell);
+            out += trf(lang, "<{}: from 1 to {}, not published.", min_cell + 1, min_cell);
         } else {
             out += tr(lang, "x: not published, so that small counts cannot be worked out from "
                             "the totals.");
@@ -99,13 +98,11 @@ std::string render_markdown(const Report& report) {
     if (!report.network.empty()) {
         out += report.network + "\n\n";
     }
-    out +=
-        fmt::format(fmt::runtime(tr(lang, "Period: {}–{} ({})")), format_date(report.first, lang),
-                    format_date(report.last, lang), report.period) +
-        "\n";
+    out += trf(lang, "Period: {}–{} ({})", format_date(report.first, lang),
+               format_date(report.last, lang), report.period) +
+           "\n";
     if (report.generated_at) {
-        out += "\n" + fmt::format(fmt::runtime(tr(lang, "Generated: {}")), *report.generated_at) +
-               "\n";
+        out += "\n" + trf(lang, "Generated: {}", *report.generated_at) + "\n";
     }
     out += "\n";
     for (const auto& section : report.sections) {

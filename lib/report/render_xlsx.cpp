@@ -125,18 +125,18 @@ std::vector<std::string> legend(const std::vector<const Table*>& tables, const R
     if (primary) {
         Cell probe;
         probe.suppression = Suppression::primary;
-        lines.push_back(fmt::format(
-            fmt::runtime(tr(lang, "{}: a count from 1 to {}, not published so that no person "
-                                  "can be identified.")),
-            cell_text(probe, lang, report.min_cell), report.min_cell));
+        lines.push_back(trf(lang,
+                            "{}: a count from 1 to {}, not published so that no person "
+                            "can be identified.",
+                            cell_text(probe, lang, report.min_cell), report.min_cell));
     }
     if (secondary) {
         Cell probe;
         probe.suppression = Suppression::secondary;
-        lines.push_back(fmt::format(
-            fmt::runtime(tr(lang, "{}: not published, so that no small count can be worked out "
-                                  "from the totals.")),
-            cell_text(probe, lang, report.min_cell)));
+        lines.push_back(trf(lang,
+                            "{}: not published, so that no small count can be worked out "
+                            "from the totals.",
+                            cell_text(probe, lang, report.min_cell)));
     }
     return lines;
 }
@@ -235,9 +235,8 @@ void write_report_sheet(Workbook& book, const std::string& name, const Report& r
         sheet.text(row++, 1, value, book.wrap);
     };
     head(tr(lang, "Network"), report.network);
-    head(tr(lang, "Period"),
-         fmt::format(fmt::runtime(tr(lang, "{} ({} to {})")), report.period,
-                     format_date(report.first, lang), format_date(report.last, lang)));
+    head(tr(lang, "Period"), trf(lang, "{} ({} to {})", report.period,
+                                 format_date(report.first, lang), format_date(report.last, lang)));
     head(tr(lang, "As of"), format_date(report.reference_day, lang));
     if (report.generated_at) {
         head(tr(lang, "Generated"), *report.generated_at);

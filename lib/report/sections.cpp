@@ -142,7 +142,7 @@ Cell group_label(CandidateGroup group, const std::optional<std::string>& key, La
     case CandidateGroup::german:
         return Cell::of_text(*key == "native" ? tr(lang, "native speaker") : *key, *key);
     case CandidateGroup::occupation_area:
-        return Cell::of_text(fmt::format(fmt::runtime(tr(lang, "Berufsbereich {}")), *key), *key);
+        return Cell::of_text(trf(lang, "Berufsbereich {}", *key), *key);
     case CandidateGroup::residence_status:
         break;
     }
@@ -253,10 +253,10 @@ Section events_section(Database& db, const std::string& first, const std::string
     if (turnout.members > 0) {
         const double share =
             100.0 * static_cast<double>(turnout.came) / static_cast<double>(turnout.members);
-        section.paragraphs.push_back(fmt::format(
-            fmt::runtime(tr(lang, "{} of {} member companies came to an event ({} %).")),
-            format_count(turnout.came, lang), format_count(turnout.members, lang),
-            format_number(share, 0, lang)));
+        section.paragraphs.push_back(trf(lang, "{} of {} member companies came to an event ({} %).",
+                                         format_count(turnout.came, lang),
+                                         format_count(turnout.members, lang),
+                                         format_number(share, 0, lang)));
     }
     Table table;
     table.id = "events";
@@ -311,14 +311,14 @@ Section advisory_section(Database& db, const Date& day, std::int64_t verify_afte
         table.rows.push_back(
             {Cell::of_text(s.organisation, s.key), Cell::of_text(s.service), verified});
     }
-    section.paragraphs.push_back(fmt::format(
-        fmt::runtime(tr(lang, "{} of {} advisory services are due for checking on {}.")),
+    section.paragraphs.push_back(trf(
+        lang, "{} of {} advisory services are due for checking on {}.",
         format_count(static_cast<std::int64_t>(table.rows.size()), lang),
         format_count(static_cast<std::int64_t>(services.size()), lang), format_date(day, lang)));
-    table.note = fmt::format(
-        fmt::runtime(tr(lang, "A service is due when it was never verified or last verified more "
-                              "than {} days before.")),
-        policy.verify_after_days);
+    table.note = trf(lang,
+                     "A service is due when it was never verified or last verified more "
+                     "than {} days before.",
+                     policy.verify_after_days);
     section.tables.push_back(std::move(table));
     return section;
 }

@@ -445,16 +445,16 @@ std::vector<std::string> suppression_legend(Language lang, int min_cell, bool pr
     std::vector<std::string> out;
     const auto small = fmt::format("<{}", min_cell + 1);
     if (primary) {
-        out.push_back(fmt::format(
-            fmt::runtime(tr(lang, "{}: from 1 to {}, not published so that no person can be "
-                                  "identified.")),
-            small, min_cell));
+        out.push_back(trf(lang,
+                          "{}: from 1 to {}, not published so that no person can be "
+                          "identified.",
+                          small, min_cell));
     }
     if (secondary) {
-        out.push_back(fmt::format(
-            fmt::runtime(tr(lang, "x: not published, so that the counts shown as {} cannot be "
-                                  "worked out from the totals.")),
-            small));
+        out.push_back(trf(lang,
+                          "x: not published, so that the counts shown as {} cannot be "
+                          "worked out from the totals.",
+                          small));
     }
     return out;
 }
